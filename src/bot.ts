@@ -1,0 +1,99 @@
+import type http from 'node:http';
+import type Router from '@koa/router';
+import type { Clock } from './clock.js';
+import { systemClock } from './clock.js';
+import type { Config } from './config.js';
+import { openDatabase, type Database } from './db/client.js';
+import { migrateSqlite } from './db/migrate.js';
+import { seedIfEmpty } from './db/seed.js';
+import type { Deps } from './deps.js';
+import { OutboxSender, type SenderOptions } from './feishu/sender.js';
+import { fetchBotOpenId } from './lark/bot-info.js';
+import { createLarkClient } from './lark/client.js';
+import { createLog, type Log } from './log.js';
+import { startLocalSandbox, type LocalSandbox } from './sandbox-mode.js';
+import { createApp } from './server/app.js';
+import { createDispatcher } from './server/dispatcher.js';
+import './register.js';
+
+export interface StartOptions {
+  clock?: Clock;
+  log?: Log;
+  sender?: SenderOptions;
+  /** Tests drive the sender themselves when false. */
+  startSender?: boolean;
+  extraRoutes?: (router: Router, deps: Deps) => void;
+}
+
+export interface RunningBot {
+  url: string;
+  deps: Deps;
+  database: Database;
+  sender: OutboxSender;
+  sandbox?: LocalSandbox;
+  server: http.Server;
+  stop(): Promise<void>;
+}
+
+/** config → database → sandbox (no credentials) → SDK client → sender → HTTP server. */
+export async function startBot(config: Config, opts: StartOptions = {}): Promise<RunningBot> {
+  const log = opts.log ?? createLog(config.logLevel);
+  if (config.databaseUrl.startsWith('file:')) {
+    const applied = migrateSqlite(config.databaseUrl);
+    if (applied.length) log.info({ applied }, 'database migrated');
+  } else {
+    const { migratePostgres } = await import('./db/migrate-postgres.js');
+    const applied = await migratePostgres(config.databaseUrl);
+    if (applied.length) log.info({ applied }, 'database migrated');
+  }
+  const database = await openDatabase(config.databaseUrl);
+  const seeded = await seedIfEmpty(database.prisma);
+  if (seeded) log.info('loaded the 2018 plan: org, goals and quotas');
+
+  let sandbox: LocalSandbox | undefined;
+  if (config.sandbox) {
+    sandbox = await startLocalSandbox(database.prisma, config, log);
+    config = { ...config, lark: { ...config.lark, domain: sandbox.url } };
+  }
+  const lark = createLarkClient(config);
+  const sender = new OutboxSender(database.prisma, lark, log, opts.sender);
+  const deps: Deps = {
+    db: database.prisma,
+    lark,
+    clock: opts.clock ?? systemClock,
+    log,
+    config,
+    kickSender: () => sender.kick(),
+  };
+  const bot = { openId: await fetchBotOpenId(lark, log) };
+  const app = createApp(deps, createDispatcher(deps, bot), {
+    healthCheck: async () => {
+      await database.prisma.$queryRawUnsafe('SELECT 1');
+    },
+    extraRoutes: (router) => opts.extraRoutes?.(router, deps),
+  });
+  const server = await new Promise<http.Server>((resolve) => {
+    const s = app.listen(config.port, config.host, () => resolve(s));
+  });
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 10_000;
+  if (opts.startSender !== false) sender.start();
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  log.info({ url, sandbox: sandbox?.url, database: database.kind }, 'bot listening');
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      // Stop taking requests, let in-flight ones finish, then stop sending and close the database.
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await sender.stop();
+      await database.close();
+      await sandbox?.stop();
+    })());
+  return { url, deps, database, sender, sandbox, server, stop };
+}

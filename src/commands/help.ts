@@ -1,0 +1,23 @@
+import { renderCard } from '../cards/template.js';
+import { reply, type Card } from '../feishu/answer.js';
+import type { Command } from './types.js';
+
+export function helpCard(commands: Command[], notice?: string): Card {
+  const lines = commands.map((c) => `**${c.usage}**\n${c.summary}`);
+  return renderCard('help', {
+    subtitle: '在单聊中直接发送，或在群里 @招商助手 后发送',
+    notice: notice ? [{ tag: 'markdown', content: notice }] : [],
+    commands: lines.join('\n\n'),
+    footer: '命令可用全角或半角斜杠开头；参数之间用空格分隔。',
+  });
+}
+
+export function helpCommand(all: () => Command[]): Command {
+  return {
+    name: '/help',
+    usage: '/help',
+    summary: '查看全部命令和用法',
+    public: true,
+    run: async () => reply.card(helpCard(all())),
+  };
+}

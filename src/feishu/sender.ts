@@ -1,0 +1,165 @@
+import os from 'node:os';
+import type { Db } from '../db/client.js';
+import { resetTenantToken, type LarkClient } from '../lark/client.js';
+import type { Log } from '../log.js';
+import { deliver, receiverKey, type OutboxRow } from './open-api.js';
+import { FeishuLimiter } from './rate-limit.js';
+
+export interface SenderOptions {
+  instanceId?: string;
+  /** How long a claimed row stays ours; a crashed instance's rows are taken over after it. */
+  leaseMs?: number;
+  maxAttempts?: number;
+  pollMs?: number;
+  batchSize?: number;
+}
+
+export interface SenderStats {
+  sent: number;
+  failed: number;
+  retried: number;
+}
+
+/**
+ * Delivers outbox rows: claims each with a conditional update (so two instances never take the
+ * same row), sends it through the SDK within Feishu's limits, retries transient errors with
+ * backoff, and records the message id. A row re-claimed after a crash is re-sent with the same
+ * Feishu `uuid`, which Feishu de-duplicates.
+ */
+export class OutboxSender {
+  readonly instanceId: string;
+  readonly stats: SenderStats = { sent: 0, failed: 0, retried: 0 };
+  private readonly limiter = new FeishuLimiter();
+  private readonly leaseMs: number;
+  private readonly maxAttempts: number;
+  private readonly pollMs: number;
+  private readonly batchSize: number;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly lark: LarkClient,
+    private readonly log: Log,
+    opts: SenderOptions = {},
+  ) {
+    this.instanceId = opts.instanceId ?? `${os.hostname()}:${process.pid}`;
+    this.leaseMs = opts.leaseMs ?? 60_000;
+    this.maxAttempts = opts.maxAttempts ?? 8;
+    this.pollMs = opts.pollMs ?? 2_000;
+    this.batchSize = opts.batchSize ?? 25;
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.timer = setInterval(() => this.kick(), this.pollMs);
+    this.timer.unref();
+    this.kick();
+  }
+
+  /** Drain soon; calls while a drain runs make it go round once more. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.loop().finally(() => {
+      this.running = undefined;
+    });
+  }
+
+  /** Sends everything due now; resolves when nothing is left that is due. */
+  async drain(): Promise<void> {
+    while (this.running) await this.running;
+    await this.loop();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    while (this.running) await this.running;
+  }
+
+  private async loop(): Promise<void> {
+    do {
+      this.again = false;
+      try {
+        while (!this.stopped || this.again) {
+          const rows = await this.claim();
+          if (rows.length === 0) break;
+          for (const row of rows) await this.sendOne(row);
+        }
+      } catch (e) {
+        this.log.error({ err: e }, 'outbox sender loop failed');
+      }
+    } while (this.again && !this.stopped);
+  }
+
+  private async claim(): Promise<OutboxRow[]> {
+    const now = new Date();
+    const due = {
+      OR: [
+        { status: 'PENDING', nextAttemptAt: { lte: now } },
+        { status: 'SENDING', lockedUntil: { lt: now } },
+      ],
+    };
+    const candidates = await this.db.outbox.findMany({ where: due, orderBy: { id: 'asc' }, take: this.batchSize, select: { id: true } });
+    const mine: OutboxRow[] = [];
+    for (const c of candidates) {
+      const res = await this.db.outbox.updateMany({
+        where: { id: c.id, ...due },
+        data: { status: 'SENDING', lockedBy: this.instanceId, lockedUntil: new Date(Date.now() + this.leaseMs), attempts: { increment: 1 } },
+      });
+      if (res.count === 1) {
+        const row = await this.db.outbox.findUnique({ where: { id: c.id } });
+        if (row) mine.push(row);
+      }
+    }
+    return mine;
+  }
+
+  private async sendOne(row: OutboxRow & { attempts?: number }): Promise<void> {
+    const receiver = receiverKey(row);
+    for (;;) {
+      const wait = this.limiter.delayFor(Date.now(), receiver);
+      if (wait <= 0) break;
+      await sleep(wait);
+    }
+    this.limiter.record(Date.now(), receiver);
+    const result = await deliver(this.lark, row);
+    if (result.ok) {
+      await this.db.outbox.update({
+        where: { id: row.id },
+        data: { status: 'SENT', sentAt: new Date(), messageId: result.messageId ?? null, lockedUntil: null, lastError: null },
+      });
+      this.stats.sent++;
+      return;
+    }
+    if (result.tokenInvalid) resetTenantToken(this.lark);
+    const attempts = row.attempts ?? 1;
+    const giveUp = !result.retry || attempts >= this.maxAttempts;
+    const backoff = result.waitMs ?? Math.min(60_000, 500 * 2 ** (attempts - 1));
+    await this.db.outbox.update({
+      where: { id: row.id },
+      data: giveUp
+        ? { status: 'FAILED', lastError: `${result.code}: ${result.message}`, lockedUntil: null }
+        : { status: 'PENDING', lastError: `${result.code}: ${result.message}`, nextAttemptAt: new Date(Date.now() + backoff), lockedUntil: null },
+    });
+    if (giveUp) {
+      this.stats.failed++;
+      this.log.warn({ outboxId: row.id, dedupKey: row.dedupKey, code: result.code, msg: result.message }, 'outbox message failed');
+    } else {
+      this.stats.retried++;
+      this.log.info({ outboxId: row.id, code: result.code, backoff }, 'outbox message will be retried');
+      const t = setTimeout(() => this.kick(), backoff + 5);
+      t.unref();
+    }
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}

@@ -1,0 +1,48 @@
+import * as lark from '@larksuiteoapi/node-sdk';
+import type { Config } from '../config.js';
+
+export type LarkClient = lark.Client;
+
+/**
+ * The SDK's default token cache is process-wide, keyed by app id only, and never dropped after
+ * Feishu says a token is invalid (99991663): each client gets its own cache we can clear.
+ */
+class TokenCache {
+  private readonly values = new Map<string, { value: unknown; expiredTime?: number }>();
+  async get(key: string | symbol, options?: { namespace?: string }): Promise<any> {
+    const v = this.values.get(this.k(key, options));
+    return v && (!v.expiredTime || v.expiredTime > Date.now()) ? v.value : undefined;
+  }
+  async set(key: string | symbol, value: unknown, expiredTime?: number, options?: { namespace?: string }): Promise<boolean> {
+    this.values.set(this.k(key, options), { value, expiredTime });
+    return true;
+  }
+  clear(): void {
+    this.values.clear();
+  }
+  private k(key: string | symbol, options?: { namespace?: string }): string {
+    return `${options?.namespace ?? ''}/${key.toString()}`;
+  }
+}
+
+const caches = new WeakMap<LarkClient, TokenCache>();
+
+/** The one SDK client; LARK_DOMAIN (or the in-process sandbox) decides where it talks. */
+export function createLarkClient(config: Config): LarkClient {
+  const cache = new TokenCache();
+  const client = new lark.Client({
+    appId: config.lark.appId,
+    appSecret: config.lark.appSecret,
+    appType: lark.AppType.SelfBuild,
+    domain: config.lark.domain ?? lark.Domain.Feishu,
+    loggerLevel: lark.LoggerLevel.error,
+    cache: cache as unknown as lark.Cache,
+  });
+  caches.set(client, cache);
+  return client;
+}
+
+/** Forget the tenant token, so the next call fetches a new one. */
+export function resetTenantToken(client: LarkClient): void {
+  caches.get(client)?.clear();
+}

@@ -1,0 +1,50 @@
+import type { Config } from './config.js';
+import type { Db } from './db/client.js';
+import type { Log } from './log.js';
+import { createSandbox, type Sandbox } from './sandbox/index.js';
+import { LEADERSHIP_CHAT_ID, sandboxUsersFor } from './sandbox/roster.js';
+import type { SandboxChat } from './sandbox/types.js';
+
+export interface LocalSandbox {
+  url: string;
+  sandbox: Sandbox;
+  stop(): Promise<void>;
+}
+
+/**
+ * No LARK_APP_ID: the built-in sandbox Open API stands in for Feishu. Every person on the roster
+ * gets a sandbox user (same mobile/e-mail), the leadership group and one group per squad exist,
+ * and the bot is in all of them, so the whole plan can be tried on a fresh machine.
+ */
+export async function startLocalSandbox(db: Db, config: Config, log: Log): Promise<LocalSandbox> {
+  const people = await db.person.findMany({ where: { active: true }, orderBy: { id: 'asc' } });
+  const users = sandboxUsersFor(people.map((p) => ({ name: p.name, mobile: p.mobile, email: p.email })));
+  const squads = await db.squad.findMany({
+    where: { active: true },
+    orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
+    include: { members: true, leaders: true },
+  });
+  const openIdOf = new Map(people.map((p, i) => [p.id, users[i]!.open_id]));
+  const squadChats: SandboxChat[] = squads.map((s) => ({
+    chat_id: `oc_squad_${s.id}`,
+    name: s.name,
+    chat_mode: 'group',
+    members: [...s.members.map((m) => m.personId), ...s.leaders.map((l) => l.personId)].map((id) => openIdOf.get(id)!).filter(Boolean),
+  }));
+  const sandbox = createSandbox({
+    appId: config.lark.appId,
+    appSecret: config.lark.appSecret,
+    users,
+    chats: squadChats, // the sandbox adds the leadership group itself
+  });
+  const url = await sandbox.start(config.sandboxPort, '127.0.0.1');
+  // Give the sandbox's groups to the squads and the leadership chat to the leading group, once.
+  for (const s of squads) {
+    if (!s.chatId) await db.squad.update({ where: { id: s.id }, data: { chatId: `oc_squad_${s.id}` } });
+  }
+  if (!(await db.chat.findFirst({ where: { kind: 'LEADERSHIP' } }))) {
+    await db.chat.create({ data: { chatId: LEADERSHIP_CHAT_ID, kind: 'LEADERSHIP', name: '招商工作领导小组' } });
+  }
+  log.info({ url, users: users.length, chats: squadChats.length + 1 }, 'sandbox Open API started');
+  return { url, sandbox, stop: () => sandbox.stop() };
+}

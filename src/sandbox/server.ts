@@ -1,0 +1,197 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { authRoutes } from './auth.js';
+import { batchAndCardRoutes, CARD_TOKEN_TTL_MS } from './batch-and-cards.js';
+import { contactAndChatRoutes } from './contacts-and-chats.js';
+import { errors, FeishuError } from './errors.js';
+import { errorBody, headersOf, matchRoute, queryOf, readBody, sendJson, type Route, type SandboxCore } from './http.js';
+import { imMessageRoutes } from './im-messages.js';
+import { RateLimiter } from './rate-limiter.js';
+import { defaultSandboxChats, defaultSandboxUsers } from './roster.js';
+import { SandboxState } from './state.js';
+import { addIncoming, newId } from './store.js';
+import { tokenValidFor } from './tokens.js';
+import type { FailureKind, IncomingEventMessage, SandboxCall, SandboxChat, SandboxMessage, SandboxOptions, SandboxUser } from './types.js';
+
+export const DEFAULT_SANDBOX_APP_ID = 'cli_sandbox00000000';
+export const DEFAULT_SANDBOX_APP_SECRET = 'sandbox-app-secret';
+
+const ROUTES: Route[] = [...authRoutes, ...imMessageRoutes, ...batchAndCardRoutes, ...contactAndChatRoutes];
+
+export interface Sandbox {
+  readonly appId: string;
+  readonly appSecret: string;
+  /** The bot's own open_id (GET /open-apis/bot/v3/info), e.g. for @-mentions in group events. */
+  readonly botOpenId: string;
+  /** Base URL once started (give it to the SDK as `domain`); '' before. */
+  readonly url: string;
+  readonly state: SandboxState;
+  readonly events: SandboxState['events'];
+  start(port?: number, host?: string): Promise<string>;
+  stop(): Promise<void>;
+  /** The next n authenticated calls fail this way (token calls are not affected). */
+  failNext(n: number, kind: FailureKind, opts?: { resetSeconds?: number }): void;
+  /** Makes a card callback's update token usable for POST /open-apis/interactive/v1/card/update. */
+  registerCardToken(token: string, messageId: string, ttlMs?: number): void;
+  /** Registers and returns a fresh `c-…` update token for a message. */
+  issueCardToken(messageId: string): string;
+  /**
+   * Tells the sandbox about a user's message that reached the bot as an event (pass the event's
+   * `message` and `sender.sender_id.open_id`), so that replies land in its chat as in Feishu.
+   */
+  recordIncomingMessage(message: IncomingEventMessage, senderOpenId: string): SandboxMessage;
+  messagesTo(openIdOrChatId: string): SandboxMessage[];
+  messagesIn(chatId: string): SandboxMessage[];
+  lastCardTo(openIdOrChatId: string): unknown;
+  lastCardMessageTo(openIdOrChatId: string): SandboxMessage | undefined;
+  callCount(pathPrefix?: string): number;
+  addUser(user: SandboxUser): void;
+  addChat(chat: SandboxChat): void;
+  /** Clears calls, messages, uuids, card tokens, rate windows and pending failures. Issued tokens stay valid. */
+  reset(): void;
+}
+
+interface Failure {
+  kind: FailureKind;
+  resetSeconds: number;
+}
+
+/**
+ * A local stand-in for the Feishu Open API on node:http. Users default to `defaultSandboxUsers()`;
+ * chats are the leadership group plus `opts.chats`.
+ */
+export function createSandbox(opts: SandboxOptions = {}): Sandbox {
+  const clock = opts.now ?? Date.now;
+  const users = opts.users ?? defaultSandboxUsers();
+  const chats = [...defaultSandboxChats(users), ...(opts.chats ?? [])];
+  const state = new SandboxState(users, chats);
+  const limits = { perAppPerSecond: 50, perChatPerSecond: 5, perMessagePerSecond: 5, ...(opts.rateLimits || {}) };
+  const core: SandboxCore = {
+    appId: opts.appId ?? DEFAULT_SANDBOX_APP_ID,
+    appSecret: opts.appSecret ?? DEFAULT_SANDBOX_APP_SECRET,
+    tenantKey: opts.tenantKey ?? 'sandbox_tenant',
+    botOpenId: opts.botOpenId ?? 'ou_sbx_bot',
+    botName: opts.botName ?? '招商助手',
+    strictReplies: opts.strictReplies ?? false,
+    state,
+    limiter: new RateLimiter(opts.rateLimits !== false),
+    limits,
+  };
+  const failures: Failure[] = [];
+  let server: Server | undefined;
+  let url = '';
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const now = clock();
+    const parsed = new URL(req.url ?? '/', 'http://sandbox');
+    const call: SandboxCall = {
+      method: req.method ?? 'GET',
+      path: parsed.pathname,
+      query: queryOf(parsed),
+      body: undefined,
+      headers: headersOf(req),
+      at: now,
+    };
+    state.calls.push(call);
+    try {
+      call.body = await readBody(req);
+      const match = matchRoute(ROUTES, call.method, call.path);
+      if (!match) throw errors.notFound();
+      if (!match.route.open) {
+        authorize(call.headers.authorization, now);
+        injectFailure();
+        core.limiter.take('app', limits.perAppPerSecond, now);
+      }
+      const reply = match.route.handler({ ...call, params: match.params, now, core });
+      call.status = reply.status ?? 200;
+      call.code = typeof reply.body.code === 'number' ? reply.body.code : undefined;
+      sendJson(res, call.status, reply.body);
+    } catch (e) {
+      const err = e instanceof FeishuError ? e : new FeishuError(500, 500, `sandbox error: ${(e as Error).message}`);
+      call.status = err.status;
+      call.code = err.code;
+      sendJson(res, err.status, errorBody(err), err.headers);
+    }
+    state.events.emit('call', call);
+  }
+
+  function authorize(header: string | undefined, now: number): void {
+    const m = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+    if (!m?.[1]) throw errors.missingToken();
+    if (!tokenValidFor(m[1], core.appId, now)) throw errors.invalidToken();
+  }
+
+  function injectFailure(): void {
+    const f = failures.shift();
+    if (!f) return;
+    if (f.kind === 'rateLimit') throw errors.rateLimited(f.resetSeconds, limits.perAppPerSecond);
+    if (f.kind === 'invalidToken') throw errors.invalidToken();
+    throw errors.server();
+  }
+
+  const sandbox: Sandbox = {
+    appId: core.appId,
+    appSecret: core.appSecret,
+    botOpenId: core.botOpenId,
+    get url() {
+      return url;
+    },
+    state,
+    events: state.events,
+    start(port = 0, host = '127.0.0.1') {
+      if (server) return Promise.resolve(url);
+      const s = createServer((req, res) => void handle(req, res));
+      return new Promise<string>((resolve, reject) => {
+        s.once('error', reject);
+        s.listen(port, host, () => {
+          s.off('error', reject);
+          server = s;
+          const addr = s.address() as AddressInfo;
+          const shownHost = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+          url = `http://${shownHost}:${addr.port}`;
+          resolve(url);
+        });
+      });
+    },
+    stop() {
+      const s = server;
+      server = undefined;
+      url = '';
+      if (!s) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        s.close(() => resolve());
+        // Node's agents keep connections alive; without this close() waits for them to idle out.
+        s.closeAllConnections();
+      });
+    },
+    failNext(n, kind, o = {}) {
+      for (let i = 0; i < n; i++) failures.push({ kind, resetSeconds: o.resetSeconds ?? 1 });
+    },
+    registerCardToken(token, messageId, ttlMs = CARD_TOKEN_TTL_MS) {
+      state.cardTokens.set(token, { messageId, uses: 0, expiresAt: clock() + ttlMs });
+    },
+    issueCardToken(messageId) {
+      const token = newId('c-');
+      sandbox.registerCardToken(token, messageId);
+      return token;
+    },
+    recordIncomingMessage: (message, senderOpenId) => addIncoming(core, message, senderOpenId, clock()),
+    messagesTo: (id) => state.messagesTo(id),
+    messagesIn: (id) => state.messagesIn(id),
+    lastCardTo: (id) => state.lastCardTo(id),
+    lastCardMessageTo: (id) => state.lastCardMessageTo(id),
+    callCount: (prefix) => state.callCount(prefix),
+    addUser(user) {
+      state.users.set(user.open_id, { ...user });
+    },
+    addChat(chat) {
+      state.chats.set(chat.chat_id, { ...chat });
+    },
+    reset() {
+      state.reset();
+      core.limiter.reset();
+      failures.length = 0;
+    },
+  };
+  return sandbox;
+}

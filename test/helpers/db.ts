@@ -1,0 +1,25 @@
+// A fresh, migrated SQLite database in its own temp directory, for tests.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase, type Database } from '../../src/db/client.js';
+import { migrateSqlite } from '../../src/db/migrate.js';
+
+export async function freshDatabase(): Promise<{ url: string; db: Database; cleanup(): Promise<void> }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhaoshang-test-'));
+  const url = `file:${path.join(dir, 'test.db')}`;
+  migrateSqlite(url);
+  const db = await openDatabase(url);
+  let closed = false;
+  return {
+    url,
+    db,
+    async cleanup() {
+      if (!closed) {
+        closed = true;
+        await db.close();
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
