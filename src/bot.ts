@@ -9,6 +9,7 @@ import { seedIfEmpty } from './db/seed.js';
 import type { Deps } from './deps.js';
 import { OutboxSender, type SenderOptions } from './feishu/sender.js';
 import { fetchBotOpenId } from './lark/bot-info.js';
+import { bindRoster } from './feishu/roster-binding.js';
 import { createLarkClient } from './lark/client.js';
 import { createLog, type Log } from './log.js';
 import { startLocalSandbox, type LocalSandbox } from './sandbox-mode.js';
@@ -66,6 +67,12 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     kickSender: () => sender.kick(),
   };
   const bot = { openId: await fetchBotOpenId(lark, log) };
+  // The roster is resolved to open_ids by mobile/e-mail (in the sandbox, to the sandbox users).
+  const binding = await bindRoster(database.prisma, lark, log).catch((e: Error) => {
+    log.warn({ err: e.message }, 'roster binding skipped');
+    return undefined;
+  });
+  if (binding?.bound) log.info({ bound: binding.bound, notFound: binding.notFound.length }, 'roster bound to Feishu users');
   const app = createApp(deps, createDispatcher(deps, bot), {
     healthCheck: async () => {
       await database.prisma.$queryRawUnsafe('SELECT 1');

@@ -17,6 +17,8 @@ export interface TestBot extends RunningBot {
   event(payload: Record<string, any>, o?: PostOptions): Promise<{ status: number; body: any }>;
   /** Same to /webhook/card. */
   card(payload: Record<string, any>, o?: PostOptions): Promise<{ status: number; body: any }>;
+  /** The open_id the roster person of that name was bound to. */
+  openIdOf(name: string): Promise<string>;
   /** Waits until the sender has delivered everything due. */
   flush(): Promise<void>;
   close(): Promise<void>;
@@ -49,6 +51,11 @@ export async function startTestBot(env: Record<string, string> = {}, opts: Start
     },
     card: (p, o) => postSigned(`${bot.url}/webhook/card`, p, { ...keys, ...o }),
     flush: () => bot.sender.drain(),
+    openIdOf: async (name) => {
+      const p = await bot.database.prisma.person.findFirstOrThrow({ where: { name } });
+      if (!p.openId) throw new Error(`${name} is not bound`);
+      return p.openId;
+    },
     async close() {
       await bot.stop();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -8,6 +8,7 @@ beforeAll(async () => {
   // The fixture's sender is a squad member on the roster.
   const member = await bot.database.prisma.person.findFirstOrThrow({ where: { memberOf: { some: { role: 'MEMBER' } } } });
   await bot.database.prisma.person.update({ where: { id: member.id }, data: { openId: 'ou_member_1' } });
+  expect(await bot.database.prisma.person.count({ where: { openId: null } })).toBe(0);
 });
 afterAll(async () => {
   await bot?.close();

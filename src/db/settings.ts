@@ -1,0 +1,30 @@
+import type { Db } from './client.js';
+
+/**
+ * Settings and rules (reminder days, score weights, thresholds) are versioned rows: the newest
+ * version of a key is in force; changing one adds a version and keeps who changed it.
+ */
+export async function getSetting<T>(db: Db, key: string, fallback: T): Promise<T> {
+  const row = await db.setting.findFirst({ where: { key }, orderBy: { version: 'desc' } });
+  if (!row) return fallback;
+  try {
+    return JSON.parse(row.value) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+export async function setSetting(db: Db, key: string, value: unknown, changedBy: number | null): Promise<number> {
+  const last = await db.setting.findFirst({ where: { key }, orderBy: { version: 'desc' } });
+  const version = (last?.version ?? 0) + 1;
+  await db.setting.create({ data: { key, version, value: JSON.stringify(value), changedBy } });
+  await db.auditLog.create({
+    data: { actorId: changedBy, action: 'setting.change', entity: 'Setting', entityId: key, detail: JSON.stringify({ from: last ? JSON.parse(last.value) : null, to: value, version }) },
+  });
+  return version;
+}
+
+export async function settingHistory(db: Db, key: string): Promise<{ version: number; value: unknown; changedBy: number | null; createdAt: Date }[]> {
+  const rows = await db.setting.findMany({ where: { key }, orderBy: { version: 'asc' } });
+  return rows.map((r) => ({ version: r.version, value: JSON.parse(r.value) as unknown, changedBy: r.changedBy, createdAt: r.createdAt }));
+}

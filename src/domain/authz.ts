@@ -1,0 +1,59 @@
+import type { Actor } from '../db/people.js';
+
+// Who may do what, from the plan's roles (design.md "Who uses it"). Pure: the actor is loaded
+// by the caller. Each check returns null when allowed, or the reason (Chinese, shown as a toast).
+
+const LEADERSHIP = ['GROUP_LEADER', 'DEPUTY_LEADER', 'LEADER_IN_CHARGE'] as const;
+
+export function isOfficeActor(a: Actor): boolean {
+  return a.roles.includes('OFFICE') || a.roles.includes('OFFICE_ADMIN');
+}
+
+export function isLeadership(a: Actor): boolean {
+  return a.roles.some((r) => (LEADERSHIP as readonly string[]).includes(r));
+}
+
+export function isCaptainOf(a: Actor, squadId: number): boolean {
+  return a.squads.some((s) => s.squadId === squadId && s.role === 'CAPTAIN');
+}
+
+export function isMemberOf(a: Actor, squadId: number): boolean {
+  return a.squads.some((s) => s.squadId === squadId);
+}
+
+/** Members (and captains) act for their own squad; the office acts for every squad. */
+export function mayActForSquad(a: Actor, squadId: number): string | null {
+  if (isOfficeActor(a) || isMemberOf(a, squadId)) return null;
+  return '你不是这个小分队的成员，只能为自己所在的小分队填报。';
+}
+
+/** The monthly report is the captain's (the office may file or fix it too). */
+export function mayFileMonthlyReport(a: Actor, squadId: number): string | null {
+  if (isOfficeActor(a) || isCaptainOf(a, squadId)) return null;
+  return '月度汇报由小分队队长提交；请联系你们的队长。';
+}
+
+/** Only the approver a trip plan was routed to (or the office) decides on it. */
+export function mayDecideTrip(a: Actor, approverId: number | null): string | null {
+  if (approverId !== null && a.id === approverId) return null;
+  return '这份外出招商计划不是报给你审批的。';
+}
+
+/** Progress and lists: the office, the leading group and assessors see every squad; leaders their squads; members their own. */
+export function maySeeSquad(a: Actor, squadId: number): boolean {
+  return isOfficeActor(a) || isLeadership(a) || a.roles.includes('ASSESSOR') || a.leaderOf.includes(squadId) || isMemberOf(a, squadId);
+}
+
+export function maySeeAllSquads(a: Actor): boolean {
+  return isOfficeActor(a) || isLeadership(a) || a.roles.includes('ASSESSOR');
+}
+
+/** Visited businessmen's phones and addresses: the office and the owning squad only. */
+export function maySeeContactDetails(a: Actor, squadId: number): boolean {
+  return isOfficeActor(a) || isMemberOf(a, squadId);
+}
+
+/** The squad an actor files for by default: the first squad they belong to. */
+export function homeSquadId(a: Actor): number | undefined {
+  return a.squads.find((s) => s.role === 'CAPTAIN')?.squadId ?? a.squads[0]?.squadId;
+}

@@ -1,0 +1,37 @@
+import type { Deps } from '../deps.js';
+
+/**
+ * A scheduled job. The schedule only decides *when*; `run(deps, now)` does the work for the
+ * instant `now`, so tests and the sandbox's office panel call it with any date. Every message a
+ * job sends carries a dedup key made of the job, the period and the receiver, so running a slot
+ * twice sends nothing twice.
+ */
+export interface Job {
+  name: string;
+  /** Chinese label for the office panel. */
+  label: string;
+  /** croner pattern in APP_TIMEZONE (may be read from settings by the scheduler). */
+  cron: string;
+  run(deps: Deps, now: Date): Promise<JobResult>;
+}
+
+export interface JobResult {
+  /** One line for logs and the office panel, e.g. "提醒了 3 个小分队". */
+  summary: string;
+  messages?: number;
+}
+
+const jobs = new Map<string, Job>();
+
+export function registerJob(job: Job): void {
+  if (jobs.has(job.name)) throw new Error('job registered twice: ' + job.name);
+  jobs.set(job.name, job);
+}
+
+export function listJobs(): Job[] {
+  return [...jobs.values()];
+}
+
+export function findJob(name: string): Job | undefined {
+  return jobs.get(name);
+}
