@@ -82,7 +82,7 @@ export type DeadlineWarningKind = 'DUE_SOON' | 'OVERDUE';
  * (a Friday warning for a Monday due date, not a Sunday one), OVERDUE any day after it. The job
  * de-duplicates per opinion and kind, so each is sent once.
  */
-export function deadlineWarnings<T extends Pick<OpinionView, 'decision' | 'dueOn'>>(
+export function deadlineWarnings<T extends { decision: string; dueOn: string }>(
   opinions: T[],
   today: string,
   calendar: WorkCalendar,
@@ -147,4 +147,11 @@ export function mayStartReview(a: Actor, squadId: number): string | null {
 export function mayOverrule(a: Actor): string | null {
   if (a.roles.includes('GROUP_LEADER') || a.roles.includes('DEPUTY_LEADER')) return null;
   return '只有领导小组组长、副组长可以推翻一票否决。';
+}
+
+/** "环保局（环保）：理由" for each veto, as the refusal toast and the veto notice show them. */
+export function vetoReasonsOf(opinions: { unitName: string; decision: string; vetoCategory: string | null; reason: string | null }[]): string[] {
+  return opinions
+    .filter((o) => o.decision === 'VETO')
+    .map((o) => `${o.unitName}（${VETO_CATEGORY_LABELS[(o.vetoCategory ?? 'OTHER') as VetoCategory] ?? '其他'}）：${o.reason ?? ''}`);
 }
