@@ -28,6 +28,10 @@ export async function publishReviewStatus(deps: Deps, p: ProjectForReview, revie
   }
   const replaced = await db.outbox.updateMany({ where: { id: first.id, status: 'PENDING' }, data: { content: JSON.stringify(card) } });
   if (replaced.count === 1) return;
+  // An earlier update still waiting (e.g. held back by Feishu's 5-per-second limit on one message)
+  // just takes the newest content: one call instead of two.
+  const waiting = await db.outbox.updateMany({ where: { dedupKey: { startsWith: `${key}:` }, status: 'PENDING' }, data: { content: JSON.stringify(card) } });
+  if (waiting.count > 0) return;
   if (first.messageId) {
     await enqueueMessage(db, { dedupKey: `${key}:${eventKey}`, to: { type: 'patch', messageId: first.messageId }, msgType: 'interactive', content: card });
   } else {
