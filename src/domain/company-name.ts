@@ -36,7 +36,7 @@ export function normaliseCompanyName(name: string): string {
   // Keep letters (any script) and digits only: spaces, punctuation, brackets, symbols go.
   s = s.replace(/[^\p{L}\p{N}]/gu, '');
   // One pass, longest suffix first: "XX集团有限公司", "XX集团" and "XX有限公司" all become "XX".
-  const suffix = SUFFIXES.find((x) => s.endsWith(x) && s.length > x.length);
+  const suffix = SUFFIXES.includes(s) ? undefined : SUFFIXES.find((x) => s.endsWith(x) && s.length > x.length);
   if (suffix) s = s.slice(0, -suffix.length);
   return s;
 }
