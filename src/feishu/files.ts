@@ -46,6 +46,6 @@ export async function downloadMessageFile(lark: LarkClient, messageId: string, f
 }
 
 export function tooLargeText(size: number, maxBytes: number): string {
-  const mb = (n: number) => (n / 1024 / 1024).toFixed(n < 1024 * 1024 ? 2 : 1);
-  return `文件太大（${mb(size)} MB），最多 ${mb(maxBytes)} MB。请删除多余的工作表或行后再发送。`;
+  const mb = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
+  return `文件太大（${(size / 1024 / 1024).toFixed(1)} MB），最多 ${mb(maxBytes)} MB。请删除多余的工作表或行后再发送。`;
 }
