@@ -1,4 +1,15 @@
 // Side-effect imports: each command and card module registers itself. Every issue adds its lines.
+import './commands/trip-report.js';
+import './commands/lead.js';
+import './commands/project.js';
+import './cards/lead.js';
+import './cards/trip-report-actions.js';
+import './cards/project-actions.js';
+import './cards/project-tasks.js';
+import './cards/import-preview.js';
+import './commands/import-file.js';
+import './commands/template.js';
+import './commands/export.js';
 // issue 8: joint pre-review, calendar, key projects, land
 import './cards/review-start.js';
 import './cards/review-opinion.js';
