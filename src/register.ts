@@ -1,1 +1,4 @@
 // Side-effect imports: each command and card module registers itself. Every issue adds its lines.
+import './commands/bind.js';
+import './commands/report.js';
+import './cards/monthly-report-actions.js';
