@@ -1,13 +1,12 @@
 import { applyExemption } from '../cards/monthly-report-actions.js';
 import { buildMonthlyReportCard, monthLabel } from '../cards/monthly-report.js';
-import type { Db } from '../db/client.js';
-import type { Actor } from '../db/people.js';
 import type { Deps } from '../deps.js';
-import { homeSquadId, mayExemptMonthlyReport, maySeeSquad } from '../domain/authz.js';
+import { mayExemptMonthlyReport, maySeeSquad } from '../domain/authz.js';
 import { isFutureMonth, isMonth, monthOf } from '../domain/deadlines.js';
 import { UserError } from '../errors.js';
 import { reply, type Reply } from '../feishu/answer.js';
 import { registerCommand } from './index.js';
+import { defaultSquad, findSquadByWord } from './squad-arg.js';
 import type { CommandInput } from './types.js';
 
 /** '2018-6' → '2018-06'; something that looks like a month but is not one is the user's mistake. */
@@ -21,25 +20,6 @@ export function parseMonthArg(arg: string | undefined, now: Date, tz: string): s
   if (!isMonth(month)) throw new UserError(`月份「${arg}」格式不对，请写成 2018-06`);
   if (isFutureMonth(month, now, tz)) throw new UserError(`不能填报未来的月份（本月是 ${monthOf(now, tz)}）`);
   return month;
-}
-
-/** A squad by code, exact name, or a unique part of its name. */
-export async function findSquadByWord(db: Db, word: string): Promise<{ id: number; name: string } | null> {
-  const squads = await db.squad.findMany({ where: { active: true }, select: { id: true, name: true, code: true } });
-  const exact = squads.find((s) => s.name === word || s.code.toLowerCase() === word.toLowerCase());
-  if (exact) return exact;
-  const part = squads.filter((s) => s.name.includes(word));
-  return part.length === 1 ? part[0]! : null;
-}
-
-async function defaultSquad(db: Db, actor: Actor, forExemption: boolean): Promise<number> {
-  const led = actor.leaderOf;
-  const own = homeSquadId(actor);
-  if (forExemption && led.length === 1) return led[0]!;
-  if (own !== undefined) return own;
-  if (led.length === 1) return led[0]!;
-  const names = led.length ? (await db.squad.findMany({ where: { id: { in: led } }, select: { name: true } })).map((s) => s.name) : [];
-  throw new UserError(names.length ? `你负责 ${names.length} 个小分队（${names.join('、')}），请写明小分队，例如 /report 2018-06 ${names[0]}` : '你不在任何小分队中，请写明小分队，例如 /report 2018-06 招商谈判');
 }
 
 export async function runReport(input: CommandInput, deps: Deps): Promise<Reply> {

@@ -51,6 +51,12 @@ export function mayBindPeople(a: Actor | null, isEnvAdmin: boolean): string | nu
   return '只有区招商局的管理员可以绑定人员；请联系区招商局。';
 }
 
+/** A trip plan is filed by someone who travels for the squad: its captain, members, responsible leaders, or the office. */
+export function mayFileTripPlan(a: Actor, squadId: number): string | null {
+  if (isOfficeActor(a) || isMemberOf(a, squadId) || a.leaderOf.includes(squadId)) return null;
+  return '你不是这个小分队的成员或责任领导，不能为它报外出招商计划。';
+}
+
 /** Only the approver a trip plan was routed to (or the office) decides on it. */
 export function mayDecideTrip(a: Actor, approverId: number | null): string | null {
   if (approverId !== null && a.id === approverId) return null;

@@ -20,9 +20,11 @@ const submit = (openId: string, card: any, messageId: string, overrides: Record<
 beforeAll(async () => {
   bot = await startTestBot({}, { clock });
   squadId = (await db().squad.findUniqueOrThrow({ where: { code: 'MACHINERY_ELECTRONICS' } })).id;
-  [captain, member, otherCaptain, office, leader] = await Promise.all(
-    ['发改局局长', '人社局三分队队员', '经贸局局长', '领导小组办公室工作人员', '陆雨'].map((n) => bot.openIdOf(n)),
-  );
+  captain = await bot.openIdOf('发改局局长');
+  member = await bot.openIdOf('人社局三分队队员');
+  otherCaptain = await bot.openIdOf('经贸局局长');
+  office = await bot.openIdOf('领导小组办公室工作人员');
+  leader = await bot.openIdOf('陆雨');
   const creator = await db().person.findFirstOrThrow({ where: { name: '人社局三分队队员' } });
   const visit = { squadId, createdById: creator.id, address: '深圳市南山区', position: '总经理', phone: '13900000000', businessScope: '电子元器件', investmentIntent: '拟投资 2 亿元建厂' };
   await db().visit.create({ data: { ...visit, visitedOn: '2018-06-12', contactName: '王总', company: '深圳华信电子有限公司' } });

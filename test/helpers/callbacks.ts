@@ -33,7 +33,12 @@ export function cardCallback(o: SubmitOptions): Record<string, any> {
 
 /** Sends a slash-command as a 1:1 message and returns the card the bot replied with, and its message id. */
 export async function commandReply(bot: TestBot, openId: string, text: string): Promise<{ card: any; messageId: string; text?: string }> {
-  const ev = withText(fixture('events/im.message.receive_v1.p2p-help.json'), text, { openId, chatId: 'oc_p2p_' + openId });
+  return replyTo(bot, withText(fixture('events/im.message.receive_v1.p2p-help.json'), text, { openId, chatId: 'oc_p2p_' + openId }));
+}
+
+/** Posts a message event and waits for the bot's reply to it. */
+export async function replyTo(bot: TestBot, ev: Record<string, any>): Promise<{ card: any; messageId: string; text?: string }> {
+  const text = ev.event.message.content;
   const res = await bot.event(ev);
   if (res.status !== 200) throw new Error('event refused: ' + res.status);
   // Many replies into one chat within a second meet Feishu's 5/s per-chat limit (the sandbox answers
