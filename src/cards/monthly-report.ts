@@ -114,8 +114,9 @@ export function renderReportSummary(r: MonthlyReportView, squadName: string, tz:
         ...section('对接工作意见', r.suggestions),
         ...section(`本月拜访客商（${r.visitedBusinessmen.length} 位）`, people),
       ];
-  const rev = r.lastRevision;
-  const footer = rev && rev.version > 1 ? `第 ${rev.version} 版 · 最后修改：${rev.by ?? '—'} ${formatDateTime(rev.at, tz)}` : `每次修改都会保留历史版本。拜访客商格式：${BUSINESSMAN_FORMAT}`;
+  // The history: who submitted each version and when (the content of each is kept in the revisions).
+  const history = r.revisions.slice(-5).map((v) => `第 ${v.version} 版：${v.by ?? '—'} ${formatDateTime(v.at, tz)}`);
+  const footer = r.revisions.length > 1 ? `修改记录（共 ${r.revisions.length} 版）\n${history.join('\n')}` : `每次修改都会保留历史版本。拜访客商格式：${BUSINESSMAN_FORMAT}`;
   return renderCard('monthly-report-summary', {
     summary: `月度汇报 · ${squadName} · ${monthLabel(r.month)} · ${statusTag}`,
     monthLabel: monthLabel(r.month),

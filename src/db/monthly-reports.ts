@@ -26,7 +26,15 @@ export interface MonthlyReportView extends ReportFields {
   cardMessageId: string | null;
   updatedAt: Date;
   /** The newest submitted version: who and when (amendments). */
-  lastRevision: { version: number; by: string | null; at: Date } | null;
+  lastRevision: RevisionRef | null;
+  /** Every submitted version, oldest first (the history shown on the card). */
+  revisions: RevisionRef[];
+}
+
+export interface RevisionRef {
+  version: number;
+  by: string | null;
+  at: Date;
 }
 
 export const REPORT_CLOSE_DAY_SETTING = 'report.closeDay';
@@ -48,7 +56,9 @@ async function nameOf(db: Db, personId: number | null): Promise<string | null> {
 export async function findMonthlyReport(db: Db, squadId: number, month: string): Promise<MonthlyReportView | null> {
   const r = await db.monthlyReport.findUnique({ where: { squadId_month: { squadId, month } } });
   if (!r) return null;
-  const rev = await db.monthlyReportRevision.findFirst({ where: { reportId: r.id }, orderBy: { version: 'desc' } });
+  const revs = await db.monthlyReportRevision.findMany({ where: { reportId: r.id }, orderBy: { version: 'asc' }, select: { version: true, byId: true, createdAt: true } });
+  const revisions: RevisionRef[] = [];
+  for (const x of revs) revisions.push({ version: x.version, by: await nameOf(db, x.byId), at: x.createdAt });
   return {
     id: r.id,
     squadId: r.squadId,
@@ -67,7 +77,8 @@ export async function findMonthlyReport(db: Db, squadId: number, month: string):
     version: r.version,
     cardMessageId: r.cardMessageId,
     updatedAt: r.updatedAt,
-    lastRevision: rev ? { version: rev.version, by: await nameOf(db, rev.byId), at: rev.createdAt } : null,
+    lastRevision: revisions.at(-1) ?? null,
+    revisions,
   };
 }
 

@@ -117,6 +117,7 @@ describe('monthly report card', () => {
     expect(componentsOf(form).report_save_draft).toBeUndefined();
     const res = await submit(captain, form, other, { project_info: '华信电子 2 亿元项目洽谈中' });
     expect(res.body.toast.content).toBe('已提交修改（第 2 版）');
+    expect(JSON.stringify(res.body.card.data)).toContain('修改记录（共 2 版）');
     const r = await report();
     expect(r).toMatchObject({ version: 2, projectInfo: '华信电子 2 亿元项目洽谈中', cardMessageId });
     expect(r!.submittedAt!.toISOString()).toBe(new Date('2018-06-20T10:00:00+08:00').toISOString());

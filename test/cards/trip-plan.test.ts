@@ -139,6 +139,16 @@ describe('trip plan card', () => {
     expect(bot.sb.messagesTo(division).some((m) => m.msg_type === 'text' && JSON.stringify(m.versions.at(-1)!.content).includes('批准'))).toBe(true);
   });
 
+  it('two simultaneous submits of one card (different event ids) store one plan', async () => {
+    const { card, messageId } = await planCard(captain);
+    const before = await db().trip.count();
+    const answers = await Promise.all([submitPlan(captain, card, messageId, { destination: '广西南宁' }), submitPlan(captain, card, messageId, { destination: '广西南宁' })]);
+    for (const a of answers) expect(a.status).toBe(200);
+    expect(answers.map((a) => a.body.toast.type).sort()).toEqual(['info', 'success']);
+    expect(await db().trip.count()).toBe(before + 1);
+    expect(await db().outbox.count({ where: { dedupKey: { startsWith: 'trip-approval:' } } })).toBe(before + 1);
+  });
+
   it('someone outside the squad cannot file a plan for it', async () => {
     const outsider = await bot.openIdOf('经贸局局长');
     const { card, messageId } = await planCard(captain);
