@@ -1,35 +1,9 @@
-// Card callbacks as Feishu sends them, built from the fixtures (variants, not copies), and small
-// readers for the cards the bot answers with.
-import { fixture, newEventId, withText } from './feishu.js';
+// Additions to test/helpers/cards.ts for form flows: waiting for a command's reply (per-chat limits
+// may defer it), reading a form's values as a user would submit them, and the red field errors.
 import type { TestBot } from './app.js';
+import { fixture, withText } from './feishu.js';
 
-export interface SubmitOptions {
-  openId: string;
-  value: Record<string, unknown>;
-  /** The clicked button's name. */
-  name: string;
-  formValue?: Record<string, unknown>;
-  messageId?: string;
-  chatId?: string;
-  eventId?: string;
-}
-
-/** A form submit (or, without formValue, a plain button click) on a card message. */
-export function cardCallback(o: SubmitOptions): Record<string, any> {
-  const cb = fixture('callbacks/card.action.trigger.form-submit.json');
-  cb.header.event_id = o.eventId ?? newEventId('evt_card');
-  cb.event.operator.open_id = o.openId;
-  cb.event.operator.union_id = o.openId.replace(/^ou_/, 'on_');
-  cb.event.operator.user_id = o.openId.replace(/^ou_/, '');
-  cb.event.token = 'c-' + cb.header.event_id;
-  cb.event.action.value = o.value;
-  cb.event.action.name = o.name;
-  if (o.formValue) cb.event.action.form_value = o.formValue;
-  else delete cb.event.action.form_value;
-  cb.event.context.open_message_id = o.messageId ?? 'om_card_form_0001';
-  cb.event.context.open_chat_id = o.chatId ?? 'oc_p2p_' + o.openId;
-  return cb;
-}
+export { buttonValue, cardCallback } from './cards.js';
 
 /** Sends a slash-command as a 1:1 message and returns the card the bot replied with, and its message id. */
 export async function commandReply(bot: TestBot, openId: string, text: string): Promise<{ card: any; messageId: string; text?: string }> {
@@ -77,13 +51,6 @@ export function formValuesOf(card: any, overrides: Record<string, unknown> = {})
     if (c.tag === 'multi_select_person') values[name] = c.selected_values ?? [];
   }
   return { ...values, ...overrides };
-}
-
-/** The callback value of a named button. */
-export function buttonValue(card: any, name: string): Record<string, unknown> {
-  const b = componentsOf(card)[name];
-  if (!b) throw new Error('no button ' + name);
-  return b.behaviors[0].value;
 }
 
 /** Texts of the red field-error lines in a card. */
