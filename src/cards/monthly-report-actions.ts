@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { writeAudit } from '../db/audit.js';
+import { recordAudit } from '../db/audit-trail.js';
 import {
   exemptReport,
   findMonthlyReport,
@@ -13,7 +13,8 @@ import {
 import type { Actor } from '../db/people.js';
 import type { Deps } from '../deps.js';
 import { isOfficeActor, mayExemptMonthlyReport, mayFileMonthlyReport, maySaveReportDraft } from '../domain/authz.js';
-import { formatDateTime, isFutureMonth, isLateSubmission, isMonth, monthOf, reportEditRefusal, reportWindow } from '../domain/deadlines.js';
+import { isFutureMonth, isLateSubmission, isMonth, monthOf, reportEditRefusal, reportWindow } from '../domain/deadlines.js';
+import { localDateTime } from '../domain/local-date.js';
 import { answer, type CardAnswer } from '../feishu/answer.js';
 import { refillForm, type FieldErrors } from './form.js';
 import { registerCardAction } from './index.js';
@@ -81,8 +82,8 @@ async function onSave(c: Ctx): Promise<CardAnswer> {
   if (refusal) return answer.error(refusal);
   const id = await saveReportDraft(c.deps.db, squadId, parsed.month, parsed.fields);
   await rememberReportCard(c.deps.db, id, c.input.messageId, c.input.chatId);
-  await writeAudit(c.deps.db, { actorId: c.actor.id, action: 'monthly-report.draft', entity: 'MonthlyReport', entityId: id, detail: { month: parsed.month } });
-  const notice = `草稿已保存：${escapeMarkdown(c.actor.name)} ${formatDateTime(c.now, c.tz)}`;
+  await recordAudit(c.deps.db, c.actor, 'monthly-report.draft', 'MonthlyReport', id, { month: parsed.month });
+  const notice = `草稿已保存：${escapeMarkdown(c.actor.name)} ${localDateTime(c.now, c.tz)}`;
   const card = await buildMonthlyReportCard(c.deps.db, squadId, parsed.month, c.now, { timezone: c.tz, withExemption: canExempt(c), notice });
   return answer.toastAndCard('草稿已保存', card);
 }
@@ -103,16 +104,14 @@ async function onSubmit(c: Ctx): Promise<CardAnswer> {
   if (refusal) return answer.error(refusal);
   const late = isLateSubmission(month, c.now, c.tz);
   const res = await submitReport(c.deps.db, { squadId, month, fields: parsed.fields, byId: c.actor.id, at: c.now, late });
-  await writeAudit(c.deps.db, {
-    actorId: c.actor.id,
-    action: res.first ? 'monthly-report.submit' : 'monthly-report.amend',
-    entity: 'MonthlyReport',
-    entityId: res.id,
-    detail: { month, version: res.version, late: res.first ? late : undefined },
+  await recordAudit(c.deps.db, c.actor, res.first ? 'monthly-report.submit' : 'monthly-report.amend', 'MonthlyReport', res.id, {
+    month,
+    version: res.version,
+    late: res.first ? late : undefined,
   });
   const view = await afterChange(c, res.id, squadId, month, `v${res.version}`);
   if (!res.first) return summaryAnswer(c, view, `已提交修改（第 ${res.version} 版）`);
-  return view.late ? summaryAnswer(c, view, `已提交，已过截止时间，记为逾期（${formatDateTime(c.now, c.tz)}）`, 'warning') : summaryAnswer(c, view, '已提交，谢谢！');
+  return view.late ? summaryAnswer(c, view, `已提交，已过截止时间，记为逾期（${localDateTime(c.now, c.tz)}）`, 'warning') : summaryAnswer(c, view, '已提交，谢谢！');
 }
 
 /** 免报 with a reason, by a responsible leader or the office; shared by the card and `/report exempt`. */
@@ -130,7 +129,7 @@ export async function applyExemption(
   if (!isOfficeActor(actor) && reportWindow(p.month, now, tz, await reportCloseDay(deps.db)) === 'CLOSED')
     return { ok: false, message: `${p.month} 的月度汇报已关闭，免报请联系区招商局。` };
   const id = await exemptReport(deps.db, { squadId: p.squadId, month: p.month, reason: p.reason, byId: actor.id });
-  await writeAudit(deps.db, { actorId: actor.id, action: 'monthly-report.exempt', entity: 'MonthlyReport', entityId: id, detail: { month: p.month, reason: p.reason } });
+  await recordAudit(deps.db, actor, 'monthly-report.exempt', 'MonthlyReport', id, { month: p.month, reason: p.reason });
   await rememberReportCard(deps.db, id, p.messageId, p.chatId);
   const view = (await findMonthlyReport(deps.db, p.squadId, p.month))!;
   await patchReportCard(deps.db, view, (await findSquadName(deps.db, p.squadId)) ?? '', tz, p.cause, p.messageId);

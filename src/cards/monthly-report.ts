@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.js';
 import { findMonthlyReport, findSquadName, reportCloseDay, visitedBusinessmenOfMonth, type MonthlyReportView } from '../db/monthly-reports.js';
-import { closeDayLabel, formatDateTime, lastOnTimeDayLabel, reportWindow } from '../domain/deadlines.js';
+import { closeDayLabel, lastOnTimeDayLabel, reportWindow } from '../domain/deadlines.js';
+import { localDateTime } from '../domain/local-date.js';
 import { BUSINESSMAN_FORMAT, formatBusinessmenLines } from '../domain/visited-businessmen.js';
 import type { Card } from '../feishu/answer.js';
 import { enqueueMessage } from '../feishu/outbox.js';
@@ -102,7 +103,7 @@ export function renderReportSummary(r: MonthlyReportView, squadName: string, tz:
   const statusLine = exempt
     ? `**免报**：${escapeMarkdown(r.exemptReason ?? '')}\n办理人：${escapeMarkdown(r.exemptBy ?? '—')}`
     : r.submittedAt
-      ? `**提交人**：${escapeMarkdown(r.submittedBy ?? '—')}　**提交时间**：${formatDateTime(r.submittedAt, tz)}（${r.late ? `<font color='orange'>逾期，截止 ${lastOnTimeDayLabel(r.month)}</font>` : '按时'}）`
+      ? `**提交人**：${escapeMarkdown(r.submittedBy ?? '—')}　**提交时间**：${localDateTime(r.submittedAt, tz)}（${r.late ? `<font color='orange'>逾期，截止 ${lastOnTimeDayLabel(r.month)}</font>` : '按时'}）`
       : '尚未提交。';
   const people = r.visitedBusinessmen.map((b, i) => `${i + 1}. ${formatBusinessmenLines([b])}`).join('\n');
   const sections = exempt
@@ -115,7 +116,7 @@ export function renderReportSummary(r: MonthlyReportView, squadName: string, tz:
         ...section(`本月拜访客商（${r.visitedBusinessmen.length} 位）`, people),
       ];
   // The history: who submitted each version and when (the content of each is kept in the revisions).
-  const history = r.revisions.slice(-5).map((v) => `第 ${v.version} 版：${v.by ?? '—'} ${formatDateTime(v.at, tz)}`);
+  const history = r.revisions.slice(-5).map((v) => `第 ${v.version} 版：${v.by ?? '—'} ${localDateTime(v.at, tz)}`);
   const footer = r.revisions.length > 1 ? `修改记录（共 ${r.revisions.length} 版）\n${history.join('\n')}` : `每次修改都会保留历史版本。拜访客商格式：${BUSINESSMAN_FORMAT}`;
   return renderCard('monthly-report-summary', {
     summary: `月度汇报 · ${squadName} · ${monthLabel(r.month)} · ${statusTag}`,

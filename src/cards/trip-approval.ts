@@ -1,8 +1,8 @@
-import { writeAudit } from '../db/audit.js';
+import { recordAudit } from '../db/audit-trail.js';
 import { decideTrip, deliveredCopies, findTrip } from '../db/trips.js';
 import type { Deps } from '../deps.js';
 import { mayDecideTrip } from '../domain/authz.js';
-import { formatDateTime } from '../domain/deadlines.js';
+import { localDateTime } from '../domain/local-date.js';
 import { answer, type CardAnswer } from '../feishu/answer.js';
 import { enqueueMessage, textContent } from '../feishu/outbox.js';
 import { refillForm } from './form.js';
@@ -25,7 +25,7 @@ function decide(status: 'APPROVED' | 'REJECTED') {
     if (refused) return answer.error(refused);
     if (trip.status !== 'PENDING') {
       const done = trip.status === 'APPROVED' ? '批准' : trip.status === 'REJECTED' ? '驳回' : '处理';
-      return answer.toastAndCard(`这份计划已于 ${trip.decidedAt ? formatDateTime(trip.decidedAt, tz) : ''} ${done}`, renderTripSummary(trip, tz, 'approver'), 'info');
+      return answer.toastAndCard(`这份计划已于 ${trip.decidedAt ? localDateTime(trip.decidedAt, tz) : ''} ${done}`, renderTripSummary(trip, tz, 'approver'), 'info');
     }
     const reason = typeof input.formValue.reject_reason === 'string' ? input.formValue.reject_reason.trim() : '';
     if (status === 'REJECTED' && !reason) {
@@ -55,7 +55,7 @@ function decide(status: 'APPROVED' | 'REJECTED') {
     }
     for (const copy of await deliveredCopies(deps.db, trip.id))
       await enqueueMessage(deps.db, { dedupKey: `${copy.dedupKey}:decided`, to: { type: 'patch', messageId: copy.messageId }, msgType: 'interactive', content: renderTripSummary(after, tz, 'office') });
-    await writeAudit(deps.db, { actorId: actor.id, action: status === 'APPROVED' ? 'trip.approve' : 'trip.reject', entity: 'Trip', entityId: trip.id, detail: { reason: reason || undefined } });
+    await recordAudit(deps.db, actor, status === 'APPROVED' ? 'trip.approve' : 'trip.reject', 'Trip', trip.id, { reason: reason || undefined });
     return answer.toastAndCard(`已${word}`, renderTripSummary(after, tz, 'approver'));
   };
 }

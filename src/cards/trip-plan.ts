@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { writeAudit } from '../db/audit.js';
+import { recordAudit } from '../db/audit-trail.js';
 import type { Db } from '../db/client.js';
 import type { Actor } from '../db/people.js';
 import { getSetting } from '../db/settings.js';
 import { createTrip, findPersonWithRole, findTrip, officePeople, peopleByOpenIds, squadRoster } from '../db/trips.js';
 import type { Deps } from '../deps.js';
 import { mayFileTripPlan } from '../domain/authz.js';
-import { dateOf } from '../domain/deadlines.js';
+import { localDate } from '../domain/local-date.js';
 import { APPROVER_LABELS, approverRoleFor, DEFAULT_TRIP_MAX_PAST_DAYS, tripDateErrors } from '../domain/trip-routing.js';
 import { answer, type Card, type CardAnswer } from '../feishu/answer.js';
 import { enqueueMessage } from '../feishu/outbox.js';
@@ -63,7 +63,7 @@ async function onTripSubmit(input: CardInput, deps: Deps): Promise<CardAnswer> {
   if (refused) return answer.error(refused);
 
   const maxPast = await getSetting<number>(deps.db, TRIP_MAX_PAST_DAYS_SETTING, DEFAULT_TRIP_MAX_PAST_DAYS);
-  const form = parseTripForm(input.formValue, dateOf(deps.clock.now(), tz), maxPast);
+  const form = parseTripForm(input.formValue, localDate(deps.clock.now(), tz), maxPast);
   const refill = async (errors: FieldErrors) =>
     ({ toast: { type: 'error', content: Object.values(errors)[0]! }, card: { type: 'raw', data: refillForm(await buildTripPlanCard(deps.db, actor, squadId), input.formValue, errors) } }) as CardAnswer;
   if (!form.ok) return refill(form.errors);
@@ -95,7 +95,7 @@ async function onTripSubmit(input: CardInput, deps: Deps): Promise<CardAnswer> {
     if (o.id === actor.id) continue;
     await enqueueMessage(deps.db, { dedupKey: `trip-filed:${id}:${o.id}`, to: { type: 'open_id', id: o.openId! }, msgType: 'interactive', content: renderTripSummary(trip, tz, 'office') });
   }
-  await writeAudit(deps.db, { actorId: actor.id, action: 'trip.submit', entity: 'Trip', entityId: id, detail: { approverId: approver.id, rank: trip.rank, destination: trip.destination } });
+  await recordAudit(deps.db, actor, 'trip.submit', 'Trip', id, { approverId: approver.id, rank: trip.rank, destination: trip.destination });
   return answer.toastAndCard(`已提交，等待${APPROVER_LABELS[role]} ${approver.name} 审批`, renderTripSummary(trip, tz, 'traveller'));
 }
 

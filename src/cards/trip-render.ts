@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import type { TripView } from '../db/trips.js';
-import { formatDateTime } from '../domain/deadlines.js';
+import { localDateTime } from '../domain/local-date.js';
 import type { Card } from '../feishu/answer.js';
 import { escapeMarkdown, renderCard } from './template.js';
 
@@ -42,8 +42,8 @@ export function tripDetails(t: TripView): unknown[] {
 
 function statusLine(t: TripView, tz: string): string {
   const approver = escapeMarkdown(t.approver?.name ?? '审批人');
-  if (t.status === 'PENDING') return `已于 ${formatDateTime(t.createdAt, tz)} 提交，等待 **${approver}** 审批。`;
-  const when = t.decidedAt ? formatDateTime(t.decidedAt, tz) : '';
+  if (t.status === 'PENDING') return `已于 ${localDateTime(t.createdAt, tz)} 提交，等待 **${approver}** 审批。`;
+  const when = t.decidedAt ? localDateTime(t.decidedAt, tz) : '';
   if (t.status === 'APPROVED') return `**${approver}** 已于 ${when} 批准。`;
   if (t.status === 'REJECTED') return `**${approver}** 已于 ${when} 驳回。\n**驳回原因**：${escapeMarkdown(t.rejectReason ?? '')}`;
   return STATUS[t.status].tag;

@@ -1,4 +1,4 @@
-import { writeAudit } from '../db/audit.js';
+import { recordAudit } from '../db/audit-trail.js';
 import { ensureEnvAdminRole } from '../db/env-admins.js';
 import type { Deps } from '../deps.js';
 import { isOfficeActor, mayBindPeople } from '../domain/authz.js';
@@ -46,13 +46,11 @@ export async function runBind(input: CommandInput, deps: Deps): Promise<Reply> {
   const holder = await deps.db.person.findUnique({ where: { openId } });
   if (holder) await deps.db.person.update({ where: { id: holder.id }, data: { openId: null } });
   await deps.db.person.update({ where: { id: person.id }, data: { openId } });
-  await writeAudit(deps.db, {
-    actorId: input.actor?.id,
-    actorOpenId: input.senderOpenId,
-    action: 'person.bind',
-    entity: 'Person',
-    entityId: person.id,
-    detail: { openId, previousOpenId: person.openId, movedFrom: holder ? { id: holder.id, name: holder.name } : null, via: '/bind' },
+  await recordAudit(deps.db, input.actor ?? { openId: input.senderOpenId }, 'person.bind', 'Person', person.id, {
+    openId,
+    previousOpenId: person.openId,
+    movedFrom: holder ? { id: holder.id, name: holder.name } : null,
+    via: '/bind',
   });
   await ensureEnvAdminRole(deps.db, deps.config.adminOpenIds, openId);
   await deps.db.unknownSender.deleteMany({ where: { openId } });
@@ -81,7 +79,7 @@ export async function runBindRoster(input: CommandInput, deps: Deps): Promise<Re
   const envAdmin = deps.config.adminOpenIds.includes(input.senderOpenId);
   if (!envAdmin && !(input.actor && isOfficeActor(input.actor))) return reply.text('只有区招商局可以重新绑定名册。');
   const res = await bindRoster(deps.db, deps.lark, deps.log);
-  await writeAudit(deps.db, { actorId: input.actor?.id, actorOpenId: input.senderOpenId, action: 'roster.bind', entity: 'Person', entityId: '*', detail: res });
+  await recordAudit(deps.db, input.actor ?? { openId: input.senderOpenId }, 'roster.bind', 'Person', '*', res);
   const notFound = res.notFound.length
     ? `\n未找到 ${res.notFound.length} 人（手机号或邮箱在飞书中查不到）：${res.notFound.slice(0, 30).join('、')}${res.notFound.length > 30 ? ' 等' : ''}。可以用 ${USAGE} 逐个绑定。`
     : '';

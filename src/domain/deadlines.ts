@@ -24,11 +24,6 @@ export function monthOf(now: Date, tz: string): string {
   return dayjs(now).tz(tz).format('YYYY-MM');
 }
 
-/** 'YYYY-MM-DD' of an instant in the time zone. */
-export function dateOf(now: Date, tz: string): string {
-  return dayjs(now).tz(tz).format('YYYY-MM-DD');
-}
-
 export function isFutureMonth(month: string, now: Date, tz: string): boolean {
   return month > monthOf(now, tz);
 }
@@ -70,11 +65,6 @@ export function lastOnTimeDayLabel(month: string, dueDay: number = REPORT_DUE_DA
 export function closeDayLabel(month: string, closeDay: number = DEFAULT_CLOSE_DAY): string {
   const next = dayjs(`${month}-01`).add(1, 'month');
   return `${next.month() + 1}月${Math.min(closeDay, next.daysInMonth())}日`;
-}
-
-/** '2018-06-20 15:30' in the time zone. */
-export function formatDateTime(t: Date, tz: string): string {
-  return dayjs(t).tz(tz).format('YYYY-MM-DD HH:mm');
 }
 
 /**

@@ -1,4 +1,4 @@
-import { writeAudit } from '../db/audit.js';
+import { recordAudit } from '../db/audit-trail.js';
 import type { Db } from '../db/client.js';
 import type { LarkClient } from '../lark/client.js';
 import type { Log } from '../log.js';
@@ -45,7 +45,7 @@ export async function bindRoster(db: Db, lark: LarkClient, log: Log): Promise<Bi
       const taken = await db.person.findUnique({ where: { openId } });
       if (taken) continue;
       await db.person.update({ where: { id: p.id }, data: { openId } });
-      await writeAudit(db, { action: 'person.bind', entity: 'Person', entityId: p.id, detail: { openId, via: 'batch_get_id', name: p.name } });
+      await recordAudit(db, null, 'person.bind', 'Person', p.id, { openId, via: 'batch_get_id', name: p.name });
       result.bound++;
     }
   }
