@@ -12,3 +12,7 @@ import './cards/monthly-report-actions.js';
 import './commands/trip.js';
 import './cards/trip-plan.js';
 import './cards/trip-approval.js';
+import './cards/import-preview.js';
+import './commands/import-file.js';
+import './commands/template.js';
+import './commands/export.js';
