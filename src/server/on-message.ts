@@ -65,7 +65,7 @@ export async function onMessage(flat: Flat, deps: Deps, botOpenId: string | unde
       if (out.kind === 'none') return;
       await enqueueMessage(tx.db, {
         dedupKey: `reply:${message.message_id}`,
-        to: { type: 'reply', messageId: message.message_id },
+        to: { type: 'reply', messageId: message.message_id, chatId: message.chat_id },
         msgType: out.kind === 'card' ? 'interactive' : 'text',
         content: out.kind === 'card' ? out.card : textContent(out.text),
       });
@@ -80,7 +80,7 @@ export async function onMessage(flat: Flat, deps: Deps, botOpenId: string | unde
     await onceForEvent(deps, eventId, 'im.message.receive_v1', async (tx) => {
       await enqueueMessage(tx.db, {
         dedupKey: `reply:${message.message_id}`,
-        to: { type: 'reply', messageId: message.message_id },
+        to: { type: 'reply', messageId: message.message_id, chatId: message.chat_id },
         msgType: 'text',
         content: textContent('抱歉，处理这条消息时出错了，请稍后再试；如果一直出错，请联系区招商局。'),
       });
