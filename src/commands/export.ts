@@ -43,7 +43,7 @@ registerCommand({
     const contacts = withContacts || ((kind === 'visits' || kind === 'leads') && mayExportContactDetails(actor) === null);
     const { wb, rows } = await buildExport(deps.db, { kind, period, squadIds, withContacts: contacts });
     const fileName = `港南区${period.label}${EXPORT_LABELS[kind]}.xlsx`;
-    await sendWorkbookReply(deps, input.messageId, await workbookBytes(wb), fileName);
+    await sendWorkbookReply(deps, { messageId: input.messageId, chatId: input.chatId }, await workbookBytes(wb), fileName);
     await deps.db.auditLog.create({
       data: { actorId: actor.id, actorOpenId: actor.openId, action: 'export', entity: 'Export', entityId: kind, detail: JSON.stringify({ period: period.label, rows, squads: squadIds.length, withContacts: contacts, fileName }) },
     });

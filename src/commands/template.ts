@@ -24,12 +24,12 @@ registerCommand({
     if (what === 'quotas' || what === '目标任务') {
       const quotas = await loadQuotas(deps.db, [year]);
       const bytes = await workbookBytes(buildQuotaWorkbook(squads, quotas, [year]));
-      await sendWorkbookReply(deps, input.messageId, bytes, `${year}年招商目标任务.xlsx`);
+      await sendWorkbookReply(deps, { messageId: input.messageId, chatId: input.chatId }, bytes, `${year}年招商目标任务.xlsx`);
       return reply.text(`已发送 ${year} 年目标任务表（附表一至三）。修改后把 .xlsx 文件直接发给我，我会先给你看改动，确认后才生效。`);
     }
     if (what === 'roster' || what === '名册') {
       const bytes = await workbookBytes(buildRosterWorkbook(await loadRoster(deps.db), squads));
-      await sendWorkbookReply(deps, input.messageId, bytes, '招商工作名册.xlsx');
+      await sendWorkbookReply(deps, { messageId: input.messageId, chatId: input.chatId }, bytes, '招商工作名册.xlsx');
       return reply.text('已发送招商工作名册。修改后把 .xlsx 文件直接发给我，我会先给你看改动，确认后才生效。');
     }
     throw new UserError('请写明要哪个模板：/template quotas 或 /template roster');

@@ -2,6 +2,7 @@ import { runCommand } from '../commands/index.js';
 import { helpCard } from '../commands/help.js';
 import { COMMANDS } from '../commands/index.js';
 import { findMessageTypeHandler, parseContent } from '../commands/message-types.js';
+import { ensureEnvAdminRole } from '../db/env-admins.js';
 import { findActorByOpenId } from '../db/people.js';
 import type { Deps } from '../deps.js';
 import type { Reply } from '../feishu/answer.js';
@@ -37,9 +38,12 @@ export async function onMessage(flat: Flat, deps: Deps, botOpenId: string | unde
   const typeHandler = findMessageTypeHandler(message.message_type);
   try {
     await onceForEvent(deps, eventId, 'im.message.receive_v1', async (tx) => {
+      await ensureEnvAdminRole(tx.db, deps.config.adminOpenIds, senderOpenId);
       const actor = senderOpenId ? await findActorByOpenId(tx.db, senderOpenId) : null;
+      const envAdmin = deps.config.adminOpenIds.includes(senderOpenId);
       let out: Reply;
-      if (!actor && cmd.name !== '/help') {
+      // An env admin not on the roster yet may still run the admin commands (e.g. bind themselves).
+      if (!actor && cmd.name !== '/help' && !envAdmin) {
         // Told once how to get added; after that, silence (except /help).
         const told = await tx.db.unknownSender.findUnique({ where: { openId: senderOpenId } });
         if (told) return;
@@ -61,7 +65,7 @@ export async function onMessage(flat: Flat, deps: Deps, botOpenId: string | unde
       if (out.kind === 'none') return;
       await enqueueMessage(tx.db, {
         dedupKey: `reply:${message.message_id}`,
-        to: { type: 'reply', messageId: message.message_id },
+        to: { type: 'reply', messageId: message.message_id, chatId: message.chat_id },
         msgType: out.kind === 'card' ? 'interactive' : 'text',
         content: out.kind === 'card' ? out.card : textContent(out.text),
       });
@@ -76,7 +80,7 @@ export async function onMessage(flat: Flat, deps: Deps, botOpenId: string | unde
     await onceForEvent(deps, eventId, 'im.message.receive_v1', async (tx) => {
       await enqueueMessage(tx.db, {
         dedupKey: `reply:${message.message_id}`,
-        to: { type: 'reply', messageId: message.message_id },
+        to: { type: 'reply', messageId: message.message_id, chatId: message.chat_id },
         msgType: 'text',
         content: textContent('抱歉，处理这条消息时出错了，请稍后再试；如果一直出错，请联系区招商局。'),
       });
