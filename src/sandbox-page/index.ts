@@ -1,4 +1,3 @@
-import { PassThrough } from 'node:stream';
 import type Router from '@koa/router';
 import type { Context } from 'koa';
 import { z } from 'zod';
@@ -71,7 +70,7 @@ async function jsonBody<T>(ctx: Context, schema: z.ZodType<T>): Promise<T | unde
 
 export function mountSandboxPage(router: Router, deps: Deps, sandbox: Sandbox, botUrl: () => string): SandboxPage {
   const page: PageContext = { sandbox, config: deps.config, botUrl };
-  const streams = new Set<PassThrough>();
+  const streams = new Set<() => void>();
 
   const serveFile = async (ctx: Context, name: string) => {
     const file = await readStatic(name);
@@ -151,33 +150,33 @@ export function mountSandboxPage(router: Router, deps: Deps, sandbox: Sandbox, b
   });
 
   router.get('/sandbox/api/stream', (ctx) => {
-    const stream = new PassThrough();
-    const send = (type: string, m: SandboxMessage) => stream.write(`event: ${type}\ndata: ${JSON.stringify(viewOf(m))}\n\n`);
+    // Written straight to the socket: Koa's stream handling reports a client going away as an error.
+    const res = ctx.res;
+    ctx.respond = false;
+    ctx.req.socket.setTimeout(0);
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
+    res.write('retry: 2000\n\n');
+    const send = (type: string, m: SandboxMessage) => res.write(`event: ${type}\ndata: ${JSON.stringify(viewOf(m))}\n\n`);
     const onMessage = (m: SandboxMessage) => send('message', m);
     const onUpdate = (m: SandboxMessage) => send('update', m);
     sandbox.events.on('message', onMessage);
     sandbox.events.on('update', onUpdate);
-    const beat = setInterval(() => stream.write(': keep-alive\n\n'), 15_000);
+    const beat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
     beat.unref();
     const end = () => {
       clearInterval(beat);
       sandbox.events.off('message', onMessage);
       sandbox.events.off('update', onUpdate);
-      streams.delete(stream);
-      stream.end();
+      streams.delete(end);
+      res.end();
     };
-    streams.add(stream);
-    ctx.req.on('close', end);
-    ctx.req.socket.setTimeout(0);
-    ctx.set({ 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
-    ctx.status = 200;
-    ctx.body = stream;
-    stream.write('retry: 2000\n\n');
+    streams.add(end);
+    res.on('close', end);
   });
 
   return {
     close() {
-      for (const s of [...streams]) s.end();
+      for (const end of [...streams]) end();
       streams.clear();
     },
   };

@@ -71,6 +71,8 @@ export class Renderer {
   text(t: unknown): Node {
     if (typeof t === 'string') return document.createTextNode(t);
     if (!isObj(t)) return document.createTextNode('');
+    // Panel titles and a few others carry a markdown object instead of plain_text / lark_md.
+    if (t.tag === 'markdown') return h('span', {}, inline(textOf(t.content), this.ctx));
     const draw = (TEXTS as Record<string, ((e: Json, r: Renderer) => Node) | undefined>)[String(t.tag ?? 'plain_text')];
     return draw ? draw(t, this) : document.createTextNode(textOf(t));
   }
