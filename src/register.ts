@@ -1,1 +1,8 @@
 // Side-effect imports: each command and card module registers itself. Every issue adds its lines.
+import './commands/trip-report.js';
+import './commands/lead.js';
+import './commands/project.js';
+import './cards/lead.js';
+import './cards/trip-report-actions.js';
+import './cards/project-actions.js';
+import './cards/project-tasks.js';
