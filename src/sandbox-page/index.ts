@@ -74,7 +74,11 @@ export function mountSandboxPage(router: Router, deps: Deps, sandbox: Sandbox, b
 
   const serveFile = async (ctx: Context, name: string) => {
     const file = await readStatic(name);
-    if (!file) return ctx.throw(404, 'not found');
+    if (!file) {
+      ctx.status = 404;
+      ctx.body = { error: 'not found' };
+      return;
+    }
     ctx.type = file.type;
     ctx.set('cache-control', 'no-cache');
     ctx.body = file.body;
