@@ -4,7 +4,7 @@ import { COMMANDS } from '../../src/commands/index.js';
 import { findJob } from '../../src/jobs/registry.js';
 import { LEADERSHIP_CHAT_ID, p2pChatId } from '../../src/sandbox/index.js';
 import { startTestBot, type TestBot } from '../helpers/app.js';
-import { cardTitled, describeInBrowser, expectRenderableCards, openAs, openBrowser, openChat, sendText, shot, type Browser } from './helpers.js';
+import { cardTitled, describeInBrowser, expectRenderableCards, messageIdOf, openAs, openBrowser, openChat, sendText, shot, type Browser } from './helpers.js';
 
 // The plan's main flows, clicked through the local chat page in a real browser: a captain's
 // monthly report (a field error, then the fix), a division-level trip plan approved by the group
@@ -48,7 +48,7 @@ describeInBrowser('plan flows on the local chat page', () => {
       await sendText(page, '/report');
       const card = cardTitled(page, '月度汇报');
       await card.waitFor();
-      const messageId = (await card.locator('xpath=ancestor::div[contains(@class,"msg")]').getAttribute('data-id'))!;
+      const messageId = await messageIdOf(card);
       await shot(page, 'flow-report-01-form');
 
       await card.locator('[data-name="month"]').fill('2018/06');
@@ -85,7 +85,7 @@ describeInBrowser('plan flows on the local chat page', () => {
       await sendText(mine, '/trip 机械制造');
       const plan = cardTitled(mine, '外出招商计划');
       await plan.waitFor();
-      const planId = (await plan.locator('xpath=ancestor::div[contains(@class,"msg")]').getAttribute('data-id'))!;
+      const planId = await messageIdOf(plan);
       await plan.locator('[data-name="destination"]').fill('浙江杭州');
       await plan.locator('[data-name="start_date"]').fill('2018-06-25');
       await plan.locator('[data-name="end_date"]').fill('2018-06-28');

@@ -93,6 +93,13 @@ export function cardTitled(page: Page, title: string): Locator {
   return page.locator('.msg-bot .card').filter({ has: page.locator('.card-title', { hasText: title }) }).last();
 }
 
+/** The sandbox message id of the chat message a card belongs to. */
+export async function messageIdOf(card: Locator): Promise<string> {
+  const id = await card.locator(`xpath=ancestor::div[contains(concat(' ', @class, ' '), ' msg ')]`).getAttribute('data-id');
+  if (!id) throw new Error('card is not inside a chat message');
+  return id;
+}
+
 export async function toastText(page: Page): Promise<string> {
   const t = page.locator('#toast');
   await t.waitFor({ state: 'visible' });
