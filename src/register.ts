@@ -6,3 +6,7 @@ import './cards/lead.js';
 import './cards/trip-report-actions.js';
 import './cards/project-actions.js';
 import './cards/project-tasks.js';
+import './cards/import-preview.js';
+import './commands/import-file.js';
+import './commands/template.js';
+import './commands/export.js';

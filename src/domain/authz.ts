@@ -57,3 +57,15 @@ export function maySeeContactDetails(a: Actor, squadId: number): boolean {
 export function homeSquadId(a: Actor): number | undefined {
   return a.squads.find((s) => s.role === 'CAPTAIN')?.squadId ?? a.squads[0]?.squadId;
 }
+
+/** Quotas and the roster are changed by the office's administrators only (import and confirm). */
+export function mayImportSpreadsheets(a: Actor): string | null {
+  if (a.roles.includes('OFFICE_ADMIN')) return null;
+  return '只有领导小组办公室的管理员可以导入目标任务和名册；请把文件发给区招商局。';
+}
+
+/** Exports with visited businessmen's phones and addresses: the office only (the plan's contact data). */
+export function mayExportContactDetails(a: Actor): string | null {
+  if (isOfficeActor(a)) return null;
+  return '含联系方式（电话、地址）的导出只发给领导小组办公室；你可以发送不带“联系方式”的 /export 命令，导出不含联系方式的表。';
+}

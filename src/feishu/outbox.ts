@@ -11,7 +11,7 @@ export interface OutgoingMessage {
   /** Unique per intended message (e.g. `monthly-reminder:2018-06:squad-3`): a second enqueue is a no-op. */
   dedupKey: string;
   to: Receiver;
-  msgType: 'text' | 'interactive' | 'post';
+  msgType: 'text' | 'interactive' | 'post' | 'file';
   /** For text: `{ text }`; for interactive: the card object. */
   content: unknown;
 }

@@ -1,6 +1,7 @@
 import { runCommand } from '../commands/index.js';
 import { helpCard } from '../commands/help.js';
 import { COMMANDS } from '../commands/index.js';
+import { findMessageTypeHandler, parseContent } from '../commands/message-types.js';
 import { findActorByOpenId } from '../db/people.js';
 import type { Deps } from '../deps.js';
 import type { Reply } from '../feishu/answer.js';
@@ -33,6 +34,7 @@ export async function onMessage(flat: Flat, deps: Deps, botOpenId: string | unde
   const isGroup = message.chat_type === 'group';
   // In groups the bot answers only when @-mentioned (Feishu sends others only with extra scopes).
   if (isGroup && botOpenId && !cmd.botMentioned) return;
+  const typeHandler = findMessageTypeHandler(message.message_type);
   try {
     await onceForEvent(deps, eventId, 'im.message.receive_v1', async (tx) => {
       const actor = senderOpenId ? await findActorByOpenId(tx.db, senderOpenId) : null;
@@ -43,6 +45,11 @@ export async function onMessage(flat: Flat, deps: Deps, botOpenId: string | unde
         if (told) return;
         await tx.db.unknownSender.create({ data: { openId: senderOpenId } });
         out = { kind: 'text', text: ROSTER_HINT };
+      } else if (typeHandler && actor) {
+        out = await typeHandler(
+          { messageType: message.message_type, content: parseContent(message.content), senderOpenId, actor, chatId: message.chat_id, chatType: message.chat_type, messageId: message.message_id },
+          tx,
+        );
       } else if (!cmd.name) {
         out = { kind: 'card', card: helpCard(COMMANDS, '发送以 / 开头的命令与我对话，例如 **/help**。') };
       } else {
