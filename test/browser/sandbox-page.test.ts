@@ -130,7 +130,8 @@ describeInBrowser('the local chat page', () => {
     await card.locator('.tbl-pager button', { hasText: '下一页' }).click();
     expect(await card.locator('.tbl tbody tr').count()).toBe(1);
     expect(await card.locator('.tbl-pager span').textContent()).toBe('2 / 2');
-    expect(await card.locator('[data-chart-type="bar"] rect.bar').count()).toBe(4);
+    expect(await card.locator('[data-chart-type="bar"]:not([data-direction]) rect.bar').count()).toBe(4);
+    expect(await card.locator('[data-direction="horizontal"] rect.bar').count()).toBe(3);
     expect(await card.locator('[data-chart-type="line"] polyline').count()).toBe(1);
     expect(await card.locator('[data-tag="person_list"] .person-chip').count()).toBe(2);
     await card.locator('.panel summary').click();

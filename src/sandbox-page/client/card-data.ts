@@ -94,22 +94,27 @@ export function renderChart(el: Json, r: Renderer): Node {
   const spec = isObj(el.chart_spec) ? el.chart_spec : {};
   const data = Array.isArray(spec.data) ? spec.data.flatMap((d) => (isObj(d) ? arr(d.values) : [])) : isObj(spec.data) ? arr(spec.data.values) : [];
   const type = String(spec.type ?? 'bar');
-  const xFields = Array.isArray(spec.xField) ? spec.xField.map(String) : [String(spec.xField ?? spec.categoryField ?? 'x')];
-  const yField = String(Array.isArray(spec.yField) ? spec.yField[0] : (spec.yField ?? spec.valueField ?? 'y'));
-  const seriesField = typeof spec.seriesField === 'string' ? spec.seriesField : xFields[1];
+  const horizontal = spec.direction === 'horizontal';
+  const first = (v: unknown) => String(Array.isArray(v) ? v[0] : v);
+  const xFields = Array.isArray(spec.xField) ? spec.xField.map(String) : [String(spec.xField ?? 'x')];
+  // Category and value: x/y for vertical charts, y/x for horizontal bars, category/value for pies.
+  const catField = type === 'pie' ? String(spec.categoryField ?? 'type') : horizontal ? first(spec.yField ?? 'y') : xFields[0]!;
+  const yField = type === 'pie' ? String(spec.valueField ?? 'value') : horizontal ? xFields[0]! : first(spec.yField ?? 'y');
+  const seriesField = typeof spec.seriesField === 'string' ? spec.seriesField : horizontal ? undefined : xFields[1];
   const categories: string[] = [];
   const series = new Map<string, Series>();
   for (const row of data.filter(isObj)) {
-    const x = String(row[xFields[0]!] ?? '');
+    const x = String(row[catField] ?? '');
     const s = seriesField ? String(row[seriesField] ?? '') : '';
     if (!categories.includes(x)) categories.push(x);
     if (!series.has(s)) series.set(s, { name: s, points: new Map() });
     series.get(s)!.points.set(x, Number(row[yField]) || 0);
   }
   const title = isObj(spec.title) ? textOf(spec.title.text) : '';
-  const box = h('div', { class: 'chart', 'data-chart-type': type });
+  const box = h('div', { class: 'chart', 'data-chart-type': type, 'data-direction': horizontal ? 'horizontal' : undefined });
   if (title) box.appendChild(h('div', { class: 'chart-title' }, title));
-  box.appendChild(type === 'line' || type === 'area' ? lineSvg(categories, [...series.values()]) : barSvg(categories, [...series.values()]));
+  const all = [...series.values()];
+  box.appendChild(type === 'line' || type === 'area' ? lineSvg(categories, all) : horizontal || type === 'pie' ? hbarSvg(categories, all) : barSvg(categories, all));
   if (series.size > 1 || (series.size === 1 && [...series.keys()][0])) {
     box.appendChild(h('div', { class: 'legend' }, [...series.values()].map((s, i) => h('span', {}, h('i', { style: `background:${PALETTE[i % PALETTE.length]}` }), s.name))));
   }
@@ -158,6 +163,29 @@ function barSvg(categories: string[], series: Series[]): SVGElement {
     });
   });
   return f.root;
+}
+
+/** Horizontal bars: one row per category, the value written after the bar (fits a phone). */
+function hbarSvg(categories: string[], series: Series[]): SVGElement {
+  const rowH = 18;
+  const labelW = 96;
+  const height = Math.max(1, categories.length * series.length) * rowH + 8;
+  const root = svg('svg', { viewBox: `0 0 ${W} ${height}`, class: 'chart-svg', role: 'img' });
+  const max = maxOf(series);
+  let y = 4;
+  categories.forEach((c) => {
+    root.appendChild(svg('text', { x: labelW - 4, y: y + 12, 'text-anchor': 'end', 'font-size': 9, fill: '#646a73' }, c.length > 9 ? c.slice(0, 9) + '…' : c));
+    series.forEach((s, j) => {
+      const v = s.points.get(c) ?? 0;
+      const w = max > 0 ? (v / max) * (W - labelW - 40) : 0;
+      const bar = svg('rect', { x: labelW, y: y + 2, width: w, height: rowH - 6, fill: PALETTE[j % PALETTE.length]!, class: 'bar' });
+      bar.appendChild(svg('title', {}, `${s.name ? s.name + ' · ' : ''}${c}：${v}`));
+      root.appendChild(bar);
+      root.appendChild(svg('text', { x: labelW + w + 4, y: y + 12, 'font-size': 9, fill: '#1f2329' }, shortNumber(v)));
+      y += rowH;
+    });
+  });
+  return root;
 }
 
 function lineSvg(categories: string[], series: Series[]): SVGElement {
