@@ -12,8 +12,9 @@ describe('sliding window', () => {
     w.record('x', 10);
     expect(w.delayFor('x', 20)).toBe(980);
     expect(w.delayFor('y', 20)).toBe(0);
-    expect(w.delayFor('x', 1000)).toBe(10);
-    expect(w.delayFor('x', 1011)).toBe(0);
+    expect(w.delayFor('x', 999)).toBe(1);
+    expect(w.delayFor('x', 1000)).toBe(0); // the call at 0 has left the window
+
   });
 });
 
