@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { migrateSqlite } from './db/migrate.js';
 import { seedIfEmpty } from './db/seed.js';
+import { seedCalendar } from './db/calendar.js';
 import type { Deps } from './deps.js';
 import { OutboxSender, type SenderOptions } from './feishu/sender.js';
 import { fetchBotOpenId } from './lark/bot-info.js';
@@ -51,6 +52,8 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   const database = await openDatabase(config.databaseUrl);
   const seeded = await seedIfEmpty(database.prisma);
   if (seeded) log.info('loaded the 2018 plan: org, goals and quotas');
+  const holidays = await seedCalendar(database.prisma);
+  if (holidays) log.info({ days: holidays }, 'loaded public holidays and adjusted working days');
 
   let sandbox: LocalSandbox | undefined;
   if (config.sandbox) {
