@@ -8,6 +8,7 @@ import { calendarGapNote, loadReviewContext } from './review-context.js';
 import { publishReviewStatus, sendOpinionCards } from './review-notify.js';
 import { renderReviewStatus } from './review-render.js';
 import { projectHistory } from '../db/reviews.js';
+import { reviewCardFor } from '../commands/review.js';
 
 const StartValue = z.object({ projectId: z.coerce.number().int().positive() });
 const StartForm = z.object({
@@ -49,4 +50,14 @@ registerCardAction('review.start', async (input, deps) => {
     calendarGapNote(ctx, dueOn),
   ].join('');
   return answer.toastAndCard(note, renderReviewStatus(fresh, review, history, ctx.today, deps.config.timezone));
+});
+
+const OpenValue = z.object({ projectId: z.coerce.number().int().positive() });
+
+/** 联合预审 button on the project card: the same card as `/review <id>`. */
+registerCardAction('review.open', async (input, deps) => {
+  const v = OpenValue.safeParse(input.value);
+  if (!v.success) return answer.error('卡片数据不完整，请发送 /review <项目编号> 查看联合预审。');
+  const card = await reviewCardFor(deps, input.actor!, v.data.projectId, false);
+  return typeof card === 'string' ? answer.error(card) : answer.card(card);
 });

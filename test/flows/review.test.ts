@@ -38,6 +38,16 @@ describe('joint pre-review (联合预审)', () => {
     expect(text).toContain('5 个工作日');
   });
 
+  it('the project card’s 联合预审 button opens the same start card', async () => {
+    const project = await click(bot, CAPTAIN, { action: 'project.view', projectId: id });
+    const button = JSON.stringify(project.card.data);
+    expect(button).toContain('"action":"review.open"');
+    const body = await click(bot, CAPTAIN, { action: 'review.open', projectId: id });
+    expect(JSON.stringify(body.card.data)).toContain('发起联合预审');
+    const outsider = await click(bot, '财政局一分队队员', { action: 'review.open', projectId: id });
+    expect(outsider.toast.type).toBe('error');
+  });
+
   it('a member of another squad may not start it', async () => {
     const body = await startReviewAs(bot, '财政局一分队队员', id);
     expect(body.toast.type).toBe('error');
