@@ -15,6 +15,7 @@ import { createLog, type Log } from './log.js';
 import { startLocalSandbox, type LocalSandbox } from './sandbox-mode.js';
 import { createApp } from './server/app.js';
 import { createDispatcher } from './server/dispatcher.js';
+import { startScheduler, type Scheduler } from './jobs/scheduler.js';
 import './register.js';
 
 export interface StartOptions {
@@ -23,6 +24,8 @@ export interface StartOptions {
   sender?: SenderOptions;
   /** Tests drive the sender themselves when false. */
   startSender?: boolean;
+  /** Fire the registered jobs on their crons (default true); tests call jobs with a fixed `now`. */
+  startScheduler?: boolean;
   extraRoutes?: (router: Router, deps: Deps) => void;
 }
 
@@ -31,6 +34,7 @@ export interface RunningBot {
   deps: Deps;
   database: Database;
   sender: OutboxSender;
+  scheduler?: Scheduler;
   sandbox?: LocalSandbox;
   server: http.Server;
   stop(): Promise<void>;
@@ -85,6 +89,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
   if (opts.startSender !== false) sender.start();
+  const scheduler = opts.startScheduler !== false ? await startScheduler(deps) : undefined;
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
@@ -93,7 +98,8 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
-      // Stop taking requests, let in-flight ones finish, then stop sending and close the database.
+      // Stop firing jobs and taking requests, let in-flight ones finish, then stop sending and close the database.
+      scheduler?.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
@@ -102,5 +108,5 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
       await database.close();
       await sandbox?.stop();
     })());
-  return { url, deps, database, sender, sandbox, server, stop };
+  return { url, deps, database, sender, scheduler, sandbox, server, stop };
 }
