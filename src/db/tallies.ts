@@ -16,11 +16,11 @@ const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(
 
 /** Every active squad's (or only `squadIds`') tally for the period; `today` decides which reports are due. */
 export async function tallySquads(db: Db, period: Period, today: string, squadIds?: number[]): Promise<SquadTally[]> {
-  const squads = await db.squad.findMany({
-    where: { active: true, ...(squadIds ? { id: { in: squadIds } } : {}) },
-    orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
-    select: { id: true, name: true, kind: true, sortOrder: true },
-  });
+  // Raw SQL throughout: on a command's path the ORM's per-query cost is larger than these queries'.
+  const allSquads = await db.$queryRaw<Row[]>`SELECT "id", "name", "kind", "sortOrder" FROM "Squad" WHERE "active" ORDER BY "sortOrder", "id"`;
+  const squads = allSquads
+    .map((r) => ({ id: num(r.id), name: String(r.name), kind: String(r.kind), sortOrder: num(r.sortOrder) }))
+    .filter((r) => !squadIds || squadIds.includes(r.id));
   const { from, to } = period;
   const yearFrom = `${period.year}-01-01`;
   const yearTo = `${period.year}-12-31`;
@@ -44,17 +44,19 @@ export async function tallySquads(db: Db, period: Period, today: string, squadId
         SUM(CASE WHEN "status" = 'REPORTED' AND NOT "shortOfRule" THEN 1 ELSE 0 END) AS kept
       FROM "Trip" WHERE "startDate" >= ${from} AND "startDate" <= ${to} AND "status" IN ('APPROVED', 'REPORTED')
       GROUP BY "squadId"`,
-    db.visit.groupBy({ by: ['squadId'], where: { visitedOn: { gte: from, lte: to } }, _count: { _all: true } }),
-    db.lead.groupBy({ by: ['squadId'], where: { createdOn: { gte: from, lte: to } }, _count: { _all: true } }),
-    db.quota.findMany({ where: { year: period.year }, select: { squadId: true, metric: true, target: true } }),
-    db.monthlyReport.findMany({ where: { month: { in: period.months } }, select: { squadId: true, month: true, status: true, late: true } }),
-    db.exemption.findMany({ where: { squadId: { not: null }, fromDate: { lte: to }, toDate: { gte: from } }, select: { squadId: true, fromDate: true, toDate: true } }),
+    db.$queryRaw<Row[]>`SELECT "squadId" AS s, COUNT(*) AS n FROM "Visit" WHERE "visitedOn" >= ${from} AND "visitedOn" <= ${to} GROUP BY "squadId"`,
+    db.$queryRaw<Row[]>`SELECT "squadId" AS s, COUNT(*) AS n FROM "Lead" WHERE "createdOn" >= ${from} AND "createdOn" <= ${to} GROUP BY "squadId"`,
+    db.$queryRaw<Row[]>`SELECT "squadId" AS s, "metric" AS m, "target" AS t FROM "Quota" WHERE "year" = ${period.year}`,
+    db.$queryRaw<Row[]>`SELECT "squadId" AS s, "month" AS m, "status" AS st, "late" AS late FROM "MonthlyReport"
+      WHERE "month" >= ${period.months[0]!} AND "month" <= ${period.months.at(-1)!}`,
+    db.$queryRaw<Row[]>`SELECT "squadId" AS s, "fromDate" AS f, "toDate" AS t FROM "Exemption"
+      WHERE "squadId" IS NOT NULL AND "fromDate" <= ${to} AND "toDate" >= ${from}`,
   ]);
   const by = (rows: Row[]) => new Map(rows.map((r) => [num(r.s), r]));
   const [signedBy, commencedBy, packagedBy, fundsBy, tripsBy] = [by(signed), by(commenced), by(packaged), by(funds), by(trips)];
-  const visitsBy = new Map(visits.map((v) => [v.squadId, v._count._all]));
-  const leadsBy = new Map(leads.map((v) => [v.squadId, v._count._all]));
+  const [visitsBy, leadsBy] = [by(visits), by(leads)];
   const months = period.months.filter((m) => `${m}-01` <= today);
+  const reportOf = new Map(reports.map((r) => [`${num(r.s)}:${String(r.m)}`, { status: String(r.st), late: r.late === true || num(r.late) === 1 }]));
   return squads.map((s) => {
     const a = emptyActuals();
     const sg = signedBy.get(s.id);
@@ -70,14 +72,14 @@ export async function tallySquads(db: Db, period: Period, today: string, squadId
     a.trips = num(tr?.n);
     a.tripsReported = num(tr?.reported);
     a.tripsKeptRule = num(tr?.kept);
-    a.visits = visitsBy.get(s.id) ?? 0;
-    a.leads = leadsBy.get(s.id) ?? 0;
-    const ex: DateRange[] = exemptions.filter((e) => e.squadId === s.id);
+    a.visits = num(visitsBy.get(s.id)?.n);
+    a.leads = num(leadsBy.get(s.id)?.n);
+    const ex: DateRange[] = exemptions.filter((e) => num(e.s) === s.id).map((e) => ({ fromDate: String(e.f), toDate: String(e.t) }));
     a.reports = countBuckets(
-      months.map((m) => bucketOfReport(reports.find((r) => r.squadId === s.id && r.month === m), isExemptMonth(ex, m), m, today)),
+      months.map((m) => bucketOfReport(reportOf.get(`${s.id}:${m}`), isExemptMonth(ex, m), m, today)),
     );
     const quota: Partial<Record<Metric, number>> = {};
-    for (const q of quotas) if (q.squadId === s.id) quota[q.metric as Metric] = q.target;
+    for (const q of quotas) if (num(q.s) === s.id) quota[String(q.m) as Metric] = num(q.t);
     return { squadId: s.id, name: s.name, kind: s.kind as SquadKind, sortOrder: s.sortOrder, actual: a, quota };
   });
 }
