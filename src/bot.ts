@@ -16,6 +16,7 @@ import { startLocalSandbox, type LocalSandbox } from './sandbox-mode.js';
 import { createApp } from './server/app.js';
 import { createDispatcher } from './server/dispatcher.js';
 import { startScheduler, type Scheduler } from './jobs/scheduler.js';
+import { mountSandboxPage, type SandboxPage } from './sandbox-page/index.js';
 import './register.js';
 
 export interface StartOptions {
@@ -77,11 +78,17 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     return undefined;
   });
   if (binding?.bound) log.info({ bound: binding.bound, notFound: binding.notFound.length }, 'roster bound to Feishu users');
+  let page: SandboxPage | undefined;
+  let url = '';
   const app = createApp(deps, createDispatcher(deps, bot), {
     healthCheck: async () => {
       await database.prisma.$queryRawUnsafe('SELECT 1');
     },
-    extraRoutes: (router) => opts.extraRoutes?.(router, deps),
+    extraRoutes: (router) => {
+      // The local chat page, only with the built-in sandbox (never next to a real Feishu app).
+      if (sandbox) page = mountSandboxPage(router, deps, sandbox.sandbox, () => url);
+      opts.extraRoutes?.(router, deps);
+    },
   });
   const server = await new Promise<http.Server>((resolve) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
@@ -92,14 +99,16 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   const scheduler = opts.startScheduler !== false ? await startScheduler(deps) : undefined;
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
-  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
   log.info({ url, sandbox: sandbox?.url, database: database.kind }, 'bot listening');
+  if (page) log.info(`local chat page: ${url}/sandbox`);
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       // Stop firing jobs and taking requests, let in-flight ones finish, then stop sending and close the database.
       scheduler?.stop();
+      page?.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

@@ -50,7 +50,7 @@ registerCommand({
 });
 
 export function periodName(p: Period): string {
-  return p.quarter ? `${p.year}年第${p.quarter}季度` : `${p.year}年`;
+  return p.label;
 }
 
 function squadDetail(t: SquadTally, period: Period, heading?: string): Element[] {

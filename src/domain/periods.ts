@@ -2,16 +2,19 @@ import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
 
+// Periods (a year or a quarter) and calendar dates. Dates are 'YYYY-MM-DD' in the district's zone.
+
 dayjs.extend(utc);
 dayjs.extend(timezone);
 
-/** A year or a quarter of a year, as calendar dates in the district's time zone. */
 export interface Period {
-  /** '2018' or '2018Q2' */
+  /** '2018' or '2018Q2': the stable key (bulletins, dedup keys) */
+  key: string;
+  /** '2018年' or '2018年第二季度': what people read */
   label: string;
   year: number;
   quarter?: 1 | 2 | 3 | 4;
-  /** first and last day, 'YYYY-MM-DD', inclusive */
+  /** First and last day inside the period, inclusive. */
   from: string;
   to: string;
   /** 'YYYY-MM' of every month in the period */
@@ -21,10 +24,6 @@ export interface Period {
 /** The calendar date of an instant in a time zone (deadlines are local: Asia/Shanghai). */
 export function localDate(now: Date, tz: string): string {
   return dayjs(now).tz(tz).format('YYYY-MM-DD');
-}
-
-export function localTime(now: Date, tz: string): string {
-  return dayjs(now).tz(tz).format('HH:mm');
 }
 
 export function addDays(date: string, n: number): string {
@@ -46,19 +45,20 @@ export function previousMonth(month: string): string {
 
 export function yearPeriod(year: number): Period {
   return {
-    label: String(year),
+    key: String(year),
+    label: `${year}年`,
     year,
     from: `${year}-01-01`,
     to: `${year}-12-31`,
-    months: Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`),
+    months: Array.from({ length: 12 }, (_, i) => `${year}-${pad(i + 1)}`),
   };
 }
 
 export function quarterPeriod(year: number, quarter: 1 | 2 | 3 | 4): Period {
   const first = (quarter - 1) * 3 + 1;
-  const months = [first, first + 1, first + 2].map((m) => `${year}-${String(m).padStart(2, '0')}`);
-  const to = dayjs.utc(`${months[2]}-01`).endOf('month').format('YYYY-MM-DD');
-  return { label: `${year}Q${quarter}`, year, quarter, from: `${months[0]}-01`, to, months };
+  const months = [first, first + 1, first + 2].map((m) => `${year}-${pad(m)}`);
+  const lastDay = new Date(Date.UTC(year, first + 2, 0)).getUTCDate();
+  return { key: `${year}Q${quarter}`, label: `${year}年第${'一二三四'[quarter - 1]}季度`, year, quarter, from: `${months[0]}-01`, to: `${months[2]}-${pad(lastDay)}`, months };
 }
 
 export function quarterOfDate(date: string): Period {
@@ -66,18 +66,26 @@ export function quarterOfDate(date: string): Period {
   return quarterPeriod(Number(date.slice(0, 4)), (Math.floor((m - 1) / 3) + 1) as 1 | 2 | 3 | 4);
 }
 
-/** '2018', '2018Q2', '2018q2', '2018-Q2', '2018年', '2018年第2季度'; undefined when it is none of these. */
-export function parsePeriod(arg: string): Period | undefined {
-  const s = arg.trim().toUpperCase().replace(/\s+/g, '');
-  let m = /^(\d{4})(?:年)?$/.exec(s);
-  if (m) return validYear(Number(m[1])) ? yearPeriod(Number(m[1])) : undefined;
-  m = /^(\d{4})(?:-|年)?(?:Q|第)([1-4])(?:季度?)?$/.exec(s);
-  if (m && validYear(Number(m[1]))) return quarterPeriod(Number(m[1]), Number(m[2]) as 1 | 2 | 3 | 4);
-  return undefined;
+/**
+ * '2018', '2018年', '2018Q2', '2018q2', '2018-Q2', '2018 Q2', '2018年第2季度'; empty = the year of
+ * `today` (when given). Null when unreadable.
+ */
+export function parsePeriod(text: string | undefined, today?: string): Period | null {
+  const t = (text ?? '').trim().toUpperCase();
+  if (!t) return today ? yearPeriod(Number(today.slice(0, 4))) : null;
+  const y = /^(\d{4})(?:年)?$/.exec(t);
+  if (y) return validYear(Number(y[1])) ? yearPeriod(Number(y[1])) : null;
+  const q = /^(\d{4})(?:[-\s]|年)?(?:Q|第)([1-4])(?:季度?)?$/.exec(t);
+  if (q && validYear(Number(q[1]))) return quarterPeriod(Number(q[1]), Number(q[2]) as 1 | 2 | 3 | 4);
+  return null;
 }
 
 function validYear(y: number): boolean {
   return y >= 2000 && y <= 2100;
+}
+
+export function inPeriod(date: string | null | undefined, from: string, to: string): boolean {
+  return !!date && date.slice(0, 10) >= from && date.slice(0, 10) <= to;
 }
 
 /**
@@ -87,4 +95,14 @@ function validYear(y: number): boolean {
 export function targetForPeriod(annual: number, period: Period, isCount: boolean): number {
   if (!period.quarter) return annual;
   return isCount ? Math.ceil(annual / 4) : annual / 4;
+}
+
+/** 万元 as the office writes it: 亿元 from 1 亿 up, else 万元. */
+export function formatWan(wan: number): string {
+  if (Math.abs(wan) >= 10_000) return `${(wan / 10_000).toFixed(2).replace(/\.?0+$/, '')} 亿元`;
+  return `${Math.round(wan * 100) / 100} 万元`;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
 }

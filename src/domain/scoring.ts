@@ -185,7 +185,7 @@ export function buildBulletin(period: Period, ranked: ScoredSquad[], rules: Bull
       score: s.score,
       reasons: [`综合得分 ${s.score} 分，排名第 ${i + 1}/${ranked.length}`, ...strongest(s).map((c) => `${COMPONENT_LABELS[c.key]}完成 ${pct(c.ratio)}`)],
     }));
-  return { period: period.label, ranking, red, black };
+  return { period: period.key, ranking, red, black };
 }
 
 function weakest(s: ScoredSquad): Component[] {

@@ -25,17 +25,17 @@ export async function runQuarterlyBulletin(deps: Deps, now: Date): Promise<{ sum
   const chatId = await leadershipChatId(deps.db, deps.config.leadershipChatId);
   if (chatId) {
     const card = digestCard(period, today, tallies, ranked);
-    if (await enqueueOnce(deps.db, { dedupKey: `quarterly-digest:${period.label}`, to: { type: 'chat_id', id: chatId }, msgType: 'interactive', content: card })) messages++;
+    if (await enqueueOnce(deps.db, { dedupKey: `quarterly-digest:${period.key}`, to: { type: 'chat_id', id: chatId }, msgType: 'interactive', content: card })) messages++;
   } else deps.log.warn('no leadership chat: quarterly digest not sent (office: /bind-group in that chat)');
   const saved = await saveDraft(deps.db, bulletin);
   if (saved) {
     for (const p of await officePeople(deps.db)) {
       const card = bulletinCard({ bulletin, status: 'DRAFT' }, true);
-      if (await enqueueOnce(deps.db, { dedupKey: `bulletin-review:${period.label}:person-${p.id}`, to: { type: 'open_id', id: p.openId }, msgType: 'interactive', content: card })) messages++;
+      if (await enqueueOnce(deps.db, { dedupKey: `bulletin-review:${period.key}:person-${p.id}`, to: { type: 'open_id', id: p.openId }, msgType: 'interactive', content: card })) messages++;
     }
   }
   return {
-    summary: `${period.label}：${chatId ? '进度通报已发领导小组群' : '未设置领导小组群，进度通报未发'}；红黑榜${saved ? '草稿已送办公室审核' : '已发布，未改动'}`,
+    summary: `${period.key}：${chatId ? '进度通报已发领导小组群' : '未设置领导小组群，进度通报未发'}；红黑榜${saved ? '草稿已送办公室审核' : '已发布，未改动'}`,
     messages,
   };
 }

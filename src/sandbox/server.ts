@@ -4,19 +4,20 @@ import { authRoutes } from './auth.js';
 import { batchAndCardRoutes, CARD_TOKEN_TTL_MS } from './batch-and-cards.js';
 import { contactAndChatRoutes } from './contacts-and-chats.js';
 import { errors, FeishuError } from './errors.js';
-import { errorBody, headersOf, matchRoute, queryOf, readBody, sendJson, type Route, type SandboxCore } from './http.js';
+import { fileRoutes, filesOf, storeFile, type StoredFile } from './files.js';
+import { errorBody, headersOf, matchRoute, queryOf, readBody, sendBinary, sendJson, type Route, type SandboxCore } from './http.js';
 import { imMessageRoutes } from './im-messages.js';
 import { RateLimiter } from './rate-limiter.js';
 import { defaultSandboxChats, defaultSandboxUsers } from './roster.js';
 import { SandboxState } from './state.js';
-import { addIncoming, newId } from './store.js';
+import { addIncoming, addVersion, newId } from './store.js';
 import { tokenValidFor } from './tokens.js';
 import type { FailureKind, IncomingEventMessage, SandboxCall, SandboxChat, SandboxMessage, SandboxOptions, SandboxUser } from './types.js';
 
 export const DEFAULT_SANDBOX_APP_ID = 'cli_sandbox00000000';
 export const DEFAULT_SANDBOX_APP_SECRET = 'sandbox-app-secret';
 
-const ROUTES: Route[] = [...authRoutes, ...imMessageRoutes, ...batchAndCardRoutes, ...contactAndChatRoutes];
+const ROUTES: Route[] = [...authRoutes, ...imMessageRoutes, ...batchAndCardRoutes, ...contactAndChatRoutes, ...fileRoutes];
 
 export interface Sandbox {
   readonly appId: string;
@@ -40,12 +41,21 @@ export interface Sandbox {
    * `message` and `sender.sender_id.open_id`), so that replies land in its chat as in Feishu.
    */
   recordIncomingMessage(message: IncomingEventMessage, senderOpenId: string): SandboxMessage;
+  /**
+   * A card callback was answered with a replacement card: Feishu shows it in place of the old one
+   * to everyone (2.0 cards are shared), so it becomes the message's new version.
+   */
+  recordCallbackCard(messageId: string, card: unknown): SandboxMessage | undefined;
   messagesTo(openIdOrChatId: string): SandboxMessage[];
   messagesIn(chatId: string): SandboxMessage[];
   lastCardTo(openIdOrChatId: string): unknown;
   lastCardMessageTo(openIdOrChatId: string): SandboxMessage | undefined;
   callCount(pathPrefix?: string): number;
   addUser(user: SandboxUser): void;
+  /** A file a user is about to send to the bot: stored under a new file_key (see files.ts). */
+  putUserFile(bytes: Buffer, fileName: string): string;
+  /** A file uploaded through POST /open-apis/im/v1/files (or put with putUserFile). */
+  file(fileKey: string): StoredFile | undefined;
   addChat(chat: SandboxChat): void;
   /** Clears calls, messages, uuids, card tokens, rate windows and pending failures. Issued tokens stay valid. */
   reset(): void;
@@ -105,7 +115,8 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
       const reply = match.route.handler({ ...call, params: match.params, now, core });
       call.status = reply.status ?? 200;
       call.code = typeof reply.body.code === 'number' ? reply.body.code : undefined;
-      sendJson(res, call.status, reply.body);
+      if (reply.binary) sendBinary(res, reply.binary);
+      else sendJson(res, call.status, reply.body);
     } catch (e) {
       const err = e instanceof FeishuError ? e : new FeishuError(500, 500, `sandbox error: ${(e as Error).message}`);
       call.status = err.status;
@@ -176,11 +187,19 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
       return token;
     },
     recordIncomingMessage: (message, senderOpenId) => addIncoming(core, message, senderOpenId, clock()),
+    recordCallbackCard(messageId, card) {
+      const m = state.message(messageId);
+      if (!m || m.msg_type !== 'interactive') return undefined;
+      addVersion(core, m, JSON.stringify(card), card, clock(), 'callback');
+      return m;
+    },
     messagesTo: (id) => state.messagesTo(id),
     messagesIn: (id) => state.messagesIn(id),
     lastCardTo: (id) => state.lastCardTo(id),
     lastCardMessageTo: (id) => state.lastCardMessageTo(id),
     callCount: (prefix) => state.callCount(prefix),
+    putUserFile: (bytes, fileName) => storeFile(state, { bytes, fileName, fileType: 'stream', origin: 'user' }).fileKey,
+    file: (fileKey) => filesOf(state).get(fileKey),
     addUser(user) {
       state.users.set(user.open_id, { ...user });
     },

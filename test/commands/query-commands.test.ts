@@ -50,7 +50,7 @@ describe('/progress', () => {
   it('takes a squad by name fragment or number, and a period', async () => {
     expect(card(await ask(OFFICE, '/progress 纺织')).header!.title.content).toContain('纺织和羽绒');
     const c = await ask(OFFICE, '/progress 4 2018Q2');
-    expect(c).toContain('2018年第2季度');
+    expect(c).toContain('2018年第二季度');
   });
 
   it('refuses another squad to a member, saying why', async () => {
@@ -67,7 +67,7 @@ describe('/progress', () => {
 describe('/rank', () => {
   it.each([OFFICE, GROUP_LEADER])('%s sees the whole ranking with the red and black list', async (who) => {
     const c = await ask(who, '/rank');
-    expect(card(c).header!.title.content).toBe('招商排名 · 2018年第2季度');
+    expect(card(c).header!.title.content).toBe('招商排名 · 2018年第二季度');
     expect(c).toContain('"1/15"');
     expect(c).toContain('红榜');
     expect(c).toContain('黑榜');

@@ -23,7 +23,8 @@ describe('periods', () => {
     const p = parsePeriod(arg)!;
     expect([p.from, p.to, p.months.length]).toEqual([from, to, months]);
   });
-  it.each(['2018Q5', '18', 'Q2', '纺织'])('refuses %s', (arg) => expect(parsePeriod(arg)).toBeUndefined());
+  it.each(['2018Q5', '18', 'Q2', '纺织'])('refuses %s', (arg) => expect(parsePeriod(arg)).toBeNull());
+  it('empty = the year of today', () => expect(parsePeriod('', '2018-06-15')?.key).toBe('2018'));
 });
 
 describe('tally lines against quotas', () => {
