@@ -16,6 +16,7 @@ import { createLog, type Log } from './log.js';
 import { startLocalSandbox, type LocalSandbox } from './sandbox-mode.js';
 import { createApp } from './server/app.js';
 import { createDispatcher } from './server/dispatcher.js';
+import { startScheduler, type Scheduler } from './jobs/scheduler.js';
 import { mountSandboxPage, type SandboxPage } from './sandbox-page/index.js';
 import './register.js';
 
@@ -25,6 +26,8 @@ export interface StartOptions {
   sender?: SenderOptions;
   /** Tests drive the sender themselves when false. */
   startSender?: boolean;
+  /** Fire the registered jobs on their crons (default true); tests call jobs with a fixed `now`. */
+  startScheduler?: boolean;
   extraRoutes?: (router: Router, deps: Deps) => void;
 }
 
@@ -33,6 +36,7 @@ export interface RunningBot {
   deps: Deps;
   database: Database;
   sender: OutboxSender;
+  scheduler?: Scheduler;
   sandbox?: LocalSandbox;
   server: http.Server;
   stop(): Promise<void>;
@@ -95,6 +99,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
   if (opts.startSender !== false) sender.start();
+  const scheduler = opts.startScheduler !== false ? await startScheduler(deps) : undefined;
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
@@ -104,7 +109,8 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
-      // Stop taking requests, let in-flight ones finish, then stop sending and close the database.
+      // Stop firing jobs and taking requests, let in-flight ones finish, then stop sending and close the database.
+      scheduler?.stop();
       page?.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -114,5 +120,5 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
       await database.close();
       await sandbox?.stop();
     })());
-  return { url, deps, database, sender, sandbox, server, stop };
+  return { url, deps, database, sender, scheduler, sandbox, server, stop };
 }
