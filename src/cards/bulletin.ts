@@ -5,6 +5,7 @@ import { parsePeriod } from '../domain/periods.js';
 import type { Bulletin } from '../domain/scoring.js';
 import { answer, type Card } from '../feishu/answer.js';
 import { enqueueMessage } from '../feishu/outbox.js';
+import { buildCompletionChart, chartWithFallback } from './charts.js';
 import { md, table, type Element } from './elements.js';
 import { registerCardAction } from './index.js';
 import { renderCard } from './template.js';
@@ -35,6 +36,7 @@ export function bulletinCard(v: BulletinView, withPublishButton: boolean): Card 
       ],
       b.ranking.map((r) => ({ rank: String(r.rank), name: r.name, score: r.score.toFixed(1) })),
     ),
+    ...(b.ranking.length > 1 ? chartWithFallback(buildCompletionChart(b.ranking.map((r) => ({ squad: r.name, completion: r.score / 100 })), '综合得分', '得分')) : []),
   ];
   const actions: Element[] = withPublishButton
     ? [

@@ -1,9 +1,11 @@
+import { buildCompletionChart, buildMonthlyTrendChart, chartWithFallback } from '../cards/charts.js';
 import { md, note, table, type Element } from '../cards/elements.js';
 import { renderCard } from '../cards/template.js';
 import { commencedAgainstGoal, type CohortLine } from '../domain/commencement.js';
-import { formatAmount, formatPercent, groupTallies, metricLines, type SquadTally } from '../domain/tally.js';
+import { formatAmount, formatPercent, groupTallies, metricLines, overallCompletion, type SquadTally } from '../domain/tally.js';
 import type { Period } from '../domain/periods.js';
 import { commencementCohorts, districtGoal, tallySquads } from '../db/tallies.js';
+import { monthlyTrend } from '../db/trend.js';
 import { reply } from '../feishu/answer.js';
 import { registerCommand } from './index.js';
 import { currentYear, resolveScope, splitPeriodArg, todayOf } from './scope.js';
@@ -33,11 +35,14 @@ registerCommand({
       if (!scope.all) district.name = '合计';
       elements.push(...squadDetail(district, period, scope.all ? '全区合计' : '合计'));
       elements.push(md('**各小分队**'), squadsTable(tallies, period));
+      elements.push(...completionChart(tallies, period));
       if (scope.all && groups.length > 2) elements.push(md('**按类别**'), squadsTable(groups.slice(0, -1), period));
     }
     const goal = scope.all ? await districtGoal(deps.db, period.year, 'COMMENCED_PROJECTS') : tallies.reduce((s, t) => s + (t.quota.COMMENCED_PROJECTS ?? 0), 0);
     const commenced = tallies.reduce((s, t) => s + t.actual.commencedProjects, 0);
     elements.push(...commencementElements(cohorts, commenced, goal, period));
+    const trend = await monthlyTrend(deps.db, period.year, today, scope.all ? undefined : ids);
+    if (trend.length > 1) elements.push(...chartWithFallback(buildMonthlyTrendChart(trend, `${scope.all ? '全区' : scope.title}${period.year}年签约投资额与到位资金（亿元）`)));
     return reply.card(
       renderCard('progress', {
         title: scope.title,
@@ -74,6 +79,13 @@ function squadDetail(t: SquadTally, period: Period, heading?: string): Element[]
     ),
     md(`**月度汇报**：按时 ${r.onTime} 期 · 逾期补报 ${r.late} 期 · 未报 ${r.missing} 期 · 免报 ${r.exempt} 期`),
   ];
+}
+
+/** Bars of each squad's overall completion (tally.overallCompletion), with a table fallback. */
+export function completionChart(tallies: SquadTally[], period: Period): Element[] {
+  const rows = tallies.map((t) => ({ squad: t.name, completion: overallCompletion(t, period) })).filter((r) => r.completion !== null) as { squad: string; completion: number }[];
+  if (rows.length < 2) return [];
+  return [...chartWithFallback(buildCompletionChart(rows, '各小分队综合完成率')), note('综合完成率 = 各项有目标指标完成率的平均（单项最高按 100% 计）。')];
 }
 
 function squadsTable(tallies: SquadTally[], period: Period): Element {

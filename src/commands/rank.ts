@@ -1,3 +1,4 @@
+import { buildCompletionChart, chartWithFallback } from '../cards/charts.js';
 import { md, note, table, type Element } from '../cards/elements.js';
 import { renderCard } from '../cards/template.js';
 import { maySeeAllSquads, maySeeSquad } from '../domain/authz.js';
@@ -40,6 +41,7 @@ registerCommand({
         10,
       ),
     ];
+    if (visible.length > 1) elements.push(...chartWithFallback(buildCompletionChart(visible.map(({ s }) => ({ squad: s.name, completion: s.score / 100 })), '综合得分', '得分')));
     if (all) {
       const line = (e: { name: string; reasons: string[] }) => `- **${e.name}**：${e.reasons.join('；')}`;
       if (bulletin.red.length) elements.push(md(`**红榜**\n${bulletin.red.map(line).join('\n')}`));

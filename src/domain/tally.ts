@@ -84,6 +84,18 @@ export function ratioOf(actual: number, target: number): number | null {
   return target > 0 ? actual / target : null;
 }
 
+/**
+ * One completion figure per squad for the bar chart: the mean of the completion rates of the
+ * metrics that have a target, each capped at 100 % so one over-fulfilled metric cannot hide the
+ * others. null when no metric has a target.
+ */
+export function overallCompletion(t: SquadTally, period: Period): number | null {
+  const rates = metricLines(t, period)
+    .filter((l) => l.target > 0 && l.ratio !== null)
+    .map((l) => Math.min(1, l.ratio!));
+  return rates.length ? rates.reduce((a, b) => a + b, 0) / rates.length : null;
+}
+
 /** Every metric with its target for the period; metrics without a quota are shown when non-zero. */
 export function metricLines(t: SquadTally, period: Period): MetricLine[] {
   const lines: MetricLine[] = [];

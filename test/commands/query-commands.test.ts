@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/clock.js';
+import { validateCardCharts } from '../../src/cards/charts.js';
 import { startTestBot, type TestBot } from '../helpers/app.js';
 import { seedActivity } from '../helpers/district.js';
 import { fixture, withText } from '../helpers/feishu.js';
@@ -47,6 +48,22 @@ describe('/progress', () => {
     if (who !== OFFICE && who !== GROUP_LEADER) expect(c).not.toContain('重大项目招商谈判小分队');
   });
 
+  it('carries valid charts: completion bars per squad and the monthly trend in 亿元', async () => {
+    const c = JSON.parse(await ask(OFFICE, '/progress'));
+    expect(validateCardCharts(c)).toEqual([]);
+    const charts = JSON.stringify(c.body.elements);
+    const specs = (c.body.elements as any[]).filter((e) => e.tag === 'chart').map((e) => e.chart_spec);
+    const bars = specs.find((x) => x.type === 'bar');
+    expect(bars.data.values).toHaveLength(await bot.database.prisma.squad.count());
+    const line = specs.find((x) => x.type === 'line');
+    expect(line.data.values.map((v: any) => v.month)).toEqual(['01月', '01月', '02月', '02月', '03月', '03月', '04月', '04月', '05月', '05月', '06月', '06月']);
+    const changes = await bot.database.prisma.projectStageChange.findMany({ where: { on: { gte: '2018-01-01', lte: '2018-06-15' } } });
+    const funds = changes.reduce((a, x) => a + (x.fundsInPlace ?? 0), 0) / 10_000;
+    const drawn = line.data.values.filter((v: any) => v.kind === '到位资金').reduce((a: number, v: any) => a + v.amount, 0);
+    expect(drawn).toBeCloseTo(funds, 1);
+    expect(charts).toContain('看不到图表？展开查看表格');
+  });
+
   it('takes a squad by name fragment or number, and a period', async () => {
     expect(card(await ask(OFFICE, '/progress 纺织')).header!.title.content).toContain('纺织和羽绒');
     const c = await ask(OFFICE, '/progress 4 2018Q2');
@@ -71,6 +88,10 @@ describe('/rank', () => {
     expect(c).toContain('"1/15"');
     expect(c).toContain('红榜');
     expect(c).toContain('黑榜');
+    const parsed = JSON.parse(c);
+    expect(validateCardCharts(parsed)).toEqual([]);
+    const bars = parsed.body.elements.find((e: any) => e.tag === 'chart').chart_spec;
+    expect(bars.data.values).toHaveLength(15);
   });
 
   it.each([

@@ -1,3 +1,4 @@
+import { validateCardCharts } from '../../src/cards/charts.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/clock.js';
 import { runQuarterlyBulletin } from '../../src/jobs/quarterly-bulletin.js';
@@ -87,6 +88,10 @@ describe('quarterly digest and red/black list', () => {
     const posted = bot.sb.messagesTo(LEADERSHIP_CHAT_ID).filter((m) => JSON.stringify(m.content).includes('招商引资红黑榜'));
     expect(posted).toHaveLength(1);
     expect(JSON.stringify(posted[0]!.content)).toContain('已发布');
+    // the ranking also as bars of the score, valid for Feishu's chart element
+    expect(validateCardCharts(posted[0]!.content)).toEqual([]);
+    const chart = (posted[0]!.content as any).body.elements.find((e: any) => e.tag === 'chart');
+    expect(chart.chart_spec.type).toBe('bar');
     // a later run of the job leaves the published bulletin alone
     const r = await runQuarterlyBulletin(bot.deps, at('2018-06-21'));
     expect(r.summary).toContain('已发布，未改动');
