@@ -26,7 +26,8 @@ export async function stageCounts(db: Db, squadIds: number[] | undefined) {
 export async function projectsInStage(db: Db, squadIds: number[] | undefined, stage: string | undefined, take = 10) {
   return db.project.findMany({
     where: { ...inSquads(squadIds), ...(stage ? { stage } : { stage: { not: 'NEGOTIATING' } }) },
-    orderBy: [{ investment: 'desc' }, { id: 'asc' }],
+    // Key projects (重点项目) first, however small, then by investment (plan §三(三): green channel).
+    orderBy: [{ isKey: 'desc' }, { investment: 'desc' }, { id: 'asc' }],
     take,
     select: { id: true, name: true, stage: true, investment: true, fundsInPlace: true, signedOn: true, startedOn: true, isKey: true, squad: { select: { name: true } } },
   });

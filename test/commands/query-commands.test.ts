@@ -145,6 +145,15 @@ describe('/projects', () => {
     expect(c).toContain('签约 **');
   });
 
+  it('lists key projects first, however small', async () => {
+    const squad = await bot.database.prisma.squad.findFirstOrThrow({ where: { name: '纺织和羽绒产业招商小分队' } });
+    const small = await bot.database.prisma.project.create({ data: { name: '小型重点项目', squadId: squad.id, stage: 'SIGNED', investment: 500, signedOn: '2018-05-02', isKey: true } });
+    const rows = JSON.parse(await ask(OFFICE, '/projects 签约')).body.elements.find((e: any) => e.tag === 'table').rows;
+    expect(rows[0].name).toBe('★ 小型重点项目');
+    expect(rows.length).toBeGreaterThan(1);
+    await bot.database.prisma.project.delete({ where: { id: small.id } });
+  });
+
   it('answers a misspelt stage with the closest one', async () => {
     const c = await ask(CAPTAIN, '/projects 开公');
     expect(c).toContain('开工');
