@@ -51,7 +51,7 @@ export async function openTasksDueBy(db: Db, until: string, opts: { squadIds?: n
       dueOn: true,
       status: true,
       assigneeId: true,
-      project: { select: { id: true, name: true, squadId: true, helperId: true, squad: { select: { name: true } } } },
+      project: { select: { id: true, name: true, squadId: true, helperId: true, isKey: true, squad: { select: { name: true } } } },
     },
   });
 }

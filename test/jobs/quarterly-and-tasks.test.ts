@@ -50,6 +50,21 @@ describe('project task warnings', () => {
     const r = await runTaskWarnings(bot.deps, at('2018-07-01')); // 办理施工许可 30 days over: the day-30 step
     expect(r.messages).toBe(1);
   });
+
+  it('a key project’s overdue task goes straight to the squad’s responsible leaders too', async () => {
+    await bot.flush();
+    const leaderTexts = async () => (await texts('马明')).filter((t) => t.includes('超时预警'));
+    expect(await leaderTexts()).toEqual([]); // ordinary projects' overdue tasks stay with helper and captain
+    const task = await bot.database.prisma.projectTask.findFirstOrThrow({ where: { title: '办理施工许可' } });
+    await bot.database.prisma.project.update({ where: { id: task.projectId }, data: { isKey: true } });
+    await bot.database.prisma.projectTask.create({ data: { projectId: task.projectId, title: '用地规划许可', dueOn: '2018-07-01' } });
+    expect((await runTaskWarnings(bot.deps, at('2018-07-02'))).messages).toBe(1);
+    await bot.flush();
+    const got = await leaderTexts();
+    expect(got).toHaveLength(1);
+    expect(got[0]).toContain('重点项目');
+    expect(got[0]).toContain('用地规划许可');
+  });
 });
 
 describe('quarterly digest and red/black list', () => {
