@@ -54,6 +54,13 @@ export function yearPeriod(year: number): Period {
   };
 }
 
+/** 1 January of the period's year to `to`: a report's year-to-date (annual quotas apply). */
+export function yearToDate(year: number, to: string): Period {
+  const y = yearPeriod(year);
+  const end = to < y.to ? to : y.to;
+  return { ...y, to: end, months: y.months.filter((m) => m <= end.slice(0, 7)) };
+}
+
 export function quarterPeriod(year: number, quarter: 1 | 2 | 3 | 4): Period {
   const first = (quarter - 1) * 3 + 1;
   const months = [first, first + 1, first + 2].map((m) => `${year}-${pad(m)}`);

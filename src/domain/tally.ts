@@ -61,6 +61,11 @@ const LINE_ORDER: { metric: Metric; unit: MetricLine['unit']; actual: (a: SquadA
   { metric: 'LEADS', unit: '条', actual: (a) => a.leads, count: true },
 ];
 
+/** What a squad achieved on one quota metric (the same figure /progress shows). */
+export function metricActual(a: SquadActuals, metric: Metric): number {
+  return LINE_ORDER.find((l) => l.metric === metric)!.actual(a);
+}
+
 export function emptyActuals(): SquadActuals {
   return {
     signedProjects: 0,

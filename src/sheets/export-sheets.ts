@@ -1,7 +1,9 @@
 import type ExcelJS from 'exceljs';
 import type { Db } from '../db/client.js';
 import { inPeriod, type Period } from '../domain/periods.js';
-import { completion, tallyProgress } from '../domain/progress-table.js';
+import { metricActual } from '../domain/tally.js';
+import { yearToDate } from '../domain/periods.js';
+import { tallySquads } from '../db/tallies.js';
 import { LAND_STATUS_LABELS } from '../domain/land.js';
 import { LEAD_SOURCE_LABELS, METRIC_LABELS, METRICS, STAGE_LABELS, type LandStatus, type LeadSource, type Metric, type ProjectStage } from '../domain/vocabulary.js';
 import { QUOTA_SHEETS } from './quota-sheet.js';
@@ -35,20 +37,9 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<{ wb: Exc
   let count = 0;
 
   if (req.kind === 'progress') {
-    const yearStart = `${req.period.year}-01-01`;
-    const rows = tallyProgress(
-      {
-        squads,
-        quotas: await db.quota.findMany({ where: { year: req.period.year, ...inSquads } }),
-        projects: await db.project.findMany({ where: inSquads }),
-        fundSteps: (await db.projectStageChange.findMany({ where: { on: { gte: yearStart, lte: to }, project: inSquads }, include: { project: true } })).map((s) => ({ ...s, squadId: s.project.squadId })),
-        trips: await db.trip.findMany({ where: { startDate: { gte: yearStart, lte: to }, ...inSquads } }),
-        visits: await db.visit.findMany({ where: { visitedOn: { gte: yearStart, lte: to }, ...inSquads } }),
-        leads: await db.lead.findMany({ where: { createdOn: { gte: yearStart, lte: to }, ...inSquads } }),
-      },
-      req.period.year,
-      to,
-    );
+    // Year to date at the period's end, against the annual quotas: the same tallies as /progress.
+    const tallies = await tallySquads(db, yearToDate(req.period.year, to), to, req.squadIds);
+    const rows = tallies.map((t) => ({ squad: t.name, kind: t.kind, target: t.quota, actual: (m: Metric) => metricActual(t.actual, m) }));
     for (const sheet of QUOTA_SHEETS) {
       const mine = rows.filter((r) => r.kind === sheet.kind);
       if (mine.length === 0) continue;
@@ -56,10 +47,10 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<{ wb: Exc
       const unit = (m: Metric) => (YI.has(m) ? '(亿元)' : m === 'FOREIGN_CAPITAL_USD' ? '(万美元)' : '');
       const show = (m: Metric, v: number | undefined) => (v === undefined ? null : YI.has(m) ? Math.round(v) / 10_000 : v);
       const headers = ['小分队', ...metrics.flatMap((m) => [`${METRIC_LABELS[m]}任务${unit(m)}`, `${METRIC_LABELS[m]}完成${unit(m)}`, `${METRIC_LABELS[m]}完成率`])];
-      const data = mine.map((r) => [r.squad, ...metrics.flatMap((m) => [show(m, r.target[m]), show(m, r.actual[m]), pct(completion(r, m))])]);
+      const data = mine.map((r) => [r.squad, ...metrics.flatMap((m) => [show(m, r.target[m]), show(m, r.actual(m)), pct(r.target[m] ? r.actual(m) / r.target[m]! : undefined)])]);
       const total = ['合计', ...metrics.flatMap((m) => {
         const t = mine.reduce((a, r) => a + (r.target[m] ?? 0), 0);
-        const a = mine.reduce((x, r) => x + r.actual[m], 0);
+        const a = mine.reduce((x, r) => x + r.actual(m), 0);
         return [show(m, t), show(m, a), pct(t ? a / t : undefined)];
       })];
       addSheet(wb, { name: sheet.name.replace('附表', '完成情况'), title: title(`${sheet.title.replace(/^附表.：/, '')}完成情况（截至 ${to}）`), headers, rows: [...data, total], widths: [34] });
