@@ -1,26 +1,15 @@
 import { md, note, type Element } from '../cards/elements.js';
 import { renderCard } from '../cards/template.js';
 import { formatAmount } from '../domain/tally.js';
-import { METRIC_LABELS, METRICS, type Metric } from '../domain/vocabulary.js';
+import { METRIC_LABELS, METRIC_UNITS, METRICS, type Metric } from '../domain/vocabulary.js';
 import { UserError } from '../errors.js';
 import { reply } from '../feishu/answer.js';
 import { registerCommand } from './index.js';
 import { currentYear, resolveScope } from './scope.js';
 
-const UNIT: Record<Metric, string> = {
-  SIGNED_PROJECTS: '个',
-  SIGNED_INVESTMENT: '万元',
-  FUNDS_IN_PLACE: '万元',
-  FOREIGN_CAPITAL_USD: '万美元',
-  PACKAGED_PROJECTS: '个',
-  COMMENCED_PROJECTS: '个',
-  TRIPS: '次',
-  VISITS: '家',
-  LEADS: '条',
-};
 
 function show(metric: Metric, v: number): string {
-  return UNIT[metric] === '万元' ? formatAmount(v, '万元') : `${v}${UNIT[metric]}`;
+  return METRIC_UNITS[metric] === '万元' ? formatAmount(v, '万元') : `${v}${METRIC_UNITS[metric]}`;
 }
 
 registerCommand({

@@ -79,6 +79,19 @@ export const METRIC_LABELS: Record<Metric, string> = {
   LEADS: '招商线索',
 };
 
+/** The unit each metric is counted in (amounts: 万元 / 万美元). */
+export const METRIC_UNITS: Record<Metric, string> = {
+  SIGNED_PROJECTS: '个',
+  SIGNED_INVESTMENT: '万元',
+  FUNDS_IN_PLACE: '万元',
+  FOREIGN_CAPITAL_USD: '万美元',
+  PACKAGED_PROJECTS: '个',
+  COMMENCED_PROJECTS: '个',
+  TRIPS: '次',
+  VISITS: '家',
+  LEADS: '条',
+};
+
 /** ¥100M (1 亿元) in 万元: the threshold of a "亿元以上" project. */
 export const MAJOR_PROJECT_WAN = 10_000;
 

@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { METRIC_LABELS, METRICS, type Metric, type SquadKind } from '../domain/vocabulary.js';
+import { METRIC_LABELS, METRIC_UNITS, METRICS, type Metric, type SquadKind } from '../domain/vocabulary.js';
 import { addSheet, cellNumber, cellText, findHeaderRow, headersOf, isRowEmpty, newWorkbook, normalizeHeader, SheetErrors, type SheetProblem } from './workbook.js';
 
 // Quotas in the form of the plan's annex tables (附表一/二/三): one sheet per squad kind, one row
@@ -30,21 +30,10 @@ export const QUOTA_SHEETS: { kind: SquadKind; name: string; title: string }[] = 
   { kind: 'DEPARTMENT', name: '附表三 区直部门', title: '附表三：区直部门招商任务' },
 ];
 
-const UNITS: Record<Metric, string> = {
-  SIGNED_PROJECTS: '个',
-  SIGNED_INVESTMENT: '万元',
-  FUNDS_IN_PLACE: '万元',
-  FOREIGN_CAPITAL_USD: '万美元',
-  PACKAGED_PROJECTS: '个',
-  COMMENCED_PROJECTS: '个',
-  TRIPS: '次',
-  VISITS: '家',
-  LEADS: '条',
-};
 const COUNTS = new Set<Metric>(['SIGNED_PROJECTS', 'PACKAGED_PROJECTS', 'COMMENCED_PROJECTS', 'TRIPS', 'VISITS', 'LEADS']);
 
 export function metricHeader(m: Metric): string {
-  return `${METRIC_LABELS[m]}(${UNITS[m]})`;
+  return `${METRIC_LABELS[m]}(${METRIC_UNITS[m]})`;
 }
 
 /** A metric column's header → the metric and the factor to 万元 / 万美元 / count. */
@@ -55,8 +44,8 @@ function readMetricHeader(h: string): { metric: Metric; factor: number } | undef
   const unit = m?.[2] ?? '';
   const metric = METRICS.find((x) => METRIC_LABELS[x] === label);
   if (!metric) return undefined;
-  if (UNITS[metric] === '万元') return unit === '亿元' ? { metric, factor: 10_000 } : unit === '万元' || unit === '' ? { metric, factor: 1 } : undefined;
-  if (UNITS[metric] === '万美元') return unit === '万美元' || unit === '' ? { metric, factor: 1 } : undefined;
+  if (METRIC_UNITS[metric] === '万元') return unit === '亿元' ? { metric, factor: 10_000 } : unit === '万元' || unit === '' ? { metric, factor: 1 } : undefined;
+  if (METRIC_UNITS[metric] === '万美元') return unit === '万美元' || unit === '' ? { metric, factor: 1 } : undefined;
   return { metric, factor: 1 };
 }
 
