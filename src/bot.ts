@@ -15,6 +15,7 @@ import { createLog, type Log } from './log.js';
 import { startLocalSandbox, type LocalSandbox } from './sandbox-mode.js';
 import { createApp } from './server/app.js';
 import { createDispatcher } from './server/dispatcher.js';
+import { Metrics } from './server/metrics.js';
 import './register.js';
 
 export interface StartOptions {
@@ -33,6 +34,7 @@ export interface RunningBot {
   sender: OutboxSender;
   sandbox?: LocalSandbox;
   server: http.Server;
+  metrics: Metrics;
   stop(): Promise<void>;
 }
 
@@ -57,7 +59,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     config = { ...config, lark: { ...config.lark, domain: sandbox.url } };
   }
   const lark = createLarkClient(config);
-  const sender = new OutboxSender(database.prisma, lark, log, opts.sender);
+  const sender = new OutboxSender(database.prisma, lark, log, { leaseMs: config.outboxLeaseMs, ...opts.sender });
   const deps: Deps = {
     db: database.prisma,
     lark,
@@ -73,7 +75,11 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     return undefined;
   });
   if (binding?.bound) log.info({ bound: binding.bound, notFound: binding.notFound.length }, 'roster bound to Feishu users');
+  const metrics = new Metrics(database.prisma, sender);
+  let stopping: Promise<void> | undefined;
   const app = createApp(deps, createDispatcher(deps, bot), {
+    metrics,
+    isStopping: () => stopping !== undefined,
     healthCheck: async () => {
       await database.prisma.$queryRawUnsafe('SELECT 1');
     },
@@ -90,10 +96,11 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
   log.info({ url, sandbox: sandbox?.url, database: database.kind }, 'bot listening');
 
-  let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
-      // Stop taking requests, let in-flight ones finish, then stop sending and close the database.
+      // Stop taking requests (new ones get 503 and are re-delivered by Feishu to another instance),
+      // let in-flight ones finish, finish the message being sent and hand back the other claimed
+      // outbox rows, then close the database.
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
@@ -102,5 +109,5 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
       await database.close();
       await sandbox?.stop();
     })());
-  return { url, deps, database, sender, sandbox, server, stop };
+  return { url, deps, database, sender, sandbox, server, metrics, stop };
 }
