@@ -16,6 +16,7 @@ import { startLocalSandbox, type LocalSandbox } from './sandbox-mode.js';
 import { createApp } from './server/app.js';
 import { createDispatcher } from './server/dispatcher.js';
 import { Metrics } from './server/metrics.js';
+import { startWsConnection, type WsConnection } from './server/ws.js';
 import './register.js';
 
 export interface StartOptions {
@@ -77,7 +78,8 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   if (binding?.bound) log.info({ bound: binding.bound, notFound: binding.notFound.length }, 'roster bound to Feishu users');
   const metrics = new Metrics(database.prisma, sender);
   let stopping: Promise<void> | undefined;
-  const app = createApp(deps, createDispatcher(deps, bot), {
+  const dispatcher = createDispatcher(deps, bot);
+  const app = createApp(deps, dispatcher, {
     metrics,
     isStopping: () => stopping !== undefined,
     healthCheck: async () => {
@@ -91,6 +93,8 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
   if (opts.startSender !== false) sender.start();
+  // The HTTP server still runs in ws mode, for /healthz and /metrics.
+  const ws: WsConnection | undefined = config.eventMode === 'ws' ? await startWsConnection(config, dispatcher, log, metrics) : undefined;
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
@@ -101,6 +105,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
       // Stop taking requests (new ones get 503 and are re-delivered by Feishu to another instance),
       // let in-flight ones finish, finish the message being sent and hand back the other claimed
       // outbox rows, then close the database.
+      ws?.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

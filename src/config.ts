@@ -29,6 +29,8 @@ const EnvSchema = z
     OUTBOX_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   })
   .superRefine((env, ctx) => {
+    if (env.LARK_EVENT_MODE === 'ws' && !env.LARK_APP_ID)
+      ctx.addIssue({ code: 'custom', path: ['LARK_EVENT_MODE'], message: 'ws needs a real app (LARK_APP_ID, LARK_APP_SECRET): the built-in sandbox has no long connection' });
     if (env.LARK_APP_ID && !env.LARK_APP_SECRET)
       ctx.addIssue({ code: 'custom', path: ['LARK_APP_SECRET'], message: 'is required when LARK_APP_ID is set' });
     if (env.LARK_APP_ID && !env.LARK_VERIFICATION_TOKEN)
