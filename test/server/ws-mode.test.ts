@@ -55,10 +55,10 @@ beforeAll(async () => {
       socket = s;
       s.on('message', (buf: Buffer) => {
         const f = Frame.decode(buf);
+        resolve(); // the client's first ping: it is listening now
         const id = f.headers.find((h: any) => h.key === 'message_id')?.value;
         if (id && answers.has(id)) answers.get(id)!(JSON.parse(Buffer.from(f.payload).toString()));
       });
-      resolve();
     }),
   );
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhaoshang-ws-'));
