@@ -31,7 +31,8 @@ function payloadOf(kind: Kind, openId: string): Record<string, any> {
 }
 
 /** Headers and body exactly as Feishu sends them: encrypted, signed, timestamped now. */
-export function signedRequest(kind: Kind, openId = 'ou_sbx_1'): { headers: Record<string, string>; body: string } {
+/** Senders rotate over the roster's sandbox users (72), as in a district: not one person typing 200/s. */
+export function signedRequest(kind: Kind, openId = `ou_sbx_${1 + (seq % 72)}`): { headers: Record<string, string>; body: string } {
   const body = JSON.stringify({ encrypt: encryptBody(SANDBOX_LARK.encryptKey, JSON.stringify(payloadOf(kind, openId))) });
   const ts = String(Math.floor(Date.now() / 1000));
   const nonce = crypto.randomBytes(8).toString('hex');
