@@ -33,6 +33,30 @@ export function mayFileMonthlyReport(a: Actor, squadId: number): string | null {
   return '月度汇报由小分队队长提交；请联系你们的队长。';
 }
 
+/** Drafts of the monthly report: any member of the squad may prepare one; the captain submits. */
+export function maySaveReportDraft(a: Actor, squadId: number): string | null {
+  if (isOfficeActor(a) || isMemberOf(a, squadId)) return null;
+  return '你不是这个小分队的成员，不能填写它的月度汇报。';
+}
+
+/** 免报: a responsible leader of the squad or the office marks a month exempt, with a reason. */
+export function mayExemptMonthlyReport(a: Actor, squadId: number): string | null {
+  if (isOfficeActor(a) || a.leaderOf.includes(squadId)) return null;
+  return '免报只能由小分队的责任领导或区招商局办理。';
+}
+
+/** Binding roster people to Feishu accounts: office admins (role, or LARK_ADMIN_OPEN_IDS). */
+export function mayBindPeople(a: Actor | null, isEnvAdmin: boolean): string | null {
+  if (isEnvAdmin || a?.roles.includes('OFFICE_ADMIN')) return null;
+  return '只有区招商局的管理员可以绑定人员；请联系区招商局。';
+}
+
+/** A trip plan is filed by someone who travels for the squad: its captain, members, responsible leaders, or the office. */
+export function mayFileTripPlan(a: Actor, squadId: number): string | null {
+  if (isOfficeActor(a) || isMemberOf(a, squadId) || a.leaderOf.includes(squadId)) return null;
+  return '你不是这个小分队的成员或责任领导，不能为它报外出招商计划。';
+}
+
 /** Only the approver a trip plan was routed to (or the office) decides on it. */
 export function mayDecideTrip(a: Actor, approverId: number | null): string | null {
   if (approverId !== null && a.id === approverId) return null;
@@ -56,4 +80,16 @@ export function maySeeContactDetails(a: Actor, squadId: number): boolean {
 /** The squad an actor files for by default: the first squad they belong to. */
 export function homeSquadId(a: Actor): number | undefined {
   return a.squads.find((s) => s.role === 'CAPTAIN')?.squadId ?? a.squads[0]?.squadId;
+}
+
+/** Quotas and the roster are changed by the office's administrators only (import and confirm). */
+export function mayImportSpreadsheets(a: Actor): string | null {
+  if (a.roles.includes('OFFICE_ADMIN')) return null;
+  return '只有领导小组办公室的管理员可以导入目标任务和名册；请把文件发给区招商局。';
+}
+
+/** Exports with visited businessmen's phones and addresses: the office only (the plan's contact data). */
+export function mayExportContactDetails(a: Actor): string | null {
+  if (isOfficeActor(a)) return null;
+  return '含联系方式（电话、地址）的导出只发给领导小组办公室；你可以发送不带“联系方式”的 /export 命令，导出不含联系方式的表。';
 }

@@ -74,9 +74,13 @@ function callFor(lark: LarkClient, row: OutboxRow): Promise<unknown> {
   }
 }
 
-/** The key the per-receiver limit counts against. */
+/**
+ * The key the per-receiver limit (5 messages/s into one chat) counts against: the receiver of a
+ * send, the chat a reply lands in (kept in receiveIdType as `chat:<id>` for REPLY rows), the
+ * message of a patch. Batch sends are paced by Feishu itself.
+ */
 export function receiverKey(row: OutboxRow): string | undefined {
-  if (row.kind === 'SEND') return row.receiveId ?? undefined;
-  if (row.kind === 'BATCH') return undefined; // batch send has its own server-side pacing
+  if (row.kind === 'BATCH') return undefined;
+  if (row.kind === 'REPLY' && row.receiveIdType?.startsWith('chat:')) return row.receiveIdType.slice(5);
   return row.receiveId ?? undefined;
 }

@@ -3,7 +3,8 @@ import type { Db } from '../db/client.js';
 
 export type Receiver =
   | { type: 'open_id' | 'chat_id' | 'user_id' | 'email' | 'union_id'; id: string }
-  | { type: 'reply'; messageId: string }
+  /** chatId: the chat the reply lands in, so the 5-per-second-per-chat limit counts it there. */
+  | { type: 'reply'; messageId: string; chatId?: string }
   | { type: 'patch'; messageId: string }
   | { type: 'batch'; openIds: string[] };
 
@@ -11,7 +12,7 @@ export interface OutgoingMessage {
   /** Unique per intended message (e.g. `monthly-reminder:2018-06:squad-3`): a second enqueue is a no-op. */
   dedupKey: string;
   to: Receiver;
-  msgType: 'text' | 'interactive' | 'post';
+  msgType: 'text' | 'interactive' | 'post' | 'file';
   /** For text: `{ text }`; for interactive: the card object. */
   content: unknown;
 }
@@ -35,7 +36,7 @@ export async function enqueueMessage(db: Db, m: OutgoingMessage): Promise<boolea
     to.type === 'batch'
       ? { ...base, kind: 'BATCH', openIds: JSON.stringify(to.openIds) }
       : to.type === 'reply'
-        ? { ...base, kind: 'REPLY', receiveId: to.messageId }
+        ? { ...base, kind: 'REPLY', receiveId: to.messageId, receiveIdType: to.chatId ? `chat:${to.chatId}` : null }
         : to.type === 'patch'
           ? { ...base, kind: 'PATCH', receiveId: to.messageId }
           : { ...base, kind: 'SEND', receiveIdType: to.type, receiveId: to.id };

@@ -1,3 +1,4 @@
+import { recordAudit } from '../db/audit-trail.js';
 import type { Db } from '../db/client.js';
 import type { LarkClient } from '../lark/client.js';
 import type { Log } from '../log.js';
@@ -44,6 +45,7 @@ export async function bindRoster(db: Db, lark: LarkClient, log: Log): Promise<Bi
       const taken = await db.person.findUnique({ where: { openId } });
       if (taken) continue;
       await db.person.update({ where: { id: p.id }, data: { openId } });
+      await recordAudit(db, null, 'person.bind', 'Person', p.id, { openId, via: 'batch_get_id', name: p.name });
       result.bound++;
     }
   }

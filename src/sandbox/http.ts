@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { errors, FeishuError } from './errors.js';
+import { isMultipart, parseMultipart } from './multipart.js';
 import type { RateLimiter } from './rate-limiter.js';
 import type { SandboxState } from './state.js';
 
@@ -32,6 +33,8 @@ export interface SandboxCore {
 export interface Reply {
   status?: number;
   body: Record<string, unknown>;
+  /** A file download answers with bytes instead of JSON. */
+  binary?: { bytes: Buffer; contentType: string; fileName?: string };
 }
 
 export type Handler = (ctx: RequestContext) => Reply;
@@ -82,6 +85,8 @@ export async function readBody(req: IncomingMessage): Promise<unknown> {
     if (size > MAX_BODY_BYTES) throw new FeishuError(413, 413, 'request entity too large');
     chunks.push(chunk as Buffer);
   }
+  const contentType = req.headers['content-type'];
+  if (isMultipart(contentType)) return parseMultipart(Buffer.concat(chunks), contentType!);
   const text = Buffer.concat(chunks).toString('utf8');
   if (!text.trim()) return undefined;
   try {
@@ -102,6 +107,17 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
     ...headers,
   });
   res.end(payload);
+}
+
+export function sendBinary(res: ServerResponse, b: NonNullable<Reply['binary']>): void {
+  const logId = newLogId();
+  res.writeHead(200, {
+    'content-type': b.contentType,
+    'content-length': b.bytes.length,
+    'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(b.fileName ?? 'file')}`,
+    'x-tt-logid': logId,
+  });
+  res.end(b.bytes);
 }
 
 export function errorBody(e: FeishuError): Record<string, unknown> {

@@ -12,6 +12,7 @@ export {
 } from './roster.js';
 export { UNSEEN_CHAT_ID } from './im-messages.js';
 export { CARD_MAX_BYTES, TEXT_MAX_BYTES } from './content.js';
+export { FILE_MAX_BYTES, type StoredFile } from './files.js';
 export { CARD_TOKEN_MAX_USES, CARD_TOKEN_TTL_MS } from './batch-and-cards.js';
 export { TOKEN_TTL_SECONDS, revokeTenantTokens } from './tokens.js';
 export type {

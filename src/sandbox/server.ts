@@ -4,7 +4,8 @@ import { authRoutes } from './auth.js';
 import { batchAndCardRoutes, CARD_TOKEN_TTL_MS } from './batch-and-cards.js';
 import { contactAndChatRoutes } from './contacts-and-chats.js';
 import { errors, FeishuError } from './errors.js';
-import { errorBody, headersOf, matchRoute, queryOf, readBody, sendJson, type Route, type SandboxCore } from './http.js';
+import { fileRoutes, filesOf, storeFile, type StoredFile } from './files.js';
+import { errorBody, headersOf, matchRoute, queryOf, readBody, sendBinary, sendJson, type Route, type SandboxCore } from './http.js';
 import { imMessageRoutes } from './im-messages.js';
 import { RateLimiter } from './rate-limiter.js';
 import { defaultSandboxChats, defaultSandboxUsers } from './roster.js';
@@ -16,7 +17,7 @@ import type { FailureKind, IncomingEventMessage, SandboxCall, SandboxChat, Sandb
 export const DEFAULT_SANDBOX_APP_ID = 'cli_sandbox00000000';
 export const DEFAULT_SANDBOX_APP_SECRET = 'sandbox-app-secret';
 
-const ROUTES: Route[] = [...authRoutes, ...imMessageRoutes, ...batchAndCardRoutes, ...contactAndChatRoutes];
+const ROUTES: Route[] = [...authRoutes, ...imMessageRoutes, ...batchAndCardRoutes, ...contactAndChatRoutes, ...fileRoutes];
 
 export interface Sandbox {
   readonly appId: string;
@@ -46,6 +47,10 @@ export interface Sandbox {
   lastCardMessageTo(openIdOrChatId: string): SandboxMessage | undefined;
   callCount(pathPrefix?: string): number;
   addUser(user: SandboxUser): void;
+  /** A file a user is about to send to the bot: stored under a new file_key (see files.ts). */
+  putUserFile(bytes: Buffer, fileName: string): string;
+  /** A file uploaded through POST /open-apis/im/v1/files (or put with putUserFile). */
+  file(fileKey: string): StoredFile | undefined;
   addChat(chat: SandboxChat): void;
   /** Clears calls, messages, uuids, card tokens, rate windows and pending failures. Issued tokens stay valid. */
   reset(): void;
@@ -105,7 +110,8 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
       const reply = match.route.handler({ ...call, params: match.params, now, core });
       call.status = reply.status ?? 200;
       call.code = typeof reply.body.code === 'number' ? reply.body.code : undefined;
-      sendJson(res, call.status, reply.body);
+      if (reply.binary) sendBinary(res, reply.binary);
+      else sendJson(res, call.status, reply.body);
     } catch (e) {
       const err = e instanceof FeishuError ? e : new FeishuError(500, 500, `sandbox error: ${(e as Error).message}`);
       call.status = err.status;
@@ -181,6 +187,8 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
     lastCardTo: (id) => state.lastCardTo(id),
     lastCardMessageTo: (id) => state.lastCardMessageTo(id),
     callCount: (prefix) => state.callCount(prefix),
+    putUserFile: (bytes, fileName) => storeFile(state, { bytes, fileName, fileType: 'stream', origin: 'user' }).fileKey,
+    file: (fileKey) => filesOf(state).get(fileKey),
     addUser(user) {
       state.users.set(user.open_id, { ...user });
     },

@@ -1,4 +1,5 @@
 import { runCardAction } from '../cards/index.js';
+import { ensureEnvAdminRole } from '../db/env-admins.js';
 import { findActorByOpenId } from '../db/people.js';
 import type { Deps } from '../deps.js';
 import { answer, type CardAnswer } from '../feishu/answer.js';
@@ -15,6 +16,7 @@ export async function onCardAction(flat: Flat, deps: Deps): Promise<CardAnswer> 
   const value = e.action.value ?? {};
   try {
     return await onceForEvent(deps, eventId, 'card.action.trigger', async (tx) => {
+      await ensureEnvAdminRole(tx.db, deps.config.adminOpenIds, e.operator.open_id);
       const actor = await findActorByOpenId(tx.db, e.operator.open_id);
       return runCardAction(
         {

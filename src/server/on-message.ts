@@ -1,6 +1,8 @@
 import { runCommand } from '../commands/index.js';
 import { helpCard } from '../commands/help.js';
 import { COMMANDS } from '../commands/index.js';
+import { findMessageTypeHandler, parseContent } from '../commands/message-types.js';
+import { ensureEnvAdminRole } from '../db/env-admins.js';
 import { findActorByOpenId } from '../db/people.js';
 import type { Deps } from '../deps.js';
 import type { Reply } from '../feishu/answer.js';
@@ -33,16 +35,25 @@ export async function onMessage(flat: Flat, deps: Deps, botOpenId: string | unde
   const isGroup = message.chat_type === 'group';
   // In groups the bot answers only when @-mentioned (Feishu sends others only with extra scopes).
   if (isGroup && botOpenId && !cmd.botMentioned) return;
+  const typeHandler = findMessageTypeHandler(message.message_type);
   try {
     await onceForEvent(deps, eventId, 'im.message.receive_v1', async (tx) => {
+      await ensureEnvAdminRole(tx.db, deps.config.adminOpenIds, senderOpenId);
       const actor = senderOpenId ? await findActorByOpenId(tx.db, senderOpenId) : null;
+      const envAdmin = deps.config.adminOpenIds.includes(senderOpenId);
       let out: Reply;
-      if (!actor && cmd.name !== '/help') {
+      // An env admin not on the roster yet may still run the admin commands (e.g. bind themselves).
+      if (!actor && cmd.name !== '/help' && !envAdmin) {
         // Told once how to get added; after that, silence (except /help).
         const told = await tx.db.unknownSender.findUnique({ where: { openId: senderOpenId } });
         if (told) return;
         await tx.db.unknownSender.create({ data: { openId: senderOpenId } });
         out = { kind: 'text', text: ROSTER_HINT };
+      } else if (typeHandler && actor) {
+        out = await typeHandler(
+          { messageType: message.message_type, content: parseContent(message.content), senderOpenId, actor, chatId: message.chat_id, chatType: message.chat_type, messageId: message.message_id },
+          tx,
+        );
       } else if (!cmd.name) {
         out = { kind: 'card', card: helpCard(COMMANDS, '发送以 / 开头的命令与我对话，例如 **/help**。') };
       } else {
@@ -54,7 +65,7 @@ export async function onMessage(flat: Flat, deps: Deps, botOpenId: string | unde
       if (out.kind === 'none') return;
       await enqueueMessage(tx.db, {
         dedupKey: `reply:${message.message_id}`,
-        to: { type: 'reply', messageId: message.message_id },
+        to: { type: 'reply', messageId: message.message_id, chatId: message.chat_id },
         msgType: out.kind === 'card' ? 'interactive' : 'text',
         content: out.kind === 'card' ? out.card : textContent(out.text),
       });
@@ -69,7 +80,7 @@ export async function onMessage(flat: Flat, deps: Deps, botOpenId: string | unde
     await onceForEvent(deps, eventId, 'im.message.receive_v1', async (tx) => {
       await enqueueMessage(tx.db, {
         dedupKey: `reply:${message.message_id}`,
-        to: { type: 'reply', messageId: message.message_id },
+        to: { type: 'reply', messageId: message.message_id, chatId: message.chat_id },
         msgType: 'text',
         content: textContent('抱歉，处理这条消息时出错了，请稍后再试；如果一直出错，请联系区招商局。'),
       });

@@ -1,0 +1,36 @@
+import type { Actor } from '../db/people.js';
+import type { Db } from '../db/client.js';
+import { homeSquadId, isOfficeActor } from '../domain/authz.js';
+import { UserError } from '../errors.js';
+
+// Members file for their own squad; the office files for any squad, so its forms get a squad select.
+
+export const SQUAD_FIELD = 'squad';
+
+/** [] for a member (their squad is implied); a select of every active squad for the office. */
+export async function squadPickerElements(db: Db, actor: Actor): Promise<unknown[]> {
+  if (!isOfficeActor(actor)) return [];
+  const squads = await db.squad.findMany({ where: { active: true }, orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }], select: { id: true, name: true } });
+  const home = homeSquadId(actor);
+  return [
+    {
+      tag: 'select_static',
+      name: SQUAD_FIELD,
+      required: true,
+      placeholder: { tag: 'plain_text', content: '所属小分队' },
+      ...(home ? { initial_option: String(home) } : {}),
+      options: squads.map((s) => ({ text: { tag: 'plain_text', content: s.name }, value: String(s.id) })),
+    },
+  ];
+}
+
+/** The squad a form files for: the office's choice, else the actor's own squad. */
+export function resolveSquadId(actor: Actor, formValue: Record<string, unknown>): number {
+  if (isOfficeActor(actor)) {
+    const v = Number(formValue[SQUAD_FIELD]);
+    if (Number.isInteger(v) && v > 0) return v;
+  }
+  const home = homeSquadId(actor);
+  if (!home) throw new UserError('你不在任何招商小分队中，无法填报；请联系区招商局。');
+  return home;
+}

@@ -1,0 +1,90 @@
+import { recordAudit } from '../db/audit-trail.js';
+import { ensureEnvAdminRole } from '../db/env-admins.js';
+import type { Deps } from '../deps.js';
+import { isOfficeActor, mayBindPeople } from '../domain/authz.js';
+import { reply, type Reply } from '../feishu/answer.js';
+import { enqueueMessage, textContent } from '../feishu/outbox.js';
+import { bindRoster } from '../feishu/roster-binding.js';
+import { editDistance } from './closest.js';
+import { registerCommand } from './index.js';
+import type { CommandInput } from './types.js';
+
+const USAGE = '/bind 姓名 @某人';
+
+/** `/bind 姓名 [单位] @某人`: an office admin binds a roster person to a Feishu account. */
+export async function runBind(input: CommandInput, deps: Deps): Promise<Reply> {
+  const envAdmin = deps.config.adminOpenIds.includes(input.senderOpenId);
+  const refused = mayBindPeople(input.actor, envAdmin);
+  if (refused) return reply.text(refused);
+  // Mentions arrive as `@name` in the text; names may contain spaces, so cut them out before splitting.
+  let rest = input.text.replace(/^[/／]\S+/, '');
+  for (const m of input.people) rest = rest.split(`@${m.name ?? m.key}`).join(' ');
+  const words = rest.split(' ').filter((w) => w && !w.startsWith('@'));
+  const [name, unitName] = words;
+  if (!name) return reply.text(`请写出要绑定的姓名并 @ 这个人，例如：${USAGE}`);
+  if (input.people.length === 0) return reply.text(`请在命令里 @ 要绑定的人，例如：/bind ${name} @某人`);
+  if (input.people.length > 1) return reply.text('一次只能绑定一个人：请只 @ 一个人。');
+  const openId = input.people[0]!.id.open_id;
+  if (!openId) return reply.text('没有读到被 @ 的人的飞书账号，请重新 @ 一次。');
+
+  const candidates = await deps.db.person.findMany({ where: { name, active: true }, include: { unit: true } });
+  const matches = unitName ? candidates.filter((p) => p.unit?.name === unitName || p.unit?.name === unitName.replace(/^区/, '')) : candidates;
+  if (matches.length === 0) {
+    if (candidates.length > 0)
+      return reply.text(`「${name}」不在「${unitName}」。名册中的「${name}」在：${candidates.map((p) => p.unit?.name ?? '未填单位').join('、')}。`);
+    const near = await closeNames(deps, name);
+    return reply.text(`名册中没有「${name}」。${near.length ? `相近的姓名：${near.join('、')}。` : ''}请检查姓名，或先请区招商局把此人加入名册。`);
+  }
+  if (matches.length > 1) {
+    const units = matches.map((p) => p.unit?.name ?? '未填单位').join('、');
+    return reply.text(`名册中有 ${matches.length} 位「${name}」（${units}），请写上单位：/bind ${name} 单位 @某人`);
+  }
+  const person = matches[0]!;
+  const label = `${person.name}（${person.unit?.name ?? '未填单位'}${person.title ? '·' + person.title : ''}）`;
+  if (person.openId === openId) return reply.text(`${label} 已经绑定这个飞书账号，无需重复绑定。`);
+
+  const holder = await deps.db.person.findUnique({ where: { openId } });
+  if (holder) await deps.db.person.update({ where: { id: holder.id }, data: { openId: null } });
+  await deps.db.person.update({ where: { id: person.id }, data: { openId } });
+  await recordAudit(deps.db, input.actor ?? { openId: input.senderOpenId }, 'person.bind', 'Person', person.id, {
+    openId,
+    previousOpenId: person.openId,
+    movedFrom: holder ? { id: holder.id, name: holder.name } : null,
+    via: '/bind',
+  });
+  await ensureEnvAdminRole(deps.db, deps.config.adminOpenIds, openId);
+  await deps.db.unknownSender.deleteMany({ where: { openId } });
+  await enqueueMessage(deps.db, {
+    dedupKey: `bind-welcome:${input.messageId}`,
+    to: { type: 'open_id', id: openId },
+    msgType: 'text',
+    content: textContent(`你已加入招商工作名册：${label}。发送 /help 查看可用的命令。`),
+  });
+  const moved = holder ? `（这个飞书账号原来绑定的是 ${holder.name}，已改绑）` : '';
+  return reply.text(`已将 ${label} 绑定到 @${input.people[0]!.name ?? '该用户'}${moved}。`);
+}
+
+async function closeNames(deps: Deps, name: string): Promise<string[]> {
+  const all = await deps.db.person.findMany({ where: { active: true }, select: { name: true }, distinct: ['name'] });
+  return all
+    .map((p) => ({ n: p.name, d: p.name.includes(name) || name.includes(p.name) ? 0 : editDistance(name, p.name) }))
+    .filter((x) => x.d <= Math.max(1, Math.floor(name.length / 2)))
+    .sort((a, b) => a.d - b.d || a.n.localeCompare(b.n, 'zh'))
+    .slice(0, 5)
+    .map((x) => x.n);
+}
+
+/** `/bind-roster`: the office re-runs the mobile/e-mail binding of the whole roster. */
+export async function runBindRoster(input: CommandInput, deps: Deps): Promise<Reply> {
+  const envAdmin = deps.config.adminOpenIds.includes(input.senderOpenId);
+  if (!envAdmin && !(input.actor && isOfficeActor(input.actor))) return reply.text('只有区招商局可以重新绑定名册。');
+  const res = await bindRoster(deps.db, deps.lark, deps.log);
+  await recordAudit(deps.db, input.actor ?? { openId: input.senderOpenId }, 'roster.bind', 'Person', '*', res);
+  const notFound = res.notFound.length
+    ? `\n未找到 ${res.notFound.length} 人（手机号或邮箱在飞书中查不到）：${res.notFound.slice(0, 30).join('、')}${res.notFound.length > 30 ? ' 等' : ''}。可以用 ${USAGE} 逐个绑定。`
+    : '';
+  return reply.text(`名册绑定完成：新绑定 ${res.bound} 人。${notFound}`);
+}
+
+registerCommand({ name: '/bind', usage: '/bind 姓名 [单位] @某人', summary: '（管理员）把名册中的人绑定到飞书账号', public: true, run: runBind });
+registerCommand({ name: '/bind-roster', usage: '/bind-roster', summary: '（区招商局）按手机号/邮箱重新绑定整个名册', public: true, run: runBindRoster });

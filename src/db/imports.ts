@@ -1,0 +1,163 @@
+import { diffByKey, sameSet, summarizeDiff, type DiffSummary } from '../domain/import-diff.js';
+import { METRIC_LABELS, type Rank, type Role, type SquadMemberRole } from '../domain/vocabulary.js';
+import type { KnownSquad, QuotaRow } from '../sheets/quota-sheet.js';
+import type { KnownUnit, RosterPerson } from '../sheets/roster-sheet.js';
+import type { Db } from './client.js';
+
+// Spreadsheet imports: what is in the database now, the preview batch (ImportBatch PREVIEW) and
+// applying it once (PREVIEW → APPLIED by a conditional update, so a second confirm is a no-op).
+
+export type ImportKind = 'QUOTAS' | 'ROSTER';
+
+export async function loadKnownSquads(db: Db): Promise<KnownSquad[]> {
+  const rows = await db.squad.findMany({ where: { active: true }, include: { leadUnit: true }, orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] });
+  return rows.map((s) => ({ id: s.id, name: s.name, kind: s.kind, leadUnitName: s.leadUnit.name }));
+}
+
+export async function loadKnownUnits(db: Db): Promise<KnownUnit[]> {
+  return db.unit.findMany({ select: { id: true, name: true }, orderBy: { id: 'asc' } });
+}
+
+export async function loadQuotas(db: Db, years?: number[]): Promise<QuotaRow[]> {
+  const rows = await db.quota.findMany({ where: years ? { year: { in: years } } : {}, include: { squad: true }, orderBy: [{ year: 'asc' }, { squadId: 'asc' }] });
+  return rows.map((q) => ({ year: q.year, squadId: q.squadId, squadName: q.squad.name, metric: q.metric as QuotaRow['metric'], target: q.target }));
+}
+
+export type StoredPerson = RosterPerson & { id: number };
+
+/** Active people with their roles and squad links, in roster order (by id). */
+export async function loadRoster(db: Db): Promise<StoredPerson[]> {
+  const rows = await db.person.findMany({
+    where: { active: true },
+    include: { unit: true, roles: true, memberOf: true, leaderOf: true },
+    orderBy: { id: 'asc' },
+  });
+  return rows.map((p) => ({
+    id: p.id,
+    name: p.name,
+    unitId: p.unitId ?? 0,
+    unitName: p.unit?.name ?? '',
+    title: p.title,
+    rank: (p.rank as Rank | null) ?? null,
+    mobile: p.mobile,
+    email: p.email,
+    roles: p.roles.map((r) => r.role as Role),
+    squads: p.memberOf.map((m) => ({ squadId: m.squadId, role: m.role as SquadMemberRole })),
+    leaderOf: p.leaderOf.map((l) => l.squadId),
+  }));
+}
+
+const quotaKey = (q: QuotaRow) => `${q.year}:${q.squadId}:${q.metric}`;
+const quotaText = (q: QuotaRow) => `${q.year} ${q.squadName} ${METRIC_LABELS[q.metric]} ${q.target}`;
+
+export async function previewQuotas(db: Db, rows: QuotaRow[]): Promise<DiffSummary> {
+  const years = [...new Set(rows.map((r) => r.year))];
+  const diff = diffByKey(await loadQuotas(db, years), rows, quotaKey, (a, b) => a.target === b.target);
+  return summarizeDiff(diff, quotaText, (b, a) => `${a.year} ${a.squadName} ${METRIC_LABELS[a.metric]}：${b.target} → ${a.target}`);
+}
+
+/** The file is the whole quota table of each year it names: missing cells remove that quota. */
+async function applyQuotas(db: Db, rows: QuotaRow[]): Promise<void> {
+  const years = [...new Set(rows.map((r) => r.year))];
+  const keep = new Set(rows.map(quotaKey));
+  for (const q of await loadQuotas(db, years)) {
+    if (!keep.has(quotaKey(q))) await db.quota.delete({ where: { year_squadId_metric: { year: q.year, squadId: q.squadId, metric: q.metric } } });
+  }
+  for (const q of rows) {
+    const key = { year: q.year, squadId: q.squadId, metric: q.metric };
+    await db.quota.upsert({ where: { year_squadId_metric: key }, create: { ...key, target: q.target }, update: { target: q.target } });
+  }
+}
+
+/** Each incoming person matched to a stored one by (name, unit), else by mobile (a renamed placeholder). */
+function matchPeople(stored: StoredPerson[], incoming: RosterPerson[]): (RosterPerson & { id?: number })[] {
+  const taken = new Set<number>();
+  const first = incoming.map((p) => stored.find((s) => s.name === p.name && s.unitId === p.unitId));
+  first.forEach((s) => s && taken.add(s.id));
+  return incoming.map((p, i) => {
+    const s = first[i] ?? (p.mobile ? stored.find((x) => !taken.has(x.id) && x.mobile === p.mobile) : undefined);
+    if (s) taken.add(s.id);
+    return { ...p, id: s?.id, title: p.title ?? s?.title ?? '' };
+  });
+}
+
+const personKey = (p: RosterPerson & { id?: number }) => (p.id ? `id:${p.id}` : `new:${p.name}|${p.unitId}`);
+const samePerson = (a: RosterPerson, b: RosterPerson) =>
+  a.name === b.name &&
+  a.unitId === b.unitId &&
+  (a.title ?? '') === (b.title ?? '') &&
+  a.rank === b.rank &&
+  a.mobile === b.mobile &&
+  a.email === b.email &&
+  sameSet(a.roles, b.roles) &&
+  sameSet(a.squads.map((s) => `${s.squadId}:${s.role}`), b.squads.map((s) => `${s.squadId}:${s.role}`)) &&
+  sameSet(a.leaderOf, b.leaderOf);
+
+export async function previewRoster(db: Db, people: RosterPerson[]): Promise<DiffSummary> {
+  const stored = await loadRoster(db);
+  const diff = diffByKey<RosterPerson & { id?: number }>(stored, matchPeople(stored, people), personKey, samePerson);
+  return summarizeDiff(diff, (p) => `${p.name}（${p.unitName}）`, (b, a) => `${a.name}（${a.unitName}）：${whatChanged(b, a)}`);
+}
+
+function whatChanged(b: RosterPerson, a: RosterPerson): string {
+  const parts: string[] = [];
+  if (b.name !== a.name) parts.push(`姓名 ${b.name}→${a.name}`);
+  if (b.mobile !== a.mobile) parts.push('手机');
+  if (b.email !== a.email) parts.push('邮箱');
+  if (b.rank !== a.rank) parts.push('职级');
+  if ((b.title ?? '') !== (a.title ?? '')) parts.push('职务');
+  if (!sameSet(b.roles, a.roles)) parts.push('角色');
+  if (!sameSet(b.squads.map((s) => `${s.squadId}:${s.role}`), a.squads.map((s) => `${s.squadId}:${s.role}`)) || !sameSet(b.leaderOf, a.leaderOf)) parts.push('小分队');
+  return parts.join('、') || '资料';
+}
+
+/** People missing from the file are deactivated (their history stays); a bound open_id is never touched. */
+async function applyRoster(db: Db, people: RosterPerson[]): Promise<void> {
+  const stored = await loadRoster(db);
+  const matched = matchPeople(stored, people);
+  const keep = new Set(matched.map((p) => p.id).filter((x): x is number => !!x));
+  for (const s of stored) {
+    if (keep.has(s.id)) continue;
+    await db.person.update({ where: { id: s.id }, data: { active: false } });
+    await db.squadMember.deleteMany({ where: { personId: s.id } });
+    await db.squadLeader.deleteMany({ where: { personId: s.id } });
+  }
+  for (const p of matched) {
+    const data = { name: p.name, unitId: p.unitId, title: p.title ?? '', rank: p.rank, mobile: p.mobile, email: p.email, active: true };
+    const id = p.id ? (await db.person.update({ where: { id: p.id }, data })).id : (await db.person.create({ data })).id;
+    await db.personRole.deleteMany({ where: { personId: id } });
+    await db.squadMember.deleteMany({ where: { personId: id } });
+    await db.squadLeader.deleteMany({ where: { personId: id } });
+    for (const role of p.roles) await db.personRole.create({ data: { personId: id, role } });
+    for (const s of p.squads) await db.squadMember.create({ data: { personId: id, squadId: s.squadId, role: s.role } });
+    for (const squadId of p.leaderOf) await db.squadLeader.create({ data: { personId: id, squadId } });
+  }
+}
+
+export async function createImportBatch(db: Db, kind: ImportKind, payload: unknown, summary: DiffSummary & { fileName: string }, createdById: number | null): Promise<number> {
+  const row = await db.importBatch.create({ data: { kind, status: 'PREVIEW', payload: JSON.stringify(payload), summary: JSON.stringify(summary), createdById } });
+  return row.id;
+}
+
+export type ApplyResult = { applied: true; kind: ImportKind; summary: DiffSummary } | { applied: false; status: string };
+
+/** PREVIEW → APPLIED exactly once, then the rows; run inside one transaction (all or nothing). */
+export async function applyImportBatch(db: Db, batchId: number, actor: { id: number | null; openId?: string }, at: Date): Promise<ApplyResult> {
+  const claimed = await db.importBatch.updateMany({ where: { id: batchId, status: 'PREVIEW' }, data: { status: 'APPLIED', appliedAt: at } });
+  const batch = await db.importBatch.findUnique({ where: { id: batchId } });
+  if (!batch) return { applied: false, status: 'MISSING' };
+  if (claimed.count === 0) return { applied: false, status: batch.status };
+  const kind = batch.kind as ImportKind;
+  if (kind === 'QUOTAS') await applyQuotas(db, JSON.parse(batch.payload) as QuotaRow[]);
+  else await applyRoster(db, JSON.parse(batch.payload) as RosterPerson[]);
+  const summary = JSON.parse(batch.summary) as DiffSummary;
+  await db.auditLog.create({
+    data: { actorId: actor.id, actorOpenId: actor.openId ?? null, action: 'import.apply', entity: 'ImportBatch', entityId: String(batchId), detail: JSON.stringify({ kind, added: summary.added, changed: summary.changed, removed: summary.removed }) },
+  });
+  return { applied: true, kind, summary };
+}
+
+export async function cancelImportBatch(db: Db, batchId: number): Promise<boolean> {
+  const r = await db.importBatch.updateMany({ where: { id: batchId, status: 'PREVIEW' }, data: { status: 'CANCELLED' } });
+  return r.count === 1;
+}

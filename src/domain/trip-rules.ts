@@ -1,0 +1,30 @@
+import { TRIP_MIN_LEADS, TRIP_MIN_VISITS } from './vocabulary.js';
+
+export { TRIP_MIN_LEADS, TRIP_MIN_VISITS };
+
+export interface TripShortfall {
+  /** True when the trip falls short of the plan's rule (≥6 visits and ≥3 leads per trip). */
+  short: boolean;
+  missingVisits: number;
+  missingLeads: number;
+}
+
+/** The plan's rule for one trip: submitting short is allowed, but marked and the captain is told. */
+export function assessTrip(counts: { visits: number; leads: number }): TripShortfall {
+  const missingVisits = Math.max(0, TRIP_MIN_VISITS - counts.visits);
+  const missingLeads = Math.max(0, TRIP_MIN_LEADS - counts.leads);
+  return { short: missingVisits > 0 || missingLeads > 0, missingVisits, missingLeads };
+}
+
+/** The counters on the card: "已录入 4/6 家". */
+export function describeTripProgress(counts: { visits: number; leads: number }): { visits: string; leads: string } {
+  return {
+    visits: `已录入 ${counts.visits}/${TRIP_MIN_VISITS} 家`,
+    leads: `已录入 ${counts.leads}/${TRIP_MIN_LEADS} 条`,
+  };
+}
+
+/** Is a visit date within the trip's dates (inclusive; 'YYYY-MM-DD' strings compare as dates)? */
+export function isWithinTrip(date: string, trip: { startDate: string; endDate: string }): boolean {
+  return date >= trip.startDate && date <= trip.endDate;
+}
