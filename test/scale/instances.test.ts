@@ -75,12 +75,14 @@ describe.skipIf(!testingOnPostgres())('two instances on one PostgreSQL', () => {
   it('sends 500 reminders exactly once when one instance is killed -9 in the middle and started again', async () => {
     await enqueueReminders('crash:', 500);
     await kickBoth();
-    await waitFor(() => sentWith('crash:').length >= 120, 60_000, '120 reminders sent');
     const killed = instanceIdOf(a);
+    const heldByA = () => cluster.db.prisma.outbox.count({ where: { status: 'SENDING', lockedBy: killed } });
+    // In the middle: a good part sent, and this instance holding claimed rows right now.
+    await waitFor(async () => sentWith('crash:').length >= 120 && (await heldByA()) > 0, 60_000, '120 reminders sent while A holds claims');
     a.proc.kill('SIGKILL');
     await a.exited;
     // What the dead instance held: claimed, maybe already delivered, not marked sent.
-    const orphaned = await cluster.db.prisma.outbox.count({ where: { status: 'SENDING', lockedBy: killed } });
+    const orphaned = await heldByA();
     expect(orphaned).toBeGreaterThan(0);
     a = await startInstance(cluster, lease);
     await waitFor(async () => (await cluster.db.prisma.outbox.count({ where: { dedupKey: { startsWith: 'crash:' }, status: { not: 'SENT' } } })) === 0, 120_000, 'all reminders sent');
