@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.js';
 import type { Deps } from '../deps.js';
+import { enqueuedIn } from '../feishu/outbox.js';
 
 export class DuplicateEvent extends Error {
   constructor(readonly eventId: string) {
@@ -28,14 +29,17 @@ const MAX_RUNS = 3;
 export async function onceForEvent<T>(deps: Deps, eventId: string, type: string, work: (tx: Deps) => Promise<T>): Promise<T> {
   for (let run = 1; ; run++) {
     try {
+      let txDb: object | undefined;
       const out = await deps.db.$transaction(
         async (tx) => {
+          txDb = tx;
           await tx.processedEvent.create({ data: { eventId, type } });
           return work({ ...deps, db: tx as unknown as Db });
         },
         { maxWait: 5_000, timeout: 10_000 },
       );
-      deps.kickSender();
+      // Only when something was enqueued: a kick costs the sender a claim query (the poll catches all else).
+      if (txDb && enqueuedIn(txDb)) deps.kickSender();
       return out;
     } catch (e) {
       const unique = isUniqueViolation(e);
