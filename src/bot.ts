@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { migrateSqlite } from './db/migrate.js';
 import { seedIfEmpty } from './db/seed.js';
+import { seedCalendar } from './db/calendar.js';
 import type { Deps } from './deps.js';
 import { OutboxSender, type SenderOptions } from './feishu/sender.js';
 import { fetchBotOpenId } from './lark/bot-info.js';
@@ -17,6 +18,8 @@ import { createApp } from './server/app.js';
 import { createDispatcher } from './server/dispatcher.js';
 import { Metrics } from './server/metrics.js';
 import { startWsConnection, type WsConnection } from './server/ws.js';
+import { startScheduler, type Scheduler } from './jobs/scheduler.js';
+import { mountSandboxPage, type SandboxPage } from './sandbox-page/index.js';
 import './register.js';
 
 export interface StartOptions {
@@ -25,6 +28,8 @@ export interface StartOptions {
   sender?: SenderOptions;
   /** Tests drive the sender themselves when false. */
   startSender?: boolean;
+  /** Fire the registered jobs on their crons (default true); tests call jobs with a fixed `now`. */
+  startScheduler?: boolean;
   extraRoutes?: (router: Router, deps: Deps) => void;
 }
 
@@ -33,6 +38,7 @@ export interface RunningBot {
   deps: Deps;
   database: Database;
   sender: OutboxSender;
+  scheduler?: Scheduler;
   sandbox?: LocalSandbox;
   server: http.Server;
   metrics: Metrics;
@@ -53,6 +59,8 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   const database = await openDatabase(config.databaseUrl);
   const seeded = await seedIfEmpty(database.prisma);
   if (seeded) log.info('loaded the 2018 plan: org, goals and quotas');
+  const holidays = await seedCalendar(database.prisma);
+  if (holidays) log.info({ days: holidays }, 'loaded public holidays and adjusted working days');
 
   let sandbox: LocalSandbox | undefined;
   if (config.sandbox) {
@@ -78,6 +86,8 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   if (binding?.bound) log.info({ bound: binding.bound, notFound: binding.notFound.length }, 'roster bound to Feishu users');
   const metrics = new Metrics(database.prisma, sender);
   let stopping: Promise<void> | undefined;
+  let page: SandboxPage | undefined;
+  let url = '';
   const dispatcher = createDispatcher(deps, bot);
   const app = createApp(deps, dispatcher, {
     metrics,
@@ -85,7 +95,11 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     healthCheck: async () => {
       await database.prisma.$queryRawUnsafe('SELECT 1');
     },
-    extraRoutes: (router) => opts.extraRoutes?.(router, deps),
+    extraRoutes: (router) => {
+      // The local chat page, only with the built-in sandbox (never next to a real Feishu app).
+      if (sandbox) page = mountSandboxPage(router, deps, sandbox.sandbox, () => url);
+      opts.extraRoutes?.(router, deps);
+    },
   });
   const server = await new Promise<http.Server>((resolve) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
@@ -95,16 +109,20 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   if (opts.startSender !== false) sender.start();
   // The HTTP server still runs in ws mode, for /healthz and /metrics.
   const ws: WsConnection | undefined = config.eventMode === 'ws' ? await startWsConnection(config, dispatcher, log, metrics) : undefined;
+  const scheduler = opts.startScheduler !== false ? await startScheduler(deps) : undefined;
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
-  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
   log.info({ url, sandbox: sandbox?.url, database: database.kind }, 'bot listening');
+  if (page) log.info(`local chat page: ${url}/sandbox`);
 
   const stop = () =>
     (stopping ??= (async () => {
-      // Stop taking requests (new ones get 503 and are re-delivered by Feishu to another instance),
-      // let in-flight ones finish, finish the message being sent and hand back the other claimed
-      // outbox rows, then close the database.
+      // Stop firing jobs and taking requests (new ones get 503 and are re-delivered by Feishu to another
+      // instance), let in-flight ones finish, finish the message being sent and hand back the other
+      // claimed outbox rows, then close the database.
+      scheduler?.stop();
+      page?.close();
       ws?.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -114,5 +132,5 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
       await database.close();
       await sandbox?.stop();
     })());
-  return { url, deps, database, sender, sandbox, server, metrics, stop };
+  return { url, deps, database, sender, scheduler, sandbox, server, metrics, stop };
 }

@@ -16,7 +16,7 @@ export interface CompletionBar {
 }
 
 /** Quota completion per squad as horizontal bars (percent), highest first; names fit a phone. */
-export function buildCompletionChart(rows: CompletionBar[], title = '目标任务完成率'): CardElement {
+export function buildCompletionChart(rows: CompletionBar[], title = '目标任务完成率', axisTitle = '完成率(%)'): CardElement {
   const values = [...rows]
     .sort((a, b) => b.completion - a.completion || a.squad.localeCompare(b.squad, 'zh'))
     .map((r) => ({ squad: shortSquadName(r.squad), percent: Math.round(r.completion * 1000) / 10 }));
@@ -32,7 +32,7 @@ export function buildCompletionChart(rows: CompletionBar[], title = '目标任�
       yField: 'squad',
       label: { visible: true },
       axes: [
-        { orient: 'bottom', title: { visible: true, text: '完成率(%)' } },
+        { orient: 'bottom', title: { visible: true, text: axisTitle } },
         { orient: 'left', type: 'band' },
       ],
     },

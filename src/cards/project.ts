@@ -100,14 +100,16 @@ async function helperForm(db: Db, p: ProjectView): Promise<unknown> {
   return renderCard('parts/project-helper-form', { helperOptions: helpers.map((h) => ({ value: h.openId })), submitValue: { action: 'project.helper', projectId: p.id } });
 }
 
-function actionsOf(p: ProjectView): unknown {
+function actionsOf(p: ProjectView): unknown[] {
   const button = (mode: ProjectMode, text: string) => ({
     tag: 'column',
     width: 'weighted',
     weight: 1,
     elements: [{ tag: 'button', name: `project_${mode}`, type: 'default', width: 'fill', text: { tag: 'plain_text', content: text }, behaviors: [{ type: 'callback', value: { action: 'project.view', projectId: p.id, mode } }] }],
   });
-  return { tag: 'column_set', flex_mode: 'trisect', horizontal_spacing: '8px', columns: [button('stage', '更新阶段'), button('task', '添加任务'), button('helper', '指派帮办')] };
+  // 联合预审 (plan §三(三)): the review card of issue 8, the same as `/review <id>`.
+  const review = { tag: 'button', name: 'project_review', type: 'default', width: 'fill', text: { tag: 'plain_text', content: '联合预审' }, behaviors: [{ type: 'callback', value: { action: 'review.open', projectId: p.id } }] };
+  return [{ tag: 'column_set', flex_mode: 'trisect', horizontal_spacing: '8px', columns: [button('stage', '更新阶段'), button('task', '添加任务'), button('helper', '指派帮办')] }, review];
 }
 
 /** The project card; `mode` picks the one form shown. Throws when the project does not exist. */
@@ -132,7 +134,7 @@ export async function buildProjectCard(db: Db, projectId: number, opts: { actor?
     tasksTitle: p.tasks.length ? `**限时任务**（未办结 ${open} 项）` : '**限时任务**\n暂无',
     taskRows: taskRowsOf(p),
     form,
-    actions: form.length ? [] : [actionsOf(p)],
+    actions: form.length ? [] : actionsOf(p),
   });
 }
 

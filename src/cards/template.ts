@@ -58,22 +58,28 @@ function valueOf(key: string, vars: Record<string, unknown>, name: string): unkn
   return vars[key];
 }
 
-/** User text shown in markdown must not be read as markup (cards.md §6). */
+const MARKDOWN_ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&#60;',
+  '>': '&#62;',
+  '*': '&#42;',
+  '_': '&#95;',
+  '~': '&sim;',
+  '`': '&#96;',
+  '[': '&#91;',
+  ']': '&#93;',
+  '(': '&#40;',
+  ')': '&#41;',
+  '#': '&#35;',
+  ':': '&#58;',
+  '!': '&#33;',
+  '\\': '&#92;',
+};
+
+/**
+ * User text shown in markdown must not be read as markup (cards.md §6). One pass, so the `#` and
+ * `;` of an entity already written are never escaped again.
+ */
 export function escapeMarkdown(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&#60;')
-    .replace(/>/g, '&#62;')
-    .replace(/\*/g, '&#42;')
-    .replace(/_/g, '&#95;')
-    .replace(/~/g, '&sim;')
-    .replace(/`/g, '&#96;')
-    .replace(/\[/g, '&#91;')
-    .replace(/\]/g, '&#93;')
-    .replace(/\(/g, '&#40;')
-    .replace(/\)/g, '&#41;')
-    .replace(/#/g, '&#35;')
-    .replace(/:/g, '&#58;')
-    .replace(/!/g, '&#33;')
-    .replace(/\\/g, '&#92;');
+  return s.replace(/[&<>*_~`[\]()#:!\\]/g, (c) => MARKDOWN_ENTITIES[c]!);
 }

@@ -38,6 +38,8 @@ export class OutboxSender {
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = false;
+  /** After a rate-limit answer every send waits until Feishu's reset time, not just the row that hit it. */
+  private pausedUntil = 0;
 
   constructor(
     private readonly db: Db,
@@ -139,7 +141,8 @@ export class OutboxSender {
   private async sendOne(row: OutboxRow & { attempts?: number }): Promise<void> {
     const receiver = receiverKey(row);
     for (;;) {
-      const wait = this.limiter.delayFor(Date.now(), receiver);
+      const now = Date.now();
+      const wait = Math.max(this.limiter.delayFor(now, receiver), this.pausedUntil - now);
       if (wait <= 0) break;
       if (this.stopped) return; // not sent: released by stop()
       await sleep(Math.min(wait, 250));
@@ -155,14 +158,24 @@ export class OutboxSender {
       return;
     }
     if (result.tokenInvalid) resetTenantToken(this.lark);
-    const attempts = row.attempts ?? 1;
+    // A rate-limit answer is Feishu asking us to wait, not a failure: it pauses the whole sender
+    // and does not use up the row's attempts.
+    const rateLimited = result.code === 99991400 || result.code === 429;
+    if (rateLimited) this.pausedUntil = Math.max(this.pausedUntil, Date.now() + (result.waitMs ?? 1000));
+    const attempts = (row.attempts ?? 1) - (rateLimited ? 1 : 0);
     const giveUp = !result.retry || attempts >= this.maxAttempts;
     const backoff = result.waitMs ?? Math.min(60_000, 500 * 2 ** (attempts - 1));
     await this.db.outbox.update({
       where: { id: row.id },
       data: giveUp
         ? { status: 'FAILED', lastError: `${result.code}: ${result.message}`, lockedUntil: null }
-        : { status: 'PENDING', lastError: `${result.code}: ${result.message}`, nextAttemptAt: new Date(Date.now() + backoff), lockedUntil: null },
+        : {
+            status: 'PENDING',
+            lastError: `${result.code}: ${result.message}`,
+            nextAttemptAt: new Date(Date.now() + backoff),
+            lockedUntil: null,
+            ...(rateLimited ? { attempts: { decrement: 1 } } : {}),
+          },
     });
     if (giveUp) {
       this.stats.failed++;

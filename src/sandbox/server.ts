@@ -10,7 +10,7 @@ import { imMessageRoutes } from './im-messages.js';
 import { RateLimiter } from './rate-limiter.js';
 import { defaultSandboxChats, defaultSandboxUsers } from './roster.js';
 import { SandboxState } from './state.js';
-import { addIncoming, newId } from './store.js';
+import { addIncoming, addVersion, newId } from './store.js';
 import { tokenValidFor } from './tokens.js';
 import type { FailureKind, IncomingEventMessage, SandboxCall, SandboxChat, SandboxMessage, SandboxOptions, SandboxUser } from './types.js';
 
@@ -41,6 +41,11 @@ export interface Sandbox {
    * `message` and `sender.sender_id.open_id`), so that replies land in its chat as in Feishu.
    */
   recordIncomingMessage(message: IncomingEventMessage, senderOpenId: string): SandboxMessage;
+  /**
+   * A card callback was answered with a replacement card: Feishu shows it in place of the old one
+   * to everyone (2.0 cards are shared), so it becomes the message's new version.
+   */
+  recordCallbackCard(messageId: string, card: unknown): SandboxMessage | undefined;
   messagesTo(openIdOrChatId: string): SandboxMessage[];
   messagesIn(chatId: string): SandboxMessage[];
   lastCardTo(openIdOrChatId: string): unknown;
@@ -182,6 +187,12 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
       return token;
     },
     recordIncomingMessage: (message, senderOpenId) => addIncoming(core, message, senderOpenId, clock()),
+    recordCallbackCard(messageId, card) {
+      const m = state.message(messageId);
+      if (!m || m.msg_type !== 'interactive') return undefined;
+      addVersion(core, m, JSON.stringify(card), card, clock(), 'callback');
+      return m;
+    },
     messagesTo: (id) => state.messagesTo(id),
     messagesIn: (id) => state.messagesIn(id),
     lastCardTo: (id) => state.lastCardTo(id),

@@ -78,7 +78,8 @@ export interface SandboxCall {
   code?: number;
 }
 
-export type VersionSource = 'create' | 'patch' | 'card.update';
+/** 'callback': the card in a card callback's 3 s answer replaced it (recorded by the local chat page). */
+export type VersionSource = 'create' | 'patch' | 'card.update' | 'callback';
 
 export interface MessageVersion {
   /** The content string as received. */

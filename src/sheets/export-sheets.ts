@@ -2,7 +2,8 @@ import type ExcelJS from 'exceljs';
 import type { Db } from '../db/client.js';
 import { inPeriod, type Period } from '../domain/periods.js';
 import { completion, tallyProgress } from '../domain/progress-table.js';
-import { LEAD_SOURCE_LABELS, METRIC_LABELS, METRICS, STAGE_LABELS, type LeadSource, type Metric, type ProjectStage } from '../domain/vocabulary.js';
+import { LAND_STATUS_LABELS } from '../domain/land.js';
+import { LEAD_SOURCE_LABELS, METRIC_LABELS, METRICS, STAGE_LABELS, type LandStatus, type LeadSource, type Metric, type ProjectStage } from '../domain/vocabulary.js';
 import { QUOTA_SHEETS } from './quota-sheet.js';
 import { addSheet, newWorkbook } from './workbook.js';
 
@@ -77,8 +78,8 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<{ wb: Exc
 
   if (req.kind === 'projects') {
     const projects = await db.project.findMany({ where: inSquads, orderBy: [{ signedOn: 'asc' }, { id: 'asc' }] });
-    const headers = ['序号', '项目名称', '企业', '小分队', '行业', '阶段', '投资额(万元)', '到位资金(万元)', '实际利用外资(万美元)', '签约日期', '开工日期', '投产日期', '达效日期', '重点项目', '策划包装'];
-    const row = (p: (typeof projects)[number], i: number) => [i + 1, p.name, p.company, name.get(p.squadId) ?? '', p.sector, STAGE_LABELS[p.stage as ProjectStage] ?? p.stage, p.investment, p.fundsInPlace, p.foreignCapitalUsd, p.signedOn ?? '', p.startedOn ?? '', p.producingOn ?? '', p.atTargetOn ?? '', p.isKey ? '是' : '', p.packaged ? '是' : ''];
+    const headers = ['序号', '项目名称', '企业', '小分队', '行业', '阶段', '投资额(万元)', '到位资金(万元)', '实际利用外资(万美元)', '签约日期', '开工日期', '投产日期', '达效日期', '重点项目', '策划包装', '用地需求(亩)', '用地位置', '用地状态', '用地状态日期'];
+    const row = (p: (typeof projects)[number], i: number) => [i + 1, p.name, p.company, name.get(p.squadId) ?? '', p.sector, STAGE_LABELS[p.stage as ProjectStage] ?? p.stage, p.investment, p.fundsInPlace, p.foreignCapitalUsd, p.signedOn ?? '', p.startedOn ?? '', p.producingOn ?? '', p.atTargetOn ?? '', p.isKey ? '是' : '', p.packaged ? '是' : '', p.landNeedMu ?? '', p.landLocation, LAND_STATUS_LABELS[p.landStatus as LandStatus] ?? p.landStatus, p.landStatusOn ?? ''];
     const signed = projects.filter((p) => inPeriod(p.signedOn, from, to));
     const talking = projects.filter((p) => !p.signedOn);
     addSheet(wb, { name: '已签约项目', title: title('签约项目'), headers, rows: signed.map(row), widths: [6, 30, 24, 30] });

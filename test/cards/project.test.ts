@@ -152,7 +152,8 @@ describe('signing guard', () => {
     projectId = (await bot.database.prisma.project.findFirstOrThrow({ where: { name: '羽绒大项目' } })).id;
     await openMode('stage');
     const res = await tap('stage_submit', { formValue: stageForm('SIGNED', { investment: '10000' }), keep: true });
-    expect(res.body.toast.content).toBe('该项目投资额在1亿元以上，需先通过联合预审才能标记签约');
+    expect(res.body.toast.content).toContain('须先通过联合预审才能签约');
+    expect(res.body.toast.content).toContain(`/review ${projectId}`);
     expect((await project()).stage).toBe('NEGOTIATING');
     expect(await changes()).toBe(1);
 

@@ -49,6 +49,18 @@ describe('/export', () => {
     expect(JSON.parse(audit.detail)).toMatchObject({ withContacts: true, rows: 2 });
   });
 
+  it('the projects export carries each project’s land need and land status', async () => {
+    const p = await db().project.findFirstOrThrow({ where: { name: '项目0' } });
+    await db().project.update({ where: { id: p.id }, data: { landNeedMu: 120, landLocation: '产业园南区', landStatus: 'LAND_APPROVED', landStatusOn: '2018-05-02' } });
+    const id = await say(OFFICE, '/export projects 2018');
+    const ws = (await loadXlsx(fileRepliedTo(bot, id).bytes)).worksheets[0]!;
+    const headers = headerRow(ws, 2);
+    expect(headers.slice(-4)).toEqual(['用地需求(亩)', '用地位置', '用地状态', '用地状态日期']);
+    const row = (ws.getRow(3).values as unknown[]).map(String);
+    expect(row).toContain('项目0');
+    expect(row.slice(-4)).toEqual(['120', '产业园南区', '已批地', '2018-05-02']);
+  });
+
   it('a member asking for visits with contact data is refused, and the refusal is logged', async () => {
     const files = bot.sb.state.messages.filter((m) => m.msg_type === 'file').length;
     const id = await say(MEMBER, '/export visits 2018 联系方式');

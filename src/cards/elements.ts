@@ -1,0 +1,47 @@
+// Small builders for card JSON 2.0 elements the report cards share (cards.md §2).
+
+export type Element = Record<string, unknown>;
+
+export function md(content: string): Element {
+  return { tag: 'markdown', content };
+}
+
+export function note(text: string): Element {
+  return { tag: 'div', text: { tag: 'plain_text', content: text, text_size: 'notation', text_color: 'grey' } };
+}
+
+export function hr(): Element {
+  return { tag: 'hr' };
+}
+
+export interface Column {
+  name: string;
+  display_name: string;
+  data_type?: 'text' | 'number' | 'lark_md' | 'options';
+  width?: string;
+}
+
+/** A paged table (text cells are plain text, so user-typed names need no escaping). */
+export function table(columns: Column[], rows: Record<string, unknown>[], pageSize = 10): Element {
+  return {
+    tag: 'table',
+    page_size: Math.max(1, Math.min(10, pageSize)),
+    row_height: 'low',
+    freeze_first_column: true,
+    header_style: { text_align: 'left', text_size: 'normal', background_style: 'grey', bold: true, lines: 1 },
+    columns: columns.map((c) => ({ data_type: 'text', width: 'auto', horizontal_align: 'left', ...c })),
+    rows,
+  };
+}
+
+export function panel(title: string, elements: Element[], expanded = false): Element {
+  return {
+    tag: 'collapsible_panel',
+    expanded,
+    header: { title: { tag: 'markdown', content: title } },
+    border: { color: 'grey' },
+    elements,
+  };
+}
+
+export const COLOUR_TAG: Record<'green' | 'yellow' | 'red', string> = { green: '🟢', yellow: '🟡', red: '🔴' };

@@ -1,0 +1,89 @@
+import { peopleWithRoles, projectHistory, reviewersOfUnit, squadInbox, type ProjectForReview, type ReviewRow } from '../db/reviews.js';
+import type { Deps } from '../deps.js';
+import { localDate } from '../domain/working-days.js';
+import { enqueueMessage, textContent } from '../feishu/outbox.js';
+import { renderOpinionCard, renderReviewStatus, renderVetoNotice } from './review-render.js';
+
+// Outgoing messages of a review, all through the outbox in the caller's transaction.
+
+/**
+ * The owning squad's status card: sent once, then kept current. While the first send is still
+ * waiting in the outbox its content is simply replaced; once Feishu has given it a message id, each
+ * change is a PATCH (the card declares update_multi). `eventKey` makes each PATCH its own message.
+ */
+export async function publishReviewStatus(deps: Deps, p: ProjectForReview, review: ReviewRow, eventKey: string): Promise<void> {
+  const db = deps.db;
+  const history = await projectHistory(db, p.id, 'review.');
+  const card = renderReviewStatus(p, review, history, localDate(deps.clock.now(), deps.config.timezone), deps.config.timezone);
+  const key = `review-status:${review.id}`;
+  const first = await db.outbox.findUnique({ where: { dedupKey: key } });
+  if (!first) {
+    const to = await squadInbox(db, p.squadId);
+    if (!to) {
+      deps.log.warn({ projectId: p.id, squadId: p.squadId }, 'review status: the squad has no group chat and no bound captain');
+      return;
+    }
+    await enqueueMessage(db, { dedupKey: key, to, msgType: 'interactive', content: card });
+    return;
+  }
+  const replaced = await db.outbox.updateMany({ where: { id: first.id, status: 'PENDING' }, data: { content: JSON.stringify(card) } });
+  if (replaced.count === 1) return;
+  // An earlier update still waiting (e.g. held back by Feishu's 5-per-second limit on one message)
+  // just takes the newest content: one call instead of two.
+  const waiting = await db.outbox.updateMany({ where: { dedupKey: { startsWith: `${key}:` }, status: 'PENDING' }, data: { content: JSON.stringify(card) } });
+  if (waiting.count > 0) return;
+  if (first.messageId) {
+    await enqueueMessage(db, { dedupKey: `${key}:${eventKey}`, to: { type: 'patch', messageId: first.messageId }, msgType: 'interactive', content: card });
+  } else {
+    // Being sent right now (or it failed): the next change patches it; /review always shows the latest.
+    deps.log.info({ reviewId: review.id }, 'review status card not delivered yet; update skipped');
+  }
+}
+
+/** Each unit's reviewer(s) get the opinion card; a unit nobody can receive is reported to the office. */
+export async function sendOpinionCards(deps: Deps, p: ProjectForReview, review: ReviewRow): Promise<{ sent: number; unreachable: string[] }> {
+  let sent = 0;
+  const unreachable: string[] = [];
+  for (const o of review.opinions) {
+    if (o.decision !== 'PENDING') continue;
+    const people = (await reviewersOfUnit(deps.db, o.unitId)).filter((x) => x.openId);
+    if (people.length === 0) unreachable.push(o.unitName);
+    for (const person of people) {
+      const ok = await enqueueMessage(deps.db, {
+        dedupKey: `review-opinion:${o.id}:${person.id}`,
+        to: { type: 'open_id', id: person.openId! },
+        msgType: 'interactive',
+        content: renderOpinionCard(p, o),
+      });
+      if (ok) sent++;
+    }
+  }
+  if (unreachable.length) {
+    await tellOffice(
+      deps,
+      `review-unreachable:${review.id}`,
+      `联合预审「${p.name}」：${unreachable.join('、')}没有已绑定飞书的经办人，预审卡片无法送达。请在名册中为该单位指定预审经办人（角色 REVIEWER）并绑定，然后请其发送 /review ${p.id}。`,
+    );
+  }
+  return { sent, unreachable };
+}
+
+/** A veto goes to the leading group (who may overrule it) with the overrule form, and to the office. */
+export async function sendVetoNotice(deps: Deps, p: ProjectForReview, review: ReviewRow): Promise<void> {
+  const leaders = await peopleWithRoles(deps.db, ['GROUP_LEADER', 'DEPUTY_LEADER', 'OFFICE', 'OFFICE_ADMIN']);
+  const card = renderVetoNotice(p, review);
+  for (const person of leaders) {
+    if (!person.openId) continue;
+    await enqueueMessage(deps.db, { dedupKey: `review-veto:${review.id}:${person.id}`, to: { type: 'open_id', id: person.openId }, msgType: 'interactive', content: card });
+  }
+}
+
+/** A short text to every office person with a bound account (one message each, de-duplicated by key). */
+export async function tellOffice(deps: Deps, key: string, text: string): Promise<number> {
+  let n = 0;
+  for (const person of await peopleWithRoles(deps.db, ['OFFICE', 'OFFICE_ADMIN'])) {
+    if (!person.openId) continue;
+    if (await enqueueMessage(deps.db, { dedupKey: `${key}:${person.id}`, to: { type: 'open_id', id: person.openId }, msgType: 'text', content: textContent(text) })) n++;
+  }
+  return n;
+}

@@ -1,0 +1,162 @@
+import dayjs from 'dayjs';
+import type { HistoryLine, ProjectForReview, ReviewRow } from '../db/reviews.js';
+import {
+  DECISION_LABELS,
+  formatWan,
+  VETO_CATEGORIES,
+  VETO_CATEGORY_LABELS,
+  type ReviewState,
+  type VetoCategory,
+} from '../domain/review.js';
+import type { Card } from '../feishu/answer.js';
+import { escapeMarkdown, renderCard } from './template.js';
+
+// The review's cards, filled from plain rows. User text (names, reasons, conditions) is escaped.
+
+const STATE_LOOK: Record<ReviewState, { label: string; color: string; tag: string }> = {
+  OPEN: { label: '预审中', color: 'blue', tag: 'blue' },
+  PASSED: { label: '预审通过', color: 'green', tag: 'green' },
+  VETOED: { label: '一票否决', color: 'red', tag: 'red' },
+  OVERRULED: { label: '否决已推翻', color: 'orange', tag: 'orange' },
+};
+
+const md = escapeMarkdown;
+
+export function projectSummary(p: ProjectForReview): string {
+  const lines = [
+    `**项目**：${md(p.name)}${p.company ? `（${md(p.company)}）` : ''}`,
+    `**所属小分队**：${md(p.squadName)}`,
+    `**计划投资**：${formatWan(p.investment)}`,
+  ];
+  if (p.isKey) lines.push(`**重点项目**（绿色通道）${p.keyNotes ? `：一企一策 — ${md(p.keyNotes)}` : ''}`);
+  return lines.join('\n');
+}
+
+function opinionLine(o: ReviewRow['opinions'][number], today: string): string {
+  const unit = `**${md(o.unitName)}**`;
+  const by = o.decidedByName ? ` · ${md(o.decidedByName)}` : '';
+  switch (o.decision) {
+    case 'PASS':
+      return `- ${unit}：<font color='green'>同意</font>${by}`;
+    case 'CONDITIONAL':
+      return `- ${unit}：<font color='green'>附条件同意</font>${by}\n    条件：${md(o.conditions ?? '')}`;
+    case 'VETO':
+      return `- ${unit}：<font color='red'>否决（${VETO_CATEGORY_LABELS[o.vetoCategory ?? 'OTHER']}）</font>${by}\n    理由：${md(o.reason ?? '')}`;
+    default:
+      return `- ${unit}：待出具（期限 ${o.dueOn}）${today > o.dueOn ? " <font color='red'>已超期</font>" : ''}`;
+  }
+}
+
+function historyText(h: HistoryLine, tz: string): string {
+  const at = dayjs(h.at).tz(tz).format('MM-DD HH:mm');
+  const who = h.actorName ? md(h.actorName) + ' ' : '';
+  const d = h.detail;
+  switch (h.action) {
+    case 'review.start':
+      return `${at} ${who}发起联合预审：${md((d.units as string[]).join('、'))}；期限 ${String(d.dueOn)}${d.isKey ? '（重点项目）' : ''}`;
+    case 'review.opinion':
+      return `${at} ${who}代表${md(String(d.unit))}出具意见：${DECISION_LABELS[d.decision as 'PASS']}${d.reason ? `（${md(String(d.reason))}）` : ''}${d.conditions ? `（条件：${md(String(d.conditions))}）` : ''}`;
+    case 'review.passed':
+      return `${at} 全部单位同意，预审通过`;
+    case 'review.vetoed':
+      return `${at} 一票否决，预审未通过`;
+    case 'review.overrule':
+      return `${at} ${who}推翻否决：${md(String(d.reason))}`;
+    case 'review.warning':
+      return `${at} ${d.kind === 'OVERDUE' ? '超期预警' : '到期提醒'}：${md(String(d.unit))}（期限 ${String(d.dueOn)}）`;
+    default:
+      return `${at} ${who}${md(h.action)}`;
+  }
+}
+
+/** The review's state for the owning squad (and /review): every unit, the outcome, the history. */
+export function renderReviewStatus(p: ProjectForReview, review: ReviewRow, history: HistoryLine[], today: string, tz: string): Card {
+  const look = STATE_LOOK[review.status];
+  const decided = review.opinions.filter((o) => o.decision !== 'PENDING').length;
+  const notices: unknown[] = [];
+  if (review.status === 'PASSED') {
+    const conditional = review.opinions.some((o) => o.decision === 'CONDITIONAL');
+    notices.push({ tag: 'markdown', content: `<font color='green'>**全部预审单位同意，项目可以签约。**</font>${conditional ? '\n请落实各单位提出的条件。' : ''}` });
+  } else if (review.status === 'VETOED') {
+    notices.push({ tag: 'markdown', content: `<font color='red'>**项目被一票否决，不能签约。**</font>\n领导小组组长、副组长可在否决通知卡片上填写理由推翻否决；项目调整后也可重新发起预审（/review ${p.id}）。` });
+  } else if (review.status === 'OVERRULED') {
+    notices.push({ tag: 'markdown', content: `<font color='orange'>**否决已由${md(review.overruledByName ?? '领导小组')}推翻**</font>：${md(review.overruleReason ?? '')}\n项目可以签约。` });
+  }
+  const lines = history.map((h) => `- ${historyText(h, tz)}`);
+  return renderCard('review-status', {
+    projectName: p.name,
+    subtitle: `${p.squadName} · 已出具 ${decided}/${review.opinions.length}`,
+    color: look.color,
+    tagColor: look.tag,
+    stateLabel: look.label,
+    summary: projectSummary(p),
+    opinions: review.opinions.map((o) => opinionLine(o, today)).join('\n') || '（没有预审单位）',
+    notices,
+    historyCount: lines.length,
+    history: lines.join('\n') || '（暂无）',
+    footer: `项目编号 ${p.id} · 发送 /review ${p.id} 查看最新状态`,
+  });
+}
+
+export function renderReviewStart(
+  p: ProjectForReview,
+  units: { code: string; name: string }[],
+  selected: string[],
+  info: { thresholdWan: number; days: number },
+): Card {
+  const needs = p.investment >= info.thresholdWan;
+  const summary = [
+    projectSummary(p),
+    needs
+      ? `投资额达到 ${formatWan(info.thresholdWan)}，签约前须通过联合预审。`
+      : `投资额未达 ${formatWan(info.thresholdWan)}，可不预审；如有需要仍可发起。`,
+    `各单位须在 **${info.days} 个工作日**内出具意见${p.isKey ? '（重点项目，绿色通道）' : ''}，节假日顺延。`,
+  ].join('\n');
+  return renderCard('review-start', {
+    projectName: p.name,
+    subtitle: p.squadName,
+    summary,
+    unitOptions: units.map((u) => ({ text: { tag: 'plain_text', content: u.name }, value: u.code })),
+    selectedUnits: selected,
+    projectId: p.id,
+    footer: '一个单位否决即不能签约（一票否决），除非领导小组推翻。',
+  });
+}
+
+export function renderOpinionCard(p: ProjectForReview, o: { id: number; unitName: string; dueOn: string }): Card {
+  return renderCard('review-opinion', {
+    projectName: p.name,
+    unitName: o.unitName,
+    dueText: `请于 ${o.dueOn} 前出具`,
+    summary: `${projectSummary(p)}\n\n请代表**${md(o.unitName)}**出具预审意见。否决须写明类别和理由。`,
+    categoryOptions: VETO_CATEGORIES.map((c: VetoCategory) => ({ text: { tag: 'plain_text', content: VETO_CATEGORY_LABELS[c] }, value: c })),
+    opinionId: o.id,
+  });
+}
+
+export function renderOpinionDone(p: ProjectForReview, o: ReviewRow['opinions'][number], review: ReviewRow): Card {
+  const look = o.decision === 'VETO' ? { color: 'red', tag: 'red' } : { color: 'green', tag: 'green' };
+  return renderCard('review-opinion-done', {
+    projectName: p.name,
+    unitName: o.unitName,
+    color: look.color,
+    tagColor: look.tag,
+    decisionLabel: DECISION_LABELS[o.decision],
+    summary: `${projectSummary(p)}\n\n${opinionLine(o, '')}\n\n**整体状态**：${STATE_LOOK[review.status].label}`,
+    footer: `项目编号 ${p.id} · 发送 /review ${p.id} 查看各单位意见`,
+  });
+}
+
+export function renderVetoNotice(p: ProjectForReview, review: ReviewRow): Card {
+  const others = review.opinions.filter((o) => o.decision !== 'VETO').map((o) => opinionLine(o, ''));
+  return renderCard('review-veto', {
+    projectName: p.name,
+    subtitle: `${p.squadName} · 联合预审`,
+    summary: `${projectSummary(p)}\n\n**否决意见**\n${review.opinions
+      .filter((o) => o.decision === 'VETO')
+      .map((o) => opinionLine(o, ''))
+      .join('\n')}${others.length ? `\n\n**其他单位**\n${others.join('\n')}` : ''}`,
+    reviewId: review.id,
+    footer: '推翻否决须写明理由，系统记录推翻人和理由，项目即可签约。',
+  });
+}

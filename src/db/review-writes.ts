@@ -1,0 +1,97 @@
+import { projectReviewStatusOf, reviewState, type ReviewDecision, type VetoCategory } from '../domain/review.js';
+import type { Db } from './client.js';
+import { auditProject, findReview, type AuditActor, type ReviewRow } from './reviews.js';
+
+// State changes of a review. Each is guarded by a conditional update on the row it changes, so a
+// double tap or two instances store one change; the caller's transaction holds them together.
+
+export class ReviewConflict extends Error {}
+
+/** Starts a review: claims the project (reviewStatus → IN_REVIEW) and creates one opinion per unit. */
+export async function startReview(
+  db: Db,
+  p: { projectId: number; units: { id: number; name: string }[]; dueOn: string; startedOn: string; isKey: boolean },
+  actor: AuditActor,
+): Promise<ReviewRow> {
+  // A vetoed project may be reviewed again (after it changed); a passed one needs no second review.
+  const claimed = await db.project.updateMany({ where: { id: p.projectId, reviewStatus: { in: ['NONE', 'VETOED'] } }, data: { reviewStatus: 'IN_REVIEW' } });
+  if (claimed.count !== 1) {
+    const now = await db.project.findUnique({ where: { id: p.projectId }, select: { reviewStatus: true } });
+    throw new ReviewConflict(now?.reviewStatus === 'IN_REVIEW' ? '这个项目的联合预审已在进行中。' : '这个项目已通过联合预审（或否决已被推翻），可以签约，无需再次预审。');
+  }
+  const review = await db.projectReview.create({
+    data: {
+      projectId: p.projectId,
+      status: 'OPEN',
+      startedById: actor.id,
+      opinions: { create: p.units.map((u) => ({ unitId: u.id, dueOn: p.dueOn })) },
+    },
+  });
+  await auditProject(db, p.projectId, actor, 'review.start', {
+    reviewId: review.id,
+    units: p.units.map((u) => u.name),
+    startedOn: p.startedOn,
+    dueOn: p.dueOn,
+    isKey: p.isKey,
+  });
+  return (await findReview(db, review.id))!;
+}
+
+export interface OpinionInput {
+  decision: Exclude<ReviewDecision, 'PENDING'>;
+  conditions?: string;
+  vetoCategory?: VetoCategory;
+  reason?: string;
+}
+
+/**
+ * Records a unit's opinion and moves the review on: all passed → PASSED, a veto → VETOED at once.
+ * Returns the review after the change.
+ */
+export async function recordOpinion(db: Db, opinionId: number, input: OpinionInput, actor: AuditActor, now: Date): Promise<ReviewRow> {
+  const op = await db.reviewOpinion.findUniqueOrThrow({ where: { id: opinionId }, include: { review: true, unit: true } });
+  if (op.review.status !== 'OPEN') throw new ReviewConflict('这次联合预审已经结束，不再接收意见。');
+  const res = await db.reviewOpinion.updateMany({
+    where: { id: opinionId, decision: 'PENDING' },
+    data: {
+      decision: input.decision,
+      conditions: input.decision === 'CONDITIONAL' ? (input.conditions ?? null) : null,
+      vetoCategory: input.decision === 'VETO' ? (input.vetoCategory ?? null) : null,
+      reason: input.decision === 'VETO' ? (input.reason ?? null) : null,
+      decidedById: actor.id,
+      decidedAt: now,
+    },
+  });
+  if (res.count !== 1) throw new ReviewConflict(`${op.unit.name}的预审意见已经提交过了。`);
+  await auditProject(db, op.review.projectId, actor, 'review.opinion', {
+    reviewId: op.reviewId,
+    unit: op.unit.name,
+    decision: input.decision,
+    conditions: input.decision === 'CONDITIONAL' ? input.conditions : undefined,
+    vetoCategory: input.decision === 'VETO' ? input.vetoCategory : undefined,
+    reason: input.decision === 'VETO' ? input.reason : undefined,
+  });
+  const review = (await findReview(db, op.reviewId))!;
+  const state = reviewState(review.opinions, false);
+  if (state === 'OPEN') return review;
+  await db.projectReview.update({ where: { id: review.id }, data: { status: state, closedAt: now } });
+  await db.project.update({ where: { id: review.projectId }, data: { reviewStatus: projectReviewStatusOf(state) } });
+  await auditProject(db, review.projectId, { id: null, openId: null }, state === 'PASSED' ? 'review.passed' : 'review.vetoed', { reviewId: review.id });
+  return (await findReview(db, review.id))!;
+}
+
+/** The leading group overrules a veto: recorded with who and why; the project becomes signable. */
+export async function overruleReview(db: Db, reviewId: number, reason: string, actor: AuditActor & { id: number }, now: Date): Promise<ReviewRow> {
+  const res = await db.projectReview.updateMany({
+    where: { id: reviewId, status: 'VETOED' },
+    data: { status: 'OVERRULED', overruledById: actor.id, overruleReason: reason },
+  });
+  const review = await findReview(db, reviewId);
+  if (!review) throw new ReviewConflict('找不到这次联合预审。');
+  if (res.count !== 1) {
+    throw new ReviewConflict(review.status === 'OVERRULED' ? `这项否决已由${review.overruledByName ?? '领导小组'}推翻。` : '这次联合预审没有被否决，无需推翻。');
+  }
+  await db.project.update({ where: { id: review.projectId }, data: { reviewStatus: 'OVERRULED' } });
+  await auditProject(db, review.projectId, actor, 'review.overrule', { reviewId, reason, at: now.toISOString() });
+  return (await findReview(db, reviewId))!;
+}

@@ -1,0 +1,207 @@
+import type { ReviewDecision, ReviewState, VetoCategory } from '../domain/review.js';
+import type { Db } from './client.js';
+
+// Queries for 联合预审. Each review event is also an AuditLog row (entity 'Project'), so the
+// project's history shows the whole review: who started it, every opinion, the veto, the overrule.
+
+export interface ReviewPerson {
+  id: number;
+  name: string;
+  openId: string | null;
+}
+
+export interface OpinionRow {
+  id: number;
+  unitId: number;
+  unitName: string;
+  decision: ReviewDecision;
+  conditions: string | null;
+  vetoCategory: VetoCategory | null;
+  reason: string | null;
+  dueOn: string;
+  decidedByName: string | null;
+}
+
+export interface ReviewRow {
+  id: number;
+  projectId: number;
+  status: ReviewState;
+  startedById: number | null;
+  startedAt: Date;
+  closedAt: Date | null;
+  overruledByName: string | null;
+  overruleReason: string | null;
+  opinions: OpinionRow[];
+}
+
+export interface ProjectForReview {
+  id: number;
+  name: string;
+  company: string;
+  squadId: number;
+  squadName: string;
+  squadChatId: string | null;
+  stage: string;
+  investment: number;
+  isKey: boolean;
+  keyNotes: string;
+  reviewStatus: string;
+  landNeedMu: number | null;
+  landLocation: string;
+  landStatus: string;
+  landStatusOn: string | null;
+  createdAt: Date;
+}
+
+export async function findProjectForReview(db: Db, id: number): Promise<ProjectForReview | null> {
+  const p = await db.project.findUnique({ where: { id }, include: { squad: { select: { name: true, chatId: true } } } });
+  if (!p) return null;
+  return {
+    id: p.id,
+    name: p.name,
+    company: p.company,
+    squadId: p.squadId,
+    squadName: p.squad.name,
+    squadChatId: p.squad.chatId,
+    stage: p.stage,
+    investment: p.investment,
+    isKey: p.isKey,
+    keyNotes: p.keyNotes,
+    reviewStatus: p.reviewStatus,
+    landNeedMu: p.landNeedMu,
+    landLocation: p.landLocation,
+    landStatus: p.landStatus,
+    landStatusOn: p.landStatusOn,
+    createdAt: p.createdAt,
+  };
+}
+
+const opinionInclude = { unit: { select: { name: true } } } as const;
+
+async function toReviewRow(db: Db, r: {
+  id: number;
+  projectId: number;
+  status: string;
+  startedById: number | null;
+  startedAt: Date;
+  closedAt: Date | null;
+  overruledById: number | null;
+  overruleReason: string | null;
+  opinions: { id: number; unitId: number; unit: { name: string }; decision: string; conditions: string | null; vetoCategory: string | null; reason: string | null; dueOn: string; decidedById: number | null }[];
+}): Promise<ReviewRow> {
+  const ids = [r.overruledById, ...r.opinions.map((o) => o.decidedById)].filter((x): x is number => x !== null);
+  const names = new Map((await db.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]));
+  return {
+    id: r.id,
+    projectId: r.projectId,
+    status: r.status as ReviewState,
+    startedById: r.startedById,
+    startedAt: r.startedAt,
+    closedAt: r.closedAt,
+    overruledByName: r.overruledById ? (names.get(r.overruledById) ?? null) : null,
+    overruleReason: r.overruleReason,
+    opinions: r.opinions
+      .sort((a, b) => a.id - b.id)
+      .map((o) => ({
+        id: o.id,
+        unitId: o.unitId,
+        unitName: o.unit.name,
+        decision: o.decision as ReviewDecision,
+        conditions: o.conditions,
+        vetoCategory: o.vetoCategory as VetoCategory | null,
+        reason: o.reason,
+        dueOn: o.dueOn,
+        decidedByName: o.decidedById ? (names.get(o.decidedById) ?? null) : null,
+      })),
+  };
+}
+
+export async function findReview(db: Db, id: number): Promise<ReviewRow | null> {
+  const r = await db.projectReview.findUnique({ where: { id }, include: { opinions: { include: opinionInclude } } });
+  return r ? toReviewRow(db, r) : null;
+}
+
+/** The project's newest review (an earlier, vetoed one stays in the history). */
+export async function latestReview(db: Db, projectId: number): Promise<ReviewRow | null> {
+  const r = await db.projectReview.findFirst({ where: { projectId }, orderBy: { id: 'desc' }, include: { opinions: { include: opinionInclude } } });
+  return r ? toReviewRow(db, r) : null;
+}
+
+export async function findOpinion(db: Db, id: number): Promise<{ id: number; reviewId: number; unitId: number; decision: string } | null> {
+  return db.reviewOpinion.findUnique({ where: { id }, select: { id: true, reviewId: true, unitId: true, decision: true } });
+}
+
+/** Units a review can go to (departments, the office, the park), with their codes. */
+export async function listReviewableUnits(db: Db): Promise<{ id: number; code: string; name: string }[]> {
+  return db.unit.findMany({ where: { kind: { in: ['DEPARTMENT', 'OFFICE', 'PARK'] } }, orderBy: { id: 'asc' }, select: { id: true, code: true, name: true } });
+}
+
+/**
+ * Who answers for a unit: its people with the REVIEWER role; else the unit's head (the captain of a
+ * squad the unit leads, e.g. 环保局局长); else a person titled 局长/主任 there; else its first person.
+ */
+export async function reviewersOfUnit(db: Db, unitId: number): Promise<ReviewPerson[]> {
+  const people = await db.person.findMany({
+    where: { unitId, active: true },
+    orderBy: { id: 'asc' },
+    select: { id: true, name: true, title: true, openId: true, roles: { select: { role: true } }, memberOf: { select: { role: true } } },
+  });
+  const pick = (ps: typeof people): ReviewPerson[] => ps.map((p) => ({ id: p.id, name: p.name, openId: p.openId }));
+  const reviewers = people.filter((p) => p.roles.some((r) => r.role === 'REVIEWER'));
+  if (reviewers.length) return pick(reviewers);
+  const captains = people.filter((p) => p.memberOf.some((m) => m.role === 'CAPTAIN'));
+  if (captains.length) return pick(captains);
+  const heads = people.filter((p) => /(局长|主任|镇长)$/.test(p.name) || /^[^、，,]*(局长|主任)/.test(p.title));
+  if (heads.length) return pick(heads.slice(0, 1));
+  return pick(people.slice(0, 1));
+}
+
+export async function peopleWithRoles(db: Db, roles: string[]): Promise<ReviewPerson[]> {
+  return db.person.findMany({
+    where: { active: true, roles: { some: { role: { in: roles } } } },
+    orderBy: { id: 'asc' },
+    select: { id: true, name: true, openId: true },
+  });
+}
+
+/** The responsible leaders (责任领导) of a squad: key projects' overdue items go straight to them. */
+export async function responsibleLeadersOf(db: Db, squadId: number): Promise<ReviewPerson[]> {
+  const rows = await db.squadLeader.findMany({ where: { squadId }, include: { person: { select: { id: true, name: true, openId: true, active: true } } } });
+  return rows.filter((r) => r.person.active).map((r) => ({ id: r.person.id, name: r.person.name, openId: r.person.openId }));
+}
+
+/** Where the owning squad sees the review: its group chat, else its captain. */
+export async function squadInbox(db: Db, squadId: number): Promise<{ type: 'chat_id' | 'open_id'; id: string } | null> {
+  const squad = await db.squad.findUnique({ where: { id: squadId }, select: { chatId: true } });
+  if (squad?.chatId) return { type: 'chat_id', id: squad.chatId };
+  const captain = await db.squadMember.findFirst({ where: { squadId, role: 'CAPTAIN', person: { openId: { not: null } } }, include: { person: true } });
+  return captain?.person.openId ? { type: 'open_id', id: captain.person.openId } : null;
+}
+
+export interface AuditActor {
+  id: number | null;
+  openId: string | null;
+}
+
+/** One line of the project's history. */
+export async function auditProject(db: Db, projectId: number, actor: AuditActor, action: string, detail: Record<string, unknown>): Promise<number> {
+  const row = await db.auditLog.create({
+    data: { actorId: actor.id, actorOpenId: actor.openId, action, entity: 'Project', entityId: String(projectId), detail: JSON.stringify(detail) },
+  });
+  return row.id;
+}
+
+export interface HistoryLine {
+  at: Date;
+  actorName: string | null;
+  action: string;
+  detail: Record<string, unknown>;
+}
+
+/** The project's history rows whose action starts with the prefix, oldest first. */
+export async function projectHistory(db: Db, projectId: number, prefix: string): Promise<HistoryLine[]> {
+  const rows = await db.auditLog.findMany({ where: { entity: 'Project', entityId: String(projectId), action: { startsWith: prefix } }, orderBy: { id: 'asc' } });
+  const ids = rows.map((r) => r.actorId).filter((x): x is number => x !== null);
+  const names = new Map((await db.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]));
+  return rows.map((r) => ({ at: r.at, actorName: r.actorId ? (names.get(r.actorId) ?? null) : null, action: r.action, detail: JSON.parse(r.detail) as Record<string, unknown> }));
+}

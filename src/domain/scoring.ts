@@ -1,0 +1,237 @@
+import { targetForPeriod, type Period } from './periods.js';
+import type { SquadTally } from './tally.js';
+
+/*
+ * The red/black-list score (红黑榜), after the plan's assessment rule (三(五)): weigh project scale
+ * and quality, the funds-in-place rate and the commencement rate most; major projects and
+ * strategic emerging industries weigh more; reports on time and trip rules kept count too.
+ *
+ *   score = 100 × Σ wᵢ·min(cᵢ, cap) / Σ wᵢ      over the components i that apply to the squad
+ *
+ * cᵢ is a completion ratio: actual ÷ the period's quota (a quarter = ¼ of the annual quota, counts
+ * rounded up). A component applies only when its target is > 0, so a town squad with quotas for
+ * trips, visits and leads only is scored on those, its reports and its trip rule. The signed-
+ * projects component counts a ¥500M+ (重大项目) signing as 1 + majorExtra and one in a strategic
+ * emerging industry as 1 + strategicExtra (both may add). Reports on time: (on time + ½ late) ÷
+ * months due, exempt months (免报) left out. Trip rule: reported trips with ≥6 visits and ≥3 leads ÷
+ * reported trips. Weights and rules are the office's setting `bulletin.weights` / `bulletin.rules`.
+ */
+
+export interface ScoreWeights {
+  signedProjects: number;
+  signedInvestment: number;
+  fundsInPlace: number;
+  foreignCapital: number;
+  commenced: number;
+  packaged: number;
+  trips: number;
+  visits: number;
+  leads: number;
+  reportsOnTime: number;
+  tripRules: number;
+}
+
+export const DEFAULT_WEIGHTS: ScoreWeights = {
+  signedProjects: 20,
+  signedInvestment: 15,
+  fundsInPlace: 15,
+  foreignCapital: 5,
+  commenced: 10,
+  packaged: 5,
+  trips: 5,
+  visits: 5,
+  leads: 5,
+  reportsOnTime: 10,
+  tripRules: 5,
+};
+
+export interface BulletinRules {
+  /** how many squads make the red and the black list */
+  redCount: number;
+  blackCount: number;
+  /** a completion ratio counts at most this much (one metric cannot carry a squad) */
+  cap: number;
+  majorExtra: number;
+  strategicExtra: number;
+  /** anyone below a floor is on the black list whatever their rank */
+  floors: { score: number; missingReports: number; tripRuleRate: number };
+}
+
+export const DEFAULT_RULES: BulletinRules = {
+  redCount: 3,
+  blackCount: 3,
+  cap: 1.2,
+  majorExtra: 0.5,
+  strategicExtra: 0.5,
+  floors: { score: 40, missingReports: 2, tripRuleRate: 0.5 },
+};
+
+export const COMPONENT_LABELS: Record<keyof ScoreWeights, string> = {
+  signedProjects: '签约亿元以上项目',
+  signedInvestment: '签约投资额',
+  fundsInPlace: '到位资金',
+  foreignCapital: '实际利用外资',
+  commenced: '签约项目开工',
+  packaged: '策划包装项目',
+  trips: '外出招商',
+  visits: '拜访企业',
+  leads: '招商线索',
+  reportsOnTime: '月度汇报按时报送',
+  tripRules: '外出招商守规（每次≥6家、≥3条）',
+};
+
+export interface Component {
+  key: keyof ScoreWeights;
+  ratio: number;
+  weight: number;
+}
+
+export interface ScoredSquad {
+  squadId: number;
+  name: string;
+  sortOrder: number;
+  score: number;
+  components: Component[];
+  missingReports: number;
+  tripRuleRate: number | null;
+}
+
+/** The components that apply to a squad in a period, each with its completion ratio. */
+export function componentsOf(t: SquadTally, period: Period, w: ScoreWeights, rules: BulletinRules): Component[] {
+  const a = t.actual;
+  const q = (m: keyof SquadTally['quota'], count: boolean) => targetForPeriod(t.quota[m] ?? 0, period, count);
+  const weightedSigned = a.signedProjects + rules.majorExtra * a.majorSigned + rules.strategicExtra * a.strategicSigned;
+  const pairs: [keyof ScoreWeights, number, number][] = [
+    ['signedProjects', weightedSigned, q('SIGNED_PROJECTS', true)],
+    ['signedInvestment', a.signedInvestment, q('SIGNED_INVESTMENT', false)],
+    ['fundsInPlace', a.fundsInPlace, q('FUNDS_IN_PLACE', false)],
+    ['foreignCapital', a.foreignCapitalUsd, q('FOREIGN_CAPITAL_USD', false)],
+    ['commenced', a.commencedProjects, q('COMMENCED_PROJECTS', true)],
+    ['packaged', a.packagedProjects, q('PACKAGED_PROJECTS', true)],
+    ['trips', a.trips, q('TRIPS', true)],
+    ['visits', a.visits, q('VISITS', true)],
+    ['leads', a.leads, q('LEADS', true)],
+    ['reportsOnTime', a.reports.onTime + 0.5 * a.reports.late, a.reports.due],
+    ['tripRules', a.tripsKeptRule, a.tripsReported],
+  ];
+  return pairs.filter(([k, , target]) => target > 0 && w[k] > 0).map(([key, actual, target]) => ({ key, ratio: actual / target, weight: w[key] }));
+}
+
+export function scoreSquad(t: SquadTally, period: Period, w: ScoreWeights = DEFAULT_WEIGHTS, rules: BulletinRules = DEFAULT_RULES): ScoredSquad {
+  const components = componentsOf(t, period, w, rules);
+  const total = components.reduce((s, c) => s + c.weight, 0);
+  const score = total > 0 ? (100 * components.reduce((s, c) => s + c.weight * Math.min(c.ratio, rules.cap), 0)) / total : 0;
+  const tr = t.actual.tripsReported > 0 ? t.actual.tripsKeptRule / t.actual.tripsReported : null;
+  return { squadId: t.squadId, name: t.name, sortOrder: t.sortOrder, score: round1(score), components, missingReports: t.actual.reports.missing, tripRuleRate: tr };
+}
+
+/** Highest score first; ties: fewer missing reports, then the plan's order (sortOrder). */
+export function rankSquads(tallies: SquadTally[], period: Period, w: ScoreWeights = DEFAULT_WEIGHTS, rules: BulletinRules = DEFAULT_RULES): ScoredSquad[] {
+  return tallies
+    .map((t) => scoreSquad(t, period, w, rules))
+    .sort((a, b) => b.score - a.score || a.missingReports - b.missingReports || a.sortOrder - b.sortOrder);
+}
+
+export interface ListEntry {
+  squadId: number;
+  name: string;
+  rank: number;
+  score: number;
+  reasons: string[];
+}
+
+export interface Bulletin {
+  period: string;
+  ranking: { squadId: number; name: string; rank: number; score: number }[];
+  red: ListEntry[];
+  black: ListEntry[];
+}
+
+/**
+ * Red list: the top `redCount` not below any floor. Black list: the bottom `blackCount` plus anyone
+ * below a floor. Each entry says why, in Chinese. Exempt months never count as missing, so an
+ * exempt squad is never blacklisted for its reports.
+ */
+export function buildBulletin(period: Period, ranked: ScoredSquad[], rules: BulletinRules = DEFAULT_RULES): Bulletin {
+  const ranking = ranked.map((s, i) => ({ squadId: s.squadId, name: s.name, rank: i + 1, score: s.score }));
+  const floorReasons = (s: ScoredSquad): string[] => {
+    const r: string[] = [];
+    if (s.score < rules.floors.score) r.push(`综合得分 ${s.score} 分，低于 ${rules.floors.score} 分`);
+    if (s.missingReports >= rules.floors.missingReports) r.push(`月度汇报缺报 ${s.missingReports} 期`);
+    if (s.tripRuleRate !== null && s.tripRuleRate < rules.floors.tripRuleRate)
+      r.push(`外出招商达标率 ${pct(s.tripRuleRate)}，低于 ${pct(rules.floors.tripRuleRate)}（每次须拜访≥6家、线索≥3条）`);
+    return r;
+  };
+  const black: ListEntry[] = [];
+  const bottomFrom = Math.max(0, ranked.length - rules.blackCount);
+  ranked.forEach((s, i) => {
+    const floors = floorReasons(s);
+    const bottom = i >= bottomFrom && i >= rules.redCount; // with very few squads the top stays off the black list
+    if (!floors.length && !bottom) return;
+    const reasons = [...floors];
+    if (bottom) reasons.unshift(`综合得分 ${s.score} 分，排名第 ${i + 1}/${ranked.length}`);
+    for (const c of weakest(s)) reasons.push(`${COMPONENT_LABELS[c.key]}仅完成 ${pct(c.ratio)}`);
+    black.push({ squadId: s.squadId, name: s.name, rank: i + 1, score: s.score, reasons: unique(reasons) });
+  });
+  const blackIds = new Set(black.map((b) => b.squadId));
+  const red: ListEntry[] = ranked
+    .map((s, i) => ({ s, i }))
+    .filter(({ s }) => !blackIds.has(s.squadId) && s.score > 0)
+    .slice(0, rules.redCount)
+    .map(({ s, i }) => ({
+      squadId: s.squadId,
+      name: s.name,
+      rank: i + 1,
+      score: s.score,
+      reasons: [`综合得分 ${s.score} 分，排名第 ${i + 1}/${ranked.length}`, ...strongest(s).map((c) => `${COMPONENT_LABELS[c.key]}完成 ${pct(c.ratio)}`)],
+    }));
+  return { period: period.key, ranking, red, black };
+}
+
+function weakest(s: ScoredSquad): Component[] {
+  return [...s.components].filter((c) => c.ratio < 1).sort((a, b) => a.ratio - b.ratio || b.weight - a.weight).slice(0, 2);
+}
+
+function strongest(s: ScoredSquad): Component[] {
+  return [...s.components].filter((c) => c.ratio >= 1).sort((a, b) => b.weight - a.weight || b.ratio - a.ratio).slice(0, 2);
+}
+
+function unique(xs: string[]): string[] {
+  return [...new Set(xs)];
+}
+
+function pct(r: number): string {
+  return `${Math.round(r * 100)}%`;
+}
+
+function round1(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+/** Settings may hold a partial object: missing keys take the defaults, bad values are ignored. */
+export function mergeWeights(v: unknown): ScoreWeights {
+  const out = { ...DEFAULT_WEIGHTS };
+  if (v && typeof v === 'object') {
+    for (const k of Object.keys(out) as (keyof ScoreWeights)[]) {
+      const x = (v as Record<string, unknown>)[k];
+      if (typeof x === 'number' && Number.isFinite(x) && x >= 0) out[k] = x;
+    }
+  }
+  return out;
+}
+
+export function mergeRules(v: unknown): BulletinRules {
+  const out: BulletinRules = { ...DEFAULT_RULES, floors: { ...DEFAULT_RULES.floors } };
+  if (!v || typeof v !== 'object') return out;
+  const o = v as Record<string, unknown>;
+  for (const k of ['redCount', 'blackCount', 'cap', 'majorExtra', 'strategicExtra'] as const) {
+    if (typeof o[k] === 'number' && Number.isFinite(o[k]) && (o[k] as number) >= 0) out[k] = o[k] as number;
+  }
+  const f = o.floors as Record<string, unknown> | undefined;
+  if (f && typeof f === 'object') {
+    for (const k of ['score', 'missingReports', 'tripRuleRate'] as const) {
+      if (typeof f[k] === 'number' && Number.isFinite(f[k])) out.floors[k] = f[k] as number;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,187 @@
+import type Router from '@koa/router';
+import type { Context } from 'koa';
+import { z } from 'zod';
+import type { Deps } from '../deps.js';
+import type { Sandbox } from '../sandbox/index.js';
+import type { SandboxMessage } from '../sandbox/types.js';
+import { parseJsonObject, readRawBody } from '../server/body.js';
+import { buildCardCallback, buildMessageEvent, postToBot, type PageContext } from './feishu-events.js';
+import { listJobViews, runJobAs } from './jobs.js';
+import { chatsOf, listRosterGroups, mayPostIn } from './roster.js';
+import { readStatic } from './static.js';
+
+// The local chat page (sandbox mode only): GET /sandbox and its files, a small JSON API under
+// /sandbox/api, and a server-sent-event stream of what the bot sends through the sandbox Open API.
+
+export interface SandboxPage {
+  /** Ends the open event streams, so the HTTP server can close. */
+  close(): void;
+}
+
+export interface MessageView {
+  id: string;
+  chatId: string;
+  /** open_id of the person who typed it; null = sent by the bot. */
+  from: string | null;
+  msgType: string;
+  content: unknown;
+  createTime: number;
+  updateTime: number;
+  versions: number;
+}
+
+function viewOf(m: SandboxMessage): MessageView {
+  return {
+    id: m.message_id,
+    chatId: m.chat_id,
+    from: m.from_open_id ?? null,
+    msgType: m.msg_type,
+    content: m.content,
+    createTime: m.create_time,
+    updateTime: m.update_time,
+    versions: m.versions.length,
+  };
+}
+
+const SendBody = z.object({ openId: z.string().min(1), chatId: z.string().min(1), text: z.string().trim().min(1, '请输入要发送的内容').max(4000), mentionBot: z.boolean().default(false) });
+const ClickBody = z.object({
+  openId: z.string().min(1),
+  messageId: z.string().min(1),
+  action: z.object({
+    tag: z.string().min(1),
+    name: z.string().optional(),
+    value: z.record(z.string(), z.unknown()).optional(),
+    form_value: z.record(z.string(), z.unknown()).optional(),
+    option: z.string().optional(),
+    options: z.array(z.string()).optional(),
+    checked: z.boolean().optional(),
+    input_value: z.string().optional(),
+  }),
+});
+const RunBody = z.object({ openId: z.string().min(1), name: z.string().min(1), date: z.string(), time: z.string().default('09:00') });
+
+async function jsonBody<T>(ctx: Context, schema: z.ZodType<T>): Promise<T | undefined> {
+  const parsed = schema.safeParse(parseJsonObject(await readRawBody(ctx, 256 * 1024)));
+  if (parsed.success) return parsed.data;
+  ctx.status = 400;
+  ctx.body = { error: parsed.error.issues[0]?.message ?? '请求内容有误' };
+  return undefined;
+}
+
+export function mountSandboxPage(router: Router, deps: Deps, sandbox: Sandbox, botUrl: () => string): SandboxPage {
+  const page: PageContext = { sandbox, config: deps.config, botUrl };
+  const streams = new Set<() => void>();
+
+  const serveFile = async (ctx: Context, name: string) => {
+    const file = await readStatic(name);
+    if (!file) {
+      ctx.status = 404;
+      ctx.body = { error: 'not found' };
+      return;
+    }
+    ctx.type = file.type;
+    ctx.set('cache-control', 'no-cache');
+    ctx.body = file.body;
+  };
+  router.get('/sandbox', (ctx) => serveFile(ctx, 'index.html'));
+  router.get('/sandbox/static/:name', (ctx) => serveFile(ctx, String(ctx.params.name)));
+
+  router.get('/sandbox/api/roster', async (ctx) => {
+    const users = Object.fromEntries([...sandbox.state.users.values()].map((u) => [u.open_id, u.name]));
+    ctx.body = { bot: { openId: sandbox.botOpenId, name: '招商助手' }, groups: await listRosterGroups(deps.db), names: users };
+  });
+  router.get('/sandbox/api/chats', (ctx) => {
+    ctx.body = { chats: chatsOf(sandbox, String(ctx.query.openId ?? '')) };
+  });
+  router.get('/sandbox/api/messages', (ctx) => {
+    ctx.body = { messages: sandbox.messagesIn(String(ctx.query.chatId ?? '')).map(viewOf) };
+  });
+
+  router.post('/sandbox/api/send', async (ctx) => {
+    const body = await jsonBody(ctx, SendBody);
+    if (!body) return;
+    const sender = sandbox.state.users.get(body.openId);
+    if (!sender || !mayPostIn(sandbox, body.openId, body.chatId)) {
+      ctx.status = 403;
+      ctx.body = { error: '你不在这个会话里，请从左侧列表选择会话。' };
+      return;
+    }
+    const chat = sandbox.state.chats.get(body.chatId) ?? sandbox.state.p2pChatFor(sender);
+    const chatType = chat.chat_mode === 'p2p' ? 'p2p' : 'group';
+    // In a group Feishu delivers only messages that @-mention the bot; typing the name counts too.
+    let text = body.text;
+    let mentionBot = body.mentionBot || chatType === 'p2p';
+    if (/^@招商助手\s*/.test(text)) {
+      text = text.replace(/^@招商助手\s*/, '');
+      mentionBot = true;
+    }
+    if (chatType === 'p2p') mentionBot = false;
+    const { payload, message } = buildMessageEvent(page, { sender, chatId: chat.chat_id, chatType, text, mentionBot });
+    sandbox.recordIncomingMessage(message, sender.open_id);
+    const res = await postToBot(page, '/webhook/event', payload);
+    ctx.body = { status: res.status, messageId: message.message_id };
+  });
+
+  router.post('/sandbox/api/card', async (ctx) => {
+    const body = await jsonBody(ctx, ClickBody);
+    if (!body) return;
+    const operator = sandbox.state.users.get(body.openId);
+    const message = sandbox.state.message(body.messageId);
+    if (!operator || !message || !mayPostIn(sandbox, body.openId, message.chat_id)) {
+      ctx.status = 403;
+      ctx.body = { error: '你看不到这张卡片，请重新选择会话。' };
+      return;
+    }
+    const payload = buildCardCallback(page, operator, message.message_id, message.chat_id, body.action);
+    const res = await postToBot(page, '/webhook/card', payload);
+    const answer = (res.body && typeof res.body === 'object' ? res.body : {}) as { toast?: unknown; card?: { type?: string; data?: unknown } };
+    let replaced = false;
+    if (res.status === 200 && answer.card?.type === 'raw' && answer.card.data) {
+      replaced = !!sandbox.recordCallbackCard(message.message_id, answer.card.data);
+    }
+    ctx.body = { status: res.status, toast: answer.toast ?? null, replaced };
+  });
+
+  router.get('/sandbox/api/jobs', (ctx) => {
+    ctx.body = { jobs: listJobViews(), timezone: deps.config.timezone };
+  });
+  router.post('/sandbox/api/jobs/run', async (ctx) => {
+    const body = await jsonBody(ctx, RunBody);
+    if (!body) return;
+    const out = await runJobAs(deps, body.openId, body.name, body.date, body.time);
+    if (!out.ok) ctx.status = out.status;
+    ctx.body = out;
+  });
+
+  router.get('/sandbox/api/stream', (ctx) => {
+    // Written straight to the socket: Koa's stream handling reports a client going away as an error.
+    const res = ctx.res;
+    ctx.respond = false;
+    ctx.req.socket.setTimeout(0);
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
+    res.write('retry: 2000\n\n');
+    const send = (type: string, m: SandboxMessage) => res.write(`event: ${type}\ndata: ${JSON.stringify(viewOf(m))}\n\n`);
+    const onMessage = (m: SandboxMessage) => send('message', m);
+    const onUpdate = (m: SandboxMessage) => send('update', m);
+    sandbox.events.on('message', onMessage);
+    sandbox.events.on('update', onUpdate);
+    const beat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+    beat.unref();
+    const end = () => {
+      clearInterval(beat);
+      sandbox.events.off('message', onMessage);
+      sandbox.events.off('update', onUpdate);
+      streams.delete(end);
+      res.end();
+    };
+    streams.add(end);
+    res.on('close', end);
+  });
+
+  return {
+    close() {
+      for (const end of [...streams]) end();
+      streams.clear();
+    },
+  };
+}

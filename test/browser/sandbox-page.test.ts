@@ -1,0 +1,208 @@
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { registerCardAction } from '../../src/cards/index.js';
+import { escapeMarkdown } from '../../src/cards/template.js';
+import type { CardInput } from '../../src/cards/types.js';
+import { answer } from '../../src/feishu/answer.js';
+import { p2pChatId } from '../../src/sandbox/index.js';
+import { startTestBot, type TestBot } from '../helpers/app.js';
+import { fixture } from '../helpers/feishu.js';
+import { cardTitled, describeInBrowser, expectRenderableCards, openAs, openBrowser, openChat, PHONE, sendText, shot, toastText, type Browser } from './helpers.js';
+
+// The generic parts of the local chat page, in a real browser: picking a person, typing, live
+// updates, every card element, and real card callbacks through /webhook/card.
+
+const calls: CardInput[] = [];
+registerCardAction('sandbox-test.echo', async (input) => {
+  calls.push(input);
+  if (input.value.op === 'void') return answer.toast('已作废', 'success');
+  if (input.value.op === 'more') return answer.toast(`你选择了：${input.option}`);
+  const title = String(input.formValue.ks_title ?? '');
+  return answer.toastAndCard(`已收到：${title}`, {
+    schema: '2.0',
+    config: { update_multi: true },
+    header: { title: { tag: 'plain_text', content: '已提交' }, template: 'green' },
+    body: { elements: [{ tag: 'markdown', content: `**标题**：${escapeMarkdown(title)}` }] },
+  });
+});
+
+let bot: TestBot;
+let browser: Browser;
+let captain: string;
+let member: string;
+let squadChat: string;
+
+beforeAll(async () => {
+  bot = await startTestBot({}, { startSender: true });
+  const squad = await bot.database.prisma.squad.findFirstOrThrow({ where: { sortOrder: { gt: 1 } }, include: { members: { include: { person: true } } } });
+  captain = squad.members.find((m) => m.role === 'CAPTAIN')!.person.openId!;
+  member = squad.members.find((m) => m.role === 'MEMBER')!.person.openId!;
+  squadChat = squad.chatId!;
+  browser = await openBrowser();
+}, 120_000);
+afterEach(() => {
+  expect(browser.errors, 'console errors on the page').toEqual([]);
+});
+afterAll(async () => {
+  if (bot) expectRenderableCards(bot.sb);
+  await browser?.close();
+  await bot?.close();
+});
+
+describeInBrowser('the local chat page', () => {
+  it('a captain picks themself, sends /help in the 1:1 chat and sees the help card', async () => {
+    const page = await browser.newPage();
+    await openAs(page, bot.url, captain);
+    await expect.poll(() => page.locator('#chats li').count()).toBeGreaterThanOrEqual(3);
+    await openChat(page, p2pChatId(captain));
+    await sendText(page, '/help');
+    await page.locator('.msg-me .bubble', { hasText: '/help' }).waitFor();
+    const card = cardTitled(page, '命令帮助');
+    await card.waitFor();
+    expect(await card.textContent()).toContain('/help');
+    await shot(page, 'page-01-help-desktop');
+    await page.close();
+  });
+
+  it('on a phone: the chat list, then the chat with a back button', async () => {
+    const page = await browser.newPage(PHONE);
+    await openAs(page, bot.url, captain);
+    expect(await page.locator('.main').isVisible()).toBe(false);
+    await shot(page, 'page-02-phone-chat-list');
+    await openChat(page, p2pChatId(captain));
+    await cardTitled(page, '命令帮助').waitFor();
+    expect(await page.locator('.sidebar').isVisible()).toBe(false);
+    await shot(page, 'page-03-phone-chat');
+    await page.click('#back');
+    expect(await page.locator('.sidebar').isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it("a group member sees another member's message and the bot's answer arrive live", async () => {
+    const mine = await browser.newPage();
+    const theirs = await browser.newPage();
+    await openAs(mine, bot.url, captain);
+    await openAs(theirs, bot.url, member);
+    await openChat(mine, squadChat);
+    await openChat(theirs, squadChat);
+
+    // Without @招商助手 the bot is not addressed in a group: the message shows, nothing is answered.
+    await mine.bringToFront();
+    await mine.uncheck('#mention');
+    const outboxBefore = await bot.database.prisma.outbox.count();
+    await sendText(mine, '大家好');
+    await theirs.locator('.msg-other .bubble', { hasText: '大家好' }).waitFor();
+    expect(await bot.database.prisma.outbox.count()).toBe(outboxBefore);
+
+    await sendText(mine, '@招商助手 /help');
+    await theirs.locator('.msg-other .bubble', { hasText: '@招商助手 /help' }).waitFor();
+    await cardTitled(theirs, '命令帮助').waitFor();
+    await shot(theirs, 'page-04-group-live');
+    await mine.close();
+    await theirs.close();
+  });
+
+  it('draws every card element, and its buttons and forms send real card callbacks', async () => {
+    const page = await browser.newPage();
+    const other = await browser.newPage();
+    await openAs(page, bot.url, captain);
+    await openAs(other, bot.url, captain);
+    await openChat(page, p2pChatId(captain));
+    await openChat(other, p2pChatId(captain));
+    await page.bringToFront();
+    const sent = await bot.deps.lark.im.v1.message.create({
+      params: { receive_id_type: 'open_id' },
+      data: { receive_id: captain, msg_type: 'interactive', content: JSON.stringify(fixture('cards/kitchen-sink.json')) },
+    });
+    const messageId = sent.data!.message_id!;
+    const card = cardTitled(page, '全部元素测试卡片');
+    await card.waitFor();
+
+    // Markdown: a safe subset; escaped or unknown markup is shown as the text it is.
+    const md = card.locator('.md').first();
+    expect(await md.locator('strong').textContent()).toBe('加粗');
+    expect(await md.locator('a').getAttribute('href')).toBe('https://example.com');
+    expect(await md.locator('.fc-red').textContent()).toBe('红字');
+    expect(await md.locator('.at').textContent()).toBe('@曾健清');
+    expect(await md.textContent()).toContain('<script>alert(1)</script> <b>不解析</b>');
+    expect(await page.locator('script:not([src])').count()).toBe(0);
+    // Table paging, charts, people, panel, image placeholder.
+    expect(await card.locator('.tbl tbody tr').count()).toBe(2);
+    await card.locator('.tbl-pager button', { hasText: '下一页' }).click();
+    expect(await card.locator('.tbl tbody tr').count()).toBe(1);
+    expect(await card.locator('.tbl-pager span').textContent()).toBe('2 / 2');
+    expect(await card.locator('[data-chart-type="bar"]:not([data-direction]) rect.bar').count()).toBe(4);
+    expect(await card.locator('[data-direction="horizontal"] rect.bar').count()).toBe(3);
+    expect(await card.locator('[data-chart-type="line"] polyline').count()).toBe(1);
+    expect(await card.locator('[data-tag="person_list"] .person-chip').count()).toBe(2);
+    await card.locator('.panel summary').click();
+    await card.locator('.img-placeholder', { hasText: '项目照片' }).waitFor();
+    expect(await card.locator('.unsupported').count()).toBe(0);
+    await shot(page, 'page-05-card-elements');
+
+    // Required fields are checked in the client, as Feishu does: no callback is sent.
+    await card.locator('button[data-name="ks_submit"]').click();
+    expect(await toastText(page)).toBe('有必填项未填写');
+    expect(calls).toHaveLength(0);
+
+    // A button whose action the bot no longer knows: the bot's error toast.
+    await card.locator('button[data-name="ks_stale"]').click();
+    await expect.poll(() => page.locator('#toast').textContent()).toContain('这张卡片已失效');
+    expect(await card.locator('button[data-name="ks_disabled"]').isDisabled()).toBe(true);
+
+    // Confirm dialog: cancel sends nothing, confirm sends the callback.
+    await card.locator('button[data-name="ks_confirm"]').click();
+    await page.click('#confirm-cancel');
+    expect(calls).toHaveLength(0);
+    await card.locator('button[data-name="ks_confirm"]').click();
+    await page.click('#confirm-ok');
+    await expect.poll(() => page.locator('#toast').textContent()).toBe('已作废');
+    expect(calls.at(-1)!.value).toEqual({ action: 'sandbox-test.echo', op: 'void' });
+
+    await card.locator('.overflow-toggle').click();
+    await card.locator('.overflow-item', { hasText: '导出' }).click();
+    await expect.poll(() => page.locator('#toast').textContent()).toBe('你选择了：export');
+    expect(calls.at(-1)!.option).toBe('export');
+
+    // The form: every kind of field, in Feishu's formats; the answer's card replaces the old one.
+    await card.locator('[data-name="ks_title"]').fill('七月<汇报>');
+    await card.locator('[data-name="ks_rank"]').selectOption('DIVISION');
+    await card.locator('[data-name="ks_sectors"]').selectOption(['energy', 'food']);
+    await card.locator('[data-name="ks_time"]').fill('10:15');
+    await card.locator('[data-name="ks_person"]').selectOption('ou_sbx_2');
+    await card.locator('[data-name="ks_people"]').selectOption(['ou_sbx_1', 'ou_sbx_3']);
+    await card.locator('[data-name="ks_ok"]').check();
+    await card.locator('button[data-name="ks_submit"]').click();
+    await expect.poll(() => page.locator('#toast').textContent()).toBe('已收到：七月<汇报>');
+    const submit = calls.at(-1)!;
+    expect(submit.componentName).toBe('ks_submit');
+    expect(submit.value).toEqual({ action: 'sandbox-test.echo', id: 7 });
+    expect(submit.formValue).toEqual({
+      ks_title: '七月<汇报>',
+      ks_note: '原有备注',
+      ks_rank: 'DIVISION',
+      ks_sectors: ['energy', 'food'],
+      ks_date: '2018-06-10 +0800',
+      ks_time: '10:15 +0800',
+      ks_when: '2018-06-11 09:30 +0800',
+      ks_person: 'ou_sbx_2',
+      ks_people: ['ou_sbx_1', 'ou_sbx_3'],
+      ks_ok: true,
+    });
+    expect(submit.operatorOpenId).toBe(captain);
+    expect(submit.messageId).toBe(messageId);
+    expect(submit.chatId).toBe(p2pChatId(captain));
+    expect(submit.timezone).toBe('Asia/Shanghai');
+    expect(bot.sb.state.cardTokens.get(submit.token!)?.messageId).toBe(messageId);
+
+    // Shared card: the replacement is the message's new version, and every open page shows it.
+    for (const p of [page, other]) {
+      await p.locator(`.msg[data-id="${messageId}"][data-versions="2"] .card-title`, { hasText: '已提交' }).waitFor();
+      expect(await p.locator(`.msg[data-id="${messageId}"] .md`).textContent()).toContain('七月<汇报>');
+    }
+    const stored = bot.sb.state.message(messageId)!;
+    expect(stored.versions.map((v) => v.via)).toEqual(['create', 'callback']);
+    await shot(page, 'page-06-card-replaced');
+    await page.close();
+    await other.close();
+  });
+});

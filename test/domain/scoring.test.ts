@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { quarterPeriod, yearPeriod } from '../../src/domain/periods.js';
+import { buildBulletin, DEFAULT_RULES, DEFAULT_WEIGHTS, mergeRules, mergeWeights, rankSquads, scoreSquad } from '../../src/domain/scoring.js';
+import { emptyActuals, type SquadActuals, type SquadTally } from '../../src/domain/tally.js';
+
+const year = yearPeriod(2018);
+const q2 = quarterPeriod(2018, 2);
+
+function tally(id: number, actual: Partial<SquadActuals>, quota: SquadTally['quota'], sortOrder = id): SquadTally {
+  return { squadId: id, name: `S${id}`, kind: 'INDUSTRY', sortOrder, actual: { ...emptyActuals(), ...actual }, quota };
+}
+const reports = (onTime: number, late: number, missing: number, exempt = 0) => ({ onTime, late, missing, exempt, due: onTime + late + missing });
+
+describe('scoreSquad (hand-computed)', () => {
+  it('a town squad is scored only on what applies to it: trips, visits, leads, reports, trip rule', () => {
+    // trips 1/2, visits 12/12, leads 3/6, reports (2 + ½·1)/4, trip rule 1/1; weights 5,5,5,10,5 = 30
+    // = 100 × (5·0.5 + 5·1 + 5·0.5 + 10·0.625 + 5·1) / 30 = 100 × 21.25 / 30 = 70.83 → 70.8
+    const t = tally(1, { trips: 1, tripsReported: 1, tripsKeptRule: 1, visits: 12, leads: 3, reports: reports(2, 1, 1) }, { TRIPS: 2, VISITS: 12, LEADS: 6 });
+    const s = scoreSquad(t, year);
+    expect(s.components.map((c) => c.key)).toEqual(['trips', 'visits', 'leads', 'reportsOnTime', 'tripRules']);
+    expect(s.score).toBe(70.8);
+  });
+
+  it('caps a ratio at 1.2 and counts a ¥500M+ strategic signing as 2', () => {
+    // signed: 1 project, major + strategic → 1 + 0.5 + 0.5 = 2 of quota 1 → 2, capped 1.2; investment 60000/100000 = 0.6
+    // = 100 × (20·1.2 + 15·0.6) / 35 = 100 × 33 / 35 = 94.29 → 94.3
+    const t = tally(1, { signedProjects: 1, majorSigned: 1, strategicSigned: 1, signedInvestment: 60000 }, { SIGNED_PROJECTS: 1, SIGNED_INVESTMENT: 100000 });
+    expect(scoreSquad(t, year).score).toBe(94.3);
+  });
+
+  it('a quarter asks a quarter of the annual quota, counts rounded up', () => {
+    // SIGNED_PROJECTS 3/yr → 1 a quarter; FUNDS 100000/yr → 25000 a quarter
+    // = 100 × (20·1 + 15·(12500/25000)) / 35 = 100 × 27.5 / 35 = 78.57 → 78.6
+    const t = tally(1, { signedProjects: 1, fundsInPlace: 12500 }, { SIGNED_PROJECTS: 3, FUNDS_IN_PLACE: 100000 });
+    expect(scoreSquad(t, q2).score).toBe(78.6);
+  });
+
+  it('exempt months count neither way', () => {
+    const a = scoreSquad(tally(1, { reports: reports(2, 0, 0, 1) }, {}), year);
+    expect(a.components).toEqual([{ key: 'reportsOnTime', ratio: 1, weight: 10 }]);
+    expect(a.score).toBe(100);
+    expect(a.missingReports).toBe(0);
+  });
+
+  it('office weights replace the defaults; bad values are ignored', () => {
+    expect(mergeWeights({ reportsOnTime: 30, leads: -1, trips: 'x' })).toEqual({ ...DEFAULT_WEIGHTS, reportsOnTime: 30 });
+    expect(mergeRules({ redCount: 1, floors: { score: 50 } })).toEqual({ ...DEFAULT_RULES, redCount: 1, floors: { ...DEFAULT_RULES.floors, score: 50 } });
+  });
+});
+
+describe('rankSquads and the red/black list', () => {
+  const quota = { LEADS: 10 };
+  // Leads completion only (weight 5): scores 100×min(r,1.2)/1 → 120, 80, 60, 50, 30, 10
+  const squads = [
+    tally(1, { leads: 12, reports: reports(3, 0, 0) }, quota),
+    tally(2, { leads: 8, reports: reports(3, 0, 0) }, quota),
+    tally(3, { leads: 6, reports: reports(3, 0, 0) }, quota),
+    tally(4, { leads: 5, reports: reports(1, 0, 2) }, quota),
+    tally(5, { leads: 3, reports: reports(3, 0, 0) }, quota),
+    tally(6, { leads: 1, reports: reports(0, 0, 0, 3) }, quota),
+  ];
+  // with reports weight 10 and leads weight 5:
+  // S1 (5·1.2 + 10·1)/15 = 106.7; S2 (5·0.8+10)/15 = 93.3; S3 (3+10)/15 = 86.7; S4 (2.5 + 10/3)/15 = 38.9;
+  // S5 (1.5+10)/15 = 76.7; S6 leads only: 5·0.1/5 = 10
+  it.each([
+    ['orders by score', [1, 2, 3, 5, 4, 6]],
+  ])('%s', (_, order) => expect(rankSquads(squads, year).map((s) => s.squadId)).toEqual(order));
+
+  it('red = top 2; black = bottom 2 plus anyone below a floor, with reasons in Chinese', () => {
+    const ranked = rankSquads(squads, year);
+    expect(ranked.map((s) => s.score)).toEqual([106.7, 93.3, 86.7, 76.7, 38.9, 10]);
+    const b = buildBulletin(year, ranked, { ...DEFAULT_RULES, redCount: 2, blackCount: 2 });
+    expect(b.red.map((r) => r.squadId)).toEqual([1, 2]);
+    expect(b.black.map((r) => r.squadId)).toEqual([4, 6]);
+    const s4 = b.black.find((r) => r.squadId === 4)!;
+    expect(s4.reasons).toContain('综合得分 38.9 分，低于 40 分');
+    expect(s4.reasons).toContain('月度汇报缺报 2 期');
+    expect(b.red[0]!.reasons[0]).toBe('综合得分 106.7 分，排名第 1/6');
+    expect(b.red[0]!.reasons).toContain('招商线索完成 120%');
+    // S6 was exempt all quarter: on the black list for its leads, never for reports
+    expect(b.black.find((r) => r.squadId === 6)!.reasons.join()).not.toContain('缺报');
+  });
+
+  it('ties: fewer missing reports first, then the plan order', () => {
+    const a = tally(1, { leads: 5, reports: reports(0, 0, 1) }, quota, 1);
+    const b = tally(2, { leads: 5 }, quota, 2);
+    const c = tally(3, { leads: 5 }, quota, 3);
+    // a: (2.5 + 0)/15 = 16.7; b, c: 2.5/5 = 50
+    expect(rankSquads([c, a, b], year).map((s) => s.squadId)).toEqual([2, 3, 1]);
+  });
+
+  it('a floor puts even a top squad on the black list, and then not on the red list', () => {
+    const t = [tally(1, { leads: 20, tripsReported: 3, tripsKeptRule: 1 }, quota), tally(2, { leads: 9 }, quota)];
+    const b = buildBulletin(year, rankSquads(t, year), { ...DEFAULT_RULES, redCount: 1, blackCount: 0 });
+    expect(b.black.map((x) => x.squadId)).toEqual([1]);
+    expect(b.black[0]!.reasons.join()).toContain('外出招商达标率 33%');
+    expect(b.red.map((x) => x.squadId)).toEqual([2]);
+  });
+});
