@@ -16,6 +16,8 @@ import { createLog, type Log } from './log.js';
 import { startLocalSandbox, type LocalSandbox } from './sandbox-mode.js';
 import { createApp } from './server/app.js';
 import { createDispatcher } from './server/dispatcher.js';
+import { Metrics } from './server/metrics.js';
+import { startWsConnection, type WsConnection } from './server/ws.js';
 import { startScheduler, type Scheduler } from './jobs/scheduler.js';
 import { mountSandboxPage, type SandboxPage } from './sandbox-page/index.js';
 import './register.js';
@@ -39,6 +41,7 @@ export interface RunningBot {
   scheduler?: Scheduler;
   sandbox?: LocalSandbox;
   server: http.Server;
+  metrics: Metrics;
   stop(): Promise<void>;
 }
 
@@ -65,7 +68,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     config = { ...config, lark: { ...config.lark, domain: sandbox.url } };
   }
   const lark = createLarkClient(config);
-  const sender = new OutboxSender(database.prisma, lark, log, opts.sender);
+  const sender = new OutboxSender(database.prisma, lark, log, { leaseMs: config.outboxLeaseMs, ...opts.sender });
   const deps: Deps = {
     db: database.prisma,
     lark,
@@ -81,9 +84,14 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     return undefined;
   });
   if (binding?.bound) log.info({ bound: binding.bound, notFound: binding.notFound.length }, 'roster bound to Feishu users');
+  const metrics = new Metrics(database.prisma, sender);
+  let stopping: Promise<void> | undefined;
   let page: SandboxPage | undefined;
   let url = '';
-  const app = createApp(deps, createDispatcher(deps, bot), {
+  const dispatcher = createDispatcher(deps, bot);
+  const app = createApp(deps, dispatcher, {
+    metrics,
+    isStopping: () => stopping !== undefined,
     healthCheck: async () => {
       await database.prisma.$queryRawUnsafe('SELECT 1');
     },
@@ -99,6 +107,8 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
   if (opts.startSender !== false) sender.start();
+  // The HTTP server still runs in ws mode, for /healthz and /metrics.
+  const ws: WsConnection | undefined = config.eventMode === 'ws' ? await startWsConnection(config, dispatcher, log, metrics) : undefined;
   const scheduler = opts.startScheduler !== false ? await startScheduler(deps) : undefined;
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
@@ -106,12 +116,14 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   log.info({ url, sandbox: sandbox?.url, database: database.kind }, 'bot listening');
   if (page) log.info(`local chat page: ${url}/sandbox`);
 
-  let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
-      // Stop firing jobs and taking requests, let in-flight ones finish, then stop sending and close the database.
+      // Stop firing jobs and taking requests (new ones get 503 and are re-delivered by Feishu to another
+      // instance), let in-flight ones finish, finish the message being sent and hand back the other
+      // claimed outbox rows, then close the database.
       scheduler?.stop();
       page?.close();
+      ws?.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
@@ -120,5 +132,5 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
       await database.close();
       await sandbox?.stop();
     })());
-  return { url, deps, database, sender, scheduler, sandbox, server, stop };
+  return { url, deps, database, sender, scheduler, sandbox, server, metrics, stop };
 }

@@ -25,8 +25,12 @@ const EnvSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(0),
     PUBLIC_URL: optional,
+    LARK_EVENT_MODE: z.enum(['webhook', 'ws']).default('webhook'),
+    OUTBOX_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   })
   .superRefine((env, ctx) => {
+    if (env.LARK_EVENT_MODE === 'ws' && !env.LARK_APP_ID)
+      ctx.addIssue({ code: 'custom', path: ['LARK_EVENT_MODE'], message: 'ws needs a real app (LARK_APP_ID, LARK_APP_SECRET): the built-in sandbox has no long connection' });
     if (env.LARK_APP_ID && !env.LARK_APP_SECRET)
       ctx.addIssue({ code: 'custom', path: ['LARK_APP_SECRET'], message: 'is required when LARK_APP_ID is set' });
     if (env.LARK_APP_ID && !env.LARK_VERIFICATION_TOKEN)
@@ -43,6 +47,10 @@ export interface Config {
   sandbox: boolean;
   sandboxPort: number;
   publicUrl?: string;
+  /** webhook: Feishu POSTs to /webhook/*; ws: the SDK's long connection (WSClient), no public URL. */
+  eventMode: 'webhook' | 'ws';
+  /** How long an instance's claim on an outbox row lasts; a crashed instance's rows are retaken after it. */
+  outboxLeaseMs: number;
   lark: {
     appId: string;
     appSecret: string;
@@ -84,6 +92,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sandbox,
     sandboxPort: e.SANDBOX_PORT,
     publicUrl: e.PUBLIC_URL,
+    eventMode: e.LARK_EVENT_MODE,
+    outboxLeaseMs: e.OUTBOX_LEASE_MS,
     lark: sandbox
       ? { ...SANDBOX_LARK, domain: e.LARK_DOMAIN }
       : {

@@ -1,12 +1,20 @@
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from '../generated/prisma/client.js';
-import type { Database } from './client.js';
+// The query compiler is provider-specific: the SQLite client refuses the pg adapter ("not compatible
+// with the provider sqlite"), so PostgreSQL has its own client generated from
+// prisma/postgresql/schema.prisma (the same models; `npm run db:pg-schema` keeps it in step).
+import { PrismaClient } from '../generated/prisma-pg/client.js';
+import type { Database, Db } from './client.js';
+
+/** Connections per instance: small, since several instances share one server (2 cores here). */
+const POOL_MAX = Number(process.env.PG_POOL_MAX ?? 10);
 
 /**
- * PostgreSQL through the pg adapter. The generated client is built for SQLite's provider;
- * the scaled-out mode (issue 6) generates its own client for PostgreSQL.
+ * PostgreSQL through the pg adapter. The client is exposed as the SQLite client's type: both are
+ * generated from one data model and have the same model API (the PostgreSQL-only extras, such as
+ * `mode: 'insensitive'`, are not used, so code runs alike on both).
  */
 export async function openPostgres(url: string): Promise<Database> {
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
-  return { prisma, kind: 'postgresql', url, close: () => prisma.$disconnect() };
+  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: POOL_MAX }) });
+  const prisma = client as unknown as Db;
+  return { prisma, kind: 'postgresql', url, close: () => client.$disconnect() };
 }

@@ -21,6 +21,13 @@ export function textContent(text: string): { text: string } {
   return { text };
 }
 
+/** Transactions that wrote to the outbox: the event's commit kicks the sender only for these. */
+const wroteOutbox = new WeakSet<object>();
+
+export function enqueuedIn(db: object): boolean {
+  return wroteOutbox.has(db);
+}
+
 /**
  * Writes the message to the outbox in the caller's transaction. Returns false when a message
  * with the same key is already there (a retry, a second instance, a re-sent event).
@@ -43,6 +50,7 @@ export async function enqueueMessage(db: Db, m: OutgoingMessage): Promise<boolea
   const existing = await db.outbox.findUnique({ where: { dedupKey: m.dedupKey }, select: { id: true } });
   if (existing) return false;
   await db.outbox.create({ data: row });
+  wroteOutbox.add(db);
   return true;
 }
 

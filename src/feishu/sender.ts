@@ -79,10 +79,22 @@ export class OutboxSender {
     await this.loop();
   }
 
+  /** Finishes the message being sent, hands back the rest of this instance's claims, stops. */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     while (this.running) await this.running;
+    await this.releaseClaims().catch((e: Error) => this.log.warn({ err: e.message }, 'outbox leases not released'));
+  }
+
+  /** Rows this instance claimed but did not send go back to PENDING now, not after the lease. */
+  async releaseClaims(): Promise<number> {
+    const res = await this.db.outbox.updateMany({
+      where: { status: 'SENDING', lockedBy: this.instanceId },
+      data: { status: 'PENDING', lockedBy: null, lockedUntil: null, nextAttemptAt: new Date(), attempts: { decrement: 1 } },
+    });
+    if (res.count) this.log.info({ released: res.count }, 'outbox leases released');
+    return res.count;
   }
 
   private async loop(): Promise<void> {
@@ -92,7 +104,10 @@ export class OutboxSender {
         while (!this.stopped || this.again) {
           const rows = await this.claim();
           if (rows.length === 0) break;
-          for (const row of rows) await this.sendOne(row);
+          for (const row of rows) {
+            if (this.stopped) break; // stop(): the rest is released, not sent
+            await this.sendOne(row);
+          }
         }
       } catch (e) {
         this.log.error({ err: e }, 'outbox sender loop failed');
@@ -129,7 +144,8 @@ export class OutboxSender {
       const now = Date.now();
       const wait = Math.max(this.limiter.delayFor(now, receiver), this.pausedUntil - now);
       if (wait <= 0) break;
-      await sleep(wait);
+      if (this.stopped) return; // not sent: released by stop()
+      await sleep(Math.min(wait, 250));
     }
     this.limiter.record(Date.now(), receiver);
     const result = await deliver(this.lark, row);

@@ -3,12 +3,16 @@ import type * as lark from '@larksuiteoapi/node-sdk';
 import Koa from 'koa';
 import type { Deps } from '../deps.js';
 import { HttpError, parseJsonObject, readRawBody } from './body.js';
+import type { Metrics } from './metrics.js';
 import { verifyRequest } from './verify.js';
 
 export interface AppOptions {
   /** Extra routes (the sandbox page, metrics) mounted by main.ts. */
   extraRoutes?: (router: Router) => void;
   healthCheck?: () => Promise<void>;
+  metrics?: Metrics;
+  /** true once SIGTERM arrived: new requests get 503 (Feishu re-delivers to another instance). */
+  isStopping?: () => boolean;
 }
 
 const REPLAY_WINDOW_MS = 5 * 60_000;
@@ -19,6 +23,14 @@ export function createApp(deps: Deps, dispatcher: lark.EventDispatcher, opts: Ap
   const router = new Router();
 
   app.use(async (ctx, next) => {
+    if (opts.isStopping?.()) {
+      ctx.set('Connection', 'close');
+      ctx.status = 503;
+      ctx.body = { error: 'shutting down' };
+      return;
+    }
+    const webhook = ctx.path.startsWith('/webhook/');
+    const end = webhook ? opts.metrics?.answerSeconds.startTimer({ route: ctx.path }) : undefined;
     try {
       await next();
     } catch (e) {
@@ -31,6 +43,11 @@ export function createApp(deps: Deps, dispatcher: lark.EventDispatcher, opts: Ap
       deps.log.error({ err: e, path: ctx.path }, 'request failed');
       ctx.status = 500;
       ctx.body = { error: 'internal error' };
+    } finally {
+      if (webhook) {
+        end?.();
+        opts.metrics?.events.inc({ type: String(ctx.state.eventType ?? 'none'), status: String(ctx.status) });
+      }
     }
   });
 
@@ -47,6 +64,8 @@ export function createApp(deps: Deps, dispatcher: lark.EventDispatcher, opts: Ap
       ctx.body = { challenge: v.challenge };
       return;
     }
+    const header = v.plain.header as { event_type?: unknown } | undefined;
+    ctx.state.eventType = header?.event_type ?? v.plain.type ?? 'unknown';
     const data = Object.assign(Object.create({ headers: ctx.headers }) as object, v.plain);
     const out: unknown = await dispatcher.invoke(data, { needCheck: false });
     // The SDK answers a type it has no handler for with a string; Feishu wants 200 and JSON.
@@ -64,6 +83,11 @@ export function createApp(deps: Deps, dispatcher: lark.EventDispatcher, opts: Ap
       ctx.status = 503;
       ctx.body = { ok: false, error: (e as Error).message };
     }
+  });
+  router.get('/metrics', async (ctx) => {
+    if (!opts.metrics) return;
+    ctx.type = opts.metrics.registry.contentType;
+    ctx.body = await opts.metrics.registry.metrics();
   });
   opts.extraRoutes?.(router);
   app.use(router.routes());

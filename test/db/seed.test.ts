@@ -18,7 +18,9 @@ afterEach(async () => fresh.cleanup());
 
 async function tableNames(db: Db): Promise<string[]> {
   const rows = await db.$queryRawUnsafe<{ name: string }[]>(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    fresh.db.kind === 'postgresql'
+      ? "SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY name"
+      : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
   );
   return rows.map((r) => r.name);
 }

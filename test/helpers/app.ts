@@ -1,5 +1,6 @@
 // Starts the real bot (Koa on a free port, a fresh SQLite file, the in-process sandbox Open API)
-// exactly as `npm start` does without Feishu credentials.
+// exactly as `npm start` does without Feishu credentials. With TEST_DATABASE=postgresql, a fresh
+// PostgreSQL database instead of the SQLite file (created here, dropped at close).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +9,7 @@ import { loadConfig, type Config } from '../../src/config.js';
 import { createLog } from '../../src/log.js';
 import type { Sandbox } from '../../src/sandbox/index.js';
 import { postSigned, type PostOptions } from './feishu.js';
+import { createPgDatabase, testingOnPostgres } from './pg.js';
 
 export interface TestBot extends RunningBot {
   config: Config;
@@ -26,10 +28,11 @@ export interface TestBot extends RunningBot {
 
 export async function startTestBot(env: Record<string, string> = {}, opts: StartOptions = {}): Promise<TestBot> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhaoshang-bot-'));
+  const pgDb = testingOnPostgres() && !env.DATABASE_URL ? await createPgDatabase() : undefined;
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
-    DATABASE_URL: `file:${path.join(dir, 'bot.db')}`,
+    DATABASE_URL: pgDb?.url ?? `file:${path.join(dir, 'bot.db')}`,
     LOG_LEVEL: 'silent',
     ...env,
   });
@@ -58,6 +61,7 @@ export async function startTestBot(env: Record<string, string> = {}, opts: Start
     },
     async close() {
       await bot.stop();
+      await pgDb?.drop();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,0 +1,45 @@
+// Child processes for the bench: the bot (`src/main.ts`) or the baseline server, each on its own
+// port, so autocannon in the bench process measures them from a second process over loopback.
+import { spawn, type ChildProcess } from 'node:child_process';
+
+export interface Child {
+  url: string;
+  proc: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export async function spawnServer(script: string, env: Record<string, string>): Promise<Child> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'ignore'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let buf = '';
+    const t = setTimeout(() => reject(new Error(`${script} did not start`)), 90_000);
+    proc.stdout!.on('data', (c: Buffer) => {
+      buf += c.toString();
+      const m = /"url":"(http:\/\/[^"]+)"[^\n]*"(bot listening|baseline listening)"/.exec(buf);
+      if (m) {
+        clearTimeout(t);
+        resolve(m[1]!);
+      }
+      if (buf.length > 1e6) buf = buf.slice(-1e5);
+    });
+    proc.once('exit', (code) => reject(new Error(`${script} exited ${code}`)));
+  });
+  proc.stdout!.resume();
+  return {
+    url,
+    proc,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (proc.exitCode !== null) return resolve();
+        proc.once('exit', () => resolve());
+        proc.kill('SIGTERM');
+      }),
+  };
+}
+
+/** RSS of the process, from its /metrics (prom-client's default process metrics). */
+export async function rssOf(url: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith('bot_process_resident_memory_bytes '));
+  return line ? Number(line.split(' ')[1]) : NaN;
+}

@@ -1,0 +1,102 @@
+// Webhook bench: events/s and p50/p99 answer time for `/help` and for a card callback, measured by
+// autocannon in this process against the bot in a child process (loopback), side by side with a
+// baseline in the same run (a bare Koa route that only decrypts and verifies the same payloads).
+// Then the same on PostgreSQL with two instances. Memory: RSS idle and under load.
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { signedRequest, type Kind } from './payloads.js';
+import { rssOf, spawnServer, type Child } from './spawn.js';
+
+const autocannon = createRequire(import.meta.url)('autocannon') as (o: object) => Promise<any>;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const PG_ADMIN = process.env.TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
+
+export interface Row {
+  setup: string;
+  load: string;
+  reqPerSec: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+}
+
+async function cannon(url: string, kind: Kind, rate?: number, seconds = SECONDS): Promise<any> {
+  const route = kind === 'help' ? '/webhook/event' : '/webhook/card';
+  return autocannon({
+    url,
+    connections: rate ? 20 : 10,
+    duration: seconds,
+    overallRate: rate,
+    requests: [{ method: 'POST', path: route, setupRequest: (req: object) => ({ ...req, ...signedRequest(kind) }) }],
+  });
+}
+
+function rowOf(setup: string, load: string, results: any[]): Row {
+  const total = results.reduce((s, r) => s + r.requests.total, 0);
+  const secs = Math.max(...results.map((r) => r.duration));
+  return {
+    setup,
+    load,
+    reqPerSec: Math.round(total / secs),
+    p50: Math.max(...results.map((r) => r.latency.p50)),
+    p99: Math.max(...results.map((r) => r.latency.p99)),
+    non2xx: results.reduce((s, r) => s + r.non2xx + r.errors + r.timeouts, 0),
+  };
+}
+
+async function scenarios(name: string, urls: string[], rows: Row[], mem: Record<string, number>): Promise<void> {
+  for (const kind of ['help', 'card'] as Kind[]) {
+    const label = kind === 'help' ? '/help' : 'card callback';
+    rows.push(rowOf(name, `${label}, max`, await Promise.all(urls.map((u) => cannon(u, kind)))));
+    const sample = setInterval(() => void Promise.all(urls.map(rssOf)).then((r) => (mem[`${name} under load`] = Math.max(mem[`${name} under load`] ?? 0, ...r))), 1000);
+    rows.push(rowOf(name, `${label}, 200/s`, await Promise.all(urls.map((u) => cannon(u, kind, 200 / urls.length)))));
+    clearInterval(sample);
+  }
+}
+
+export async function benchWebhook(): Promise<{ rows: Row[]; memory: Record<string, number> }> {
+  const rows: Row[] = [];
+  const memory: Record<string, number> = {};
+  const baseline = await spawnServer('bench/baseline-server.ts', {});
+  for (const kind of ['help', 'card'] as Kind[]) rows.push(rowOf('baseline (decrypt+verify only)', `${kind === 'help' ? '/help' : 'card callback'}, max`, [await cannon(baseline.url, kind)]));
+  await baseline.stop();
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhaoshang-bench-'));
+  const sqlite = await spawnServer('src/main.ts', { DATABASE_URL: `file:${path.join(dir, 'bench.db')}` });
+  await new Promise((r) => setTimeout(r, 2000));
+  memory['SQLite idle'] = await rssOf(sqlite.url);
+  await scenarios('SQLite, 1 instance', [sqlite.url], rows, memory);
+  await sqlite.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+
+  const name = `bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  const u = new URL(PG_ADMIN);
+  u.pathname = '/' + name;
+  const children: Child[] = [];
+  try {
+    children.push(await spawnServer('src/main.ts', { DATABASE_URL: u.toString() }));
+    children.push(await spawnServer('src/main.ts', { DATABASE_URL: u.toString() }));
+    await new Promise((r) => setTimeout(r, 2000));
+    memory['PostgreSQL idle (per instance)'] = Math.max(...(await Promise.all(children.map((c) => rssOf(c.url)))));
+    await scenarios('PostgreSQL, 2 instances', children.map((c) => c.url), rows, memory);
+  } finally {
+    await Promise.all(children.map((c) => c.stop()));
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  }
+  return { rows, memory };
+}
+
+export function formatWebhook(r: { rows: Row[]; memory: Record<string, number> }): string {
+  const lines = ['| setup | load | events/s | p50 ms | p99 ms | non-2xx/errors |', '|---|---|---:|---:|---:|---:|'];
+  for (const x of r.rows) lines.push(`| ${x.setup} | ${x.load} | ${x.reqPerSec} | ${x.p50} | ${x.p99} | ${x.non2xx} |`);
+  lines.push('', '| memory | RSS MB |', '|---|---:|');
+  for (const [k, v] of Object.entries(r.memory)) lines.push(`| ${k} | ${Math.round(v / 1048576)} |`);
+  return lines.join('\n');
+}

@@ -1,0 +1,71 @@
+import client from 'prom-client';
+import type { Db } from '../db/client.js';
+import type { OutboxSender } from '../feishu/sender.js';
+
+/**
+ * Prometheus metrics of one bot: its own registry (tests run several bots in one process).
+ * Counters of this instance are kept in memory; the outbox depth and job runs are read from the
+ * database at scrape time, so they are the same whichever instance is scraped.
+ */
+export class Metrics {
+  readonly registry = new client.Registry();
+  readonly events: client.Counter<'type' | 'status'>;
+  readonly answerSeconds: client.Histogram<'route'>;
+
+  constructor(db: Db, sender: OutboxSender) {
+    client.collectDefaultMetrics({ register: this.registry, prefix: 'bot_' });
+    this.events = new client.Counter({
+      name: 'bot_events_handled_total',
+      help: 'Feishu events and card callbacks answered, by event type and HTTP status',
+      labelNames: ['type', 'status'],
+      registers: [this.registry],
+    });
+    this.answerSeconds = new client.Histogram({
+      name: 'bot_answer_seconds',
+      help: 'Time to answer a webhook (card callbacks must be answered within 3 s)',
+      labelNames: ['route'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5],
+      registers: [this.registry],
+    });
+    new client.Gauge({
+      name: 'bot_outbox_depth',
+      help: 'Outbox messages not yet delivered, by status (all instances)',
+      labelNames: ['status'],
+      registers: [this.registry],
+      async collect() {
+        const rows = await db.outbox.groupBy({ by: ['status'], where: { status: { in: ['PENDING', 'SENDING', 'FAILED'] } }, _count: { _all: true } });
+        this.reset();
+        for (const s of ['PENDING', 'SENDING', 'FAILED']) this.set({ status: s }, rows.find((r) => r.status === s)?._count._all ?? 0);
+      },
+    });
+    new client.Gauge({
+      name: 'bot_outbox_sent',
+      help: 'Messages this instance delivered since it started',
+      registers: [this.registry],
+      collect() {
+        this.set(sender.stats.sent);
+      },
+    });
+    new client.Gauge({
+      name: 'bot_send_failures',
+      help: 'Open API send failures of this instance since it started (retried: will be tried again; final: given up)',
+      labelNames: ['kind'],
+      registers: [this.registry],
+      collect() {
+        this.set({ kind: 'retried' }, sender.stats.retried);
+        this.set({ kind: 'final' }, sender.stats.failed);
+      },
+    });
+    new client.Gauge({
+      name: 'bot_job_runs',
+      help: 'Scheduled job slots run, by job and status (all instances)',
+      labelNames: ['job', 'status'],
+      registers: [this.registry],
+      async collect() {
+        const rows = await db.jobRun.groupBy({ by: ['job', 'status'], _count: { _all: true } });
+        this.reset();
+        for (const r of rows) this.set({ job: r.job, status: r.status }, r._count._all);
+      },
+    });
+  }
+}

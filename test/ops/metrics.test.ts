@@ -1,0 +1,80 @@
+// Operations: /metrics (prom-client) counts what happened, and the replay window refuses old and future-dated requests on both webhook routes.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enqueueMessage, textContent } from '../../src/feishu/outbox.js';
+import { startTestBot, type TestBot } from '../helpers/app.js';
+import { fixture, newEventId, withText } from '../helpers/feishu.js';
+
+let bot: TestBot;
+beforeAll(async () => {
+  bot = await startTestBot();
+});
+afterAll(async () => bot?.close());
+
+async function scrape(): Promise<string> {
+  const res = await fetch(`${bot.url}/metrics`);
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toContain('text/plain');
+  return res.text();
+}
+
+function valueOf(text: string, series: string): number {
+  const line = text.split('\n').find((l) => l.startsWith(series + ' '));
+  return line ? Number(line.slice(series.length + 1)) : 0;
+}
+
+const help = async () => withText(fixture('events/im.message.receive_v1.p2p-help.json'), '/help', { openId: await bot.openIdOf('招商局局长') });
+
+describe('/metrics', () => {
+  it('counts events handled, times card answers, and shows outbox depth, send failures and job runs', async () => {
+    const before = await scrape();
+    await bot.event(await help());
+    await bot.event(await help());
+    const cb = fixture('callbacks/card.action.trigger.button.json');
+    cb.header.event_id = newEventId();
+    await bot.card(cb);
+    await bot.database.prisma.jobRun.create({ data: { key: 'monthly-reminder:2018-06-25', job: 'monthly-reminder', holder: 'test', status: 'DONE' } });
+    const after = await scrape();
+    const ev = 'bot_events_handled_total{type="im.message.receive_v1",status="200"}';
+    expect(valueOf(after, ev) - valueOf(before, ev)).toBe(2);
+    expect(valueOf(after, 'bot_answer_seconds_count{route="/webhook/card"}') - valueOf(before, 'bot_answer_seconds_count{route="/webhook/card"}')).toBe(1);
+    expect(valueOf(after, 'bot_outbox_sent') - valueOf(before, 'bot_outbox_sent')).toBe(2); // the two replies
+    expect(valueOf(after, 'bot_job_runs{job="monthly-reminder",status="DONE"}')).toBe(1);
+    expect(after).toContain('bot_process_resident_memory_bytes');
+    await bot.database.prisma.outbox.create({ data: { dedupKey: 'metrics:later', kind: 'SEND', receiveIdType: 'open_id', receiveId: 'ou_x', msgType: 'text', content: '{}', nextAttemptAt: new Date(Date.now() + 3600_000) } });
+    expect(valueOf(await scrape(), 'bot_outbox_depth{status="PENDING"}')).toBe(1);
+
+    bot.sb.failNext(1, 'server');
+    await enqueueMessage(bot.database.prisma, { dedupKey: 'metrics:fail', to: { type: 'open_id', id: await bot.openIdOf('招商局局长') }, msgType: 'text', content: textContent('x') });
+    await bot.flush();
+    const failed = await scrape();
+    expect(valueOf(failed, 'bot_send_failures{kind="retried"}')).toBeGreaterThanOrEqual(1);
+    expect(valueOf(failed, 'bot_outbox_sent') - valueOf(after, 'bot_outbox_sent')).toBe(0); // the failed one waits for its retry
+  });
+
+  it('counts refused requests by status', async () => {
+    const before = valueOf(await scrape(), 'bot_events_handled_total{type="none",status="401"}');
+    await bot.event(await help(), { signature: 'bad' });
+    expect(valueOf(await scrape(), 'bot_events_handled_total{type="none",status="401"}') - before).toBe(1);
+  });
+});
+
+describe('replay window (5 minutes)', () => {
+  const now = () => Math.floor(Date.now() / 1000);
+  it('refuses a card callback signed ten minutes ago, and one dated ten minutes ahead', async () => {
+    for (const timestamp of [now() - 600, now() + 600]) {
+      const cb = fixture('callbacks/card.action.trigger.button.json');
+      cb.header.event_id = newEventId();
+      expect((await bot.card(cb, { timestamp })).status).toBe(401);
+      expect(await bot.database.prisma.processedEvent.findUnique({ where: { eventId: cb.header.event_id } })).toBeNull();
+    }
+  });
+
+  it('accepts a request four minutes old, and a replay of it inside the window changes nothing', async () => {
+    const ev = await help();
+    const timestamp = now() - 240;
+    expect((await bot.event(ev, { timestamp })).status).toBe(200);
+    const outbox = await bot.database.prisma.outbox.count();
+    expect((await bot.event(ev, { timestamp })).status).toBe(200);
+    expect(await bot.database.prisma.outbox.count()).toBe(outbox);
+  });
+});
