@@ -15,21 +15,30 @@ export interface Actor {
   leaderOf: number[];
 }
 
+type PersonRow = { id: number | bigint; name: string; rank: string | null; unitId: number | bigint | null; active: boolean | number };
+type LinkRow = { k: string; v: string; s: number | bigint };
+
+/**
+ * Runs on every event and card click, so it is two plain SQL queries (the person, then their roles,
+ * squads and leaderships in one UNION) rather than an ORM include of three relations: on this hot
+ * path the ORM's per-query compile cost is larger than the queries.
+ */
 export async function findActorByOpenId(db: Db, openId: string): Promise<Actor | null> {
-  const p = await db.person.findUnique({
-    where: { openId },
-    include: { roles: true, memberOf: true, leaderOf: true },
-  });
-  if (!p || !p.active || !p.openId) return null;
+  const [p] = await db.$queryRaw<PersonRow[]>`SELECT "id", "name", "rank", "unitId", "active" FROM "Person" WHERE "openId" = ${openId}`;
+  if (!p || !p.active) return null;
+  const id = Number(p.id);
+  const links = await db.$queryRaw<LinkRow[]>`SELECT 'R' AS k, "role" AS v, 0 AS s FROM "PersonRole" WHERE "personId" = ${id}
+    UNION ALL SELECT 'M' AS k, "role" AS v, "squadId" AS s FROM "SquadMember" WHERE "personId" = ${id}
+    UNION ALL SELECT 'L' AS k, '' AS v, "squadId" AS s FROM "SquadLeader" WHERE "personId" = ${id}`;
   return {
-    id: p.id,
+    id,
     name: p.name,
-    openId: p.openId,
+    openId,
     rank: p.rank,
-    unitId: p.unitId,
-    roles: p.roles.map((r) => r.role as Role),
-    squads: p.memberOf.map((m) => ({ squadId: m.squadId, role: m.role as SquadMemberRole })),
-    leaderOf: p.leaderOf.map((l) => l.squadId),
+    unitId: p.unitId === null ? null : Number(p.unitId),
+    roles: links.filter((l) => l.k === 'R').map((l) => l.v as Role),
+    squads: links.filter((l) => l.k === 'M').map((l) => ({ squadId: Number(l.s), role: l.v as SquadMemberRole })),
+    leaderOf: links.filter((l) => l.k === 'L').map((l) => Number(l.s)),
   };
 }
 

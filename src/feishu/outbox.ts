@@ -30,26 +30,26 @@ export function enqueuedIn(db: object): boolean {
 
 /**
  * Writes the message to the outbox in the caller's transaction. Returns false when a message
- * with the same key is already there (a retry, a second instance, a re-sent event).
+ * with the same key is already there (a retry, a second instance, a re-sent event). One plain
+ * `INSERT … ON CONFLICT DO NOTHING` (SQLite and PostgreSQL alike): no read-then-write race, and no
+ * unique violation that would abort a PostgreSQL transaction.
  */
 export async function enqueueMessage(db: Db, m: OutgoingMessage): Promise<boolean> {
-  const base = {
-    dedupKey: m.dedupKey,
-    msgType: m.msgType,
-    content: JSON.stringify(m.content),
-  };
   const to = m.to;
-  const row =
+  const row: { kind: string; receiveIdType: string | null; receiveId: string | null; openIds: string | null } =
     to.type === 'batch'
-      ? { ...base, kind: 'BATCH', openIds: JSON.stringify(to.openIds) }
+      ? { kind: 'BATCH', receiveIdType: null, receiveId: null, openIds: JSON.stringify(to.openIds) }
       : to.type === 'reply'
-        ? { ...base, kind: 'REPLY', receiveId: to.messageId, receiveIdType: to.chatId ? `chat:${to.chatId}` : null }
+        ? { kind: 'REPLY', receiveIdType: to.chatId ? `chat:${to.chatId}` : null, receiveId: to.messageId, openIds: null }
         : to.type === 'patch'
-          ? { ...base, kind: 'PATCH', receiveId: to.messageId }
-          : { ...base, kind: 'SEND', receiveIdType: to.type, receiveId: to.id };
-  const existing = await db.outbox.findUnique({ where: { dedupKey: m.dedupKey }, select: { id: true } });
-  if (existing) return false;
-  await db.outbox.create({ data: row });
+          ? { kind: 'PATCH', receiveIdType: null, receiveId: to.messageId, openIds: null }
+          : { kind: 'SEND', receiveIdType: to.type, receiveId: to.id, openIds: null };
+  const now = new Date();
+  const inserted = await db.$executeRaw`INSERT INTO "Outbox"
+      ("dedupKey", "kind", "receiveIdType", "receiveId", "msgType", "content", "openIds", "status", "attempts", "nextAttemptAt", "createdAt")
+    VALUES (${m.dedupKey}, ${row.kind}, ${row.receiveIdType}, ${row.receiveId}, ${m.msgType}, ${JSON.stringify(m.content)}, ${row.openIds}, 'PENDING', 0, ${now}, ${now})
+    ON CONFLICT ("dedupKey") DO NOTHING`;
+  if (inserted === 0) return false;
   wroteOutbox.add(db);
   return true;
 }
