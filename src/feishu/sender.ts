@@ -115,27 +115,23 @@ export class OutboxSender {
     } while (this.again && !this.stopped);
   }
 
+  /**
+   * Claims up to a batch of due rows in one statement (SQLite and PostgreSQL alike). The status
+   * condition is repeated outside the sub-select so that, when two instances race, PostgreSQL
+   * re-checks it on the locked row and the loser skips rows the winner took.
+   */
   private async claim(): Promise<OutboxRow[]> {
     const now = new Date();
-    const due = {
-      OR: [
-        { status: 'PENDING', nextAttemptAt: { lte: now } },
-        { status: 'SENDING', lockedUntil: { lt: now } },
-      ],
-    };
-    const candidates = await this.db.outbox.findMany({ where: due, orderBy: { id: 'asc' }, take: this.batchSize, select: { id: true } });
-    const mine: OutboxRow[] = [];
-    for (const c of candidates) {
-      const res = await this.db.outbox.updateMany({
-        where: { id: c.id, ...due },
-        data: { status: 'SENDING', lockedBy: this.instanceId, lockedUntil: new Date(Date.now() + this.leaseMs), attempts: { increment: 1 } },
-      });
-      if (res.count === 1) {
-        const row = await this.db.outbox.findUnique({ where: { id: c.id } });
-        if (row) mine.push(row);
-      }
-    }
-    return mine;
+    const until = new Date(now.getTime() + this.leaseMs);
+    const rows = await this.db.$queryRaw<(OutboxRow & { attempts: number | bigint })[]>`UPDATE "Outbox"
+      SET "status" = 'SENDING', "lockedBy" = ${this.instanceId}, "lockedUntil" = ${until}, "attempts" = "attempts" + 1
+      WHERE "id" IN (
+          SELECT "id" FROM "Outbox"
+          WHERE ("status" = 'PENDING' AND "nextAttemptAt" <= ${now}) OR ("status" = 'SENDING' AND "lockedUntil" < ${now})
+          ORDER BY "id" LIMIT ${this.batchSize})
+        AND (("status" = 'PENDING' AND "nextAttemptAt" <= ${now}) OR ("status" = 'SENDING' AND "lockedUntil" < ${now}))
+      RETURNING "id", "dedupKey", "kind", "receiveIdType", "receiveId", "msgType", "content", "openIds", "attempts"`;
+    return rows.map((r) => ({ ...r, id: Number(r.id), attempts: Number(r.attempts) })).sort((a, b) => a.id - b.id);
   }
 
   private async sendOne(row: OutboxRow & { attempts?: number }): Promise<void> {
@@ -150,10 +146,8 @@ export class OutboxSender {
     this.limiter.record(Date.now(), receiver);
     const result = await deliver(this.lark, row);
     if (result.ok) {
-      await this.db.outbox.update({
-        where: { id: row.id },
-        data: { status: 'SENT', sentAt: new Date(), messageId: result.messageId ?? null, lockedUntil: null, lastError: null },
-      });
+      await this.db.$executeRaw`UPDATE "Outbox" SET "status" = 'SENT', "sentAt" = ${new Date()}, "messageId" = ${result.messageId ?? null},
+        "lockedUntil" = NULL, "lastError" = NULL WHERE "id" = ${row.id}`;
       this.stats.sent++;
       return;
     }
