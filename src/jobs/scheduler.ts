@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { claimSlot, finishSlot } from './slot.js';
 import { Cron } from 'croner';
 import { getSetting } from '../db/settings.js';
 import type { Deps } from '../deps.js';
@@ -61,25 +62,21 @@ export function slotOf(cron: Cron, firedAt: Date): Date {
 export type FireOutcome = { ran: true; result: JobResult } | { ran: false; reason: 'claimed-elsewhere' };
 
 /**
- * Claims `${job}:${slot}` and runs the job for the slot's time. Another instance (or a second
- * firing) finds the row and does nothing. A failed run is recorded FAILED with the error.
+ * Claims `${job}:${slot}` (src/jobs/slot.ts: the first insert wins; a slot left RUNNING by a crashed
+ * instance is taken over once stale) and runs the job for the slot's time. Another instance (or a
+ * second firing) finds the row and does nothing. A failed run is recorded FAILED with the error.
  */
 export async function fireSlot(deps: Deps, job: Job, slot: Date, holder: string): Promise<FireOutcome> {
   const key = `${job.name}:${slot.toISOString()}`;
-  try {
-    await deps.db.jobRun.create({ data: { key, job: job.name, holder } });
-  } catch (e) {
-    if ((e as { code?: string }).code === 'P2002' || /unique/i.test((e as Error).message)) return { ran: false, reason: 'claimed-elsewhere' };
-    throw e;
-  }
+  if (!(await claimSlot(deps.db, { key, job: job.name, holder, now: new Date() }))) return { ran: false, reason: 'claimed-elsewhere' };
   try {
     const result = await job.run(deps, slot);
-    await deps.db.jobRun.update({ where: { key }, data: { status: 'DONE', finishedAt: new Date(), detail: result.summary } });
+    await finishSlot(deps.db, key, holder, 'DONE', result.summary, new Date());
     deps.log.info({ job: job.name, slot: slot.toISOString(), summary: result.summary }, 'job done');
     deps.kickSender();
     return { ran: true, result };
   } catch (e) {
-    await deps.db.jobRun.update({ where: { key }, data: { status: 'FAILED', finishedAt: new Date(), detail: String((e as Error).message ?? e).slice(0, 500) } });
+    await finishSlot(deps.db, key, holder, 'FAILED', String((e as Error).message ?? e), new Date());
     throw e;
   }
 }
