@@ -58,7 +58,7 @@ export function bulletinCard(v: BulletinView, withPublishButton: boolean): Card 
     status: published ? '已发布' : '草稿',
     statusColour: published ? 'red' : 'neutral',
     elements,
-    footer: '得分按目标任务完成率加权计算（权重见 README“红黑榜得分”，由办公室设置）。免报月份不计缺报。',
+    footer: '得分按目标任务完成率加权计算：项目规模质量、资金到位率、开工率权重最大，重大项目和战略性新兴产业加权；权重由区招商局设置。免报月份不计缺报。',
     actions,
   });
 }

@@ -79,7 +79,8 @@ export class Renderer {
 }
 
 const TEXTS: Record<TextTag, (t: Json, r: Renderer) => Node> = {
-  plain_text: (t) => h('span', { class: sizeClass(t.text_size) + ' ' + colorClass(t.text_color) }, textOf(t.content)),
+  // Feishu keeps the line breaks of plain_text (a multi-line input shown back, one company per line).
+  plain_text: (t) => h('span', { class: 'plain ' + sizeClass(t.text_size) + ' ' + colorClass(t.text_color) }, textOf(t.content)),
   lark_md: (t, r) => h('span', { class: sizeClass(t.text_size) }, inline(textOf(t.content), r.ctx)),
   text_tag: (t, r) => h('span', { class: `tag tag-${safeToken(t.color, 'neutral')}` }, r.text(t.text)),
   standard_icon: () => h('span', { class: 'icon' }),
