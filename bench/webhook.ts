@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { paced } from './paced.js';
 import { signedRequest, type Kind } from './payloads.js';
 import { rssOf, spawnServer, type Child } from './spawn.js';
 
@@ -52,7 +53,9 @@ async function scenarios(name: string, urls: string[], rows: Row[], mem: Record<
     const label = kind === 'help' ? '/help' : 'card callback';
     rows.push(rowOf(name, `${label}, max`, await Promise.all(urls.map((u) => cannon(u, kind)))));
     const sample = setInterval(() => void Promise.all(urls.map(rssOf)).then((r) => (mem[`${name} under load`] = Math.max(mem[`${name} under load`] ?? 0, ...r))), 1000);
-    rows.push(rowOf(name, `${label}, 200/s`, await Promise.all(urls.map((u) => cannon(u, kind, 200 / urls.length)))));
+    rows.push(rowOf(name, `${label}, 200/s (autocannon, bursts)`, await Promise.all(urls.map((u) => cannon(u, kind, 200 / urls.length)))));
+    const even = await paced(urls, kind, 200, SECONDS);
+    rows.push({ setup: name, load: `${label}, 200/s (paced, every 5 ms)`, ...even });
     clearInterval(sample);
   }
 }
