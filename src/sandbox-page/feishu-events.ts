@@ -1,3 +1,4 @@
+import type { ClickedAction } from './client/card.js';
 import crypto from 'node:crypto';
 import type { Config } from '../config.js';
 import { encryptBody, signBody } from '../lark/crypto.js';
@@ -77,16 +78,8 @@ export function buildMessageEvent(ctx: PageContext, m: TypedMessage): { payload:
   return { payload, message };
 }
 
-export interface ClickedAction {
-  tag: string;
-  name?: string;
-  value?: Record<string, unknown>;
-  form_value?: Record<string, unknown>;
-  option?: string;
-  options?: string[];
-  checked?: boolean;
-  input_value?: string;
-}
+// What a click sends: one definition, in the browser code (type-only import).
+export type { ClickedAction } from './client/card.js';
 
 /** A card callback with a fresh update token the bot may use for a delayed update. */
 export function buildCardCallback(ctx: PageContext, operator: SandboxUser, messageId: string, chatId: string, action: ClickedAction): Record<string, unknown> {

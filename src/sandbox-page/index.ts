@@ -1,3 +1,4 @@
+import type { MessageView } from './client/api.js';
 import type Router from '@koa/router';
 import type { Context } from 'koa';
 import { z } from 'zod';
@@ -18,17 +19,8 @@ export interface SandboxPage {
   close(): void;
 }
 
-export interface MessageView {
-  id: string;
-  chatId: string;
-  /** open_id of the person who typed it; null = sent by the bot. */
-  from: string | null;
-  msgType: string;
-  content: unknown;
-  createTime: number;
-  updateTime: number;
-  versions: number;
-}
+// The wire shape the page reads (one definition, in the browser code; type-only, so nothing is loaded).
+export type { MessageView } from './client/api.js';
 
 function viewOf(m: SandboxMessage): MessageView {
   return {

@@ -1,4 +1,5 @@
 import * as lark from '@larksuiteoapi/node-sdk';
+import { createSandbox, type Sandbox } from '../../src/sandbox/index.js';
 
 export const silentLogger = {
   error: () => undefined,
@@ -63,3 +64,22 @@ export const card = (title: string) => ({
   header: { title: { tag: 'plain_text', content: title } },
   body: { elements: [{ tag: 'markdown', content: `**${title}**` }] },
 });
+
+export const APP_ID = 'cli_test_sandbox';
+export const APP_SECRET = 'test-secret';
+/** Two of the default roster's sandbox users. */
+export const CAPTAIN = 'ou_sbx_6';
+export const MEMBER = 'ou_sbx_7';
+
+/** A started sandbox with the default roster, and an SDK client (its own token cache) aimed at it. */
+export async function startSandbox(): Promise<{ sandbox: Sandbox; client: lark.Client }> {
+  const sandbox = createSandbox({ appId: APP_ID, appSecret: APP_SECRET });
+  return { sandbox, client: sdkClient(await sandbox.start(), APP_ID, APP_SECRET) };
+}
+
+export function sendCardWith(client: lark.Client, receiveId: string, c: unknown, uuid?: string) {
+  return client.im.v1.message.create({
+    params: { receive_id_type: 'open_id' },
+    data: { receive_id: receiveId, msg_type: 'interactive', content: JSON.stringify(c), uuid },
+  });
+}

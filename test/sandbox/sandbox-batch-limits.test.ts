@@ -1,27 +1,17 @@
 import type * as lark from '@larksuiteoapi/node-sdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSandbox, LEADERSHIP_CHAT_ID, type Sandbox } from '../../src/sandbox/index.js';
-import { card, failureOf, sdkClient } from './helpers.js';
-
-const APP_ID = 'cli_test_sandbox';
-const APP_SECRET = 'test-secret';
-const CAPTAIN = 'ou_sbx_6';
-const MEMBER = 'ou_sbx_7';
+import { card, failureOf, sdkClient, APP_ID, APP_SECRET, CAPTAIN, MEMBER, sendCardWith, startSandbox } from './helpers.js';
 
 let sandbox: Sandbox;
 let client: lark.Client;
 
 beforeEach(async () => {
-  sandbox = createSandbox({ appId: APP_ID, appSecret: APP_SECRET });
-  client = sdkClient(await sandbox.start(), APP_ID, APP_SECRET);
+  ({ sandbox, client } = await startSandbox());
 });
 afterEach(() => sandbox.stop());
 
-const sendCard = (receiveId: string, c: unknown = card('出差计划'), uuid?: string) =>
-  client.im.v1.message.create({
-    params: { receive_id_type: 'open_id' },
-    data: { receive_id: receiveId, msg_type: 'interactive', content: JSON.stringify(c), uuid },
-  });
+const sendCard = (receiveId: string, c: unknown = card('出差计划'), uuid?: string) => sendCardWith(client, receiveId, c, uuid);
 
 describe('batch send', () => {
   it('each user gets the card in their 1:1 chat, unknown ids are listed, and the messages cannot be patched', async () => {

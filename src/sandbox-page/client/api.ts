@@ -20,6 +20,7 @@ export interface ChatEntry {
 export interface MessageView {
   id: string;
   chatId: string;
+  /** open_id of the person who typed it; null = sent by the bot. */
   from: string | null;
   msgType: string;
   content: unknown;
