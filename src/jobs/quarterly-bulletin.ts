@@ -11,7 +11,7 @@ import { officePeople } from '../db/squads.js';
 import type { Deps } from '../deps.js';
 import type { Card } from '../feishu/answer.js';
 import { registerJob } from './registry.js';
-import { enqueueOnce } from './send.js';
+import { enqueueMessage } from '../feishu/outbox.js';
 
 /**
  * Before the quarterly leadership meeting: a digest of every squad to the leadership group chat,
@@ -25,13 +25,13 @@ export async function runQuarterlyBulletin(deps: Deps, now: Date): Promise<{ sum
   const chatId = await leadershipChatId(deps.db, deps.config.leadershipChatId);
   if (chatId) {
     const card = digestCard(period, today, tallies, ranked);
-    if (await enqueueOnce(deps.db, { dedupKey: `quarterly-digest:${period.key}`, to: { type: 'chat_id', id: chatId }, msgType: 'interactive', content: card })) messages++;
+    if (await enqueueMessage(deps.db, { dedupKey: `quarterly-digest:${period.key}`, to: { type: 'chat_id', id: chatId }, msgType: 'interactive', content: card })) messages++;
   } else deps.log.warn('no leadership chat: quarterly digest not sent (office: /bind-group in that chat)');
   const saved = await saveDraft(deps.db, bulletin);
   if (saved) {
     for (const p of await officePeople(deps.db)) {
       const card = bulletinCard({ bulletin, status: 'DRAFT' }, true);
-      if (await enqueueOnce(deps.db, { dedupKey: `bulletin-review:${period.key}:person-${p.id}`, to: { type: 'open_id', id: p.openId }, msgType: 'interactive', content: card })) messages++;
+      if (await enqueueMessage(deps.db, { dedupKey: `bulletin-review:${period.key}:person-${p.id}`, to: { type: 'open_id', id: p.openId }, msgType: 'interactive', content: card })) messages++;
     }
   }
   return {

@@ -7,7 +7,8 @@ import { listSquads, officePeople, squadPeople } from '../db/squads.js';
 import type { Deps } from '../deps.js';
 import { textContent } from '../feishu/outbox.js';
 import { registerJob } from './registry.js';
-import { enqueueOnce, remindPeople } from './send.js';
+import { remindPeople } from './send.js';
+import { enqueueMessage } from '../feishu/outbox.js';
 
 export const REMINDER_RULES_KEY = 'reminders.rules';
 export const REPORT_DAYS_KEY = 'reminders.reportDays';
@@ -97,7 +98,7 @@ async function notifyLeaders(deps: Deps, base: string, m: string, missing: { squ
   let n = 0;
   for (const [personId, e] of byLeader) {
     const text = `【月度汇报未报送】你负责的${e.squads.join('、')}${m}招商工作情况汇报已过截止日仍未报送，请督促队长尽快补报。发送 /progress 可查看进度。`;
-    if (await enqueueOnce(deps.db, { dedupKey: `${base}:leader-${personId}`, to: { type: 'open_id', id: e.openId }, msgType: 'text', content: textContent(text) })) n++;
+    if (await enqueueMessage(deps.db, { dedupKey: `${base}:leader-${personId}`, to: { type: 'open_id', id: e.openId }, msgType: 'text', content: textContent(text) })) n++;
   }
   return n;
 }
