@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '../db/errors.js';
 import type { Db } from '../db/client.js';
 
 /** A slot still RUNNING after this long was left by a crashed instance: another may take it. */
@@ -11,11 +12,6 @@ export interface SlotClaim {
   holder: string;
   now: Date;
   staleMs?: number;
-}
-
-function isUniqueViolation(e: unknown): boolean {
-  const err = e as { code?: string; message?: string };
-  return err?.code === 'P2002' || /unique constraint/i.test(err?.message ?? '');
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '../db/errors.js';
 import type { Db } from '../db/client.js';
 import type { Deps } from '../deps.js';
 import { enqueuedIn } from '../feishu/outbox.js';
@@ -6,11 +7,6 @@ export class DuplicateEvent extends Error {
   constructor(readonly eventId: string) {
     super('duplicate event ' + eventId);
   }
-}
-
-function isUniqueViolation(e: unknown): boolean {
-  const err = e as { code?: string; message?: string };
-  return err?.code === 'P2002' || /unique constraint/i.test(err?.message ?? '');
 }
 
 /** A write conflict or deadlock (PostgreSQL 40001/40P01): the transaction can simply run again. */
