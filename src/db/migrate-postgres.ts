@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
-import { readMigrations } from './migrate.js';
+import { pendingMigrations } from './migrate.js';
 
 export const PG_MIGRATIONS_DIR = path.resolve('prisma', 'migrations-postgresql');
 
@@ -32,12 +32,7 @@ export async function migratePostgres(url: string, dir = PG_MIGRATIONS_DIR): Pro
     );
     const done = new Map(rows.map((r) => [r.migration_name, r.checksum]));
     const applied: string[] = [];
-    for (const m of readMigrations(dir)) {
-      const known = done.get(m.name);
-      if (known !== undefined) {
-        if (known !== m.checksum) throw new Error(`migration ${m.name} was changed after it was applied`);
-        continue;
-      }
+    for (const m of pendingMigrations(dir, done)) {
       await client.query('BEGIN');
       try {
         await client.query(m.sql);

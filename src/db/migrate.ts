@@ -25,6 +25,19 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
     });
 }
 
+/**
+ * The committed migrations not yet applied, in order, given what the database records as applied
+ * (name → checksum). A migration changed after it was applied is refused.
+ */
+export function pendingMigrations(dir: string, applied: Map<string, string>): Migration[] {
+  return readMigrations(dir).filter((m) => {
+    const known = applied.get(m.name);
+    if (known === undefined) return true;
+    if (known !== m.checksum) throw new Error(`migration ${m.name} was changed after it was applied`);
+    return false;
+  });
+}
+
 // The same table Prisma's own `migrate deploy` keeps, so both agree on what is applied.
 const SQLITE_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "id"                    TEXT PRIMARY KEY NOT NULL,
@@ -53,12 +66,7 @@ export function migrateSqlite(url: string, dir = MIGRATIONS_DIR): string[] {
       (db.prepare('SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL').all() as { migration_name: string; checksum: string }[]).map((r) => [r.migration_name, r.checksum]),
     );
     const applied: string[] = [];
-    for (const m of readMigrations(dir)) {
-      const known = done.get(m.name);
-      if (known !== undefined) {
-        if (known !== m.checksum) throw new Error(`migration ${m.name} was changed after it was applied`);
-        continue;
-      }
+    for (const m of pendingMigrations(dir, done)) {
       const now = prismaTimestamp();
       db.transaction(() => {
         db.exec(m.sql);
