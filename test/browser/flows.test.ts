@@ -1,10 +1,10 @@
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { FixedClock } from '../../src/clock.js';
 import { COMMANDS } from '../../src/commands/index.js';
 import { findJob } from '../../src/jobs/registry.js';
 import { LEADERSHIP_CHAT_ID, p2pChatId } from '../../src/sandbox/index.js';
 import { startTestBot, type TestBot } from '../helpers/app.js';
-import { cardTitled, describeInBrowser, expectRenderableCards, messageIdOf, openAs, openBrowser, openChat, sendText, shot, type Browser } from './helpers.js';
+import { cardTitled, describeInBrowser, checkPageAndCloseAfter, messageIdOf, openAs, openBrowser, openChat, sendText, shot, type Browser } from './helpers.js';
 
 // The plan's main flows, clicked through the local chat page in a real browser: a captain's
 // monthly report (a field error, then the fix), a division-level trip plan approved by the group
@@ -27,14 +27,7 @@ beforeAll(async () => {
   bot = await startTestBot({}, { clock, startSender: true });
   browser = await openBrowser();
 }, 120_000);
-afterEach(() => {
-  expect(browser.errors, 'console errors on the page').toEqual([]);
-});
-afterAll(async () => {
-  if (bot) expectRenderableCards(bot.sb);
-  await browser?.close();
-  await bot?.close();
-});
+checkPageAndCloseAfter(() => ({ browser, bot }));
 
 describeInBrowser('plan flows on the local chat page', () => {
   it.skipIf(pending('/report (monthly report card)', has('/report')))(

@@ -4,9 +4,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { describe, expect } from 'vitest';
+import { afterAll, afterEach, describe, expect } from 'vitest';
 import { collectTags, SUPPORTED_TAGS } from '../../src/sandbox-page/client/supported-tags.js';
 import type { Sandbox } from '../../src/sandbox/index.js';
+import type { TestBot } from '../helpers/app.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -114,4 +115,20 @@ export function expectRenderableCards(sb: Sandbox): void {
     for (const v of m.versions) for (const tag of collectTags(v.content)) if (!SUPPORTED_TAGS.includes(tag)) missing.add(tag);
   }
   expect([...missing], 'tags in cards the bot sent that the sandbox page cannot draw').toEqual([]);
+}
+
+/**
+ * The checks every browser test file ends with: no console errors after each test; at the end,
+ * every card the bot sent is one the page can draw; then the browser and the bot close.
+ */
+export function checkPageAndCloseAfter(get: () => { browser?: Browser; bot?: TestBot }): void {
+  afterEach(() => {
+    expect(get().browser!.errors, 'console errors on the page').toEqual([]);
+  });
+  afterAll(async () => {
+    const { browser, bot } = get();
+    if (bot) expectRenderableCards(bot.sb);
+    await browser?.close();
+    await bot?.close();
+  });
 }

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { registerCardAction } from '../../src/cards/index.js';
 import { escapeMarkdown } from '../../src/cards/template.js';
 import type { CardInput } from '../../src/cards/types.js';
@@ -6,7 +6,7 @@ import { answer } from '../../src/feishu/answer.js';
 import { p2pChatId } from '../../src/sandbox/index.js';
 import { startTestBot, type TestBot } from '../helpers/app.js';
 import { fixture } from '../helpers/feishu.js';
-import { cardTitled, describeInBrowser, expectRenderableCards, openAs, openBrowser, openChat, PHONE, sendText, shot, toastText, type Browser } from './helpers.js';
+import { cardTitled, describeInBrowser, checkPageAndCloseAfter, openAs, openBrowser, openChat, PHONE, sendText, shot, toastText, type Browser } from './helpers.js';
 
 // The generic parts of the local chat page, in a real browser: picking a person, typing, live
 // updates, every card element, and real card callbacks through /webhook/card.
@@ -39,14 +39,7 @@ beforeAll(async () => {
   squadChat = squad.chatId!;
   browser = await openBrowser();
 }, 120_000);
-afterEach(() => {
-  expect(browser.errors, 'console errors on the page').toEqual([]);
-});
-afterAll(async () => {
-  if (bot) expectRenderableCards(bot.sb);
-  await browser?.close();
-  await bot?.close();
-});
+checkPageAndCloseAfter(() => ({ browser, bot }));
 
 describeInBrowser('the local chat page', () => {
   it('a captain picks themself, sends /help in the 1:1 chat and sees the help card', async () => {
