@@ -101,7 +101,9 @@ export class OutboxSender {
     do {
       this.again = false;
       try {
-        while (!this.stopped || this.again) {
+        // Not `|| this.again`: after stop() a pending kick would claim rows it may not send, for ever,
+        // in a loop of synchronous SQLite statements that never lets the process exit.
+        while (!this.stopped) {
           const rows = await this.claim();
           if (rows.length === 0) break;
           for (const row of rows) {
@@ -116,20 +118,24 @@ export class OutboxSender {
   }
 
   /**
-   * Claims up to a batch of due rows in one statement (SQLite and PostgreSQL alike). The status
-   * condition is repeated outside the sub-select so that, when two instances race, PostgreSQL
-   * re-checks it on the locked row and the loser skips rows the winner took.
+   * Claims up to a batch of due rows, and rows whose lease ran out, in one statement (SQLite and
+   * PostgreSQL alike). Each sub-select reads the (status, nextAttemptAt) index and stops at the
+   * batch size, so a backlog of thousands costs no more than a few; the outer condition is a CASE
+   * so that SQLite looks the claimed ids up by key instead of scanning every due row again. When two
+   * instances race, PostgreSQL re-checks that condition on the locked row and the loser skips rows
+   * the winner took.
    */
   private async claim(): Promise<OutboxRow[]> {
     const now = new Date();
     const until = new Date(now.getTime() + this.leaseMs);
+    const n = this.batchSize;
     const rows = await this.db.$queryRaw<(OutboxRow & { attempts: number | bigint })[]>`UPDATE "Outbox"
       SET "status" = 'SENDING', "lockedBy" = ${this.instanceId}, "lockedUntil" = ${until}, "attempts" = "attempts" + 1
       WHERE "id" IN (
-          SELECT "id" FROM "Outbox"
-          WHERE ("status" = 'PENDING' AND "nextAttemptAt" <= ${now}) OR ("status" = 'SENDING' AND "lockedUntil" < ${now})
-          ORDER BY "id" LIMIT ${this.batchSize})
-        AND (("status" = 'PENDING' AND "nextAttemptAt" <= ${now}) OR ("status" = 'SENDING' AND "lockedUntil" < ${now}))
+          SELECT "id" FROM (SELECT "id" FROM "Outbox" WHERE "status" = 'PENDING' AND "nextAttemptAt" <= ${now} ORDER BY "nextAttemptAt", "id" LIMIT ${n}) AS due
+          UNION ALL
+          SELECT "id" FROM (SELECT "id" FROM "Outbox" WHERE "status" = 'SENDING' AND "lockedUntil" < ${now} ORDER BY "id" LIMIT ${n}) AS expired)
+        AND CASE "status" WHEN 'PENDING' THEN "nextAttemptAt" <= ${now} WHEN 'SENDING' THEN "lockedUntil" < ${now} ELSE false END
       RETURNING "id", "dedupKey", "kind", "receiveIdType", "receiveId", "msgType", "content", "openIds", "attempts"`;
     return rows.map((r) => ({ ...r, id: Number(r.id), attempts: Number(r.attempts) })).sort((a, b) => a.id - b.id);
   }

@@ -105,3 +105,32 @@ describe('sender and Feishu limits', () => {
     await b.stop();
   });
 });
+
+describe('sender stop', () => {
+  it('stops at once when a kick is pending, hands back its claims and leaves the backlog due', async () => {
+    const keys = await enqueueTexts(60, 'stop');
+    const sender = new OutboxSender(db(), bot.deps.lark, bot.deps.log, { instanceId: 'S', batchSize: 25 });
+    // Counts the claims made after stop() was called: there must be none.
+    let stopping = false;
+    let claimsAfterStop = 0;
+    const s = sender as unknown as { claim(): Promise<unknown[]> };
+    const claim = s.claim.bind(sender);
+    s.claim = () => {
+      if (stopping) claimsAfterStop++;
+      return claim();
+    };
+    sender.kick();
+    for (let i = 0; i < 100 && sender.stats.sent < 2; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(sender.stats.sent).toBeGreaterThanOrEqual(2);
+    // A commit kicked it while it was sending (what every handled event does under load).
+    sender.kick();
+    stopping = true;
+    const stopped = await Promise.race([sender.stop().then(() => 'stopped'), new Promise((r) => setTimeout(() => r('hung'), 5_000))]);
+    expect(stopped).toBe('stopped');
+    expect(claimsAfterStop).toBe(0);
+    const rows = await db().outbox.findMany({ where: { dedupKey: { in: keys } }, select: { status: true } });
+    const sent = rows.filter((r) => r.status === 'SENT').length;
+    expect(sent).toBe(sender.stats.sent);
+    expect(rows.filter((r) => r.status === 'PENDING')).toHaveLength(60 - sent);
+  });
+});
