@@ -2,7 +2,31 @@ import { renderCard } from '../cards/template.js';
 import { reply, type Card } from '../feishu/answer.js';
 import type { Command } from './types.js';
 
+/** The card per command list and notice: the same every time, so built once (and frozen, as it is shared). */
+const built = new WeakMap<Command[], Map<string, Card>>();
+
 export function helpCard(commands: Command[], notice?: string): Card {
+  let cards = built.get(commands);
+  if (!cards) built.set(commands, (cards = new Map()));
+  let card = cards.get(notice ?? '');
+  if (!card) {
+    card = deepFreeze(buildHelpCard(commands, notice));
+    // Notices carry a user's typo; keep the map small.
+    if (cards.size > 50) cards.clear();
+    cards.set(notice ?? '', card);
+  }
+  return card;
+}
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o)) deepFreeze(v);
+  }
+  return o;
+}
+
+function buildHelpCard(commands: Command[], notice?: string): Card {
   const lines = commands.map((c) => `**${c.usage}**\n${c.summary}`);
   return renderCard('help', {
     subtitle: '在单聊中直接发送，或在群里 @招商助手 后发送',

@@ -1,10 +1,30 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { dbKindOf, sqliteFileFromUrl, type DbKind } from './url.js';
 
 export type Db = PrismaClient;
+
+/** The better-sqlite3 connection under a SQLite Prisma client (the one connection it runs on). */
+const sqliteConnections = new WeakMap<object, BetterSqlite3.Database>();
+
+/**
+ * The connection Prisma runs a SQLite database on, for the event hot path (src/server/hot-sql.ts).
+ * Only safe inside the caller's own `$transaction` callback: the adapter then holds its lock, so
+ * every statement on this connection belongs to that transaction.
+ */
+export function sqliteConnectionOf(prisma: object): BetterSqlite3.Database | undefined {
+  return sqliteConnections.get(prisma);
+}
+
+const postgresClients = new WeakSet<object>();
+
+/** Whether a client runs on PostgreSQL (placeholders `$1`, `$2`…) rather than SQLite (`?`). */
+export function isPostgresClient(prisma: object): boolean {
+  return postgresClients.has(prisma);
+}
 
 export interface Database {
   prisma: Db;
@@ -18,12 +38,24 @@ export async function openDatabase(url: string): Promise<Database> {
   const kind = dbKindOf(url);
   if (kind === 'postgresql') {
     const { openPostgres } = await import('./postgres.js');
-    return openPostgres(url);
+    const db = await openPostgres(url);
+    postgresClients.add(db.prisma);
+    return db;
   }
   const file = sqliteFileFromUrl(url);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const adapter = new PrismaBetterSQLite3({ url: file, timeout: 5000 });
-  const prisma = new PrismaClient({ adapter });
+  const factory = new PrismaBetterSQLite3({ url: file, timeout: 5000 });
+  let prisma: PrismaClient | undefined;
+  // The adapter keeps its better-sqlite3 connection in `client`; remember it for the hot path.
+  const adapter: typeof factory = Object.assign(Object.create(factory) as typeof factory, {
+    connect: async () => {
+      const a = await factory.connect();
+      const conn = (a as unknown as { client?: BetterSqlite3.Database }).client;
+      if (conn && prisma) sqliteConnections.set(prisma, conn);
+      return a;
+    },
+  });
+  prisma = new PrismaClient({ adapter });
   // WAL lets readers (commands, the backup) run while the sender writes.
   await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   await prisma.$queryRawUnsafe('PRAGMA busy_timeout = 5000');

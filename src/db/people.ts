@@ -15,23 +15,22 @@ export interface Actor {
   leaderOf: number[];
 }
 
-type PersonRow = { id: number | bigint; name: string; rank: string | null; unitId: number | bigint | null; active: boolean | number };
-type LinkRow = { k: string; v: string; s: number | bigint };
+export type PersonRow = { id: number | bigint; name: string; rank: string | null; unitId: number | bigint | null; active: boolean | number | bigint };
+/** One of a person's roles ('R'), squad memberships ('M') or leaderships ('L'). */
+export type LinkRow = { k: string; v: string; s: number | bigint };
 
-/**
- * Runs on every event and card click, so it is two plain SQL queries (the person, then their roles,
- * squads and leaderships in one UNION) rather than an ORM include of three relations: on this hot
- * path the ORM's per-query compile cost is larger than the queries.
- */
-export async function findActorByOpenId(db: Db, openId: string): Promise<Actor | null> {
-  const [p] = await db.$queryRaw<PersonRow[]>`SELECT "id", "name", "rank", "unitId", "active" FROM "Person" WHERE "openId" = ${openId}`;
-  if (!p || !p.active) return null;
-  const id = Number(p.id);
-  const links = await db.$queryRaw<LinkRow[]>`SELECT 'R' AS k, "role" AS v, 0 AS s FROM "PersonRole" WHERE "personId" = ${id}
-    UNION ALL SELECT 'M' AS k, "role" AS v, "squadId" AS s FROM "SquadMember" WHERE "personId" = ${id}
-    UNION ALL SELECT 'L' AS k, '' AS v, "squadId" AS s FROM "SquadLeader" WHERE "personId" = ${id}`;
+/** The link rows of several people in one query; `ids()` binds the person ids and gives their placeholders. */
+export function linksSql(ids: () => string): string {
+  return `SELECT "personId" AS p, 'R' AS k, "role" AS v, 0 AS s FROM "PersonRole" WHERE "personId" IN (${ids()})
+    UNION ALL SELECT "personId" AS p, 'M' AS k, "role" AS v, "squadId" AS s FROM "SquadMember" WHERE "personId" IN (${ids()})
+    UNION ALL SELECT "personId" AS p, 'L' AS k, '' AS v, "squadId" AS s FROM "SquadLeader" WHERE "personId" IN (${ids()})`;
+}
+
+/** The actor from their Person row and link rows; null when they left the roster (inactive). */
+export function actorOf(p: PersonRow, openId: string, links: LinkRow[]): Actor | null {
+  if (!Number(p.active)) return null;
   return {
-    id,
+    id: Number(p.id),
     name: p.name,
     openId,
     rank: p.rank,
@@ -40,6 +39,21 @@ export async function findActorByOpenId(db: Db, openId: string): Promise<Actor |
     squads: links.filter((l) => l.k === 'M').map((l) => ({ squadId: Number(l.s), role: l.v as SquadMemberRole })),
     leaderOf: links.filter((l) => l.k === 'L').map((l) => Number(l.s)),
   };
+}
+
+/**
+ * Two plain SQL queries (the person, then their roles, squads and leaderships in one UNION) rather
+ * than an ORM include of three relations. Events and card clicks get their actors in batches from
+ * src/server/hot-sql.ts; this is for everyone else.
+ */
+export async function findActorByOpenId(db: Db, openId: string): Promise<Actor | null> {
+  const [p] = await db.$queryRaw<PersonRow[]>`SELECT "id", "name", "rank", "unitId", "active" FROM "Person" WHERE "openId" = ${openId}`;
+  if (!p || !Number(p.active)) return null;
+  const id = Number(p.id);
+  const links = await db.$queryRaw<LinkRow[]>`SELECT 'R' AS k, "role" AS v, 0 AS s FROM "PersonRole" WHERE "personId" = ${id}
+    UNION ALL SELECT 'M' AS k, "role" AS v, "squadId" AS s FROM "SquadMember" WHERE "personId" = ${id}
+    UNION ALL SELECT 'L' AS k, '' AS v, "squadId" AS s FROM "SquadLeader" WHERE "personId" = ${id}`;
+  return actorOf(p, openId, links);
 }
 
 export function hasRole(actor: Actor | null, ...roles: Role[]): boolean {

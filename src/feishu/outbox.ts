@@ -35,8 +35,31 @@ export function enqueuedIn(db: object): boolean {
  * unique violation that would abort a PostgreSQL transaction.
  */
 export async function enqueueMessage(db: Db, m: OutgoingMessage): Promise<boolean> {
+  const r = outboxRowOf(m);
+  const now = new Date();
+  const inserted = await db.$executeRaw`INSERT INTO "Outbox"
+      ("dedupKey", "kind", "receiveIdType", "receiveId", "msgType", "content", "openIds", "status", "attempts", "nextAttemptAt", "createdAt")
+    VALUES (${r.dedupKey}, ${r.kind}, ${r.receiveIdType}, ${r.receiveId}, ${r.msgType}, ${r.content}, ${r.openIds}, 'PENDING', 0, ${now}, ${now})
+    ON CONFLICT ("dedupKey") DO NOTHING`;
+  if (inserted === 0) return false;
+  wroteOutbox.add(db);
+  return true;
+}
+
+export interface OutboxRow {
+  dedupKey: string;
+  kind: string;
+  receiveIdType: string | null;
+  receiveId: string | null;
+  msgType: string;
+  content: string;
+  openIds: string | null;
+}
+
+/** The Outbox columns of a message (the rest start as PENDING, 0 attempts, due now). */
+export function outboxRowOf(m: OutgoingMessage): OutboxRow {
   const to = m.to;
-  const row: { kind: string; receiveIdType: string | null; receiveId: string | null; openIds: string | null } =
+  const where: Pick<OutboxRow, 'kind' | 'receiveIdType' | 'receiveId' | 'openIds'> =
     to.type === 'batch'
       ? { kind: 'BATCH', receiveIdType: null, receiveId: null, openIds: JSON.stringify(to.openIds) }
       : to.type === 'reply'
@@ -44,14 +67,17 @@ export async function enqueueMessage(db: Db, m: OutgoingMessage): Promise<boolea
         : to.type === 'patch'
           ? { kind: 'PATCH', receiveIdType: null, receiveId: to.messageId, openIds: null }
           : { kind: 'SEND', receiveIdType: to.type, receiveId: to.id, openIds: null };
-  const now = new Date();
-  const inserted = await db.$executeRaw`INSERT INTO "Outbox"
-      ("dedupKey", "kind", "receiveIdType", "receiveId", "msgType", "content", "openIds", "status", "attempts", "nextAttemptAt", "createdAt")
-    VALUES (${m.dedupKey}, ${row.kind}, ${row.receiveIdType}, ${row.receiveId}, ${m.msgType}, ${JSON.stringify(m.content)}, ${row.openIds}, 'PENDING', 0, ${now}, ${now})
-    ON CONFLICT ("dedupKey") DO NOTHING`;
-  if (inserted === 0) return false;
-  wroteOutbox.add(db);
-  return true;
+  return { dedupKey: m.dedupKey, msgType: m.msgType, content: contentText(m.content), ...where };
+}
+
+const texts = new WeakMap<object, string>();
+
+/** A frozen content object (a shared card such as /help's) is turned into text once. */
+function contentText(content: unknown): string {
+  if (!content || typeof content !== 'object' || !Object.isFrozen(content)) return JSON.stringify(content);
+  let t = texts.get(content);
+  if (t === undefined) texts.set(content, (t = JSON.stringify(content)));
+  return t;
 }
 
 /** Feishu's `uuid` de-duplicates sends for an hour; it is at most 50 chars, so hash long keys. */

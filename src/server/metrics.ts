@@ -1,6 +1,7 @@
 import client from 'prom-client';
 import type { Db } from '../db/client.js';
 import type { OutboxSender } from '../feishu/sender.js';
+import { batchStatsOf } from './batcher.js';
 
 /**
  * Prometheus metrics of one bot: its own registry (tests run several bots in one process).
@@ -54,6 +55,26 @@ export class Metrics {
       collect() {
         this.set({ kind: 'retried' }, sender.stats.retried);
         this.set({ kind: 'final' }, sender.stats.failed);
+      },
+    });
+    new client.Gauge({
+      name: 'bot_event_transactions',
+      help: 'Event transactions of this instance since it started: batches (several events in one commit), alone (one event), rolled_back (a batch undone by one failing handler, then run one by one)',
+      labelNames: ['kind'],
+      registers: [this.registry],
+      collect() {
+        const s = batchStatsOf(db);
+        this.set({ kind: 'batch' }, s.batches);
+        this.set({ kind: 'alone' }, s.alone);
+        this.set({ kind: 'rolled_back' }, s.rolledBack);
+      },
+    });
+    new client.Gauge({
+      name: 'bot_events_in_batches',
+      help: 'Events handled in batches of several (divided by the batch count: the average batch size)',
+      registers: [this.registry],
+      collect() {
+        this.set(batchStatsOf(db).batchedEvents);
       },
     });
     new client.Gauge({

@@ -1,10 +1,9 @@
 import { runCardAction } from '../cards/index.js';
-import { ensureEnvAdminRole } from '../db/env-admins.js';
-import { findActorByOpenId } from '../db/people.js';
 import type { Deps } from '../deps.js';
 import { answer, type CardAnswer } from '../feishu/answer.js';
 import { CardTrigger } from '../feishu/payloads.js';
-import { DuplicateEvent, onceForEvent } from './claim.js';
+import { batcherOf } from './batcher.js';
+import { DuplicateEvent, type EventContext } from './claim.js';
 import type { Flat } from './on-message.js';
 
 /** `card.action.trigger`: the answer (toast and/or replacement card) is the HTTP body, within 3 s. */
@@ -14,28 +13,26 @@ export async function onCardAction(flat: Flat, deps: Deps): Promise<CardAnswer> 
   if (!eventId || !parsed.success) return answer.error('卡片数据不完整，请重新发送命令获取新卡片。');
   const e = parsed.data;
   const value = e.action.value ?? {};
+  const work = ({ tx, actor }: EventContext) =>
+    runCardAction(
+      {
+        action: typeof value.action === 'string' ? value.action : '',
+        value,
+        formValue: e.action.form_value ?? {},
+        componentName: e.action.name,
+        option: e.action.option,
+        operatorOpenId: e.operator.open_id,
+        actor,
+        token: e.token,
+        messageId: e.context?.open_message_id,
+        chatId: e.context?.open_chat_id,
+        eventId,
+        timezone: e.action.timezone,
+      },
+      tx,
+    );
   try {
-    return await onceForEvent(deps, eventId, 'card.action.trigger', async (tx) => {
-      await ensureEnvAdminRole(tx.db, deps.config.adminOpenIds, e.operator.open_id);
-      const actor = await findActorByOpenId(tx.db, e.operator.open_id);
-      return runCardAction(
-        {
-          action: typeof value.action === 'string' ? value.action : '',
-          value,
-          formValue: e.action.form_value ?? {},
-          componentName: e.action.name,
-          option: e.action.option,
-          operatorOpenId: e.operator.open_id,
-          actor,
-          token: e.token,
-          messageId: e.context?.open_message_id,
-          chatId: e.context?.open_chat_id,
-          eventId,
-          timezone: e.action.timezone,
-        },
-        tx,
-      );
-    });
+    return await batcherOf(deps).handle({ eventId, type: 'card.action.trigger', openId: e.operator.open_id, work });
   } catch (err) {
     if (err instanceof DuplicateEvent) return answer.nothing();
     deps.log.error({ err, eventId }, 'card action failed');

@@ -2,17 +2,18 @@ import { runCommand } from '../commands/index.js';
 import { helpCard } from '../commands/help.js';
 import { COMMANDS } from '../commands/index.js';
 import { findMessageTypeHandler, parseContent } from '../commands/message-types.js';
-import { ensureEnvAdminRole } from '../db/env-admins.js';
-import { findActorByOpenId } from '../db/people.js';
 import type { Deps } from '../deps.js';
 import type { Reply } from '../feishu/answer.js';
 import { parseMessage } from '../feishu/message.js';
-import { enqueueMessage, textContent } from '../feishu/outbox.js';
+import { textContent } from '../feishu/outbox.js';
 import { MessageReceive } from '../feishu/payloads.js';
-import { DuplicateEvent, onceForEvent } from './claim.js';
+import { batcherOf } from './batcher.js';
+import { DuplicateEvent, type EventContext } from './claim.js';
 
 const ROSTER_HINT =
   '你好！你还不在招商工作名册中。请联系区招商局（领导小组办公室），提供姓名、单位和手机号，把你加入名册；加入后即可在这里填报和查询。发送 /help 可查看命令。';
+
+const SORRY = '抱歉，处理这条消息时出错了，请稍后再试；如果一直出错，请联系区招商局。';
 
 export interface Flat {
   event_id?: string;
@@ -36,54 +37,49 @@ export async function onMessage(flat: Flat, deps: Deps, botOpenId: string | unde
   // In groups the bot answers only when @-mentioned (Feishu sends others only with extra scopes).
   if (isGroup && botOpenId && !cmd.botMentioned) return;
   const typeHandler = findMessageTypeHandler(message.message_type);
-  try {
-    await onceForEvent(deps, eventId, 'im.message.receive_v1', async (tx) => {
-      await ensureEnvAdminRole(tx.db, deps.config.adminOpenIds, senderOpenId);
-      const actor = senderOpenId ? await findActorByOpenId(tx.db, senderOpenId) : null;
-      const envAdmin = deps.config.adminOpenIds.includes(senderOpenId);
-      let out: Reply;
-      // An env admin not on the roster yet may still run the admin commands (e.g. bind themselves).
-      if (!actor && cmd.name !== '/help' && !envAdmin) {
-        // Told once how to get added; after that, silence (except /help).
-        const told = await tx.db.unknownSender.findUnique({ where: { openId: senderOpenId } });
-        if (told) return;
-        await tx.db.unknownSender.create({ data: { openId: senderOpenId } });
-        out = { kind: 'text', text: ROSTER_HINT };
-      } else if (typeHandler && actor) {
-        out = await typeHandler(
-          { messageType: message.message_type, content: parseContent(message.content), senderOpenId, actor, chatId: message.chat_id, chatType: message.chat_type, messageId: message.message_id },
-          tx,
-        );
-      } else if (!cmd.name) {
-        out = { kind: 'card', card: helpCard(COMMANDS, '发送以 / 开头的命令与我对话，例如 **/help**。') };
-      } else {
-        out = await runCommand(
-          { name: cmd.name, args: cmd.args, text: cmd.text, people: cmd.people, senderOpenId, actor, chatId: message.chat_id, chatType: message.chat_type, messageId: message.message_id },
-          tx,
-        );
-      }
-      if (out.kind === 'none') return;
-      await enqueueMessage(tx.db, {
-        dedupKey: `reply:${message.message_id}`,
-        to: { type: 'reply', messageId: message.message_id, chatId: message.chat_id },
-        msgType: out.kind === 'card' ? 'interactive' : 'text',
-        content: out.kind === 'card' ? out.card : textContent(out.text),
-      });
+  const replyTo = { type: 'reply' as const, messageId: message.message_id, chatId: message.chat_id };
+  const work = async ({ tx, actor, reply }: EventContext): Promise<void> => {
+    const envAdmin = deps.config.adminOpenIds.includes(senderOpenId);
+    let out: Reply;
+    // An env admin not on the roster yet may still run the admin commands (e.g. bind themselves).
+    if (!actor && cmd.name !== '/help' && !envAdmin) {
+      // Told once how to get added; after that, silence (except /help).
+      const told = await tx.db.unknownSender.findUnique({ where: { openId: senderOpenId } });
+      if (told) return;
+      await tx.db.unknownSender.create({ data: { openId: senderOpenId } });
+      out = { kind: 'text', text: ROSTER_HINT };
+    } else if (typeHandler && actor) {
+      out = await typeHandler(
+        { messageType: message.message_type, content: parseContent(message.content), senderOpenId, actor, chatId: message.chat_id, chatType: message.chat_type, messageId: message.message_id },
+        tx,
+      );
+    } else if (!cmd.name) {
+      out = { kind: 'card', card: helpCard(COMMANDS, '发送以 / 开头的命令与我对话，例如 **/help**。') };
+    } else {
+      out = await runCommand(
+        { name: cmd.name, args: cmd.args, text: cmd.text, people: cmd.people, senderOpenId, actor, chatId: message.chat_id, chatType: message.chat_type, messageId: message.message_id },
+        tx,
+      );
+    }
+    if (out.kind === 'none') return;
+    reply({
+      dedupKey: `reply:${message.message_id}`,
+      to: replyTo,
+      msgType: out.kind === 'card' ? 'interactive' : 'text',
+      content: out.kind === 'card' ? out.card : textContent(out.text),
     });
+  };
+  // Ours, not theirs: record the event so Feishu's retries don't repeat it, and apologise.
+  const apologise = async ({ reply }: EventContext): Promise<void> =>
+    reply({ dedupKey: `reply:${message.message_id}`, to: replyTo, msgType: 'text', content: textContent(SORRY) });
+  try {
+    await batcherOf(deps).handle({ eventId, type: 'im.message.receive_v1', openId: senderOpenId, work });
   } catch (e) {
     if (e instanceof DuplicateEvent) {
       deps.log.info({ eventId }, 'duplicate event ignored');
       return;
     }
     deps.log.error({ err: e, eventId }, 'message handling failed');
-    // Ours, not theirs: record the event so Feishu's retries don't repeat it, and apologise.
-    await onceForEvent(deps, eventId, 'im.message.receive_v1', async (tx) => {
-      await enqueueMessage(tx.db, {
-        dedupKey: `reply:${message.message_id}`,
-        to: { type: 'reply', messageId: message.message_id, chatId: message.chat_id },
-        msgType: 'text',
-        content: textContent('抱歉，处理这条消息时出错了，请稍后再试；如果一直出错，请联系区招商局。'),
-      });
-    }).catch(() => undefined);
+    await batcherOf(deps).handle({ eventId, type: 'im.message.receive_v1', openId: '', work: apologise }).catch(() => undefined);
   }
 }
