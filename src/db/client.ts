@@ -3,7 +3,10 @@ import path from 'node:path';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
 import { PrismaClient } from '../generated/prisma/client.js';
+import { startCheckpointer } from './checkpointer.js';
 import { dbKindOf, sqliteFileFromUrl, type DbKind } from './url.js';
+
+const BACKSTOP_CHECKPOINT_PAGES = 20_000;
 
 export type Db = PrismaClient;
 
@@ -62,5 +65,17 @@ export async function openDatabase(url: string): Promise<Database> {
   // In WAL mode NORMAL syncs at checkpoints, not at every commit: an app crash loses nothing, a power
   // cut may lose the last commits — Feishu then re-delivers those events and they are handled again.
   await prisma.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
-  return { prisma, kind, url, close: () => prisma.$disconnect() };
+  // Checkpoints run in a worker thread (checkpointer.ts); this one's own, at ~80 MB of log, is only
+  // a backstop should the worker fall behind.
+  await prisma.$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
+  const checkpointer = startCheckpointer(file, (message) => console.error(`sqlite checkpoint: ${message}`));
+  return {
+    prisma,
+    kind,
+    url,
+    close: async () => {
+      await checkpointer.stop();
+      await prisma.$disconnect();
+    },
+  };
 }
