@@ -4,6 +4,7 @@ import type { Actor } from '../db/people.js';
 import type { Deps } from '../deps.js';
 import { enqueuedIn, type OutgoingMessage } from '../feishu/outbox.js';
 import { isUniqueViolation } from '../db/errors.js';
+import { txConnection, type TxConnectionSlot } from '../db/tx-connection.js';
 import { hotSqlFor } from './hot-sql.js';
 
 export class DuplicateEvent extends Error {
@@ -40,10 +41,11 @@ export type Outcome<T = unknown> = { kind: 'done'; value: T } | { kind: 'duplica
  */
 export async function handleInOneTransaction(deps: Deps, jobs: EventJob[]): Promise<Outcome[]> {
   let wrote = false;
-  const outcomes = await deps.db.$transaction(
+  const slot: TxConnectionSlot = {};
+  const outcomes = await txConnection.run(slot, () => deps.db.$transaction(
     async (txClient) => {
       const txDb = txClient as unknown as Db;
-      const sql = hotSqlFor(deps.db, txDb);
+      const sql = hotSqlFor(deps.db, txDb, slot);
       const now = new Date();
       const firstOf = new Map<string, EventJob>();
       for (const j of jobs) if (!firstOf.has(j.eventId)) firstOf.set(j.eventId, j);
@@ -67,7 +69,7 @@ export async function handleInOneTransaction(deps: Deps, jobs: EventJob[]): Prom
       return out;
     },
     { maxWait: 5_000, timeout: 10_000 },
-  );
+  ));
   // Only when something was enqueued: a kick costs the sender a claim query (the poll catches all else).
   if (wrote) deps.kickSender();
   return outcomes;

@@ -1,5 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import type pg from 'pg';
 import { isPostgresClient, sqliteConnectionOf, type Db } from '../db/client.js';
+import type { TxConnectionSlot } from '../db/tx-connection.js';
 import { actorOf, linksSql, type Actor, type LinkRow, type PersonRow } from '../db/people.js';
 import { outboxRowOf, type OutgoingMessage } from '../feishu/outbox.js';
 
@@ -11,7 +13,8 @@ import { outboxRowOf, type OutgoingMessage } from '../feishu/outbox.js';
  * itself uses, inside Prisma's own `$transaction` (whose lock makes every statement on that
  * connection part of it): a statement there costs microseconds, where the same statement through
  * the Prisma client costs 150–250 µs of CPU (measured by `npm run bench`). On PostgreSQL they go
- * through the transaction's `$queryRawUnsafe`: one round trip per statement per batch.
+ * to the transaction's own pool connection through the pg driver, for the same reason: one round
+ * trip per statement per batch, without the client's query compiler.
  */
 export interface HotSql {
   /** Records the event ids; returns those not recorded before (the rest are re-deliveries). */
@@ -37,10 +40,14 @@ class Params {
   }
 }
 
-/** `outer` is the bot's Prisma client, `tx` the transaction the batch runs in. */
-export function hotSqlFor(outer: Db, tx: Db): HotSql {
+/**
+ * `outer` is the bot's Prisma client, `tx` the transaction the batch runs in, `slot` where the
+ * PostgreSQL adapter put that transaction's connection (tx-connection.ts).
+ */
+export function hotSqlFor(outer: Db, tx: Db, slot?: TxConnectionSlot): HotSql {
   const conn = sqliteConnectionOf(outer);
   if (conn) return hotSql(sqliteRun(conn), false, sqliteTime);
+  if (slot?.pg) return hotSql(pgRun(slot.pg), true, (d) => d.toISOString());
   return hotSqlThroughPrisma(outer, tx);
 }
 
@@ -118,6 +125,11 @@ function sqliteRun(conn: BetterSqlite3.Database): Run {
 }
 
 const statementCaches = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
+
+/** `timestamp(3)` columns hold UTC wall time (as Prisma writes them), so times go as ISO UTC text. */
+function pgRun(conn: pg.ClientBase): Run {
+  return async (sql, params) => (await conn.query({ text: sql, values: params })).rows as Record<string, unknown>[];
+}
 
 function prismaRun(tx: Db): Run {
   return (sql, params) => tx.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...params);

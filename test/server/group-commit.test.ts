@@ -5,6 +5,7 @@ import { registerCardAction } from '../../src/cards/index.js';
 import { answer } from '../../src/feishu/answer.js';
 import { batchStatsOf } from '../../src/server/batcher.js';
 import { hotSqlFor, hotSqlThroughPrisma } from '../../src/server/hot-sql.js';
+import { txConnection, type TxConnectionSlot } from '../../src/db/tx-connection.js';
 import type { Db } from '../../src/db/client.js';
 import { fixture, newEventId, withText } from '../helpers/feishu.js';
 import { startTestBot, type TestBot } from '../helpers/app.js';
@@ -107,14 +108,17 @@ describe('group commit', () => {
     const tag = newEventId('hs');
     const results = [] as unknown[];
     for (const via of ['direct', 'prisma'] as const) {
-      await outer.$transaction(async (tx) => {
-          const sql = via === 'direct' ? hotSqlFor(outer, tx as unknown as Db) : hotSqlThroughPrisma(outer, tx as unknown as Db);
+      const slot: TxConnectionSlot = {};
+      await txConnection.run(slot, () => outer.$transaction(async (tx) => {
+          // On PostgreSQL the adapter hands the transaction's own connection to the plain SQL.
+          if (via === 'direct') expect(slot.pg !== undefined).toBe(testingOnPostgres());
+          const sql = via === 'direct' ? hotSqlFor(outer, tx as unknown as Db, slot) : hotSqlThroughPrisma(outer, tx as unknown as Db);
           const fresh = await sql.claim([{ eventId: `${tag}-a`, type: 't' }, { eventId: `${tag}-b-${via}`, type: 't' }], now);
           const actors = await sql.actors([openIds[0]!, openIds[1]!, 'ou_nobody']);
           const msg = (k: string) => ({ dedupKey: `${tag}-${k}`, to: { type: 'open_id' as const, id: openIds[0]! }, msgType: 'text' as const, content: { text: k } });
           const inserted = await sql.enqueue([msg('shared'), msg(via)], now);
           results.push({ fresh: [...fresh].map((f) => f.replace(via, 'X')).sort(), actors: [...actors.entries()], inserted });
-      });
+      }));
     }
     const [direct, prisma] = results as { fresh: string[]; actors: [string, unknown][]; inserted: number }[];
     expect(direct!.fresh).toEqual([`${tag}-a`, `${tag}-b-X`]);
