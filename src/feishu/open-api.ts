@@ -1,17 +1,8 @@
 import type { LarkClient } from '../lark/client.js';
-import { feishuUuid } from './outbox.js';
+import { feishuUuid, type OutboxColumns } from './outbox.js';
 
 /** An outbox row as the sender needs it. */
-export interface OutboxRow {
-  id: number;
-  dedupKey: string;
-  kind: string;
-  receiveIdType: string | null;
-  receiveId: string | null;
-  msgType: string;
-  content: string;
-  openIds: string | null;
-}
+export type OutboxRow = OutboxColumns & { id: number };
 
 export type CallResult =
   | { ok: true; messageId?: string }

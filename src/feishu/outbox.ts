@@ -46,7 +46,8 @@ export async function enqueueMessage(db: Db, m: OutgoingMessage): Promise<boolea
   return true;
 }
 
-export interface OutboxRow {
+/** The columns a message is written with (the sender reads them back with the row's id). */
+export interface OutboxColumns {
   dedupKey: string;
   kind: string;
   receiveIdType: string | null;
@@ -57,9 +58,9 @@ export interface OutboxRow {
 }
 
 /** The Outbox columns of a message (the rest start as PENDING, 0 attempts, due now). */
-export function outboxRowOf(m: OutgoingMessage): OutboxRow {
+export function outboxRowOf(m: OutgoingMessage): OutboxColumns {
   const to = m.to;
-  const where: Pick<OutboxRow, 'kind' | 'receiveIdType' | 'receiveId' | 'openIds'> =
+  const where: Pick<OutboxColumns, 'kind' | 'receiveIdType' | 'receiveId' | 'openIds'> =
     to.type === 'batch'
       ? { kind: 'BATCH', receiveIdType: null, receiveId: null, openIds: JSON.stringify(to.openIds) }
       : to.type === 'reply'
