@@ -22,13 +22,6 @@ export function sqliteConnectionOf(prisma: object): BetterSqlite3.Database | und
   return sqliteConnections.get(prisma);
 }
 
-const postgresClients = new WeakSet<object>();
-
-/** Whether a client runs on PostgreSQL (placeholders `$1`, `$2`…) rather than SQLite (`?`). */
-export function isPostgresClient(prisma: object): boolean {
-  return postgresClients.has(prisma);
-}
-
 export interface Database {
   prisma: Db;
   kind: DbKind;
@@ -41,9 +34,7 @@ export async function openDatabase(url: string): Promise<Database> {
   const kind = dbKindOf(url);
   if (kind === 'postgresql') {
     const { openPostgres } = await import('./postgres.js');
-    const db = await openPostgres(url);
-    postgresClients.add(db.prisma);
-    return db;
+    return openPostgres(url);
   }
   const file = sqliteFileFromUrl(url);
   fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -1,4 +1,5 @@
 import type { Role, SquadMemberRole } from '../domain/vocabulary.js';
+import { Prisma } from '../generated/prisma/client.js';
 import type { Db } from './client.js';
 
 /** The person behind an open_id, with what the org data says they may do. */
@@ -19,11 +20,12 @@ export type PersonRow = { id: number | bigint; name: string; rank: string | null
 /** One of a person's roles ('R'), squad memberships ('M') or leaderships ('L'). */
 export type LinkRow = { k: string; v: string; s: number | bigint };
 
-/** The link rows of several people in one query; `ids()` binds the person ids and gives their placeholders. */
-export function linksSql(ids: () => string): string {
-  return `SELECT "personId" AS p, 'R' AS k, "role" AS v, 0 AS s FROM "PersonRole" WHERE "personId" IN (${ids()})
-    UNION ALL SELECT "personId" AS p, 'M' AS k, "role" AS v, "squadId" AS s FROM "SquadMember" WHERE "personId" IN (${ids()})
-    UNION ALL SELECT "personId" AS p, 'L' AS k, '' AS v, "squadId" AS s FROM "SquadLeader" WHERE "personId" IN (${ids()})`;
+/** The roles, squad memberships and leaderships of several people, in one query (`p`: the person's id). */
+export function linksQuery(personIds: number[]): Prisma.Sql {
+  const ids = Prisma.join(personIds);
+  return Prisma.sql`SELECT "personId" AS p, 'R' AS k, "role" AS v, 0 AS s FROM "PersonRole" WHERE "personId" IN (${ids})
+    UNION ALL SELECT "personId" AS p, 'M' AS k, "role" AS v, "squadId" AS s FROM "SquadMember" WHERE "personId" IN (${ids})
+    UNION ALL SELECT "personId" AS p, 'L' AS k, '' AS v, "squadId" AS s FROM "SquadLeader" WHERE "personId" IN (${ids})`;
 }
 
 /** The actor from their Person row and link rows; null when they left the roster (inactive). */
@@ -49,10 +51,7 @@ export function actorOf(p: PersonRow, openId: string, links: LinkRow[]): Actor |
 export async function findActorByOpenId(db: Db, openId: string): Promise<Actor | null> {
   const [p] = await db.$queryRaw<PersonRow[]>`SELECT "id", "name", "rank", "unitId", "active" FROM "Person" WHERE "openId" = ${openId}`;
   if (!p || !Number(p.active)) return null;
-  const id = Number(p.id);
-  const links = await db.$queryRaw<LinkRow[]>`SELECT 'R' AS k, "role" AS v, 0 AS s FROM "PersonRole" WHERE "personId" = ${id}
-    UNION ALL SELECT 'M' AS k, "role" AS v, "squadId" AS s FROM "SquadMember" WHERE "personId" = ${id}
-    UNION ALL SELECT 'L' AS k, '' AS v, "squadId" AS s FROM "SquadLeader" WHERE "personId" = ${id}`;
+  const links = await db.$queryRaw<LinkRow[]>(linksQuery([Number(p.id)]));
   return actorOf(p, openId, links);
 }
 

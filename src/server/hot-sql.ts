@@ -1,8 +1,9 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type pg from 'pg';
-import { isPostgresClient, sqliteConnectionOf, type Db } from '../db/client.js';
+import { sqliteConnectionOf, type Db } from '../db/client.js';
+import { Prisma } from '../generated/prisma/client.js';
 import type { TxConnectionSlot } from '../db/tx-connection.js';
-import { actorOf, linksSql, type Actor, type LinkRow, type PersonRow } from '../db/people.js';
+import { actorOf, linksQuery, type Actor, type LinkRow, type PersonRow } from '../db/people.js';
 import { outboxRowOf, type OutgoingMessage } from '../feishu/outbox.js';
 
 /**
@@ -25,20 +26,8 @@ export interface HotSql {
   enqueue(messages: OutgoingMessage[], now: Date): Promise<number>;
 }
 
-type Run = (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
-
-/** Builds one statement's placeholders and parameters (`?` on SQLite, `$n` on PostgreSQL). */
-class Params {
-  readonly values: unknown[] = [];
-  constructor(private readonly numbered: boolean) {}
-  add(v: unknown): string {
-    this.values.push(v);
-    return this.numbered ? `$${this.values.length}` : '?';
-  }
-  list(vs: unknown[]): string {
-    return vs.map((v) => this.add(v)).join(', ');
-  }
-}
+/** Runs one statement (Prisma's `Sql`: `?` placeholders for SQLite, `$n` for PostgreSQL) and gives its rows. */
+type Run = (q: Prisma.Sql) => Promise<Record<string, unknown>[]>;
 
 /**
  * `outer` is the bot's Prisma client, `tx` the transaction the batch runs in, `slot` where the
@@ -46,38 +35,34 @@ class Params {
  */
 export function hotSqlFor(outer: Db, tx: Db, slot?: TxConnectionSlot): HotSql {
   const conn = sqliteConnectionOf(outer);
-  if (conn) return hotSql(sqliteRun(conn), false, sqliteTime);
-  if (slot?.pg) return hotSql(pgRun(slot.pg), true, (d) => d.toISOString());
-  return hotSqlThroughPrisma(outer, tx);
+  if (conn) return hotSql(sqliteRun(conn), sqliteTime);
+  if (slot?.pg) return hotSql(pgRun(slot.pg), (d) => d.toISOString());
+  return hotSqlThroughPrisma(tx);
 }
 
-/** The same statements through the transaction's `$queryRawUnsafe` (PostgreSQL; a test on SQLite). */
-export function hotSqlThroughPrisma(outer: Db, tx: Db): HotSql {
-  return hotSql(prismaRun(tx), isPostgresClient(outer), (d) => d);
+/** The same statements through the transaction's `$queryRaw` (PostgreSQL without a slot; a test on SQLite). */
+export function hotSqlThroughPrisma(tx: Db): HotSql {
+  return hotSql((q) => tx.$queryRaw<Record<string, unknown>[]>(q), (d) => d);
 }
 
-function hotSql(run: Run, numbered: boolean, time: (d: Date) => unknown): HotSql {
+function hotSql(run: Run, time: (d: Date) => unknown): HotSql {
   return {
     async claim(events, now) {
       if (!events.length) return new Set();
       // Sorted, so two instances inserting overlapping batches take the row locks in one order.
       const sorted = [...events].sort((a, b) => (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0));
-      const p = new Params(numbered);
-      const rows = sorted.map((e) => `(${p.add(e.eventId)}, ${p.add(e.type)}, ${p.add(time(now))})`).join(', ');
-      const out = await run(`INSERT INTO "ProcessedEvent" ("eventId", "type", "receivedAt") VALUES ${rows} ON CONFLICT ("eventId") DO NOTHING RETURNING "eventId"`, p.values);
+      const rows = Prisma.join(sorted.map((e) => Prisma.sql`(${e.eventId}, ${e.type}, ${time(now)})`));
+      const out = await run(Prisma.sql`INSERT INTO "ProcessedEvent" ("eventId", "type", "receivedAt") VALUES ${rows} ON CONFLICT ("eventId") DO NOTHING RETURNING "eventId"`);
       return new Set(out.map((r) => String(r.eventId)));
     },
 
     async actors(openIds) {
       const found = new Map<string, Actor>();
       if (!openIds.length) return found;
-      const p = new Params(numbered);
-      const people = (await run(`SELECT "id", "name", "rank", "unitId", "active", "openId" FROM "Person" WHERE "openId" IN (${p.list(openIds)})`, p.values)) as (PersonRow & { openId: string })[];
+      const people = (await run(Prisma.sql`SELECT "id", "name", "rank", "unitId", "active", "openId" FROM "Person" WHERE "openId" IN (${Prisma.join(openIds)})`)) as (PersonRow & { openId: string })[];
       const active = people.filter((r) => Number(r.active));
       if (!active.length) return found;
-      const ids = active.map((r) => Number(r.id));
-      const q = new Params(numbered);
-      const links = (await run(linksSql(() => q.list(ids)), q.values)) as (LinkRow & { p: number | bigint })[];
+      const links = (await run(linksQuery(active.map((r) => Number(r.id))))) as (LinkRow & { p: number | bigint })[];
       for (const person of active) {
         const actor = actorOf(person, person.openId, links.filter((l) => Number(l.p) === Number(person.id)));
         if (actor) found.set(person.openId, actor);
@@ -87,16 +72,13 @@ function hotSql(run: Run, numbered: boolean, time: (d: Date) => unknown): HotSql
 
     async enqueue(messages, now) {
       if (!messages.length) return 0;
-      const p = new Params(numbered);
       const at = time(now);
-      const rows = messages
-        .map(outboxRowOf)
-        .map((r) => `(${p.list([r.dedupKey, r.kind, r.receiveIdType, r.receiveId, r.msgType, r.content, r.openIds])}, 'PENDING', 0, ${p.add(at)}, ${p.add(at)})`)
-        .join(', ');
+      const rows = Prisma.join(
+        messages.map(outboxRowOf).map((r) => Prisma.sql`(${r.dedupKey}, ${r.kind}, ${r.receiveIdType}, ${r.receiveId}, ${r.msgType}, ${r.content}, ${r.openIds}, 'PENDING', 0, ${at}, ${at})`),
+      );
       const out = await run(
-        `INSERT INTO "Outbox" ("dedupKey", "kind", "receiveIdType", "receiveId", "msgType", "content", "openIds", "status", "attempts", "nextAttemptAt", "createdAt")
+        Prisma.sql`INSERT INTO "Outbox" ("dedupKey", "kind", "receiveIdType", "receiveId", "msgType", "content", "openIds", "status", "attempts", "nextAttemptAt", "createdAt")
          VALUES ${rows} ON CONFLICT ("dedupKey") DO NOTHING RETURNING "id"`,
-        p.values,
       );
       return out.length;
     },
@@ -113,14 +95,14 @@ function sqliteRun(conn: BetterSqlite3.Database): Run {
   let cache = statementCaches.get(conn);
   if (!cache) statementCaches.set(conn, (cache = new Map()));
   const statements = cache;
-  return async (sql, params) => {
-    let st = statements.get(sql);
+  return async (q) => {
+    let st = statements.get(q.sql);
     if (!st) {
       if (statements.size >= 500) statements.clear();
-      st = conn.prepare(sql);
-      statements.set(sql, st);
+      st = conn.prepare(q.sql);
+      statements.set(q.sql, st);
     }
-    return st.all(...params) as Record<string, unknown>[];
+    return st.all(...q.values) as Record<string, unknown>[];
   };
 }
 
@@ -128,9 +110,5 @@ const statementCaches = new WeakMap<BetterSqlite3.Database, Map<string, BetterSq
 
 /** `timestamp(3)` columns hold UTC wall time (as Prisma writes them), so times go as ISO UTC text. */
 function pgRun(conn: pg.ClientBase): Run {
-  return async (sql, params) => (await conn.query({ text: sql, values: params })).rows as Record<string, unknown>[];
-}
-
-function prismaRun(tx: Db): Run {
-  return (sql, params) => tx.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...params);
+  return async (q) => (await conn.query({ text: q.text, values: q.values })).rows as Record<string, unknown>[];
 }

@@ -112,7 +112,7 @@ describe('group commit', () => {
       await txConnection.run(slot, () => outer.$transaction(async (tx) => {
           // On PostgreSQL the adapter hands the transaction's own connection to the plain SQL.
           if (via === 'direct') expect(slot.pg !== undefined).toBe(testingOnPostgres());
-          const sql = via === 'direct' ? hotSqlFor(outer, tx as unknown as Db, slot) : hotSqlThroughPrisma(outer, tx as unknown as Db);
+          const sql = via === 'direct' ? hotSqlFor(outer, tx as unknown as Db, slot) : hotSqlThroughPrisma(tx as unknown as Db);
           const fresh = await sql.claim([{ eventId: `${tag}-a`, type: 't' }, { eventId: `${tag}-b-${via}`, type: 't' }], now);
           const actors = await sql.actors([openIds[0]!, openIds[1]!, 'ou_nobody']);
           const msg = (k: string) => ({ dedupKey: `${tag}-${k}`, to: { type: 'open_id' as const, id: openIds[0]! }, msgType: 'text' as const, content: { text: k } });
