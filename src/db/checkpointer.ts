@@ -66,7 +66,8 @@ export function startCheckpointer(file: string, onError: (message: string) => vo
       new Promise<void>((resolve) => {
         const done = () => resolve();
         worker.once('exit', done);
-        worker.once('message', (m) => {
+        // Not `once`: an error report may come before the answer to 'stop'.
+        worker.on('message', (m) => {
           if (m === 'stopped') void worker.terminate().then(done, done);
         });
         worker.postMessage('stop');

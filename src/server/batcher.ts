@@ -1,3 +1,4 @@
+import { dbKindOf } from '../db/url.js';
 import type { Deps } from '../deps.js';
 import { DuplicateEvent, handleAlone, handleInOneTransaction, type EventJob, type Outcome } from './claim.js';
 
@@ -10,15 +11,6 @@ interface Queued {
   reject(e: unknown): void;
 }
 
-/**
- * Group commit for Feishu events. An event that arrives while no transaction is running is handled
- * at the next turn of the event loop, with whatever else arrived in that turn; events that arrive
- * while one is running wait for it and then go together in the next. Quiet hours see no added delay; under load, one commit serves many events. Each HTTP answer
- * still goes out only after its event's transaction committed.
- *
- * SQLite has one writer, so one lane; PostgreSQL runs a few transactions side by side, so that one
- * slow handler (an export) does not hold up everyone behind it.
- */
 export interface BatchStats {
   /** Transactions of more than one event that committed, and the events in them. */
   batches: number;
@@ -29,6 +21,16 @@ export interface BatchStats {
   alone: number;
 }
 
+/**
+ * Group commit for Feishu events. An event that arrives while no transaction is running is handled
+ * at the next turn of the event loop, with whatever else arrived in that turn; events that arrive
+ * while one is running wait for it and then go together in the next. Quiet hours see no added
+ * delay; under load, one commit serves many events. Each HTTP answer still goes out only after its
+ * event's transaction committed.
+ *
+ * SQLite has one writer, so one lane; PostgreSQL runs a few transactions side by side, so that one
+ * slow handler (an export) does not hold up everyone behind it.
+ */
 export class EventBatcher {
   readonly stats: BatchStats = { batches: 0, batchedEvents: 0, rolledBack: 0, alone: 0 };
   private readonly queue: Queued[] = [];
@@ -102,7 +104,7 @@ const batchers = new WeakMap<object, EventBatcher>();
 /** The bot's batcher (one per database client). */
 export function batcherOf(deps: Deps): EventBatcher {
   let b = batchers.get(deps.db);
-  if (!b) batchers.set(deps.db, (b = new EventBatcher(deps, deps.config.databaseUrl.startsWith('file:') ? 1 : 4)));
+  if (!b) batchers.set(deps.db, (b = new EventBatcher(deps, dbKindOf(deps.config.databaseUrl) === 'sqlite' ? 1 : 4)));
   return b;
 }
 

@@ -2,9 +2,9 @@ import type { Db } from '../db/client.js';
 import { ensureEnvAdminRole } from '../db/env-admins.js';
 import type { Actor } from '../db/people.js';
 import type { Deps } from '../deps.js';
-import { enqueuedIn, type OutgoingMessage } from '../feishu/outbox.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { txConnection, type TxConnectionSlot } from '../db/tx-connection.js';
+import { enqueuedIn, type OutgoingMessage } from '../feishu/outbox.js';
 import { hotSqlFor } from './hot-sql.js';
 
 export class DuplicateEvent extends Error {
@@ -42,34 +42,32 @@ export type Outcome<T = unknown> = { kind: 'done'; value: T } | { kind: 'duplica
 export async function handleInOneTransaction(deps: Deps, jobs: EventJob[]): Promise<Outcome[]> {
   let wrote = false;
   const slot: TxConnectionSlot = {};
-  const outcomes = await txConnection.run(slot, () => deps.db.$transaction(
-    async (txClient) => {
-      const txDb = txClient as unknown as Db;
-      const sql = hotSqlFor(deps.db, txDb, slot);
-      const now = new Date();
-      const firstOf = new Map<string, EventJob>();
-      for (const j of jobs) if (!firstOf.has(j.eventId)) firstOf.set(j.eventId, j);
-      const fresh = await sql.claim([...firstOf.values()], now);
-      const senders = [...new Set(jobs.filter((j) => fresh.has(j.eventId)).map((j) => j.openId).filter(Boolean))];
-      for (const openId of senders) await ensureEnvAdminRole(txDb, deps.config.adminOpenIds, openId);
-      const actors = await sql.actors(senders);
-      const tx: Deps = { ...deps, db: txDb };
-      const replies: OutgoingMessage[] = [];
-      const out: Outcome[] = [];
-      for (const job of jobs) {
-        // The same id twice in one batch: Feishu re-sent it while the first was still queued.
-        if (!fresh.delete(job.eventId)) {
-          out.push({ kind: 'duplicate' });
-          continue;
-        }
-        const value = await job.work({ tx, actor: actors.get(job.openId) ?? null, reply: (m) => replies.push(m) });
-        out.push({ kind: 'done', value });
+  const inTransaction = async (txClient: unknown): Promise<Outcome[]> => {
+    const txDb = txClient as Db;
+    const sql = hotSqlFor(deps.db, txDb, slot);
+    const now = new Date();
+    const firstOf = new Map<string, EventJob>();
+    for (const j of jobs) if (!firstOf.has(j.eventId)) firstOf.set(j.eventId, j);
+    const fresh = await sql.claim([...firstOf.values()], now);
+    const senders = [...new Set(jobs.filter((j) => fresh.has(j.eventId)).map((j) => j.openId).filter(Boolean))];
+    for (const openId of senders) await ensureEnvAdminRole(txDb, deps.config.adminOpenIds, openId);
+    const actors = await sql.actors(senders);
+    const tx: Deps = { ...deps, db: txDb };
+    const replies: OutgoingMessage[] = [];
+    const out: Outcome[] = [];
+    for (const job of jobs) {
+      // The same id twice in one batch: Feishu re-sent it while the first was still queued.
+      if (!fresh.delete(job.eventId)) {
+        out.push({ kind: 'duplicate' });
+        continue;
       }
-      wrote = (await sql.enqueue(replies, now)) > 0 || enqueuedIn(txDb);
-      return out;
-    },
-    { maxWait: 5_000, timeout: 10_000 },
-  ));
+      const value = await job.work({ tx, actor: actors.get(job.openId) ?? null, reply: (m) => replies.push(m) });
+      out.push({ kind: 'done', value });
+    }
+    wrote = (await sql.enqueue(replies, now)) > 0 || enqueuedIn(txDb);
+    return out;
+  };
+  const outcomes = await txConnection.run(slot, () => deps.db.$transaction(inTransaction, { maxWait: 5_000, timeout: 10_000 }));
   // Only when something was enqueued: a kick costs the sender a claim query (the poll catches all else).
   if (wrote) deps.kickSender();
   return outcomes;
