@@ -9,7 +9,12 @@ const app = new Koa();
 app.use(async (ctx) => {
   try {
     const raw = await readRawBody(ctx);
-    verifyRequest(ctx, raw, parseJsonObject(raw), { verificationToken: SANDBOX_LARK.verificationToken, encryptKey: SANDBOX_LARK.encryptKey, maxSkewMs: 300_000, now: Date.now });
+    verifyRequest(ctx, raw, parseJsonObject(raw), {
+      verificationToken: SANDBOX_LARK.verificationToken,
+      encryptKey: SANDBOX_LARK.encryptKey,
+      maxSkewMs: 300_000,
+      now: Date.now,
+    });
     ctx.body = {};
   } catch (e) {
     ctx.status = e instanceof HttpError ? e.status : 500;

@@ -19,12 +19,27 @@ export interface FanoutRow {
 export async function benchFanout(people = 1000): Promise<FanoutRow[]> {
   const sb = createSandbox({
     appId: 'cli_bench_fanout',
-    users: sandboxUsersFor(Array.from({ length: people }, (_, i) => ({ name: `用户${i}`, mobile: `139${String(i).padStart(8, '0')}`, email: null }))),
+    users: sandboxUsersFor(
+      Array.from({ length: people }, (_, i) => ({
+        name: `用户${i}`,
+        mobile: `139${String(i).padStart(8, '0')}`,
+        email: null,
+      })),
+    ),
   });
   await sb.start(0, '127.0.0.1');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhaoshang-fanout-'));
   const bot = await startBot(
-    loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATABASE_URL: `file:${path.join(dir, 'f.db')}`, LARK_APP_ID: sb.appId, LARK_APP_SECRET: sb.appSecret, LARK_VERIFICATION_TOKEN: 't', LARK_DOMAIN: sb.url }),
+    loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: `file:${path.join(dir, 'f.db')}`,
+      LARK_APP_ID: sb.appId,
+      LARK_APP_SECRET: sb.appSecret,
+      LARK_VERIFICATION_TOKEN: 't',
+      LARK_DOMAIN: sb.url,
+    }),
     { log: createLog('silent'), startSender: false },
   );
   const ids = [...sb.state.users.keys()].slice(0, people);
@@ -35,13 +50,24 @@ export async function benchFanout(people = 1000): Promise<FanoutRow[]> {
       const t0 = Date.now();
       if (way === 'batch') {
         for (let i = 0; i < ids.length; i += 200)
-          await enqueueMessage(bot.database.prisma, { dedupKey: `fanout:batch:${i}`, to: { type: 'batch', openIds: ids.slice(i, i + 200) }, msgType: 'text', content: textContent('请在 28 日前提交本月汇报。') });
+          await enqueueMessage(bot.database.prisma, {
+            dedupKey: `fanout:batch:${i}`,
+            to: { type: 'batch', openIds: ids.slice(i, i + 200) },
+            msgType: 'text',
+            content: textContent('请在 28 日前提交本月汇报。'),
+          });
       } else {
         for (const [i, id] of ids.entries())
-          await enqueueMessage(bot.database.prisma, { dedupKey: `fanout:one:${i}`, to: { type: 'open_id', id }, msgType: 'text', content: textContent('请在 28 日前提交本月汇报。') });
+          await enqueueMessage(bot.database.prisma, {
+            dedupKey: `fanout:one:${i}`,
+            to: { type: 'open_id', id },
+            msgType: 'text',
+            content: textContent('请在 28 日前提交本月汇报。'),
+          });
       }
       await bot.sender.drain();
-      const calls = sb.callCount('/open-apis/message/v4/batch_send') + sb.callCount('/open-apis/im/v1/messages') - calls0;
+      const calls =
+        sb.callCount('/open-apis/message/v4/batch_send') + sb.callCount('/open-apis/im/v1/messages') - calls0;
       rows.push({ way, people: ids.length, calls, seconds: (Date.now() - t0) / 1000 });
     }
   } finally {
@@ -53,5 +79,9 @@ export async function benchFanout(people = 1000): Promise<FanoutRow[]> {
 }
 
 export function formatFanout(rows: FanoutRow[]): string {
-  return ['| reminder to | way | Open API calls | seconds |', '|---|---|---:|---:|', ...rows.map((r) => `| ${r.people} people | ${r.way} | ${r.calls} | ${r.seconds.toFixed(1)} |`)].join('\n');
+  return [
+    '| reminder to | way | Open API calls | seconds |',
+    '|---|---|---:|---:|',
+    ...rows.map((r) => `| ${r.people} people | ${r.way} | ${r.calls} | ${r.seconds.toFixed(1)} |`),
+  ].join('\n');
 }

@@ -27,7 +27,13 @@ export interface Row {
 /** Connections of the "max" runs: 10, and 50 (Feishu pushes a busy tenant's events side by side). */
 const MAX_CONNECTIONS = [10, 50];
 
-async function cannon(url: string, kind: Kind, rate?: number, seconds = SECONDS, connections = rate ? 20 : 10): Promise<any> {
+async function cannon(
+  url: string,
+  kind: Kind,
+  rate?: number,
+  seconds = SECONDS,
+  connections = rate ? 20 : 10,
+): Promise<any> {
   const route = kind === 'help' ? '/webhook/event' : '/webhook/card';
   return autocannon({
     url,
@@ -56,10 +62,28 @@ async function scenarios(name: string, urls: string[], rows: Row[], mem: Record<
     const label = kind === 'help' ? '/help' : 'card callback';
     for (const c of MAX_CONNECTIONS) {
       // The same connections in all, spread over the instances.
-      rows.push(rowOf(name, `${label}, max (${c} connections)`, await Promise.all(urls.map((u) => cannon(u, kind, undefined, SECONDS, Math.ceil(c / urls.length))))));
+      rows.push(
+        rowOf(
+          name,
+          `${label}, max (${c} connections)`,
+          await Promise.all(urls.map((u) => cannon(u, kind, undefined, SECONDS, Math.ceil(c / urls.length)))),
+        ),
+      );
     }
-    const sample = setInterval(() => void Promise.all(urls.map(rssOf)).then((r) => (mem[`${name} under load`] = Math.max(mem[`${name} under load`] ?? 0, ...r))), 1000);
-    rows.push(rowOf(name, `${label}, 200/s (autocannon, bursts)`, await Promise.all(urls.map((u) => cannon(u, kind, 200 / urls.length)))));
+    const sample = setInterval(
+      () =>
+        void Promise.all(urls.map(rssOf)).then(
+          (r) => (mem[`${name} under load`] = Math.max(mem[`${name} under load`] ?? 0, ...r)),
+        ),
+      1000,
+    );
+    rows.push(
+      rowOf(
+        name,
+        `${label}, 200/s (autocannon, bursts)`,
+        await Promise.all(urls.map((u) => cannon(u, kind, 200 / urls.length))),
+      ),
+    );
     const even = await paced(urls, kind, 200, SECONDS);
     rows.push({ setup: name, load: `${label}, 200/s (paced, every 5 ms)`, ...even });
     clearInterval(sample);
@@ -71,7 +95,12 @@ export async function benchWebhook(): Promise<{ rows: Row[]; memory: Record<stri
   const memory: Record<string, number> = {};
   const baseline = await spawnServer('bench/baseline-server.ts', {});
   for (const kind of ['help', 'card'] as Kind[]) {
-    for (const c of MAX_CONNECTIONS) rows.push(rowOf(BASELINE, `${kind === 'help' ? '/help' : 'card callback'}, max (${c} connections)`, [await cannon(baseline.url, kind, undefined, SECONDS, c)]));
+    for (const c of MAX_CONNECTIONS)
+      rows.push(
+        rowOf(BASELINE, `${kind === 'help' ? '/help' : 'card callback'}, max (${c} connections)`, [
+          await cannon(baseline.url, kind, undefined, SECONDS, c),
+        ]),
+      );
   }
   await baseline.stop();
 
@@ -95,7 +124,12 @@ export async function benchWebhook(): Promise<{ rows: Row[]; memory: Record<stri
     children.push(await spawnServer('src/main.ts', { DATABASE_URL: u.toString() }));
     await new Promise((r) => setTimeout(r, 2000));
     memory['PostgreSQL idle (per instance)'] = Math.max(...(await Promise.all(children.map((c) => rssOf(c.url)))));
-    await scenarios('PostgreSQL, 2 instances', children.map((c) => c.url), rows, memory);
+    await scenarios(
+      'PostgreSQL, 2 instances',
+      children.map((c) => c.url),
+      rows,
+      memory,
+    );
   } finally {
     await Promise.all(children.map((c) => c.stop()));
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
@@ -107,7 +141,10 @@ export async function benchWebhook(): Promise<{ rows: Row[]; memory: Record<stri
 const BASELINE = 'baseline (decrypt+verify only)';
 
 export function formatWebhook(r: { rows: Row[]; memory: Record<string, number> }): string {
-  const lines = ['| setup | load | events/s | of baseline | p50 ms | p99 ms | non-2xx/errors |', '|---|---|---:|---:|---:|---:|---:|'];
+  const lines = [
+    '| setup | load | events/s | of baseline | p50 ms | p99 ms | non-2xx/errors |',
+    '|---|---|---:|---:|---:|---:|---:|',
+  ];
   for (const x of r.rows) {
     // A "max" row next to the baseline's row of the same kind and connections, measured in this run.
     const base = x.setup === BASELINE ? undefined : r.rows.find((b) => b.setup === BASELINE && b.load === x.load);

@@ -83,7 +83,8 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     log.warn({ err: e.message }, 'roster binding skipped');
     return undefined;
   });
-  if (binding?.bound) log.info({ bound: binding.bound, notFound: binding.notFound.length }, 'roster bound to Feishu users');
+  if (binding?.bound)
+    log.info({ bound: binding.bound, notFound: binding.notFound.length }, 'roster bound to Feishu users');
   const metrics = new Metrics(database.prisma, sender);
   let stopping: Promise<void> | undefined;
   let page: SandboxPage | undefined;
@@ -108,7 +109,8 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   server.headersTimeout = 10_000;
   if (opts.startSender !== false) sender.start();
   // The HTTP server still runs in ws mode, for /healthz and /metrics.
-  const ws: WsConnection | undefined = config.eventMode === 'ws' ? await startWsConnection(config, dispatcher, log, metrics) : undefined;
+  const ws: WsConnection | undefined =
+    config.eventMode === 'ws' ? await startWsConnection(config, dispatcher, log, metrics) : undefined;
   const scheduler = opts.startScheduler !== false ? await startScheduler(deps) : undefined;
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;

@@ -13,7 +13,10 @@ const EnvSchema = z
     DATABASE_URL: z
       .string()
       .default(DEFAULT_DATABASE_URL)
-      .refine((v) => v.startsWith('file:') || /^postgres(ql)?:\/\//.test(v), 'must start with file: (SQLite) or postgresql://'),
+      .refine(
+        (v) => v.startsWith('file:') || /^postgres(ql)?:\/\//.test(v),
+        'must start with file: (SQLite) or postgresql://',
+      ),
     LARK_APP_ID: optional,
     LARK_APP_SECRET: optional,
     LARK_VERIFICATION_TOKEN: optional,
@@ -21,7 +24,10 @@ const EnvSchema = z
     LARK_DOMAIN: optional.pipe(z.url({ protocol: /^https?$/ }).optional()),
     LARK_ADMIN_OPEN_IDS: optional,
     LARK_LEADERSHIP_CHAT_ID: optional,
-    APP_TIMEZONE: z.string().default('Asia/Shanghai').refine(isTimeZone, 'is not an IANA time zone such as Asia/Shanghai'),
+    APP_TIMEZONE: z
+      .string()
+      .default('Asia/Shanghai')
+      .refine(isTimeZone, 'is not an IANA time zone such as Asia/Shanghai'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(0),
     PUBLIC_URL: optional,
@@ -30,11 +36,19 @@ const EnvSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.LARK_EVENT_MODE === 'ws' && !env.LARK_APP_ID)
-      ctx.addIssue({ code: 'custom', path: ['LARK_EVENT_MODE'], message: 'ws needs a real app (LARK_APP_ID, LARK_APP_SECRET): the built-in sandbox has no long connection' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['LARK_EVENT_MODE'],
+        message: 'ws needs a real app (LARK_APP_ID, LARK_APP_SECRET): the built-in sandbox has no long connection',
+      });
     if (env.LARK_APP_ID && !env.LARK_APP_SECRET)
       ctx.addIssue({ code: 'custom', path: ['LARK_APP_SECRET'], message: 'is required when LARK_APP_ID is set' });
     if (env.LARK_APP_ID && !env.LARK_VERIFICATION_TOKEN)
-      ctx.addIssue({ code: 'custom', path: ['LARK_VERIFICATION_TOKEN'], message: 'is required when LARK_APP_ID is set (app settings → Events & Callbacks → Encryption)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['LARK_VERIFICATION_TOKEN'],
+        message: 'is required when LARK_APP_ID is set (app settings → Events & Callbacks → Encryption)',
+      });
   });
 
 export interface Config {
@@ -103,7 +117,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           encryptKey: e.LARK_ENCRYPT_KEY,
           domain: e.LARK_DOMAIN,
         },
-    adminOpenIds: (e.LARK_ADMIN_OPEN_IDS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    adminOpenIds: (e.LARK_ADMIN_OPEN_IDS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     leadershipChatId: e.LARK_LEADERSHIP_CHAT_ID,
   };
 }

@@ -29,7 +29,9 @@ export async function startLocalSandbox(db: Db, config: Config, log: Log): Promi
     chat_id: `oc_squad_${s.id}`,
     name: s.name,
     chat_mode: 'group',
-    members: [...s.members.map((m) => m.personId), ...s.leaders.map((l) => l.personId)].map((id) => openIdOf.get(id)!).filter(Boolean),
+    members: [...s.members.map((m) => m.personId), ...s.leaders.map((l) => l.personId)]
+      .map((id) => openIdOf.get(id)!)
+      .filter(Boolean),
   }));
   const sandbox = createSandbox({
     appId: config.lark.appId,

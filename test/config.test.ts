@@ -29,14 +29,23 @@ describe('config', () => {
   });
 
   it('uses real credentials when LARK_APP_ID is set', () => {
-    const c = loadConfig({ LARK_APP_ID: 'cli_x', LARK_APP_SECRET: 's', LARK_VERIFICATION_TOKEN: 't', LARK_ENCRYPT_KEY: 'k', LARK_DOMAIN: 'https://open.larksuite.com', LARK_ADMIN_OPEN_IDS: 'ou_a, ou_b' });
+    const c = loadConfig({
+      LARK_APP_ID: 'cli_x',
+      LARK_APP_SECRET: 's',
+      LARK_VERIFICATION_TOKEN: 't',
+      LARK_ENCRYPT_KEY: 'k',
+      LARK_DOMAIN: 'https://open.larksuite.com',
+      LARK_ADMIN_OPEN_IDS: 'ou_a, ou_b',
+    });
     expect(c.sandbox).toBe(false);
     expect(c.lark).toMatchObject({ appId: 'cli_x', encryptKey: 'k', domain: 'https://open.larksuite.com' });
     expect(c.adminOpenIds).toEqual(['ou_a', 'ou_b']);
   });
 
   it('npm start stops with one clear line naming the bad variable', async () => {
-    const err = await run('npx', ['tsx', 'src/main.ts'], { env: { ...process.env, PORT: 'not-a-port' } }).catch((e: { code: number; stderr: string }) => e);
+    const err = await run('npx', ['tsx', 'src/main.ts'], { env: { ...process.env, PORT: 'not-a-port' } }).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect((err as { code: number }).code).toBe(1);
     const lines = (err as { stderr: string }).stderr.trim().split('\n');
     expect(lines).toHaveLength(1);

@@ -17,7 +17,9 @@ export default defineConfig({
   schema: path.join(path.dirname(here), 'schema.prisma'),
   migrations: { path: path.join(path.dirname(here), '..', 'migrations-postgresql') },
   async adapter() {
-    const url = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : 'postgresql://postgres@127.0.0.1:5432/postgres';
+    const url = process.env.DATABASE_URL?.startsWith('postgres')
+      ? process.env.DATABASE_URL
+      : 'postgresql://postgres@127.0.0.1:5432/postgres';
     return new PrismaPg({ connectionString: url });
   },
 });

@@ -23,7 +23,8 @@ export interface BulletinView {
 export function bulletinCard(v: BulletinView, withPublishButton: boolean): Card {
   const b = v.bulletin;
   const p = parsePeriod(b.period);
-  const line = (e: { name: string; rank: number; reasons: string[] }) => `- **${e.name}**（第 ${e.rank} 名）：${e.reasons.join('；')}`;
+  const line = (e: { name: string; rank: number; reasons: string[] }) =>
+    `- **${e.name}**（第 ${e.rank} 名）：${e.reasons.join('；')}`;
   const elements: Element[] = [
     md(`**🔴 红榜**\n${b.red.length ? b.red.map(line).join('\n') : '（本期无）'}`),
     md(`**⚫ 黑榜**\n${b.black.length ? b.black.map(line).join('\n') : '（本期无）'}`),
@@ -36,7 +37,15 @@ export function bulletinCard(v: BulletinView, withPublishButton: boolean): Card 
       ],
       b.ranking.map((r) => ({ rank: String(r.rank), name: r.name, score: r.score.toFixed(1) })),
     ),
-    ...(b.ranking.length > 1 ? chartWithFallback(buildCompletionChart(b.ranking.map((r) => ({ squad: r.name, completion: r.score / 100 })), '综合得分', '得分')) : []),
+    ...(b.ranking.length > 1
+      ? chartWithFallback(
+          buildCompletionChart(
+            b.ranking.map((r) => ({ squad: r.name, completion: r.score / 100 })),
+            '综合得分',
+            '得分',
+          ),
+        )
+      : []),
   ];
   const actions: Element[] = withPublishButton
     ? [
@@ -45,7 +54,10 @@ export function bulletinCard(v: BulletinView, withPublishButton: boolean): Card 
           type: 'primary_filled',
           width: 'fill',
           text: { tag: 'plain_text', content: '发布到领导小组群' },
-          confirm: { title: { tag: 'plain_text', content: '发布红黑榜？' }, text: { tag: 'plain_text', content: '发布后将发到领导小组群，不能撤回。' } },
+          confirm: {
+            title: { tag: 'plain_text', content: '发布红黑榜？' },
+            text: { tag: 'plain_text', content: '发布后将发到领导小组群，不能撤回。' },
+          },
           behaviors: [{ type: 'callback', value: { action: 'bulletin.publish', period: b.period } }],
         },
       ]
@@ -53,12 +65,15 @@ export function bulletinCard(v: BulletinView, withPublishButton: boolean): Card 
   const published = v.status === 'PUBLISHED';
   return renderCard('bulletin', {
     title: p ? periodName(p) : b.period,
-    subtitle: published ? `已发布${v.publishedBy ? ` · ${v.publishedBy}` : ''}${v.publishedAt ? ` · ${v.publishedAt}` : ''}` : '草稿 · 请办公室审核后发布',
+    subtitle: published
+      ? `已发布${v.publishedBy ? ` · ${v.publishedBy}` : ''}${v.publishedAt ? ` · ${v.publishedAt}` : ''}`
+      : '草稿 · 请办公室审核后发布',
     colour: published ? 'red' : 'grey',
     status: published ? '已发布' : '草稿',
     statusColour: published ? 'red' : 'neutral',
     elements,
-    footer: '得分按目标任务完成率加权计算：项目规模质量、资金到位率、开工率权重最大，重大项目和战略性新兴产业加权；权重由区招商局设置。免报月份不计缺报。',
+    footer:
+      '得分按目标任务完成率加权计算：项目规模质量、资金到位率、开工率权重最大，重大项目和战略性新兴产业加权；权重由区招商局设置。免报月份不计缺报。',
     actions,
   });
 }
@@ -70,16 +85,34 @@ registerCardAction('bulletin.publish', async (input, deps) => {
   const row = await deps.db.bulletin.findUnique({ where: { period } });
   if (!row) return answer.error('没有找到这一期红黑榜草稿，请联系区招商局重新生成。');
   const bulletin = JSON.parse(row.content) as Bulletin;
-  if (row.status === 'PUBLISHED') return answer.toastAndCard('这一期已经发布过了。', bulletinCard({ bulletin, status: 'PUBLISHED' }, false), 'info');
+  if (row.status === 'PUBLISHED')
+    return answer.toastAndCard('这一期已经发布过了。', bulletinCard({ bulletin, status: 'PUBLISHED' }, false), 'info');
   const chatId = await leadershipChatId(deps.db, deps.config.leadershipChatId);
   if (!chatId) return answer.error('还没有设置领导小组群：请在领导小组群里 @招商助手 发送 /bind-group，再点发布。');
   // Conditional update: of two taps (or two office staff) only one flips DRAFT → PUBLISHED.
   const now = deps.clock.now();
-  const flipped = await deps.db.bulletin.updateMany({ where: { id: row.id, status: 'DRAFT' }, data: { status: 'PUBLISHED', publishedAt: now, publishedById: actor.id } });
+  const flipped = await deps.db.bulletin.updateMany({
+    where: { id: row.id, status: 'DRAFT' },
+    data: { status: 'PUBLISHED', publishedAt: now, publishedById: actor.id },
+  });
   const at = now.toISOString().slice(0, 10);
   const view: BulletinView = { bulletin, status: 'PUBLISHED', publishedBy: actor.name, publishedAt: at };
   if (flipped.count === 0) return answer.toastAndCard('这一期已经发布过了。', bulletinCard(view, false), 'info');
-  await enqueueMessage(deps.db, { dedupKey: `bulletin-publish:${period}`, to: { type: 'chat_id', id: chatId }, msgType: 'interactive', content: bulletinCard(view, false) });
-  await deps.db.auditLog.create({ data: { actorId: actor.id, actorOpenId: actor.openId, action: 'bulletin.publish', entity: 'Bulletin', entityId: String(row.id), detail: JSON.stringify({ period, chatId }) } });
+  await enqueueMessage(deps.db, {
+    dedupKey: `bulletin-publish:${period}`,
+    to: { type: 'chat_id', id: chatId },
+    msgType: 'interactive',
+    content: bulletinCard(view, false),
+  });
+  await deps.db.auditLog.create({
+    data: {
+      actorId: actor.id,
+      actorOpenId: actor.openId,
+      action: 'bulletin.publish',
+      entity: 'Bulletin',
+      entityId: String(row.id),
+      detail: JSON.stringify({ period, chatId }),
+    },
+  });
   return answer.toastAndCard('已发布到领导小组群', bulletinCard(view, false));
 });

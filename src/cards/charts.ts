@@ -16,7 +16,11 @@ export interface CompletionBar {
 }
 
 /** Quota completion per squad as horizontal bars (percent), highest first; names fit a phone. */
-export function buildCompletionChart(rows: CompletionBar[], title = '目标任务完成率', axisTitle = '完成率(%)'): CardElement {
+export function buildCompletionChart(
+  rows: CompletionBar[],
+  title = '目标任务完成率',
+  axisTitle = '完成率(%)',
+): CardElement {
   const values = [...rows]
     .sort((a, b) => b.completion - a.completion || a.squad.localeCompare(b.squad, 'zh'))
     .map((r) => ({ squad: shortSquadName(r.squad), percent: Math.round(r.completion * 1000) / 10 }));
@@ -80,14 +84,34 @@ function toYi(wan: number): number {
 
 /** A `table` element with the chart's data, for clients that draw no charts. */
 export function chartFallbackTable(chart: CardElement): CardElement {
-  const spec = chart.chart_spec as { data: { values: Record<string, unknown>[] }; xField: string; yField: string; seriesField?: string };
-  const fields = spec.seriesField ? [spec.xField, spec.seriesField, spec.yField] : (chart.chart_spec as { direction?: string }).direction === 'horizontal' ? [spec.yField, spec.xField] : [spec.xField, spec.yField];
-  const labels: Record<string, string> = { squad: '小分队', percent: '完成率(%)', month: '月份', kind: '指标', amount: '金额(亿元)' };
+  const spec = chart.chart_spec as {
+    data: { values: Record<string, unknown>[] };
+    xField: string;
+    yField: string;
+    seriesField?: string;
+  };
+  const fields = spec.seriesField
+    ? [spec.xField, spec.seriesField, spec.yField]
+    : (chart.chart_spec as { direction?: string }).direction === 'horizontal'
+      ? [spec.yField, spec.xField]
+      : [spec.xField, spec.yField];
+  const labels: Record<string, string> = {
+    squad: '小分队',
+    percent: '完成率(%)',
+    month: '月份',
+    kind: '指标',
+    amount: '金额(亿元)',
+  };
   return {
     tag: 'table',
     page_size: 10,
     freeze_first_column: true,
-    columns: fields.map((f) => ({ name: f, display_name: labels[f] ?? f, data_type: typeof spec.data.values[0]?.[f] === 'number' ? 'number' : 'text', width: 'auto' })),
+    columns: fields.map((f) => ({
+      name: f,
+      display_name: labels[f] ?? f,
+      data_type: typeof spec.data.values[0]?.[f] === 'number' ? 'number' : 'text',
+      width: 'auto',
+    })),
     rows: spec.data.values.map((v) => Object.fromEntries(fields.map((f) => [f, v[f]]))),
   };
 }
@@ -100,7 +124,11 @@ export function chartWithFallback(chart: CardElement): CardElement[] {
   const t = chartFallbackTable(chart);
   const cols = t.columns as { name: string; display_name: string }[];
   const rows = t.rows as Record<string, unknown>[];
-  const md = [`| ${cols.map((c) => c.display_name).join(' | ')} |`, `| ${cols.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${cols.map((c) => String(r[c.name] ?? '')).join(' | ')} |`)].join('\n');
+  const md = [
+    `| ${cols.map((c) => c.display_name).join(' | ')} |`,
+    `| ${cols.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${cols.map((c) => String(r[c.name] ?? '')).join(' | ')} |`),
+  ].join('\n');
   return [
     chart,
     {
@@ -117,20 +145,38 @@ export function validateChartElement(el: unknown): string[] {
   const p: string[] = [];
   if (!isRecord(el)) return ['chart element must be an object'];
   if (el.tag !== 'chart') p.push(`tag must be "chart", got ${String(el.tag)}`);
-  const allowed = new Set(['tag', 'element_id', 'chart_spec', 'aspect_ratio', 'color_theme', 'height', 'preview', 'margin']);
+  const allowed = new Set([
+    'tag',
+    'element_id',
+    'chart_spec',
+    'aspect_ratio',
+    'color_theme',
+    'height',
+    'preview',
+    'margin',
+  ]);
   for (const k of Object.keys(el)) if (!allowed.has(k)) p.push(`unknown property "${k}" (JSON 2.0 is strict)`);
-  if (el.aspect_ratio !== undefined && !(ASPECT_RATIOS as readonly unknown[]).includes(el.aspect_ratio)) p.push(`aspect_ratio must be one of ${ASPECT_RATIOS.join(', ')}`);
+  if (el.aspect_ratio !== undefined && !(ASPECT_RATIOS as readonly unknown[]).includes(el.aspect_ratio))
+    p.push(`aspect_ratio must be one of ${ASPECT_RATIOS.join(', ')}`);
   const spec = el.chart_spec;
   if (!isRecord(spec)) return [...p, 'chart_spec must be an object'];
-  if (!(CHART_TYPES as readonly unknown[]).includes(spec.type)) p.push(`chart_spec.type must be one of ${CHART_TYPES.join(', ')}`);
+  if (!(CHART_TYPES as readonly unknown[]).includes(spec.type))
+    p.push(`chart_spec.type must be one of ${CHART_TYPES.join(', ')}`);
   const data = spec.data;
   const values = isRecord(data) ? data.values : Array.isArray(data) && isRecord(data[0]) ? data[0].values : undefined;
   if (!Array.isArray(values)) p.push('chart_spec.data.values must be an array');
   else if (values.some((v) => !isRecord(v))) p.push('chart_spec.data.values must hold objects');
   if (spec.type === 'bar' || spec.type === 'line' || spec.type === 'area') {
     for (const f of ['xField', 'yField'] as const) {
-      if (typeof spec[f] !== 'string' && !Array.isArray(spec[f])) p.push(`chart_spec.${f} is required for ${String(spec.type)}`);
-      else if (Array.isArray(values) && typeof spec[f] === 'string' && values.length && !values.every((v) => isRecord(v) && (spec[f] as string) in v)) p.push(`chart_spec.${f} "${String(spec[f])}" is missing from some data values`);
+      if (typeof spec[f] !== 'string' && !Array.isArray(spec[f]))
+        p.push(`chart_spec.${f} is required for ${String(spec.type)}`);
+      else if (
+        Array.isArray(values) &&
+        typeof spec[f] === 'string' &&
+        values.length &&
+        !values.every((v) => isRecord(v) && (spec[f] as string) in v)
+      )
+        p.push(`chart_spec.${f} "${String(spec[f])}" is missing from some data values`);
     }
   }
   if (hasFunction(spec)) p.push('chart_spec must be plain JSON: no functions');
@@ -142,7 +188,8 @@ export function validateCardCharts(card: unknown): string[] {
   const charts: unknown[] = [];
   walk(card, (n) => isRecord(n) && n.tag === 'chart' && charts.push(n));
   const p = charts.flatMap((c, i) => validateChartElement(c).map((x) => `chart ${i + 1}: ${x}`));
-  if (charts.length > MAX_CHARTS_PER_CARD) p.push(`a card holds at most ${MAX_CHARTS_PER_CARD} charts, this one has ${charts.length}`);
+  if (charts.length > MAX_CHARTS_PER_CARD)
+    p.push(`a card holds at most ${MAX_CHARTS_PER_CARD} charts, this one has ${charts.length}`);
   const bytes = Buffer.byteLength(JSON.stringify(card), 'utf8');
   if (bytes > CARD_MAX_BYTES) p.push(`card is ${bytes} bytes, more than 30 KB`);
   return p;

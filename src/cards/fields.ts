@@ -28,7 +28,8 @@ export function phoneField(label: string) {
 export function amountField(label: string, unit = '万元') {
   const msg = `${label}请填写不小于 0 的数字（单位：${unit}），例如 3500`;
   return z.preprocess(
-    (v) => (typeof v === 'string' ? (v.replace(/[,，\s]/g, '') === '' ? undefined : Number(v.replace(/[,，\s]/g, ''))) : v),
+    (v) =>
+      typeof v === 'string' ? (v.replace(/[,，\s]/g, '') === '' ? undefined : Number(v.replace(/[,，\s]/g, ''))) : v,
     z.number({ error: msg }).finite(msg).min(0, msg),
   );
 }
@@ -46,5 +47,8 @@ export function pastDateField(label: string, today: string) {
 
 /** A date picker's value as 'YYYY-MM-DD' (future dates allowed: due dates). */
 export function dateField(label: string) {
-  return z.preprocess((v) => pickerDate(v) ?? v, z.string({ error: `请选择${label}` }).refine(isCalendarDate, `${label}不是有效日期，请用日期选择器选择`));
+  return z.preprocess(
+    (v) => pickerDate(v) ?? v,
+    z.string({ error: `请选择${label}` }).refine(isCalendarDate, `${label}不是有效日期，请用日期选择器选择`),
+  );
 }

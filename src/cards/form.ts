@@ -14,7 +14,8 @@ export function fieldErrorsOf(error: z.ZodError, labels: Record<string, string> 
     const field = String(issue.path[0] ?? '');
     if (!field || out[field]) continue;
     const label = labels[field] ?? field;
-    out[field] = issue.message && !/^(Invalid|Expected|Too )/i.test(issue.message) ? issue.message : `${label}填写有误，请检查`;
+    out[field] =
+      issue.message && !/^(Invalid|Expected|Too )/i.test(issue.message) ? issue.message : `${label}填写有误，请检查`;
   }
   return out;
 }
@@ -58,7 +59,12 @@ export function refillForm(card: Card, values: Record<string, unknown>, errors: 
       if (name && name in values) setValue(e, values[name]);
       out.push(e);
       if (name && errors[name]) {
-        out.push({ tag: 'markdown', element_id: errorId(name), content: `<font color='red'>${errors[name]}</font>`, text_size: 'notation' });
+        out.push({
+          tag: 'markdown',
+          element_id: errorId(name),
+          content: `<font color='red'>${errors[name]}</font>`,
+          text_size: 'notation',
+        });
       }
     }
     return out;

@@ -11,10 +11,23 @@ import { escapeMarkdown, renderCard } from './template.js';
 const KIND_LABELS: Record<ImportKind, string> = { QUOTAS: '目标任务', ROSTER: '招商工作名册' };
 type State = 'PREVIEW' | 'APPLIED' | 'CANCELLED';
 
-export function importPreviewCard(batchId: number, kind: ImportKind, fileName: string, s: DiffSummary, state: State = 'PREVIEW'): Card {
+export function importPreviewCard(
+  batchId: number,
+  kind: ImportKind,
+  fileName: string,
+  s: DiffSummary,
+  state: State = 'PREVIEW',
+): Card {
   const nothing = s.added + s.changed + s.removed === 0;
   const section = (label: string, lines: string[], total: number) =>
-    total === 0 ? [] : [{ tag: 'markdown', content: `**${label}**（共 ${total} 项${total > lines.length ? `，以下是前 ${lines.length} 项` : ''}）\n${lines.map((l) => `- ${escapeMarkdown(l)}`).join('\n')}` }];
+    total === 0
+      ? []
+      : [
+          {
+            tag: 'markdown',
+            content: `**${label}**（共 ${total} 项${total > lines.length ? `，以下是前 ${lines.length} 项` : ''}）\n${lines.map((l) => `- ${escapeMarkdown(l)}`).join('\n')}`,
+          },
+        ];
   const buttons = [
     {
       tag: 'column_set',
@@ -25,7 +38,13 @@ export function importPreviewCard(batchId: number, kind: ImportKind, fileName: s
           type: 'primary_filled',
           width: 'fill',
           text: { tag: 'plain_text', content: '确认导入' },
-          confirm: { title: { tag: 'plain_text', content: '确认导入？' }, text: { tag: 'plain_text', content: `将按文件更新${KIND_LABELS[kind]}：新增 ${s.added}、修改 ${s.changed}、删除 ${s.removed}。` } },
+          confirm: {
+            title: { tag: 'plain_text', content: '确认导入？' },
+            text: {
+              tag: 'plain_text',
+              content: `将按文件更新${KIND_LABELS[kind]}：新增 ${s.added}、修改 ${s.changed}、删除 ${s.removed}。`,
+            },
+          },
           behaviors: [{ type: 'callback', value: { action: 'import.confirm', batchId } }],
         }),
         column({
@@ -38,7 +57,9 @@ export function importPreviewCard(batchId: number, kind: ImportKind, fileName: s
       ],
     },
   ];
-  const note = (text: string) => [{ tag: 'div', text: { tag: 'plain_text', content: text, text_size: 'notation', text_color: 'grey' } }];
+  const note = (text: string) => [
+    { tag: 'div', text: { tag: 'plain_text', content: text, text_size: 'notation', text_color: 'grey' } },
+  ];
   const actions =
     state === 'APPLIED'
       ? note('已导入，全部生效。')
@@ -54,7 +75,11 @@ export function importPreviewCard(batchId: number, kind: ImportKind, fileName: s
     tagColor: state === 'APPLIED' ? 'green' : state === 'CANCELLED' ? 'neutral' : 'orange',
     status: state === 'APPLIED' ? '已导入' : state === 'CANCELLED' ? '已取消' : '待确认',
     counts: `新增 **${s.added}** 项，修改 **${s.changed}** 项，删除 **${s.removed}** 项，不变 ${s.unchanged} 项。`,
-    details: [...section('新增', s.samples.added, s.added), ...section('修改', s.samples.changed, s.changed), ...section('删除', s.samples.removed, s.removed)],
+    details: [
+      ...section('新增', s.samples.added, s.added),
+      ...section('修改', s.samples.changed, s.changed),
+      ...section('删除', s.samples.removed, s.removed),
+    ],
     actions,
   });
 }
@@ -71,11 +96,25 @@ registerCardAction('import.confirm', async (input, deps) => {
   if (!batch) return answer.error('找不到这次导入，请重新发送文件。');
   const summary = JSON.parse(batch.summary) as DiffSummary & { fileName?: string };
   const kind = batch.kind as ImportKind;
-  const r = await applyImportBatch(deps.db, batchId, { id: input.actor!.id, openId: input.operatorOpenId }, deps.clock.now());
+  const r = await applyImportBatch(
+    deps.db,
+    batchId,
+    { id: input.actor!.id, openId: input.operatorOpenId },
+    deps.clock.now(),
+  );
   const fileName = summary.fileName ?? '';
   if (r.applied) return answer.toastAndCard('已导入', importPreviewCard(batchId, kind, fileName, summary, 'APPLIED'));
-  if (r.status === 'APPLIED') return answer.toastAndCard('这份文件已经导入过了', importPreviewCard(batchId, kind, fileName, summary, 'APPLIED'), 'info');
-  return answer.toastAndCard('这次导入已取消；需要时请重新发送文件', importPreviewCard(batchId, kind, fileName, summary, 'CANCELLED'), 'warning');
+  if (r.status === 'APPLIED')
+    return answer.toastAndCard(
+      '这份文件已经导入过了',
+      importPreviewCard(batchId, kind, fileName, summary, 'APPLIED'),
+      'info',
+    );
+  return answer.toastAndCard(
+    '这次导入已取消；需要时请重新发送文件',
+    importPreviewCard(batchId, kind, fileName, summary, 'CANCELLED'),
+    'warning',
+  );
 });
 
 registerCardAction('import.cancel', async (input, deps) => {
@@ -87,7 +126,15 @@ registerCardAction('import.cancel', async (input, deps) => {
   const summary = JSON.parse(batch.summary) as DiffSummary & { fileName?: string };
   const kind = batch.kind as ImportKind;
   if (!(await cancelImportBatch(deps.db, batchId))) {
-    return answer.toastAndCard('这份文件已经导入，不能再取消', importPreviewCard(batchId, kind, summary.fileName ?? '', summary, batch.status as State), 'info');
+    return answer.toastAndCard(
+      '这份文件已经导入，不能再取消',
+      importPreviewCard(batchId, kind, summary.fileName ?? '', summary, batch.status as State),
+      'info',
+    );
   }
-  return answer.toastAndCard('已取消', importPreviewCard(batchId, kind, summary.fileName ?? '', summary, 'CANCELLED'), 'info');
+  return answer.toastAndCard(
+    '已取消',
+    importPreviewCard(batchId, kind, summary.fileName ?? '', summary, 'CANCELLED'),
+    'info',
+  );
 });

@@ -8,7 +8,10 @@ import { amountField, optionalText, phoneField, requiredText } from './fields.js
 
 export const LeadForm = z
   .object({
-    company: requiredText('企业名称', 100).refine((s) => normaliseCompanyName(s) !== '', '企业名称请填写完整的企业名称'),
+    company: requiredText('企业名称', 100).refine(
+      (s) => normaliseCompanyName(s) !== '',
+      '企业名称请填写完整的企业名称',
+    ),
     source: z.enum(LEAD_SOURCES, { error: '请选择线索来源' }),
     intermediary_name: optionalText('推荐方名称', 100),
     intermediary_reward: optionalText('约定奖励', 200),
@@ -21,7 +24,13 @@ export const LeadForm = z
   .superRefine((v, ctx) => {
     if (v.source === 'VISIT') return;
     const label = LEAD_SOURCE_LABELS[v.source as LeadSource];
-    if (!v.intermediary_name) ctx.addIssue({ code: 'custom', path: ['intermediary_name'], message: `来源为“${label}”时，请填写推荐方名称` });
-    if (!v.intermediary_reward) ctx.addIssue({ code: 'custom', path: ['intermediary_reward'], message: `来源为“${label}”时，请填写约定的奖励（没有约定请填“无”）` });
+    if (!v.intermediary_name)
+      ctx.addIssue({ code: 'custom', path: ['intermediary_name'], message: `来源为“${label}”时，请填写推荐方名称` });
+    if (!v.intermediary_reward)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['intermediary_reward'],
+        message: `来源为“${label}”时，请填写约定的奖励（没有约定请填“无”）`,
+      });
   });
 export type LeadForm = z.infer<typeof LeadForm>;

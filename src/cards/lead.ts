@@ -30,7 +30,11 @@ export interface LeadCardTrip {
   label: string;
 }
 
-export async function buildLeadCard(db: Db, actor: Actor, opts: { trip?: LeadCardTrip; notice?: string } = {}): Promise<Card> {
+export async function buildLeadCard(
+  db: Db,
+  actor: Actor,
+  opts: { trip?: LeadCardTrip; notice?: string } = {},
+): Promise<Card> {
   const { trip } = opts;
   const card = renderCard('lead', {
     subtitle: trip ? `外出招商报告 · ${trip.label}` : '社会化招商：中介组织、行业协会、企业、自然人的线索均可登记',
@@ -38,8 +42,27 @@ export async function buildLeadCard(db: Db, actor: Actor, opts: { trip?: LeadCar
     squadPicker: trip ? [] : await squadPickerElements(db, actor),
     submitValue: trip ? { action: 'lead.submit', tripId: trip.id, v: trip.version } : { action: 'lead.submit' },
     footer: trip
-      ? [{ tag: 'button', name: 'lead_back', type: 'default', width: 'fill', text: { tag: 'plain_text', content: '返回外出招商报告' }, behaviors: [{ type: 'callback', value: { action: 'tripreport.open', tripId: trip.id } }] }]
-      : [{ tag: 'div', text: { tag: 'plain_text', content: '同一企业全区只登记一次；已被登记的企业会显示登记的小分队和联系人。', text_size: 'notation', text_color: 'grey' } }],
+      ? [
+          {
+            tag: 'button',
+            name: 'lead_back',
+            type: 'default',
+            width: 'fill',
+            text: { tag: 'plain_text', content: '返回外出招商报告' },
+            behaviors: [{ type: 'callback', value: { action: 'tripreport.open', tripId: trip.id } }],
+          },
+        ]
+      : [
+          {
+            tag: 'div',
+            text: {
+              tag: 'plain_text',
+              content: '同一企业全区只登记一次；已被登记的企业会显示登记的小分队和联系人。',
+              text_size: 'notation',
+              text_color: 'grey',
+            },
+          },
+        ],
   });
   return trip ? refillForm(card, { source: 'VISIT' }) : card;
 }
@@ -100,14 +123,23 @@ async function submitLead(input: CardInput, deps: Deps) {
   const parsed = LeadForm.safeParse(cleanFormValue(input.formValue));
   if (!parsed.success) {
     const errors = fieldErrorsOf(parsed.error);
-    return answer.toastAndCard(Object.values(errors)[0] ?? '请检查填写内容', refillForm(await card(), input.formValue, errors), 'error');
+    return answer.toastAndCard(
+      Object.values(errors)[0] ?? '请检查填写内容',
+      refillForm(await card(), input.formValue, errors),
+      'error',
+    );
   }
   const f = parsed.data;
   const requestKey = trip ? `trip:${trip.id}:lead:${version}` : `lead:${input.messageId ?? input.eventId}`;
   const already = await findLeadByRequestKey(db, requestKey);
   if (already) {
-    if (trip) return answer.toastAndCard('这条线索已录入', await buildTripReportCard(db, trip.id, whenOf(deps)), 'info');
-    return answer.toastAndCard('这条线索已登记', buildLeadReceipt(already, already.createdAt, deps.config.timezone), 'info');
+    if (trip)
+      return answer.toastAndCard('这条线索已录入', await buildTripReportCard(db, trip.id, whenOf(deps)), 'info');
+    return answer.toastAndCard(
+      '这条线索已登记',
+      buildLeadReceipt(already, already.createdAt, deps.config.timezone),
+      'info',
+    );
   }
   const companyKey = normaliseCompanyName(f.company);
   const existing = await findLeadByCompanyKey(db, companyKey);
@@ -117,7 +149,11 @@ async function submitLead(input: CardInput, deps: Deps) {
     return answer.toastAndCard(`撞单：该企业已由${existing.squadName}登记，本次未保存`, again, 'warning');
   }
   if (trip && !(await claimTripVersion(db, trip.id, version))) {
-    return answer.toastAndCard('卡片已更新，请在最新的报告卡片上操作', await buildTripReportCard(db, trip.id, whenOf(deps)), 'info');
+    return answer.toastAndCard(
+      '卡片已更新，请在最新的报告卡片上操作',
+      await buildTripReportCard(db, trip.id, whenOf(deps)),
+      'info',
+    );
   }
   const now = deps.clock.now();
   const lead = await createLead(db, {
@@ -137,7 +173,12 @@ async function submitLead(input: CardInput, deps: Deps) {
     ownerId: actor.id,
     createdOn: localDate(now, deps.config.timezone),
   });
-  await recordAudit(db, actor, 'lead.create', 'Lead', lead.id, { company: lead.company, squadId, tripId: lead.tripId, source: lead.source });
+  await recordAudit(db, actor, 'lead.create', 'Lead', lead.id, {
+    company: lead.company,
+    squadId,
+    tripId: lead.tripId,
+    source: lead.source,
+  });
   if (trip) return answer.toastAndCard('线索已录入', await buildTripReportCard(db, trip.id, whenOf(deps)));
   return answer.toastAndCard('线索已登记', buildLeadReceipt(lead, now, deps.config.timezone));
 }

@@ -26,7 +26,10 @@ const text = (label: string) =>
     .default('');
 
 const ReportForm = z.object({
-  month: z.string({ message: '汇报月份：请填写，例如 2018-06' }).trim().refine(isMonth, '汇报月份：请按 2018-06 的格式填写（年-月）'),
+  month: z
+    .string({ message: '汇报月份：请填写，例如 2018-06' })
+    .trim()
+    .refine(isMonth, '汇报月份：请按 2018-06 的格式填写（年-月）'),
   economic_trends: text(REPORT_FIELD_LABELS.economic_trends),
   investment_directions: text(REPORT_FIELD_LABELS.investment_directions),
   project_info: text(REPORT_FIELD_LABELS.project_info),
@@ -44,7 +47,10 @@ function strings(formValue: Record<string, unknown>): Record<string, unknown> {
 }
 
 /** Parses the form; `submit` adds the submit-only rule (trends or project information). */
-export function parseReportForm(formValue: Record<string, unknown>, opts: { submit: boolean; now: Date; tz: string }): ParsedReport {
+export function parseReportForm(
+  formValue: Record<string, unknown>,
+  opts: { submit: boolean; now: Date; tz: string },
+): ParsedReport {
   const parsed = ReportForm.safeParse(strings(formValue));
   const errors: FieldErrors = {};
   if (!parsed.success) {
@@ -55,10 +61,12 @@ export function parseReportForm(formValue: Record<string, unknown>, opts: { subm
     return { ok: false, errors };
   }
   const f = parsed.data;
-  if (isFutureMonth(f.month, opts.now, opts.tz)) errors.month = `汇报月份：不能填写未来的月份（本月是 ${monthOf(opts.now, opts.tz)}）`;
+  if (isFutureMonth(f.month, opts.now, opts.tz))
+    errors.month = `汇报月份：不能填写未来的月份（本月是 ${monthOf(opts.now, opts.tz)}）`;
   const people = parseBusinessmenLines(f.visited_businessmen);
   if (!people.ok) errors.visited_businessmen = people.message;
-  if (opts.submit && !f.economic_trends && !f.project_info) errors.economic_trends = '经济发展动态：与「项目信息」至少填写一项才能提交';
+  if (opts.submit && !f.economic_trends && !f.project_info)
+    errors.economic_trends = '经济发展动态：与「项目信息」至少填写一项才能提交';
   if (Object.keys(errors).length || !people.ok) return { ok: false, errors };
   return {
     ok: true,

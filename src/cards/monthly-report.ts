@@ -1,5 +1,11 @@
 import type { Db } from '../db/client.js';
-import { findMonthlyReport, findSquadName, reportCloseDay, visitedBusinessmenOfMonth, type MonthlyReportView } from '../db/monthly-reports.js';
+import {
+  findMonthlyReport,
+  findSquadName,
+  reportCloseDay,
+  visitedBusinessmenOfMonth,
+  type MonthlyReportView,
+} from '../db/monthly-reports.js';
 import { closeDayLabel, lastOnTimeDayLabel, reportWindow } from '../domain/deadlines.js';
 import { localDateTime } from '../domain/local-date.js';
 import { BUSINESSMAN_FORMAT, formatBusinessmenLines } from '../domain/visited-businessmen.js';
@@ -40,30 +46,82 @@ export function monthLabel(month: string): string {
   return `${month.slice(0, 4)}年${Number(month.slice(5))}月`;
 }
 
-function button(name: string, text: string, type: string, value: Record<string, unknown>, extra: Record<string, unknown> = {}) {
-  return { tag: 'button', name, type, form_action_type: 'submit', text: { tag: 'plain_text', content: text }, behaviors: [{ type: 'callback', value }], ...extra };
+function button(
+  name: string,
+  text: string,
+  type: string,
+  value: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+) {
+  return {
+    tag: 'button',
+    name,
+    type,
+    form_action_type: 'submit',
+    text: { tag: 'plain_text', content: text },
+    behaviors: [{ type: 'callback', value }],
+    ...extra,
+  };
 }
 
 export function renderReportForm(s: ReportFormState, now: Date, tz: string): Card {
   const ref = { squadId: s.squadId, month: s.month, baseVersion: s.baseVersion };
   const amending = s.status === 'SUBMITTED';
   const buttons = amending
-    ? [button('report_submit', '提交修改', 'primary_filled', { action: REPORT_ACTIONS.submit, ...ref }), button('report_cancel', '取消', 'default', { action: REPORT_ACTIONS.view, ...ref })]
-    : [button('report_save_draft', '保存草稿', 'default', { action: REPORT_ACTIONS.save, ...ref }), button('report_submit', '提交', 'primary_filled', { action: REPORT_ACTIONS.submit, ...ref })];
-  const exemptElements = s.withExemption && !amending
     ? [
-        { tag: 'markdown', content: '**免报**（责任领导或区招商局办理：本月确无可报内容时填写原因）', text_size: 'notation' },
-        { tag: 'input', name: 'exempt_reason', max_length: 200, default_value: s.values.exempt_reason ?? '', placeholder: { tag: 'plain_text', content: '免报原因' } },
-        button('report_exempt', '免报', 'danger', { action: REPORT_ACTIONS.exempt, ...ref }, { confirm: { title: { tag: 'plain_text', content: '确认免报？' }, text: { tag: 'plain_text', content: `${s.squadName} ${monthLabel(s.month)} 将标记为免报。` } } }),
+        button('report_submit', '提交修改', 'primary_filled', { action: REPORT_ACTIONS.submit, ...ref }),
+        button('report_cancel', '取消', 'default', { action: REPORT_ACTIONS.view, ...ref }),
       ]
-    : [];
+    : [
+        button('report_save_draft', '保存草稿', 'default', { action: REPORT_ACTIONS.save, ...ref }),
+        button('report_submit', '提交', 'primary_filled', { action: REPORT_ACTIONS.submit, ...ref }),
+      ];
+  const exemptElements =
+    s.withExemption && !amending
+      ? [
+          {
+            tag: 'markdown',
+            content: '**免报**（责任领导或区招商局办理：本月确无可报内容时填写原因）',
+            text_size: 'notation',
+          },
+          {
+            tag: 'input',
+            name: 'exempt_reason',
+            max_length: 200,
+            default_value: s.values.exempt_reason ?? '',
+            placeholder: { tag: 'plain_text', content: '免报原因' },
+          },
+          button(
+            'report_exempt',
+            '免报',
+            'danger',
+            { action: REPORT_ACTIONS.exempt, ...ref },
+            {
+              confirm: {
+                title: { tag: 'plain_text', content: '确认免报？' },
+                text: { tag: 'plain_text', content: `${s.squadName} ${monthLabel(s.month)} 将标记为免报。` },
+              },
+            },
+          ),
+        ]
+      : [];
   const people = s.values.visited_businessmen ?? '';
   const visitsNote: unknown[] = [];
   if (s.visitsPrefilled) visitsNote.push(note(`已按本月外出报告预填 ${s.visitsPrefilled} 位拜访客商。`));
-  if (people.length > MAX_TEXT) visitsNote.push({ tag: 'markdown', content: `<font color='red'>本月拜访客商超过 ${MAX_TEXT} 字，请删减（例如只留姓名｜公司｜职务）后再提交。</font>`, text_size: 'notation' });
+  if (people.length > MAX_TEXT)
+    visitsNote.push({
+      tag: 'markdown',
+      content: `<font color='red'>本月拜访客商超过 ${MAX_TEXT} 字，请删减（例如只留姓名｜公司｜职务）后再提交。</font>`,
+      text_size: 'notation',
+    });
   const window = reportWindow(s.month, now, tz, s.closeDay);
   const due = `截止 **${lastOnTimeDayLabel(s.month)}**（每月28日前）`;
-  const when = window === 'OPEN' ? due : window === 'LATE' ? `${due}，<font color='orange'>已过截止时间，现在提交将标记为逾期</font>` : `<font color='red'>本月已于${closeDayLabel(s.month, s.closeDay)}关闭，只有区招商局可以修改</font>`;
+  const when =
+    window === 'OPEN'
+      ? due
+      : window === 'LATE'
+        ? `${due}，<font color='orange'>已过截止时间，现在提交将标记为逾期</font>`
+        : `<font color='red'>本月已于${closeDayLabel(s.month, s.closeDay)}关闭，只有区招商局可以修改</font>`;
   const statusTag = { NEW: '未填写', DRAFT: '草稿', SUBMITTED: '修改中', EXEMPT: '免报' }[s.status];
   return renderCard('monthly-report', {
     summary: `月度汇报 · ${s.squadName} · ${monthLabel(s.month)}`,
@@ -117,7 +175,10 @@ export function renderReportSummary(r: MonthlyReportView, squadName: string, tz:
       ];
   // The history: who submitted each version and when (the content of each is kept in the revisions).
   const history = r.revisions.slice(-5).map((v) => `第 ${v.version} 版：${v.by ?? '—'} ${localDateTime(v.at, tz)}`);
-  const footer = r.revisions.length > 1 ? `修改记录（共 ${r.revisions.length} 版）\n${history.join('\n')}` : `每次修改都会保留历史版本。拜访客商格式：${BUSINESSMAN_FORMAT}`;
+  const footer =
+    r.revisions.length > 1
+      ? `修改记录（共 ${r.revisions.length} 版）\n${history.join('\n')}`
+      : `每次修改都会保留历史版本。拜访客商格式：${BUSINESSMAN_FORMAT}`;
   return renderCard('monthly-report-summary', {
     summary: `月度汇报 · ${squadName} · ${monthLabel(r.month)} · ${statusTag}`,
     monthLabel: monthLabel(r.month),
@@ -156,7 +217,13 @@ export function valuesOf(r: MonthlyReportView | null, month: string, prefill: st
  * The card for a squad's month, as it stands: the form (pre-filled from a draft, or from the
  * month's visits) or, once submitted/exempt, the summary. Reminders (i4) send this card.
  */
-export async function buildMonthlyReportCard(db: Db, squadId: number, month: string, now: Date, opts: { timezone?: string; withExemption?: boolean; editing?: boolean; notice?: string } = {}): Promise<Card> {
+export async function buildMonthlyReportCard(
+  db: Db,
+  squadId: number,
+  month: string,
+  now: Date,
+  opts: { timezone?: string; withExemption?: boolean; editing?: boolean; notice?: string } = {},
+): Promise<Card> {
   const tz = opts.timezone ?? 'Asia/Shanghai';
   const squadName = (await findSquadName(db, squadId)) ?? `小分队 ${squadId}`;
   const report = await findMonthlyReport(db, squadId, month);
@@ -169,7 +236,13 @@ export async function buildMonthlyReportCard(db: Db, squadId: number, month: str
       squadId,
       squadName,
       month,
-      status: report ? (report.status === 'SUBMITTED' ? 'SUBMITTED' : report.status === 'EXEMPT' ? 'EXEMPT' : 'DRAFT') : 'NEW',
+      status: report
+        ? report.status === 'SUBMITTED'
+          ? 'SUBMITTED'
+          : report.status === 'EXEMPT'
+            ? 'EXEMPT'
+            : 'DRAFT'
+        : 'NEW',
       baseVersion: report?.version ?? 0,
       values: valuesOf(report, month, prefill ? formatBusinessmenLines(visits) : null),
       closeDay: await reportCloseDay(db),
@@ -183,7 +256,14 @@ export async function buildMonthlyReportCard(db: Db, squadId: number, month: str
 }
 
 /** Later changes (from another card, a command) update the report's own card message. */
-export async function patchReportCard(db: Db, report: MonthlyReportView, squadName: string, tz: string, cause: string, exceptMessageId?: string): Promise<void> {
+export async function patchReportCard(
+  db: Db,
+  report: MonthlyReportView,
+  squadName: string,
+  tz: string,
+  cause: string,
+  exceptMessageId?: string,
+): Promise<void> {
   if (!report.cardMessageId || report.cardMessageId === exceptMessageId) return;
   await enqueueMessage(db, {
     dedupKey: `report-card:${report.id}:${cause}`,

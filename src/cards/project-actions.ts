@@ -27,9 +27,23 @@ export async function buildProjectNewCard(db: Db, actor: Actor, notice?: string)
   const squadId = homeSquadId(actor);
   const leads = squadId ? await listOpenLeads(db, squadId) : [];
   const leadPicker = leads.length
-    ? [{ tag: 'select_static', name: 'lead', placeholder: { tag: 'plain_text', content: '来自哪条招商线索（可不选）' }, options: leads.map((l) => ({ text: { tag: 'plain_text', content: l.company.slice(0, 40) }, value: String(l.id) })) }]
+    ? [
+        {
+          tag: 'select_static',
+          name: 'lead',
+          placeholder: { tag: 'plain_text', content: '来自哪条招商线索（可不选）' },
+          options: leads.map((l) => ({
+            text: { tag: 'plain_text', content: l.company.slice(0, 40) },
+            value: String(l.id),
+          })),
+        },
+      ]
     : [];
-  return renderCard('project-new', { notice: notice ? [{ tag: 'markdown', content: notice }] : [], squadPicker: await squadPickerElements(db, actor), leadPicker });
+  return renderCard('project-new', {
+    notice: notice ? [{ tag: 'markdown', content: notice }] : [],
+    squadPicker: await squadPickerElements(db, actor),
+    leadPicker,
+  });
 }
 
 const CreateForm = z.object({
@@ -52,7 +66,13 @@ function stageForm(today: string) {
 }
 
 /** The project named in the button if the person may see it (and, for changes, act for its squad). */
-export async function projectForActor(input: CardInput, deps: Deps, act: boolean): Promise<{ ok: true; project: NonNullable<Awaited<ReturnType<typeof loadProject>>> } | { ok: false; answer: CardAnswer }> {
+export async function projectForActor(
+  input: CardInput,
+  deps: Deps,
+  act: boolean,
+): Promise<
+  { ok: true; project: NonNullable<Awaited<ReturnType<typeof loadProject>>> } | { ok: false; answer: CardAnswer }
+> {
   const id = Number(input.value.projectId);
   const project = Number.isInteger(id) ? await loadProject(deps.db, id) : null;
   if (!project) return { ok: false, answer: answer.error('找不到这个项目，请重新发送 /project。') };
@@ -68,7 +88,9 @@ export async function projectForActor(input: CardInput, deps: Deps, act: boolean
 }
 
 async function viewProject(input: CardInput, deps: Deps): Promise<CardAnswer> {
-  const mode = (['stage', 'task', 'helper'].includes(String(input.value.mode)) ? input.value.mode : 'view') as ProjectMode;
+  const mode = (
+    ['stage', 'task', 'helper'].includes(String(input.value.mode)) ? input.value.mode : 'view'
+  ) as ProjectMode;
   const l = await projectForActor(input, deps, mode !== 'view');
   if (!l.ok) return l.answer;
   return answer.card(await buildProjectCard(deps.db, l.project.id, { actor: input.actor, mode, when: whenOf(deps) }));
@@ -87,11 +109,16 @@ async function createProject(input: CardInput, deps: Deps): Promise<CardAnswer> 
   const when = whenOf(deps);
   const requestKey = `project:${input.messageId ?? input.eventId}`;
   const already = await db.project.findUnique({ where: { requestKey } });
-  if (already) return answer.toastAndCard('项目已创建', await buildProjectCard(db, already.id, { actor, when }), 'info');
+  if (already)
+    return answer.toastAndCard('项目已创建', await buildProjectCard(db, already.id, { actor, when }), 'info');
   const parsed = CreateForm.safeParse(cleanFormValue(input.formValue));
   if (!parsed.success) {
     const errors = fieldErrorsOf(parsed.error, { lead: '招商线索' });
-    return answer.toastAndCard(Object.values(errors)[0] ?? '请检查填写内容', refillForm(await buildProjectNewCard(db, actor), input.formValue, errors), 'error');
+    return answer.toastAndCard(
+      Object.values(errors)[0] ?? '请检查填写内容',
+      refillForm(await buildProjectNewCard(db, actor), input.formValue, errors),
+      'error',
+    );
   }
   const f = parsed.data;
   const lead = f.lead ? await db.lead.findUnique({ where: { id: f.lead } }) : null;
@@ -112,9 +139,24 @@ async function createProject(input: CardInput, deps: Deps): Promise<CardAnswer> 
     },
   });
   // The history starts with the project itself (seq 0), so funnels and time-in-stage have a start.
-  await db.projectStageChange.create({ data: { requestKey: `project:${project.id}:change:0`, projectId: project.id, fromStage: null, toStage: 'NEGOTIATING', on: today, investment: f.investment, byId: actor.id } });
+  await db.projectStageChange.create({
+    data: {
+      requestKey: `project:${project.id}:change:0`,
+      projectId: project.id,
+      fromStage: null,
+      toStage: 'NEGOTIATING',
+      on: today,
+      investment: f.investment,
+      byId: actor.id,
+    },
+  });
   if (lead) await db.lead.update({ where: { id: lead.id }, data: { projectId: project.id, status: 'CONVERTED' } });
-  await recordAudit(db, actor, 'project.create', 'Project', project.id, { name: project.name, squadId, investment: f.investment, leadId: lead?.id ?? null });
+  await recordAudit(db, actor, 'project.create', 'Project', project.id, {
+    name: project.name,
+    squadId,
+    investment: f.investment,
+    leadId: lead?.id ?? null,
+  });
   const notice = `✅ 已创建（${actor.name}，${localDateTime(when.now, when.timezone)}）`;
   return answer.toastAndCard('项目已创建', await buildProjectCard(db, project.id, { actor, when, notice }));
 }
@@ -129,9 +171,14 @@ async function updateStage(input: CardInput, deps: Deps): Promise<CardAnswer> {
   const seq = Number(input.value.seq);
   const requestKey = `project:${project.id}:change:${seq}`;
   if (await db.projectStageChange.findUnique({ where: { requestKey } })) {
-    return answer.toastAndCard('这次更新已保存（卡片已刷新）', await buildProjectCard(db, project.id, { actor, when }), 'info');
+    return answer.toastAndCard(
+      '这次更新已保存（卡片已刷新）',
+      await buildProjectCard(db, project.id, { actor, when }),
+      'info',
+    );
   }
-  const formCard = async (errors: Record<string, string> = {}) => refillForm(await buildProjectCard(db, project.id, { actor, mode: 'stage', when }), input.formValue, errors);
+  const formCard = async (errors: Record<string, string> = {}) =>
+    refillForm(await buildProjectCard(db, project.id, { actor, mode: 'stage', when }), input.formValue, errors);
   const parsed = stageForm(localDate(when.now, when.timezone)).safeParse(cleanFormValue(input.formValue));
   if (!parsed.success) {
     const errors = fieldErrorsOf(parsed.error);
@@ -140,7 +187,8 @@ async function updateStage(input: CardInput, deps: Deps): Promise<CardAnswer> {
   const f = parsed.data;
   const from = project.stage as (typeof PROJECT_STAGES)[number];
   const move = checkStageMove(from, f.to_stage, isOfficeActor(actor));
-  if (move.refusal !== null) return answer.toastAndCard(move.refusal, await formCard({ to_stage: move.refusal }), 'error');
+  if (move.refusal !== null)
+    return answer.toastAndCard(move.refusal, await formCard({ to_stage: move.refusal }), 'error');
   const investment = f.investment ?? project.investment;
   if (f.to_stage === 'SIGNED' && move.kind !== 'UPDATE') {
     const reason = await checkSignable(db, { id: project.id, investment, reviewStatus: project.reviewStatus });
@@ -170,14 +218,21 @@ async function updateStage(input: CardInput, deps: Deps): Promise<CardAnswer> {
       foreignCapitalUsd: { increment: f.fx_added ?? 0 },
     },
   });
-  await recordAudit(db, actor, move.kind === 'CORRECTION' ? 'project.stage.correct' : 'project.stage', 'Project', project.id, {
-    from,
-    to: f.to_stage,
-    on: f.stage_date,
-    investment: { before: project.investment, after: investment },
-    fundsAdded: f.funds_added ?? 0,
-    fxAdded: f.fx_added ?? 0,
-  });
+  await recordAudit(
+    db,
+    actor,
+    move.kind === 'CORRECTION' ? 'project.stage.correct' : 'project.stage',
+    'Project',
+    project.id,
+    {
+      from,
+      to: f.to_stage,
+      on: f.stage_date,
+      investment: { before: project.investment, after: investment },
+      fundsAdded: f.funds_added ?? 0,
+      fxAdded: f.fx_added ?? 0,
+    },
+  );
   const what = move.kind === 'UPDATE' ? '金额已更新' : `已标记为“${STAGE_LABELS[f.to_stage]}”`;
   const added = f.funds_added ? `，到位资金 +${formatWan(f.funds_added)}` : '';
   const notice = `✅ ${what}${added}（${actor.name}，${localDateTime(when.now, when.timezone)}）`;

@@ -37,28 +37,51 @@ async function addTask(input: CardInput, deps: Deps): Promise<CardAnswer> {
   const parsed = TaskForm.safeParse(cleanFormValue(input.formValue));
   if (!parsed.success) {
     const errors = fieldErrorsOf(parsed.error);
-    const card = refillForm(await buildProjectCard(deps.db, project.id, { actor, mode: 'task', when }), input.formValue, errors);
+    const card = refillForm(
+      await buildProjectCard(deps.db, project.id, { actor, mode: 'task', when }),
+      input.formValue,
+      errors,
+    );
     return answer.toastAndCard(Object.values(errors)[0] ?? '请检查填写内容', card, 'error');
   }
   const f = parsed.data;
   const assignee = f.task_assignee ? await deps.db.person.findUnique({ where: { openId: f.task_assignee } }) : null;
   const task = await deps.db.projectTask.create({
-    data: { requestKey, projectId: project.id, title: f.task_title, dueOn: f.task_due, assigneeId: assignee?.id ?? project.helperId, createdById: actor.id },
+    data: {
+      requestKey,
+      projectId: project.id,
+      title: f.task_title,
+      dueOn: f.task_due,
+      assigneeId: assignee?.id ?? project.helperId,
+      createdById: actor.id,
+    },
   });
-  await recordAudit(deps.db, actor, 'project.task.add', 'ProjectTask', task.id, { projectId: project.id, title: task.title, dueOn: task.dueOn });
+  await recordAudit(deps.db, actor, 'project.task.add', 'ProjectTask', task.id, {
+    projectId: project.id,
+    title: task.title,
+    dueOn: task.dueOn,
+  });
   return answer.toastAndCard('任务已添加', await buildProjectCard(deps.db, project.id, { actor, when }));
 }
 
 async function closeTask(input: CardInput, deps: Deps): Promise<CardAnswer> {
   const actor = input.actor!;
-  const task = await deps.db.projectTask.findUnique({ where: { id: Number(input.value.taskId) || 0 }, include: { project: true } });
+  const task = await deps.db.projectTask.findUnique({
+    where: { id: Number(input.value.taskId) || 0 },
+    include: { project: true },
+  });
   if (!task) return answer.error('找不到这项任务，请重新发送 /project。');
   const p = task.project;
-  const allowed = isOfficeActor(actor) || isMemberOf(actor, p.squadId) || p.helperId === actor.id || task.assigneeId === actor.id;
+  const allowed =
+    isOfficeActor(actor) || isMemberOf(actor, p.squadId) || p.helperId === actor.id || task.assigneeId === actor.id;
   if (!allowed) return answer.error('只有项目的帮办、所属小分队或区招商局可以办结销号。');
   const when = whenOf(deps);
-  if (task.status === 'DONE') return answer.toastAndCard('这项任务已办结', await buildProjectCard(deps.db, p.id, { actor, when }), 'info');
-  await deps.db.projectTask.update({ where: { id: task.id }, data: { status: 'DONE', closedAt: when.now, closedById: actor.id } });
+  if (task.status === 'DONE')
+    return answer.toastAndCard('这项任务已办结', await buildProjectCard(deps.db, p.id, { actor, when }), 'info');
+  await deps.db.projectTask.update({
+    where: { id: task.id },
+    data: { status: 'DONE', closedAt: when.now, closedById: actor.id },
+  });
   await recordAudit(deps.db, actor, 'project.task.close', 'ProjectTask', task.id, { projectId: p.id });
   const notice = `✅ “${escapeMarkdown(task.title.slice(0, 30))}”已办结销号（${escapeMarkdown(actor.name)}，${localDateTime(when.now, when.timezone)}）`;
   return answer.toastAndCard('已办结销号', await buildProjectCard(deps.db, p.id, { actor, when, notice }));
@@ -73,20 +96,32 @@ async function assignHelper(input: CardInput, deps: Deps): Promise<CardAnswer> {
   const openId = typeof input.formValue.helper === 'string' ? input.formValue.helper : '';
   const helper = (await listHelpers(deps.db)).find((h) => h.openId === openId);
   if (!helper) {
-    const card = refillForm(await buildProjectCard(deps.db, project.id, { actor, mode: 'helper', when }), {}, { helper: '请从列表中选择帮办中心的人员' });
+    const card = refillForm(
+      await buildProjectCard(deps.db, project.id, { actor, mode: 'helper', when }),
+      {},
+      { helper: '请从列表中选择帮办中心的人员' },
+    );
     return answer.toastAndCard('请从列表中选择帮办中心的人员', card, 'error');
   }
   if (project.helperId !== helper.id) {
     await deps.db.project.update({ where: { id: project.id }, data: { helperId: helper.id } });
-    await recordAudit(deps.db, actor, 'project.helper', 'Project', project.id, { before: project.helperId, after: helper.id });
+    await recordAudit(deps.db, actor, 'project.helper', 'Project', project.id, {
+      before: project.helperId,
+      after: helper.id,
+    });
     await enqueueMessage(deps.db, {
       dedupKey: `project-helper:${project.id}:${helper.id}:${input.eventId}`,
       to: { type: 'open_id', id: helper.openId },
       msgType: 'text',
-      content: textContent(`${actor.name} 指派你为项目“${project.name}”（${project.squadName}）的帮办，请全程跟进服务。发送 /project 可查看。`),
+      content: textContent(
+        `${actor.name} 指派你为项目“${project.name}”（${project.squadName}）的帮办，请全程跟进服务。发送 /project 可查看。`,
+      ),
     });
   }
-  return answer.toastAndCard(`已指派 ${helper.name} 为帮办`, await buildProjectCard(deps.db, project.id, { actor, when }));
+  return answer.toastAndCard(
+    `已指派 ${helper.name} 为帮办`,
+    await buildProjectCard(deps.db, project.id, { actor, when }),
+  );
 }
 
 registerCardAction('project.task.add', addTask);

@@ -16,7 +16,13 @@ import type { When } from './trip-report.js';
 export type ProjectMode = 'view' | 'stage' | 'task' | 'helper';
 
 const HISTORY_MAX = 8;
-const STAGE_COLORS: Record<ProjectStage, string> = { NEGOTIATING: 'grey', SIGNED: 'blue', STARTED: 'turquoise', PRODUCING: 'green', AT_TARGET: 'green' };
+const STAGE_COLORS: Record<ProjectStage, string> = {
+  NEGOTIATING: 'grey',
+  SIGNED: 'blue',
+  STARTED: 'turquoise',
+  PRODUCING: 'green',
+  AT_TARGET: 'green',
+};
 
 function label(stage: string): string {
   return isProjectStage(stage) ? STAGE_LABELS[stage] : stage;
@@ -33,14 +39,22 @@ function factsOf(p: ProjectView): string {
     `**帮办**：${p.helperName ? escapeMarkdown(p.helperName) : '未指派'}`,
   ];
   if (dates.length) lines.push(`**节点**：${dates.join('，')}`);
-  if (p.reviewStatus !== 'NONE') lines.push(`**联合预审**：${{ IN_REVIEW: '预审中', PASSED: '已通过', VETOED: '已否决', OVERRULED: '否决已被推翻' }[p.reviewStatus] ?? p.reviewStatus}`);
+  if (p.reviewStatus !== 'NONE')
+    lines.push(
+      `**联合预审**：${{ IN_REVIEW: '预审中', PASSED: '已通过', VETOED: '已否决', OVERRULED: '否决已被推翻' }[p.reviewStatus] ?? p.reviewStatus}`,
+    );
   return lines.join('\n');
 }
 
 function historyOf(p: ProjectView, timezone: string): string {
   if (!p.stages.length) return '**阶段记录**\n暂无';
   const rows = p.stages.slice(-HISTORY_MAX).map((s) => {
-    const step = s.fromStage && s.fromStage !== s.toStage ? `${label(s.fromStage)}→${label(s.toStage)}` : s.fromStage ? `${label(s.toStage)}（金额更新）` : `${label(s.toStage)}（立项）`;
+    const step =
+      s.fromStage && s.fromStage !== s.toStage
+        ? `${label(s.fromStage)}→${label(s.toStage)}`
+        : s.fromStage
+          ? `${label(s.toStage)}（金额更新）`
+          : `${label(s.toStage)}（立项）`;
     const amounts = [
       s.investment !== null ? `投资 ${formatWan(s.investment)}` : '',
       s.fundsInPlace ? `到位 +${formatWan(s.fundsInPlace)}` : '',
@@ -59,14 +73,32 @@ function taskRowsOf(p: ProjectView): unknown[] {
       t.status === 'DONE'
         ? `~~${escapeMarkdown(t.title)}~~ 已办结销号${t.closedByName ? `（${escapeMarkdown(t.closedByName)}）` : ''}`
         : `${escapeMarkdown(t.title)}（限 ${t.dueOn} 前${who}）`;
-    const columns: unknown[] = [{ tag: 'column', width: 'weighted', weight: 3, vertical_align: 'center', elements: [{ tag: 'markdown', content: text }] }];
+    const columns: unknown[] = [
+      {
+        tag: 'column',
+        width: 'weighted',
+        weight: 3,
+        vertical_align: 'center',
+        elements: [{ tag: 'markdown', content: text }],
+      },
+    ];
     if (t.status !== 'DONE') {
       columns.push({
         tag: 'column',
         width: 'weighted',
         weight: 1,
         vertical_align: 'center',
-        elements: [{ tag: 'button', name: `task_close_${t.id}`, type: 'default', size: 'small', width: 'fill', text: { tag: 'plain_text', content: '办结销号' }, behaviors: [{ type: 'callback', value: { action: 'project.task.close', taskId: t.id } }] }],
+        elements: [
+          {
+            tag: 'button',
+            name: `task_close_${t.id}`,
+            type: 'default',
+            size: 'small',
+            width: 'fill',
+            text: { tag: 'plain_text', content: '办结销号' },
+            behaviors: [{ type: 'callback', value: { action: 'project.task.close', taskId: t.id } }],
+          },
+        ],
       });
     }
     return { tag: 'column_set', flex_mode: 'none', columns };
@@ -76,10 +108,14 @@ function taskRowsOf(p: ProjectView): unknown[] {
 function stageForm(p: ProjectView, actor: Actor | null, today: string): unknown {
   const stage = p.stage as ProjectStage;
   const next = nextStage(stage);
-  const choices = actor && isOfficeActor(actor) ? [...PROJECT_STAGES] : ([stage, next].filter(Boolean) as ProjectStage[]);
+  const choices =
+    actor && isOfficeActor(actor) ? [...PROJECT_STAGES] : ([stage, next].filter(Boolean) as ProjectStage[]);
   return renderCard('parts/project-stage-form', {
     initialStage: next ?? stage,
-    stageOptions: choices.map((s) => ({ text: { tag: 'plain_text', content: s === stage ? `${STAGE_LABELS[s]}（仅更新金额）` : STAGE_LABELS[s] }, value: s })),
+    stageOptions: choices.map((s) => ({
+      text: { tag: 'plain_text', content: s === stage ? `${STAGE_LABELS[s]}（仅更新金额）` : STAGE_LABELS[s] },
+      value: s,
+    })),
     today,
     investment: String(p.investment),
     submitValue: { action: 'project.stage', projectId: p.id, seq: p.stages.length },
@@ -89,15 +125,28 @@ function stageForm(p: ProjectView, actor: Actor | null, today: string): unknown 
 async function taskForm(db: Db, p: ProjectView): Promise<unknown> {
   const helpers = await listHelpers(db);
   const assigneePicker = helpers.length
-    ? [{ tag: 'select_person', name: 'task_assignee', placeholder: { tag: 'plain_text', content: '责任人（可不选）' }, options: helpers.map((h) => ({ value: h.openId })) }]
+    ? [
+        {
+          tag: 'select_person',
+          name: 'task_assignee',
+          placeholder: { tag: 'plain_text', content: '责任人（可不选）' },
+          options: helpers.map((h) => ({ value: h.openId })),
+        },
+      ]
     : [];
-  return renderCard('parts/project-task-form', { assigneePicker, submitValue: { action: 'project.task.add', projectId: p.id, seq: p.tasks.length } });
+  return renderCard('parts/project-task-form', {
+    assigneePicker,
+    submitValue: { action: 'project.task.add', projectId: p.id, seq: p.tasks.length },
+  });
 }
 
 async function helperForm(db: Db, p: ProjectView): Promise<unknown> {
   const helpers = await listHelpers(db);
   if (!helpers.length) return { tag: 'markdown', content: '帮办中心暂无可指派的人员，请联系区招商局。' };
-  return renderCard('parts/project-helper-form', { helperOptions: helpers.map((h) => ({ value: h.openId })), submitValue: { action: 'project.helper', projectId: p.id } });
+  return renderCard('parts/project-helper-form', {
+    helperOptions: helpers.map((h) => ({ value: h.openId })),
+    submitValue: { action: 'project.helper', projectId: p.id },
+  });
 }
 
 function actionsOf(p: ProjectView): unknown[] {
@@ -105,20 +154,55 @@ function actionsOf(p: ProjectView): unknown[] {
     tag: 'column',
     width: 'weighted',
     weight: 1,
-    elements: [{ tag: 'button', name: `project_${mode}`, type: 'default', width: 'fill', text: { tag: 'plain_text', content: text }, behaviors: [{ type: 'callback', value: { action: 'project.view', projectId: p.id, mode } }] }],
+    elements: [
+      {
+        tag: 'button',
+        name: `project_${mode}`,
+        type: 'default',
+        width: 'fill',
+        text: { tag: 'plain_text', content: text },
+        behaviors: [{ type: 'callback', value: { action: 'project.view', projectId: p.id, mode } }],
+      },
+    ],
   });
   // 联合预审 (plan §三(三)): the review card of issue 8, the same as `/review <id>`.
-  const review = { tag: 'button', name: 'project_review', type: 'default', width: 'fill', text: { tag: 'plain_text', content: '联合预审' }, behaviors: [{ type: 'callback', value: { action: 'review.open', projectId: p.id } }] };
-  return [{ tag: 'column_set', flex_mode: 'trisect', horizontal_spacing: '8px', columns: [button('stage', '更新阶段'), button('task', '添加任务'), button('helper', '指派帮办')] }, review];
+  const review = {
+    tag: 'button',
+    name: 'project_review',
+    type: 'default',
+    width: 'fill',
+    text: { tag: 'plain_text', content: '联合预审' },
+    behaviors: [{ type: 'callback', value: { action: 'review.open', projectId: p.id } }],
+  };
+  return [
+    {
+      tag: 'column_set',
+      flex_mode: 'trisect',
+      horizontal_spacing: '8px',
+      columns: [button('stage', '更新阶段'), button('task', '添加任务'), button('helper', '指派帮办')],
+    },
+    review,
+  ];
 }
 
 /** The project card; `mode` picks the one form shown. Throws when the project does not exist. */
-export async function buildProjectCard(db: Db, projectId: number, opts: { actor?: Actor | null; mode?: ProjectMode; notice?: string; when: When }): Promise<Card> {
+export async function buildProjectCard(
+  db: Db,
+  projectId: number,
+  opts: { actor?: Actor | null; mode?: ProjectMode; notice?: string; when: When },
+): Promise<Card> {
   const p = await loadProject(db, projectId);
   if (!p) throw new Error(`project ${projectId} not found`);
   const mode = opts.mode ?? 'view';
   const today = localDate(opts.when.now, opts.when.timezone);
-  const form = mode === 'stage' ? [stageForm(p, opts.actor ?? null, today)] : mode === 'task' ? [await taskForm(db, p)] : mode === 'helper' ? [await helperForm(db, p)] : [];
+  const form =
+    mode === 'stage'
+      ? [stageForm(p, opts.actor ?? null, today)]
+      : mode === 'task'
+        ? [await taskForm(db, p)]
+        : mode === 'helper'
+          ? [await helperForm(db, p)]
+          : [];
   const stage = p.stage as ProjectStage;
   const open = p.tasks.filter((t) => t.status !== 'DONE').length;
   return renderCard('project', {
@@ -146,10 +230,39 @@ export async function buildProjectList(db: Db, squadIds: number[] | null): Promi
         tag: 'column_set',
         flex_mode: 'none',
         columns: [
-          { tag: 'column', width: 'weighted', weight: 3, vertical_align: 'center', elements: [{ tag: 'markdown', content: `**${escapeMarkdown(p.name)}**\n${label(p.stage)} · ${formatWan(p.investment)}${squadIds && squadIds.length === 1 ? '' : ` · ${escapeMarkdown(p.squadName)}`}` }] },
-          { tag: 'column', width: 'weighted', weight: 1, vertical_align: 'center', elements: [{ tag: 'button', name: `project_open_${p.id}`, type: 'primary', width: 'fill', text: { tag: 'plain_text', content: '查看' }, behaviors: [{ type: 'callback', value: { action: 'project.view', projectId: p.id } }] }] },
+          {
+            tag: 'column',
+            width: 'weighted',
+            weight: 3,
+            vertical_align: 'center',
+            elements: [
+              {
+                tag: 'markdown',
+                content: `**${escapeMarkdown(p.name)}**\n${label(p.stage)} · ${formatWan(p.investment)}${squadIds && squadIds.length === 1 ? '' : ` · ${escapeMarkdown(p.squadName)}`}`,
+              },
+            ],
+          },
+          {
+            tag: 'column',
+            width: 'weighted',
+            weight: 1,
+            vertical_align: 'center',
+            elements: [
+              {
+                tag: 'button',
+                name: `project_open_${p.id}`,
+                type: 'primary',
+                width: 'fill',
+                text: { tag: 'plain_text', content: '查看' },
+                behaviors: [{ type: 'callback', value: { action: 'project.view', projectId: p.id } }],
+              },
+            ],
+          },
         ],
       }))
     : [{ tag: 'markdown', content: '还没有项目。点下方“新建项目”登记第一个。' }];
-  return renderCard('project-list', { subtitle: projects.length ? `最近更新的 ${projects.length} 个项目` : '暂无项目', rows });
+  return renderCard('project-list', {
+    subtitle: projects.length ? `最近更新的 ${projects.length} 个项目` : '暂无项目',
+    rows,
+  });
 }

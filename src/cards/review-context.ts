@@ -28,5 +28,7 @@ export async function loadReviewContext(deps: Deps): Promise<ReviewContext> {
 /** A warning when a due date falls in a year whose holidays were never entered (only weekends known). */
 export function calendarGapNote(ctx: ReviewContext, date: string): string {
   const year = Number(date.slice(0, 4));
-  return coveredYears(ctx.calendar).has(year) ? '' : `注意：${year} 年的节假日安排尚未录入，期限只按周末计算；请办公室用 /calendar add 录入。`;
+  return coveredYears(ctx.calendar).has(year)
+    ? ''
+    : `注意：${year} 年的节假日安排尚未录入，期限只按周末计算；请办公室用 /calendar add 录入。`;
 }

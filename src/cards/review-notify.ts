@@ -1,4 +1,11 @@
-import { peopleWithRoles, projectHistory, reviewersOfUnit, squadInbox, type ProjectForReview, type ReviewRow } from '../db/reviews.js';
+import {
+  peopleWithRoles,
+  projectHistory,
+  reviewersOfUnit,
+  squadInbox,
+  type ProjectForReview,
+  type ReviewRow,
+} from '../db/reviews.js';
 import type { Deps } from '../deps.js';
 import { localDate } from '../domain/working-days.js';
 import { enqueueMessage, textContent } from '../feishu/outbox.js';
@@ -11,29 +18,54 @@ import { renderOpinionCard, renderReviewStatus, renderVetoNotice } from './revie
  * waiting in the outbox its content is simply replaced; once Feishu has given it a message id, each
  * change is a PATCH (the card declares update_multi). `eventKey` makes each PATCH its own message.
  */
-export async function publishReviewStatus(deps: Deps, p: ProjectForReview, review: ReviewRow, eventKey: string): Promise<void> {
+export async function publishReviewStatus(
+  deps: Deps,
+  p: ProjectForReview,
+  review: ReviewRow,
+  eventKey: string,
+): Promise<void> {
   const db = deps.db;
   const history = await projectHistory(db, p.id, 'review.');
-  const card = renderReviewStatus(p, review, history, localDate(deps.clock.now(), deps.config.timezone), deps.config.timezone);
+  const card = renderReviewStatus(
+    p,
+    review,
+    history,
+    localDate(deps.clock.now(), deps.config.timezone),
+    deps.config.timezone,
+  );
   const key = `review-status:${review.id}`;
   const first = await db.outbox.findUnique({ where: { dedupKey: key } });
   if (!first) {
     const to = await squadInbox(db, p.squadId);
     if (!to) {
-      deps.log.warn({ projectId: p.id, squadId: p.squadId }, 'review status: the squad has no group chat and no bound captain');
+      deps.log.warn(
+        { projectId: p.id, squadId: p.squadId },
+        'review status: the squad has no group chat and no bound captain',
+      );
       return;
     }
     await enqueueMessage(db, { dedupKey: key, to, msgType: 'interactive', content: card });
     return;
   }
-  const replaced = await db.outbox.updateMany({ where: { id: first.id, status: 'PENDING' }, data: { content: JSON.stringify(card) } });
+  const replaced = await db.outbox.updateMany({
+    where: { id: first.id, status: 'PENDING' },
+    data: { content: JSON.stringify(card) },
+  });
   if (replaced.count === 1) return;
   // An earlier update still waiting (e.g. held back by Feishu's 5-per-second limit on one message)
   // just takes the newest content: one call instead of two.
-  const waiting = await db.outbox.updateMany({ where: { dedupKey: { startsWith: `${key}:` }, status: 'PENDING' }, data: { content: JSON.stringify(card) } });
+  const waiting = await db.outbox.updateMany({
+    where: { dedupKey: { startsWith: `${key}:` }, status: 'PENDING' },
+    data: { content: JSON.stringify(card) },
+  });
   if (waiting.count > 0) return;
   if (first.messageId) {
-    await enqueueMessage(db, { dedupKey: `${key}:${eventKey}`, to: { type: 'patch', messageId: first.messageId }, msgType: 'interactive', content: card });
+    await enqueueMessage(db, {
+      dedupKey: `${key}:${eventKey}`,
+      to: { type: 'patch', messageId: first.messageId },
+      msgType: 'interactive',
+      content: card,
+    });
   } else {
     // Being sent right now (or it failed): the next change patches it; /review always shows the latest.
     deps.log.info({ reviewId: review.id }, 'review status card not delivered yet; update skipped');
@@ -41,7 +73,11 @@ export async function publishReviewStatus(deps: Deps, p: ProjectForReview, revie
 }
 
 /** Each unit's reviewer(s) get the opinion card; a unit nobody can receive is reported to the office. */
-export async function sendOpinionCards(deps: Deps, p: ProjectForReview, review: ReviewRow): Promise<{ sent: number; unreachable: string[] }> {
+export async function sendOpinionCards(
+  deps: Deps,
+  p: ProjectForReview,
+  review: ReviewRow,
+): Promise<{ sent: number; unreachable: string[] }> {
   let sent = 0;
   const unreachable: string[] = [];
   for (const o of review.opinions) {
@@ -74,7 +110,12 @@ export async function sendVetoNotice(deps: Deps, p: ProjectForReview, review: Re
   const card = renderVetoNotice(p, review);
   for (const person of leaders) {
     if (!person.openId) continue;
-    await enqueueMessage(deps.db, { dedupKey: `review-veto:${review.id}:${person.id}`, to: { type: 'open_id', id: person.openId }, msgType: 'interactive', content: card });
+    await enqueueMessage(deps.db, {
+      dedupKey: `review-veto:${review.id}:${person.id}`,
+      to: { type: 'open_id', id: person.openId },
+      msgType: 'interactive',
+      content: card,
+    });
   }
 }
 
@@ -83,7 +124,15 @@ export async function tellOffice(deps: Deps, key: string, text: string): Promise
   let n = 0;
   for (const person of await peopleWithRoles(deps.db, ['OFFICE', 'OFFICE_ADMIN'])) {
     if (!person.openId) continue;
-    if (await enqueueMessage(deps.db, { dedupKey: `${key}:${person.id}`, to: { type: 'open_id', id: person.openId }, msgType: 'text', content: textContent(text) })) n++;
+    if (
+      await enqueueMessage(deps.db, {
+        dedupKey: `${key}:${person.id}`,
+        to: { type: 'open_id', id: person.openId },
+        msgType: 'text',
+        content: textContent(text),
+      })
+    )
+      n++;
   }
   return n;
 }

@@ -18,9 +18,16 @@ const OpinionForm = z
     reason: z.string().max(1000, '否决理由最多 1000 字，请精简').optional(),
   })
   .superRefine((f, ctx) => {
-    if (f.decision === 'CONDITIONAL' && !f.conditions) ctx.addIssue({ code: 'custom', path: ['conditions'], message: '附条件同意须填写附加条件' });
-    if (f.decision === 'VETO' && !f.veto_category) ctx.addIssue({ code: 'custom', path: ['veto_category'], message: '否决须选择否决类别（环保、用地、产业政策、安全生产或其他）' });
-    if (f.decision === 'VETO' && !f.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: '否决须写明理由' });
+    if (f.decision === 'CONDITIONAL' && !f.conditions)
+      ctx.addIssue({ code: 'custom', path: ['conditions'], message: '附条件同意须填写附加条件' });
+    if (f.decision === 'VETO' && !f.veto_category)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['veto_category'],
+        message: '否决须选择否决类别（环保、用地、产业政策、安全生产或其他）',
+      });
+    if (f.decision === 'VETO' && !f.reason)
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: '否决须写明理由' });
   });
 
 /** A unit's reviewer passes, passes with conditions, or vetoes (一票否决). */
@@ -34,7 +41,8 @@ registerCardAction('review.opinion', async (input, deps) => {
   if (!op || !review || !project) return answer.error('这份预审已不存在，请联系区招商局。');
   const opinion = review.opinions.find((o) => o.id === op.id)!;
   const reviewers = await reviewersOfUnit(deps.db, op.unitId);
-  if (!reviewers.some((r) => r.id === actor.id)) return answer.error(`这张预审卡片由${opinion.unitName}的预审经办人填写。`);
+  if (!reviewers.some((r) => r.id === actor.id))
+    return answer.error(`这张预审卡片由${opinion.unitName}的预审经办人填写。`);
 
   const values = cleanFormValue(input.formValue);
   const form = OpinionForm.safeParse(values);
@@ -59,7 +67,8 @@ registerCardAction('review.opinion', async (input, deps) => {
   }
   const fresh = (await findProjectForReview(deps.db, project.id))!;
   if (after.status === 'VETOED') await sendVetoNotice(deps, fresh, after);
-  if (after.status === 'PASSED') await tellOffice(deps, `review-passed:${after.id}`, `联合预审「${fresh.name}」：全部预审单位同意，项目可以签约。`);
+  if (after.status === 'PASSED')
+    await tellOffice(deps, `review-passed:${after.id}`, `联合预审「${fresh.name}」：全部预审单位同意，项目可以签约。`);
   await publishReviewStatus(deps, fresh, after, `op${op.id}`);
   const mine = after.opinions.find((o) => o.id === op.id)!;
   const toast = after.status === 'VETOED' ? '已提交否决意见，已通知项目所属小分队和领导小组' : '预审意见已提交';

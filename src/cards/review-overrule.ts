@@ -24,15 +24,28 @@ registerCardAction('review.overrule', async (input, deps) => {
   if (!form.success) return answer.error(form.error.issues[0]!.message);
   let review;
   try {
-    review = await overruleReview(deps.db, v.data.reviewId, form.data.overrule_reason, { id: actor.id, openId: actor.openId }, deps.clock.now());
+    review = await overruleReview(
+      deps.db,
+      v.data.reviewId,
+      form.data.overrule_reason,
+      { id: actor.id, openId: actor.openId },
+      deps.clock.now(),
+    );
   } catch (e) {
     if (e instanceof ReviewConflict) return answer.error(e.message);
     throw e;
   }
   const project = (await findProjectForReview(deps.db, review.projectId))!;
   await publishReviewStatus(deps, project, review, 'overrule');
-  await tellOffice(deps, `review-overruled:${review.id}`, `联合预审「${project.name}」的否决已由${actor.name}推翻：${form.data.overrule_reason}。项目可以签约。`);
+  await tellOffice(
+    deps,
+    `review-overruled:${review.id}`,
+    `联合预审「${project.name}」的否决已由${actor.name}推翻：${form.data.overrule_reason}。项目可以签约。`,
+  );
   const history = await projectHistory(deps.db, project.id, 'review.');
   const today = localDate(deps.clock.now(), deps.config.timezone);
-  return answer.toastAndCard('已推翻否决，已通知项目所属小分队和办公室', renderReviewStatus(project, review, history, today, deps.config.timezone));
+  return answer.toastAndCard(
+    '已推翻否决，已通知项目所属小分队和办公室',
+    renderReviewStatus(project, review, history, today, deps.config.timezone),
+  );
 });

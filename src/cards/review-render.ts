@@ -70,17 +70,32 @@ function historyText(h: HistoryLine, tz: string): string {
 }
 
 /** The review's state for the owning squad (and /review): every unit, the outcome, the history. */
-export function renderReviewStatus(p: ProjectForReview, review: ReviewRow, history: HistoryLine[], today: string, tz: string): Card {
+export function renderReviewStatus(
+  p: ProjectForReview,
+  review: ReviewRow,
+  history: HistoryLine[],
+  today: string,
+  tz: string,
+): Card {
   const look = STATE_LOOK[review.status];
   const decided = review.opinions.filter((o) => o.decision !== 'PENDING').length;
   const notices: unknown[] = [];
   if (review.status === 'PASSED') {
     const conditional = review.opinions.some((o) => o.decision === 'CONDITIONAL');
-    notices.push({ tag: 'markdown', content: `<font color='green'>**全部预审单位同意，项目可以签约。**</font>${conditional ? '\n请落实各单位提出的条件。' : ''}` });
+    notices.push({
+      tag: 'markdown',
+      content: `<font color='green'>**全部预审单位同意，项目可以签约。**</font>${conditional ? '\n请落实各单位提出的条件。' : ''}`,
+    });
   } else if (review.status === 'VETOED') {
-    notices.push({ tag: 'markdown', content: `<font color='red'>**项目被一票否决，不能签约。**</font>\n领导小组组长、副组长可在否决通知卡片上填写理由推翻否决；项目调整后也可重新发起预审（/review ${p.id}）。` });
+    notices.push({
+      tag: 'markdown',
+      content: `<font color='red'>**项目被一票否决，不能签约。**</font>\n领导小组组长、副组长可在否决通知卡片上填写理由推翻否决；项目调整后也可重新发起预审（/review ${p.id}）。`,
+    });
   } else if (review.status === 'OVERRULED') {
-    notices.push({ tag: 'markdown', content: `<font color='orange'>**否决已由${md(review.overruledByName ?? '领导小组')}推翻**</font>：${md(review.overruleReason ?? '')}\n项目可以签约。` });
+    notices.push({
+      tag: 'markdown',
+      content: `<font color='orange'>**否决已由${md(review.overruledByName ?? '领导小组')}推翻**</font>：${md(review.overruleReason ?? '')}\n项目可以签约。`,
+    });
   }
   const lines = history.map((h) => `- ${historyText(h, tz)}`);
   return renderCard('review-status', {
@@ -129,7 +144,10 @@ export function renderOpinionCard(p: ProjectForReview, o: { id: number; unitName
     unitName: o.unitName,
     dueText: `请于 ${o.dueOn} 前出具`,
     summary: `${projectSummary(p)}\n\n请代表**${md(o.unitName)}**出具预审意见。否决须写明类别和理由。`,
-    categoryOptions: VETO_CATEGORIES.map((c: VetoCategory) => ({ text: { tag: 'plain_text', content: VETO_CATEGORY_LABELS[c] }, value: c })),
+    categoryOptions: VETO_CATEGORIES.map((c: VetoCategory) => ({
+      text: { tag: 'plain_text', content: VETO_CATEGORY_LABELS[c] },
+      value: c,
+    })),
     opinionId: o.id,
   });
 }

@@ -35,7 +35,11 @@ registerCardAction('review.start', async (input, deps) => {
   const who = { id: actor.id, openId: actor.openId };
   let review;
   try {
-    review = await startReview(deps.db, { projectId: project.id, units: units.map((u) => u!), dueOn, startedOn: ctx.today, isKey: project.isKey }, who);
+    review = await startReview(
+      deps.db,
+      { projectId: project.id, units: units.map((u) => u!), dueOn, startedOn: ctx.today, isKey: project.isKey },
+      who,
+    );
   } catch (e) {
     if (e instanceof ReviewConflict) return answer.error(e.message);
     throw e;

@@ -10,7 +10,11 @@ export const SQUAD_FIELD = 'squad';
 /** [] for a member (their squad is implied); a select of every active squad for the office. */
 export async function squadPickerElements(db: Db, actor: Actor): Promise<unknown[]> {
   if (!isOfficeActor(actor)) return [];
-  const squads = await db.squad.findMany({ where: { active: true }, orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }], select: { id: true, name: true } });
+  const squads = await db.squad.findMany({
+    where: { active: true },
+    orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
+    select: { id: true, name: true },
+  });
   const home = homeSquadId(actor);
   return [
     {

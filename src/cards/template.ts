@@ -16,7 +16,11 @@ export function templateText(name: string): string {
 }
 
 export function listTemplates(): string[] {
-  return fs.readdirSync(CARDS_DIR).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+  return fs
+    .readdirSync(CARDS_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -5))
+    .sort();
 }
 
 /**
@@ -63,7 +67,7 @@ const MARKDOWN_ENTITIES: Record<string, string> = {
   '<': '&#60;',
   '>': '&#62;',
   '*': '&#42;',
-  '_': '&#95;',
+  _: '&#95;',
   '~': '&sim;',
   '`': '&#96;',
   '[': '&#91;',

@@ -25,37 +25,66 @@ function decide(status: 'APPROVED' | 'REJECTED') {
     if (refused) return answer.error(refused);
     if (trip.status !== 'PENDING') {
       const done = trip.status === 'APPROVED' ? '批准' : trip.status === 'REJECTED' ? '驳回' : '处理';
-      return answer.toastAndCard(`这份计划已于 ${trip.decidedAt ? localDateTime(trip.decidedAt, tz) : ''} ${done}`, renderTripSummary(trip, tz, 'approver'), 'info');
+      return answer.toastAndCard(
+        `这份计划已于 ${trip.decidedAt ? localDateTime(trip.decidedAt, tz) : ''} ${done}`,
+        renderTripSummary(trip, tz, 'approver'),
+        'info',
+      );
     }
     const reason = typeof input.formValue.reject_reason === 'string' ? input.formValue.reject_reason.trim() : '';
     if (status === 'REJECTED' && !reason) {
       const errors = { reject_reason: '驳回原因：请写明驳回的原因，出行人会看到' };
-      return { toast: { type: 'error', content: errors.reject_reason }, card: { type: 'raw', data: refillForm(renderTripApproval(trip), input.formValue, errors) } };
+      return {
+        toast: { type: 'error', content: errors.reject_reason },
+        card: { type: 'raw', data: refillForm(renderTripApproval(trip), input.formValue, errors) },
+      };
     }
     if (reason.length > 200) {
       const errors = { reject_reason: '驳回原因：最多 200 字' };
-      return { toast: { type: 'error', content: errors.reject_reason }, card: { type: 'raw', data: refillForm(renderTripApproval(trip), input.formValue, errors) } };
+      return {
+        toast: { type: 'error', content: errors.reject_reason },
+        card: { type: 'raw', data: refillForm(renderTripApproval(trip), input.formValue, errors) },
+      };
     }
     const now = deps.clock.now();
-    const changed = await decideTrip(deps.db, trip.id, { status, reason: status === 'REJECTED' ? reason : undefined, at: now, approvalMessageId: input.messageId });
+    const changed = await decideTrip(deps.db, trip.id, {
+      status,
+      reason: status === 'REJECTED' ? reason : undefined,
+      at: now,
+      approvalMessageId: input.messageId,
+    });
     const after = (await findTrip(deps.db, { id: trip.id }))!;
     if (!changed) return answer.toastAndCard('这份计划已经处理过', renderTripSummary(after, tz, 'approver'), 'info');
 
     const word = status === 'APPROVED' ? '批准' : '驳回';
     if (after.planMessageId)
-      await enqueueMessage(deps.db, { dedupKey: `trip-plan-card:${trip.id}:decided`, to: { type: 'patch', messageId: after.planMessageId }, msgType: 'interactive', content: renderTripSummary(after, tz, 'traveller') });
+      await enqueueMessage(deps.db, {
+        dedupKey: `trip-plan-card:${trip.id}:decided`,
+        to: { type: 'patch', messageId: after.planMessageId },
+        msgType: 'interactive',
+        content: renderTripSummary(after, tz, 'traveller'),
+      });
     if (after.traveller.openId) {
       const why = status === 'REJECTED' ? `，原因：${reason}` : '';
       await enqueueMessage(deps.db, {
         dedupKey: `trip-decided:${trip.id}`,
         to: { type: 'open_id', id: after.traveller.openId },
         msgType: 'text',
-        content: textContent(`你的外出招商计划（${after.destination}，${after.startDate} 至 ${after.endDate}）已被 ${actor.name} ${word}${why}。`),
+        content: textContent(
+          `你的外出招商计划（${after.destination}，${after.startDate} 至 ${after.endDate}）已被 ${actor.name} ${word}${why}。`,
+        ),
       });
     }
     for (const copy of await deliveredCopies(deps.db, trip.id))
-      await enqueueMessage(deps.db, { dedupKey: `${copy.dedupKey}:decided`, to: { type: 'patch', messageId: copy.messageId }, msgType: 'interactive', content: renderTripSummary(after, tz, 'office') });
-    await recordAudit(deps.db, actor, status === 'APPROVED' ? 'trip.approve' : 'trip.reject', 'Trip', trip.id, { reason: reason || undefined });
+      await enqueueMessage(deps.db, {
+        dedupKey: `${copy.dedupKey}:decided`,
+        to: { type: 'patch', messageId: copy.messageId },
+        msgType: 'interactive',
+        content: renderTripSummary(after, tz, 'office'),
+      });
+    await recordAudit(deps.db, actor, status === 'APPROVED' ? 'trip.approve' : 'trip.reject', 'Trip', trip.id, {
+      reason: reason || undefined,
+    });
     return answer.toastAndCard(`已${word}`, renderTripSummary(after, tz, 'approver'));
   };
 }

@@ -7,7 +7,12 @@ import { createTrip, findPersonWithRole, findTrip, officePeople, peopleByOpenIds
 import type { Deps } from '../deps.js';
 import { mayFileTripPlan } from '../domain/authz.js';
 import { localDate } from '../domain/local-date.js';
-import { APPROVER_LABELS, approverRoleFor, DEFAULT_TRIP_MAX_PAST_DAYS, tripDateErrors } from '../domain/trip-routing.js';
+import {
+  APPROVER_LABELS,
+  approverRoleFor,
+  DEFAULT_TRIP_MAX_PAST_DAYS,
+  tripDateErrors,
+} from '../domain/trip-routing.js';
 import { answer, type Card, type CardAnswer } from '../feishu/answer.js';
 import { enqueueMessage } from '../feishu/outbox.js';
 import { pickerDate, refillForm, type FieldErrors } from './form.js';
@@ -34,14 +39,21 @@ export async function buildTripPlanCard(db: Db, actor: Actor, squadId: number): 
 }
 
 const TripForm = z.object({
-  destination: z.string({ message: '目的地：请填写要去的城市或地区' }).trim().min(1, '目的地：请填写要去的城市或地区').max(100, '目的地：最多 100 字'),
+  destination: z
+    .string({ message: '目的地：请填写要去的城市或地区' })
+    .trim()
+    .min(1, '目的地：请填写要去的城市或地区')
+    .max(100, '目的地：最多 100 字'),
   companies: z.string().trim().max(1000, '拟拜访企业：最多 1000 字，请精简').default(''),
   people: z.array(z.string()).default([]),
 });
 
 function parseTripForm(fv: Record<string, unknown>, today: string, maxPastDays: number) {
   const errors: FieldErrors = {};
-  const parsed = TripForm.safeParse({ ...fv, people: Array.isArray(fv.people) ? fv.people : fv.people ? [fv.people] : [] });
+  const parsed = TripForm.safeParse({
+    ...fv,
+    people: Array.isArray(fv.people) ? fv.people : fv.people ? [fv.people] : [],
+  });
   if (!parsed.success) for (const i of parsed.error.issues) errors[String(i.path[0])] ??= i.message;
   const start = pickerDate(fv.start_date);
   const end = pickerDate(fv.end_date);
@@ -65,14 +77,22 @@ async function onTripSubmit(input: CardInput, deps: Deps): Promise<CardAnswer> {
   const maxPast = await getSetting<number>(deps.db, TRIP_MAX_PAST_DAYS_SETTING, DEFAULT_TRIP_MAX_PAST_DAYS);
   const form = parseTripForm(input.formValue, localDate(deps.clock.now(), tz), maxPast);
   const refill = async (errors: FieldErrors) =>
-    ({ toast: { type: 'error', content: Object.values(errors)[0]! }, card: { type: 'raw', data: refillForm(await buildTripPlanCard(deps.db, actor, squadId), input.formValue, errors) } }) as CardAnswer;
+    ({
+      toast: { type: 'error', content: Object.values(errors)[0]! },
+      card: {
+        type: 'raw',
+        data: refillForm(await buildTripPlanCard(deps.db, actor, squadId), input.formValue, errors),
+      },
+    }) as CardAnswer;
   if (!form.ok) return refill(form.errors);
   const people = await peopleByOpenIds(deps.db, form.data.people);
-  if (people.length !== new Set(form.data.people).size) return refill({ people: '同行人员：有人不在招商工作名册中，请只选小分队成员' });
+  if (people.length !== new Set(form.data.people).size)
+    return refill({ people: '同行人员：有人不在招商工作名册中，请只选小分队成员' });
 
   const role = approverRoleFor(actor.rank);
   const approver = await findPersonWithRole(deps.db, role);
-  if (!approver?.openId) return answer.error(`还没有设置${APPROVER_LABELS[role]}（或其飞书账号未绑定），请联系区招商局。`);
+  if (!approver?.openId)
+    return answer.error(`还没有设置${APPROVER_LABELS[role]}（或其飞书账号未绑定），请联系区招商局。`);
   if (approver.id === actor.id) return answer.error('你本人就是审批人，外出计划无需审批；请直接告知区招商局备案。');
 
   const id = await createTrip(deps.db, {
@@ -90,13 +110,30 @@ async function onTripSubmit(input: CardInput, deps: Deps): Promise<CardAnswer> {
     planMessageId: input.messageId,
   });
   const trip = (await findTrip(deps.db, { id }))!;
-  await enqueueMessage(deps.db, { dedupKey: `trip-approval:${id}`, to: { type: 'open_id', id: approver.openId }, msgType: 'interactive', content: renderTripApproval(trip) });
+  await enqueueMessage(deps.db, {
+    dedupKey: `trip-approval:${id}`,
+    to: { type: 'open_id', id: approver.openId },
+    msgType: 'interactive',
+    content: renderTripApproval(trip),
+  });
   for (const o of await officePeople(deps.db)) {
     if (o.id === actor.id) continue;
-    await enqueueMessage(deps.db, { dedupKey: `trip-filed:${id}:${o.id}`, to: { type: 'open_id', id: o.openId! }, msgType: 'interactive', content: renderTripSummary(trip, tz, 'office') });
+    await enqueueMessage(deps.db, {
+      dedupKey: `trip-filed:${id}:${o.id}`,
+      to: { type: 'open_id', id: o.openId! },
+      msgType: 'interactive',
+      content: renderTripSummary(trip, tz, 'office'),
+    });
   }
-  await recordAudit(deps.db, actor, 'trip.submit', 'Trip', id, { approverId: approver.id, rank: trip.rank, destination: trip.destination });
-  return answer.toastAndCard(`已提交，等待${APPROVER_LABELS[role]} ${approver.name} 审批`, renderTripSummary(trip, tz, 'traveller'));
+  await recordAudit(deps.db, actor, 'trip.submit', 'Trip', id, {
+    approverId: approver.id,
+    rank: trip.rank,
+    destination: trip.destination,
+  });
+  return answer.toastAndCard(
+    `已提交，等待${APPROVER_LABELS[role]} ${approver.name} 审批`,
+    renderTripSummary(trip, tz, 'traveller'),
+  );
 }
 
 registerCardAction(TRIP_ACTIONS.submit, onTripSubmit);

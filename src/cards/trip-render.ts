@@ -35,7 +35,10 @@ export function tripDetails(t: TripView): unknown[] {
   const companies = t.companiesPlanned.trim();
   return [
     { tag: 'markdown', content: lines.join('\n') },
-    { tag: 'markdown', content: `**拟拜访企业**（${companies ? companies.split('\n').filter((l) => l.trim()).length : 0} 家）` },
+    {
+      tag: 'markdown',
+      content: `**拟拜访企业**（${companies ? companies.split('\n').filter((l) => l.trim()).length : 0} 家）`,
+    },
     { tag: 'div', text: { tag: 'plain_text', content: companies || '（未填写）' } },
   ];
 }
@@ -45,7 +48,8 @@ function statusLine(t: TripView, tz: string): string {
   if (t.status === 'PENDING') return `已于 ${localDateTime(t.createdAt, tz)} 提交，等待 **${approver}** 审批。`;
   const when = t.decidedAt ? localDateTime(t.decidedAt, tz) : '';
   if (t.status === 'APPROVED') return `**${approver}** 已于 ${when} 批准。`;
-  if (t.status === 'REJECTED') return `**${approver}** 已于 ${when} 驳回。\n**驳回原因**：${escapeMarkdown(t.rejectReason ?? '')}`;
+  if (t.status === 'REJECTED')
+    return `**${approver}** 已于 ${when} 驳回。\n**驳回原因**：${escapeMarkdown(t.rejectReason ?? '')}`;
   return STATUS[t.status].tag;
 }
 
@@ -55,7 +59,12 @@ export function renderTripSummary(t: TripView, tz: string, audience: TripAudienc
   const s = STATUS[t.status];
   const title = audience === 'office' ? '外出招商计划 · 备案' : '外出招商计划';
   const footer = {
-    traveller: t.status === 'REJECTED' ? '请按驳回原因调整后，发送 /trip 重新提交。' : t.status === 'APPROVED' ? '回来后请填写外出招商报告（每次至少拜访 6 家企业、获得 3 条线索）。' : '审批结果会更新在这张卡片上。',
+    traveller:
+      t.status === 'REJECTED'
+        ? '请按驳回原因调整后，发送 /trip 重新提交。'
+        : t.status === 'APPROVED'
+          ? '回来后请填写外出招商报告（每次至少拜访 6 家企业、获得 3 条线索）。'
+          : '审批结果会更新在这张卡片上。',
     office: '此卡片为区招商局备案件，审批结果会同步更新。',
     approver: '审批结果已通知出行人，并同步区招商局备案。',
   }[audience];

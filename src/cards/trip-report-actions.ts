@@ -18,7 +18,10 @@ import type { CardInput } from './types.js';
 
 function visitSchema(trip: { startDate: string; endDate: string }, today: string) {
   return z.object({
-    visit_date: pastDateField('拜访日期', today).refine((d) => isWithinTrip(d, trip), `拜访日期应在本次外出的 ${trip.startDate} 至 ${trip.endDate} 之间`),
+    visit_date: pastDateField('拜访日期', today).refine(
+      (d) => isWithinTrip(d, trip),
+      `拜访日期应在本次外出的 ${trip.startDate} 至 ${trip.endDate} 之间`,
+    ),
     contact_name: requiredText('姓名', 50),
     visit_company: requiredText('单位', 100),
     position: optionalText('职务', 50),
@@ -29,7 +32,9 @@ function visitSchema(trip: { startDate: string; endDate: string }, today: string
   });
 }
 
-type Loaded = { ok: true; trip: NonNullable<Awaited<ReturnType<typeof loadTripReport>>> } | { ok: false; answer: CardAnswer };
+type Loaded =
+  | { ok: true; trip: NonNullable<Awaited<ReturnType<typeof loadTripReport>>> }
+  | { ok: false; answer: CardAnswer };
 
 /** The trip named in the button, if the person may act for its squad. */
 async function loadForActor(input: CardInput, deps: Deps): Promise<Loaded> {
@@ -52,7 +57,8 @@ async function addVisit(input: CardInput, deps: Deps): Promise<CardAnswer> {
   if (!l.ok) return l.answer;
   const { trip } = l;
   const when = whenOf(deps);
-  if (trip.status !== 'APPROVED') return answer.toastAndCard('这份报告已提交，不能再添加', await buildTripReportCard(deps.db, trip.id, when), 'info');
+  if (trip.status !== 'APPROVED')
+    return answer.toastAndCard('这份报告已提交，不能再添加', await buildTripReportCard(deps.db, trip.id, when), 'info');
   const parsed = visitSchema(trip, localDate(when.now, when.timezone)).safeParse(cleanFormValue(input.formValue));
   if (!parsed.success) {
     const errors = fieldErrorsOf(parsed.error);
@@ -60,7 +66,11 @@ async function addVisit(input: CardInput, deps: Deps): Promise<CardAnswer> {
     return answer.toastAndCard(Object.values(errors)[0] ?? '请检查填写内容', card, 'error');
   }
   if (!(await claimTripVersion(deps.db, trip.id, Number(input.value.v)))) {
-    return answer.toastAndCard('这家拜访已保存（卡片已刷新）', await buildTripReportCard(deps.db, trip.id, when), 'info');
+    return answer.toastAndCard(
+      '这家拜访已保存（卡片已刷新）',
+      await buildTripReportCard(deps.db, trip.id, when),
+      'info',
+    );
   }
   const f = parsed.data;
   const visit = await deps.db.visit.create({
@@ -78,7 +88,10 @@ async function addVisit(input: CardInput, deps: Deps): Promise<CardAnswer> {
       createdById: input.actor!.id,
     },
   });
-  await recordAudit(deps.db, input.actor, 'visit.create', 'Visit', visit.id, { tripId: trip.id, company: visit.company });
+  await recordAudit(deps.db, input.actor, 'visit.create', 'Visit', visit.id, {
+    tripId: trip.id,
+    company: visit.company,
+  });
   const n = trip.visits.length + 1;
   return answer.toastAndCard(`已保存第 ${n} 家拜访`, await buildTripReportCard(deps.db, trip.id, when));
 }
@@ -89,7 +102,9 @@ async function showLeadForm(input: CardInput, deps: Deps): Promise<CardAnswer> {
   const { trip } = l;
   if (trip.status !== 'APPROVED') return answer.card(await buildTripReportCard(deps.db, trip.id, whenOf(deps)));
   const label = `${trip.destination} ${trip.startDate}—${trip.endDate}`;
-  return answer.card(await buildLeadCard(deps.db, input.actor!, { trip: { id: trip.id, version: trip.version, label } }));
+  return answer.card(
+    await buildLeadCard(deps.db, input.actor!, { trip: { id: trip.id, version: trip.version, label } }),
+  );
 }
 
 async function submitTripReport(input: CardInput, deps: Deps): Promise<CardAnswer> {
@@ -97,17 +112,28 @@ async function submitTripReport(input: CardInput, deps: Deps): Promise<CardAnswe
   if (!l.ok) return l.answer;
   const { trip } = l;
   const when = whenOf(deps);
-  if (trip.status === 'REPORTED') return answer.toastAndCard('这份报告已提交', buildTripReportReceipt(trip, when.timezone), 'info');
+  if (trip.status === 'REPORTED')
+    return answer.toastAndCard('这份报告已提交', buildTripReportReceipt(trip, when.timezone), 'info');
   if (trip.status !== 'APPROVED') return answer.card(await buildTripReportCard(deps.db, trip.id, when));
   if (!(await claimTripVersion(deps.db, trip.id, Number(input.value.v)))) {
-    return answer.toastAndCard('报告内容有更新，请确认后再提交', await buildTripReportCard(deps.db, trip.id, when), 'info');
+    return answer.toastAndCard(
+      '报告内容有更新，请确认后再提交',
+      await buildTripReportCard(deps.db, trip.id, when),
+      'info',
+    );
   }
   const actor = input.actor!;
   const counts = { visits: trip.visits.length, leads: trip.leads.length };
   const rule = assessTrip(counts);
   await deps.db.trip.update({
     where: { id: trip.id },
-    data: { status: 'REPORTED', reportedAt: when.now, reportedById: actor.id, reportMessageId: input.messageId ?? null, shortOfRule: rule.short },
+    data: {
+      status: 'REPORTED',
+      reportedAt: when.now,
+      reportedById: actor.id,
+      reportMessageId: input.messageId ?? null,
+      shortOfRule: rule.short,
+    },
   });
   await recordAudit(deps.db, actor, 'trip.report', 'Trip', trip.id, { ...counts, shortOfRule: rule.short });
   if (rule.short) {
@@ -115,11 +141,20 @@ async function submitTripReport(input: CardInput, deps: Deps): Promise<CardAnswe
       `【外出招商未达标】${trip.squadName} 赴${trip.destination}（${trip.startDate}—${trip.endDate}）的外出招商报告已由 ${actor.name} 提交：` +
       `拜访企业 ${counts.visits} 家（要求不少于 ${TRIP_MIN_VISITS} 家），招商线索 ${counts.leads} 条（要求不少于 ${TRIP_MIN_LEADS} 条）。请队长跟进。`;
     for (const openId of await captainOpenIds(deps.db, trip.squadId)) {
-      await enqueueMessage(deps.db, { dedupKey: `trip-short:${trip.id}:${openId}`, to: { type: 'open_id', id: openId }, msgType: 'text', content: textContent(text) });
+      await enqueueMessage(deps.db, {
+        dedupKey: `trip-short:${trip.id}:${openId}`,
+        to: { type: 'open_id', id: openId },
+        msgType: 'text',
+        content: textContent(text),
+      });
     }
   }
   const done = await loadTripReport(deps.db, trip.id);
-  return answer.toastAndCard(rule.short ? '报告已提交（未达标，已告知队长）' : '报告已提交', buildTripReportReceipt(done!, when.timezone), rule.short ? 'warning' : 'success');
+  return answer.toastAndCard(
+    rule.short ? '报告已提交（未达标，已告知队长）' : '报告已提交',
+    buildTripReportReceipt(done!, when.timezone),
+    rule.short ? 'warning' : 'success',
+  );
 }
 
 registerCardAction('tripreport.open', openTripReport);

@@ -40,7 +40,10 @@ function visitLines(t: TripReport): unknown[] {
 function leadLines(t: TripReport): unknown[] {
   if (!t.leads.length) return [{ tag: 'markdown', content: '尚未录入招商线索。', text_size: 'notation' }];
   const lines = t.leads.slice(-LIST_MAX).map((l, i) => {
-    const extra = [l.sector, l.intendedInvestment === null ? '' : `意向 ${formatWan(l.intendedInvestment)}`].filter(Boolean).map(escapeMarkdown).join('，');
+    const extra = [l.sector, l.intendedInvestment === null ? '' : `意向 ${formatWan(l.intendedInvestment)}`]
+      .filter(Boolean)
+      .map(escapeMarkdown)
+      .join('，');
     return `${i + 1}. ${escapeMarkdown(l.company)}${extra ? `（${extra}）` : ''}`;
   });
   return [{ tag: 'markdown', content: `**招商线索**\n${lines.join('\n')}` }];
@@ -51,7 +54,10 @@ export function buildTripReportReceipt(t: TripReport, timezone: string): Card {
   const counts = { visits: t.visits.length, leads: t.leads.length };
   const reported = t.status === 'REPORTED';
   const notes: string[] = [...visitLines(t), ...leadLines(t)].map((e) => (e as { content: string }).content);
-  if (reported && t.shortOfRule) notes.push(`<font color='orange'>未达到每次拜访 ${TRIP_MIN_VISITS} 家、线索 ${TRIP_MIN_LEADS} 条的要求，已告知队长。</font>`);
+  if (reported && t.shortOfRule)
+    notes.push(
+      `<font color='orange'>未达到每次拜访 ${TRIP_MIN_VISITS} 家、线索 ${TRIP_MIN_LEADS} 条的要求，已告知队长。</font>`,
+    );
   return buildReceipt({
     title: '外出招商报告',
     subtitle: `${t.squadName} · ${tripLabel(t)}`,
@@ -80,7 +86,12 @@ export function whenOf(deps: { clock: { now(): Date }; config: { timezone: strin
   return { timezone: deps.config.timezone, now: deps.clock.now() };
 }
 
-export async function buildTripReportCard(db: Db, tripId: number, when: When, opts: { notice?: string } = {}): Promise<Card> {
+export async function buildTripReportCard(
+  db: Db,
+  tripId: number,
+  when: When,
+  opts: { notice?: string } = {},
+): Promise<Card> {
   const { timezone } = when;
   const t = await loadTripReport(db, tripId);
   if (!t) throw new Error(`trip ${tripId} not found`);
@@ -133,13 +144,33 @@ export async function buildTripReportList(db: Db, squadIds: number[] | null): Pr
     tag: 'column_set',
     flex_mode: 'none',
     columns: [
-      { tag: 'column', width: 'weighted', weight: 3, vertical_align: 'center', elements: [{ tag: 'markdown', content: `**${escapeMarkdown(t.destination)}**\n${t.startDate}—${t.endDate} · ${escapeMarkdown(t.squadName)}` }] },
+      {
+        tag: 'column',
+        width: 'weighted',
+        weight: 3,
+        vertical_align: 'center',
+        elements: [
+          {
+            tag: 'markdown',
+            content: `**${escapeMarkdown(t.destination)}**\n${t.startDate}—${t.endDate} · ${escapeMarkdown(t.squadName)}`,
+          },
+        ],
+      },
       {
         tag: 'column',
         width: 'weighted',
         weight: 2,
         vertical_align: 'center',
-        elements: [{ tag: 'button', name: `open_trip_${t.id}`, type: 'primary', width: 'fill', text: { tag: 'plain_text', content: '填写报告' }, behaviors: [{ type: 'callback', value: { action: 'tripreport.open', tripId: t.id } }] }],
+        elements: [
+          {
+            tag: 'button',
+            name: `open_trip_${t.id}`,
+            type: 'primary',
+            width: 'fill',
+            text: { tag: 'plain_text', content: '填写报告' },
+            behaviors: [{ type: 'callback', value: { action: 'tripreport.open', tripId: t.id } }],
+          },
+        ],
       },
     ],
   }));

@@ -10,11 +10,21 @@ registerCommand({
   run: async (input, deps) => {
     const actor = input.actor!;
     if (!isOffice(actor)) return reply.text('只有区招商局（领导小组办公室）可以设置领导小组群。');
-    if (input.chatType !== 'group') return reply.text('请在领导小组的群聊里 @招商助手 发送 /bind-group，不要在单聊里发送。');
+    if (input.chatType !== 'group')
+      return reply.text('请在领导小组的群聊里 @招商助手 发送 /bind-group，不要在单聊里发送。');
     const before = await bindLeadershipChat(deps.db, input.chatId, actor.id);
     await deps.db.auditLog.create({
-      data: { actorId: actor.id, actorOpenId: actor.openId, action: 'chat.bind-leadership', entity: 'Chat', entityId: input.chatId, detail: JSON.stringify({ before: before ?? null }) },
+      data: {
+        actorId: actor.id,
+        actorOpenId: actor.openId,
+        action: 'chat.bind-leadership',
+        entity: 'Chat',
+        entityId: input.chatId,
+        detail: JSON.stringify({ before: before ?? null }),
+      },
     });
-    return reply.text(before === input.chatId ? '本群已经是领导小组群。' : '已把本群设为领导小组群：季度进度通报和红黑榜将发到这里。');
+    return reply.text(
+      before === input.chatId ? '本群已经是领导小组群。' : '已把本群设为领导小组群：季度进度通报和红黑榜将发到这里。',
+    );
   },
 });

@@ -28,12 +28,18 @@ export async function runBind(input: CommandInput, deps: Deps): Promise<Reply> {
   if (!openId) return reply.text('没有读到被 @ 的人的飞书账号，请重新 @ 一次。');
 
   const candidates = await deps.db.person.findMany({ where: { name, active: true }, include: { unit: true } });
-  const matches = unitName ? candidates.filter((p) => p.unit?.name === unitName || p.unit?.name === unitName.replace(/^区/, '')) : candidates;
+  const matches = unitName
+    ? candidates.filter((p) => p.unit?.name === unitName || p.unit?.name === unitName.replace(/^区/, ''))
+    : candidates;
   if (matches.length === 0) {
     if (candidates.length > 0)
-      return reply.text(`「${name}」不在「${unitName}」。名册中的「${name}」在：${candidates.map((p) => p.unit?.name ?? '未填单位').join('、')}。`);
+      return reply.text(
+        `「${name}」不在「${unitName}」。名册中的「${name}」在：${candidates.map((p) => p.unit?.name ?? '未填单位').join('、')}。`,
+      );
     const near = await closeNames(deps, name);
-    return reply.text(`名册中没有「${name}」。${near.length ? `相近的姓名：${near.join('、')}。` : ''}请检查姓名，或先请区招商局把此人加入名册。`);
+    return reply.text(
+      `名册中没有「${name}」。${near.length ? `相近的姓名：${near.join('、')}。` : ''}请检查姓名，或先请区招商局把此人加入名册。`,
+    );
   }
   if (matches.length > 1) {
     const units = matches.map((p) => p.unit?.name ?? '未填单位').join('、');
@@ -86,5 +92,17 @@ export async function runBindRoster(input: CommandInput, deps: Deps): Promise<Re
   return reply.text(`名册绑定完成：新绑定 ${res.bound} 人。${notFound}`);
 }
 
-registerCommand({ name: '/bind', usage: '/bind 姓名 [单位] @某人', summary: '（管理员）把名册中的人绑定到飞书账号', public: true, run: runBind });
-registerCommand({ name: '/bind-roster', usage: '/bind-roster', summary: '（区招商局）按手机号/邮箱重新绑定整个名册', public: true, run: runBindRoster });
+registerCommand({
+  name: '/bind',
+  usage: '/bind 姓名 [单位] @某人',
+  summary: '（管理员）把名册中的人绑定到飞书账号',
+  public: true,
+  run: runBind,
+});
+registerCommand({
+  name: '/bind-roster',
+  usage: '/bind-roster',
+  summary: '（区招商局）按手机号/邮箱重新绑定整个名册',
+  public: true,
+  run: runBindRoster,
+});

@@ -19,13 +19,23 @@ registerMessageType('file', async (input, deps) => {
   if (!fileKey) return reply.text('没有收到文件内容，请重新发送。');
   // Name first: a non-spreadsheet is refused without downloading it.
   if (!/\.xlsx$/i.test(fileName)) {
-    const hint = /\.xls$/i.test(fileName) ? '这是旧版 .xls 文件：请在 Excel 中“另存为”Excel 工作簿（.xlsx）后再发送。' : `「${fileName}」不是 Excel 工作簿（.xlsx）。`;
-    return reply.text(`${hint}我只能导入 .xlsx 格式的目标任务表和名册；发送 /template quotas 或 /template roster 获取模板。`);
+    const hint = /\.xls$/i.test(fileName)
+      ? '这是旧版 .xls 文件：请在 Excel 中“另存为”Excel 工作簿（.xlsx）后再发送。'
+      : `「${fileName}」不是 Excel 工作簿（.xlsx）。`;
+    return reply.text(
+      `${hint}我只能导入 .xlsx 格式的目标任务表和名册；发送 /template quotas 或 /template roster 获取模板。`,
+    );
   }
   try {
     const bytes = await downloadMessageFile(deps.lark, input.messageId, fileKey, IMPORT_MAX_BYTES);
     const prepared = await prepareImport(deps.db, bytes, fileName);
-    const batchId = await createImportBatch(deps.db, prepared.kind, prepared.payload, prepared.summary, input.actor!.id);
+    const batchId = await createImportBatch(
+      deps.db,
+      prepared.kind,
+      prepared.payload,
+      prepared.summary,
+      input.actor!.id,
+    );
     return reply.card(importPreviewCard(batchId, prepared.kind, fileName, prepared.summary));
   } catch (e) {
     if (e instanceof UserError) return reply.text(`「${fileName}」没有导入，什么也没有修改：\n${e.message}`);

@@ -16,7 +16,10 @@ registerCommand({
     if (input.args.length === 0) {
       const rows = (await listKeyProjects(deps.db)).filter((p) => maySeeSquad(actor, p.squadId));
       if (rows.length === 0) return reply.text('还没有重点项目。区招商局可用 /key <项目编号> <一企一策说明> 标记。');
-      const lines = rows.map((p) => `#${p.id} ${p.name}（${p.squadName}，${STAGE_LABELS[p.stage as ProjectStage] ?? p.stage}）${p.keyNotes ? `\n    一企一策：${p.keyNotes}` : ''}`);
+      const lines = rows.map(
+        (p) =>
+          `#${p.id} ${p.name}（${p.squadName}，${STAGE_LABELS[p.stage as ProjectStage] ?? p.stage}）${p.keyNotes ? `\n    一企一策：${p.keyNotes}` : ''}`,
+      );
       return reply.text(`重点项目清单（共 ${rows.length} 个）：\n${lines.join('\n')}`);
     }
     if (!isOffice(actor)) return reply.text('重点项目由区招商局（领导小组办公室）标记；如需列入，请联系办公室。');

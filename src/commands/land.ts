@@ -43,7 +43,8 @@ registerCommand({
       if (refused) return reply.text(refused);
       const u = parseLandWords(input.args.slice(2));
       if (Object.keys(u).length === 0) throw new UserError(`请写上用地面积、状态、日期或地点，例如 ${SET_USAGE}`);
-      if (u.landStatusOn && u.landStatusOn > today) throw new UserError(`日期 ${u.landStatusOn} 还没到，请写已经发生的日期。`);
+      if (u.landStatusOn && u.landStatusOn > today)
+        throw new UserError(`日期 ${u.landStatusOn} 还没到，请写已经发生的日期。`);
       // A new status starts its wait today unless a date is given; the same status keeps its date.
       if (u.landStatus && u.landStatus !== project.landStatus && !u.landStatusOn) u.landStatusOn = today;
       await setProjectLand(deps.db, id, u, { id: actor.id, openId: actor.openId });

@@ -19,13 +19,22 @@ registerCommand({
     const { scope } = res;
     const ids = scope.all ? undefined : scope.squads.map((s) => s.id);
     const year = currentYear(deps);
-    const [counts, recent] = await Promise.all([leadCounts(deps.db, ids, year.from, year.to), recentLeads(deps.db, ids)]);
+    const [counts, recent] = await Promise.all([
+      leadCounts(deps.db, ids, year.from, year.to),
+      recentLeads(deps.db, ids),
+    ]);
     const elements: Element[] = [];
     const perSquad = scope.squads
       .map((s) => {
         const of = counts.filter((c) => c.squadId === s.id);
         const n = (st: string) => of.filter((c) => c.status === st).reduce((a, c) => a + c.n, 0);
-        return { name: s.name, total: of.reduce((a, c) => a + c.n, 0), open: n('OPEN'), converted: n('CONVERTED'), dropped: n('DROPPED') };
+        return {
+          name: s.name,
+          total: of.reduce((a, c) => a + c.n, 0),
+          open: n('OPEN'),
+          converted: n('CONVERTED'),
+          dropped: n('DROPPED'),
+        };
       })
       .filter((r) => r.total > 0 || scope.squads.length <= 10);
     const total = perSquad.reduce((a, r) => a + r.total, 0);
@@ -60,10 +69,19 @@ registerCommand({
             status: `${STATUS_LABELS[l.status] ?? l.status} · ${LEAD_SOURCE_LABELS[l.source as LeadSource] ?? l.source}`,
             date: l.createdOn,
             // Phones only for the office and the owning squad (authz.maySeeContactDetails).
-            contact: maySeeContactDetails(input.actor!, l.squadId) ? [l.contactName, l.phone].filter(Boolean).join(' ') || '—' : '（仅本小分队和办公室可见）',
+            contact: maySeeContactDetails(input.actor!, l.squadId)
+              ? [l.contactName, l.phone].filter(Boolean).join(' ') || '—'
+              : '（仅本小分队和办公室可见）',
           })),
         ),
       );
-    return reply.card(renderCard('leads', { title: scope.title, subtitle: `截至 ${todayOf(deps)}`, elements, footer: '同一企业只登记一条线索（撞单时显示首登的小分队）。' }));
+    return reply.card(
+      renderCard('leads', {
+        title: scope.title,
+        subtitle: `截至 ${todayOf(deps)}`,
+        elements,
+        footer: '同一企业只登记一条线索（撞单时显示首登的小分队）。',
+      }),
+    );
   },
 });

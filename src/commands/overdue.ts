@@ -20,12 +20,21 @@ registerCommand({
     const today = todayOf(deps);
     const all = maySeeAllSquads(actor);
     const helper = actor.roles.includes('HELPER');
-    const squadIds = all ? undefined : (await listSquads(deps.db)).filter((s) => maySeeSquad(actor, s.id)).map((s) => s.id);
-    if (!all && !helper && squadIds!.length === 0) return reply.text('你还不属于任何招商小分队，没有需要跟进的限时事项。');
+    const squadIds = all
+      ? undefined
+      : (await listSquads(deps.db)).filter((s) => maySeeSquad(actor, s.id)).map((s) => s.id);
+    if (!all && !helper && squadIds!.length === 0)
+      return reply.text('你还不属于任何招商小分队，没有需要跟进的限时事项。');
     // A helper (帮办) sees the tasks of the projects they serve, whatever the squad.
-    const tasks = await openTasksDueBy(deps.db, addDays(today, rules.warnDaysBefore), { squadIds: all ? undefined : squadIds, helperId: helper && !all ? actor.id : undefined, take: 50 });
+    const tasks = await openTasksDueBy(deps.db, addDays(today, rules.warnDaysBefore), {
+      squadIds: all ? undefined : squadIds,
+      helperId: helper && !all ? actor.id : undefined,
+      take: 50,
+    });
     const overdue = tasks.filter((t) => t.dueOn < today).length;
-    const elements: Element[] = [md(`已超时 **${overdue}** 项，${rules.warnDaysBefore} 天内到期 **${tasks.length - overdue}** 项`)];
+    const elements: Element[] = [
+      md(`已超时 **${overdue}** 项，${rules.warnDaysBefore} 天内到期 **${tasks.length - overdue}** 项`),
+    ];
     if (tasks.length === 0) elements.push(note('没有超时或即将到期的事项。'));
     else
       elements.push(

@@ -2,7 +2,14 @@ import { buildCompletionChart, buildMonthlyTrendChart, chartWithFallback } from 
 import { md, note, table, type Element } from '../cards/elements.js';
 import { renderCard } from '../cards/template.js';
 import { commencedAgainstGoal, type CohortLine } from '../domain/commencement.js';
-import { formatAmount, formatPercent, groupTallies, metricLines, overallCompletion, type SquadTally } from '../domain/tally.js';
+import {
+  formatAmount,
+  formatPercent,
+  groupTallies,
+  metricLines,
+  overallCompletion,
+  type SquadTally,
+} from '../domain/tally.js';
 import type { Period } from '../domain/periods.js';
 import { commencementCohorts, districtGoal, tallySquads } from '../db/tallies.js';
 import { monthlyTrend } from '../db/trend.js';
@@ -15,7 +22,8 @@ const USAGE = '/progress [小分队] [2018|2018Q2]';
 registerCommand({
   name: '/progress',
   usage: USAGE,
-  summary: '查看目标任务完成进度：签约亿元项目及投资额、到位资金、外资、包装项目、开工、外出、拜访、线索、月报按时率，及开工率。小分队可写名称中的字（如“纺织”）或序号；不写则看你能看到的全部。',
+  summary:
+    '查看目标任务完成进度：签约亿元项目及投资额、到位资金、外资、包装项目、开工、外出、拜访、线索、月报按时率，及开工率。小分队可写名称中的字（如“纺织”）或序号；不写则看你能看到的全部。',
   run: async (input, deps) => {
     const { period: p, rest } = splitPeriodArg(input.args);
     const period = p ?? currentYear(deps);
@@ -38,17 +46,28 @@ registerCommand({
       elements.push(...completionChart(tallies, period));
       if (scope.all && groups.length > 2) elements.push(md('**按类别**'), squadsTable(groups.slice(0, -1), period));
     }
-    const goal = scope.all ? await districtGoal(deps.db, period.year, 'COMMENCED_PROJECTS') : tallies.reduce((s, t) => s + (t.quota.COMMENCED_PROJECTS ?? 0), 0);
+    const goal = scope.all
+      ? await districtGoal(deps.db, period.year, 'COMMENCED_PROJECTS')
+      : tallies.reduce((s, t) => s + (t.quota.COMMENCED_PROJECTS ?? 0), 0);
     const commenced = tallies.reduce((s, t) => s + t.actual.commencedProjects, 0);
     elements.push(...commencementElements(cohorts, commenced, goal, period));
     const trend = await monthlyTrend(deps.db, period.year, today, scope.all ? undefined : ids);
-    if (trend.length > 1) elements.push(...chartWithFallback(buildMonthlyTrendChart(trend, `${scope.all ? '全区' : scope.title}${period.year}年签约投资额与到位资金（亿元）`)));
+    if (trend.length > 1)
+      elements.push(
+        ...chartWithFallback(
+          buildMonthlyTrendChart(
+            trend,
+            `${scope.all ? '全区' : scope.title}${period.year}年签约投资额与到位资金（亿元）`,
+          ),
+        ),
+      );
     return reply.card(
       renderCard('progress', {
         title: scope.title,
         subtitle: `${periodName(period)} · 截至 ${today}`,
         elements,
-        footer: '完成率 = 完成数 ÷ 目标任务；季度目标为全年任务的四分之一（个数向上取整）。金额单位：万元/亿元，外资：万美元。',
+        footer:
+          '完成率 = 完成数 ÷ 目标任务；季度目标为全年任务的四分之一（个数向上取整）。金额单位：万元/亿元，外资：万美元。',
       }),
     );
   },
@@ -62,7 +81,12 @@ function squadDetail(t: SquadTally, period: Period, heading?: string): Element[]
   const rows = metricLines(t, period).map((l) => ({
     metric: l.label,
     actual: l.unit === '万元' || l.unit === '万美元' ? formatAmount(l.actual, l.unit) : `${l.actual}${l.unit}`,
-    target: l.target > 0 ? (l.unit === '万元' || l.unit === '万美元' ? formatAmount(l.target, l.unit) : `${l.target}${l.unit}`) : '—',
+    target:
+      l.target > 0
+        ? l.unit === '万元' || l.unit === '万美元'
+          ? formatAmount(l.target, l.unit)
+          : `${l.target}${l.unit}`
+        : '—',
     pct: formatPercent(l.ratio),
   }));
   const r = t.actual.reports;
@@ -83,13 +107,19 @@ function squadDetail(t: SquadTally, period: Period, heading?: string): Element[]
 
 /** Bars of each squad's overall completion (tally.overallCompletion), with a table fallback. */
 export function completionChart(tallies: SquadTally[], period: Period): Element[] {
-  const rows = tallies.map((t) => ({ squad: t.name, completion: overallCompletion(t, period) })).filter((r) => r.completion !== null) as { squad: string; completion: number }[];
+  const rows = tallies
+    .map((t) => ({ squad: t.name, completion: overallCompletion(t, period) }))
+    .filter((r) => r.completion !== null) as { squad: string; completion: number }[];
   if (rows.length < 2) return [];
-  return [...chartWithFallback(buildCompletionChart(rows, '各小分队综合完成率')), note('综合完成率 = 各项有目标指标完成率的平均（单项最高按 100% 计）。')];
+  return [
+    ...chartWithFallback(buildCompletionChart(rows, '各小分队综合完成率')),
+    note('综合完成率 = 各项有目标指标完成率的平均（单项最高按 100% 计）。'),
+  ];
 }
 
 function squadsTable(tallies: SquadTally[], period: Period): Element {
-  const pctOf = (t: SquadTally, metric: string) => formatPercent(metricLines(t, period).find((l) => l.metric === metric)?.ratio ?? null);
+  const pctOf = (t: SquadTally, metric: string) =>
+    formatPercent(metricLines(t, period).find((l) => l.metric === metric)?.ratio ?? null);
   return table(
     [
       { name: 'name', display_name: '小分队' },
@@ -114,6 +144,12 @@ function commencementElements(cohorts: CohortLine[], commenced: number, goal: nu
       `- ${c.signedYear}年签约 ${c.signed} 个，已开工 ${c.started} 个，开工率 **${formatPercent(c.rate)}**（目标 ${formatPercent(c.target)}）${c.rate === null ? '' : c.met ? ' ✅' : ' ⚠️'}`,
   );
   const g = commencedAgainstGoal(commenced, goal);
-  const goalLine = goal > 0 ? `- ${period.year}年新签约亿元项目已开工 **${commenced}** 个，目标 ${goal} 个（${formatPercent(g.ratio)}）` : `- ${period.year}年新签约亿元项目已开工 **${commenced}** 个`;
-  return [md(`**开工率**\n${[...lines, goalLine].join('\n')}`), note('开工率 = 该年签约项目中已开工的比例（方案：三年前≥80%，两年前≥70%，一年前≥60%）。')];
+  const goalLine =
+    goal > 0
+      ? `- ${period.year}年新签约亿元项目已开工 **${commenced}** 个，目标 ${goal} 个（${formatPercent(g.ratio)}）`
+      : `- ${period.year}年新签约亿元项目已开工 **${commenced}** 个`;
+  return [
+    md(`**开工率**\n${[...lines, goalLine].join('\n')}`),
+    note('开工率 = 该年签约项目中已开工的比例（方案：三年前≥80%，两年前≥70%，一年前≥60%）。'),
+  ];
 }

@@ -12,7 +12,8 @@ registerCommand({
     const actor = input.actor!;
     const office = isOfficeActor(actor);
     const helper = actor.roles.includes('HELPER');
-    if (!office && !homeSquadId(actor) && !helper) return reply.text('你不在任何招商小分队中，无法查看或登记项目；请联系区招商局。');
+    if (!office && !homeSquadId(actor) && !helper)
+      return reply.text('你不在任何招商小分队中，无法查看或登记项目；请联系区招商局。');
     if (input.args[0]?.toLowerCase() === 'new') {
       if (!office && !homeSquadId(actor)) return reply.text('只有小分队成员和区招商局可以新建项目。');
       return reply.card(await buildProjectNewCard(deps.db, actor));

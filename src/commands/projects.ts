@@ -25,8 +25,13 @@ registerCommand({
     const arg = input.args.join('');
     const stage = arg ? parseStage(arg) : undefined;
     if (arg && !stage) {
-      const near = closestName(arg, PROJECT_STAGES.map((s) => STAGE_LABELS[s]));
-      throw new UserError(`没有“${arg}”这个阶段${near ? `，你是不是想查“${near}”` : ''}。阶段：洽谈、签约、开工、投产、达效。`);
+      const near = closestName(
+        arg,
+        PROJECT_STAGES.map((s) => STAGE_LABELS[s]),
+      );
+      throw new UserError(
+        `没有“${arg}”这个阶段${near ? `，你是不是想查“${near}”` : ''}。阶段：洽谈、签约、开工、投产、达效。`,
+      );
     }
     const res = await resolveScope(deps, input.actor!, undefined);
     if (!res.ok) return reply.text(res.refusal);
@@ -36,7 +41,10 @@ registerCommand({
       const c = counts.find((x) => x.stage === s);
       return `${STAGE_LABELS[s]} **${c?.n ?? 0}** 个（${formatAmount(c?.investment ?? 0, '万元')}）`;
     });
-    const elements: Element[] = [md(`**各阶段**\n${funnel.join(' → ')}`), md(`**${stage ? STAGE_LABELS[stage] + '阶段' : '已签约及以后'}项目（按投资额）**`)];
+    const elements: Element[] = [
+      md(`**各阶段**\n${funnel.join(' → ')}`),
+      md(`**${stage ? STAGE_LABELS[stage] + '阶段' : '已签约及以后'}项目（按投资额）**`),
+    ];
     if (list.length === 0) elements.push(note('没有符合条件的项目。'));
     else
       elements.push(
@@ -57,6 +65,13 @@ registerCommand({
           })),
         ),
       );
-    return reply.card(renderCard('projects', { title: res.scope.title, subtitle: `截至 ${todayOf(deps)}`, elements, footer: '★ 为重点项目。阶段变更请在项目卡片上操作（/project）。' }));
+    return reply.card(
+      renderCard('projects', {
+        title: res.scope.title,
+        subtitle: `截至 ${todayOf(deps)}`,
+        elements,
+        footer: '★ 为重点项目。阶段变更请在项目卡片上操作（/project）。',
+      }),
+    );
   },
 });

@@ -36,12 +36,27 @@ registerCommand({
           rank: `${rank}/${ranked.length}`,
           name: s.name,
           score: s.score.toFixed(1),
-          mark: !all ? '' : bulletin.red.some((r) => r.squadId === s.squadId) ? '红榜' : bulletin.black.some((b) => b.squadId === s.squadId) ? '黑榜' : '',
+          mark: !all
+            ? ''
+            : bulletin.red.some((r) => r.squadId === s.squadId)
+              ? '红榜'
+              : bulletin.black.some((b) => b.squadId === s.squadId)
+                ? '黑榜'
+                : '',
         })),
         10,
       ),
     ];
-    if (visible.length > 1) elements.push(...chartWithFallback(buildCompletionChart(visible.map(({ s }) => ({ squad: s.name, completion: s.score / 100 })), '综合得分', '得分')));
+    if (visible.length > 1)
+      elements.push(
+        ...chartWithFallback(
+          buildCompletionChart(
+            visible.map(({ s }) => ({ squad: s.name, completion: s.score / 100 })),
+            '综合得分',
+            '得分',
+          ),
+        ),
+      );
     if (all) {
       const line = (e: { name: string; reasons: string[] }) => `- **${e.name}**：${e.reasons.join('；')}`;
       if (bulletin.red.length) elements.push(md(`**红榜**\n${bulletin.red.map(line).join('\n')}`));
@@ -55,7 +70,8 @@ registerCommand({
         title: periodName(period),
         subtitle: `截至 ${today} · 共 ${ranked.length} 个小分队`,
         elements,
-        footer: '得分按目标任务完成率加权：项目规模质量、资金到位率、开工率权重最大，重大项目和战略性新兴产业加权，月报按时和外出守规也计分。权重由办公室设置。',
+        footer:
+          '得分按目标任务完成率加权：项目规模质量、资金到位率、开工率权重最大，重大项目和战略性新兴产业加权，月报按时和外出守规也计分。权重由办公室设置。',
       }),
     );
   },

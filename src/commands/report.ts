@@ -33,7 +33,8 @@ export async function runReport(input: CommandInput, deps: Deps): Promise<Reply>
   if (month) args.shift();
   let squad = args[0] ? await findSquadByWord(deps.db, args[0]) : null;
   if (squad) args.shift();
-  else if (!exempt && args[0]) throw new UserError(`没有找到小分队「${args[0]}」，请写小分队名称中的几个字，例如 /report 2018-06 招商谈判`);
+  else if (!exempt && args[0])
+    throw new UserError(`没有找到小分队「${args[0]}」，请写小分队名称中的几个字，例如 /report 2018-06 招商谈判`);
   const squadId = squad?.id ?? (await defaultSquad(deps.db, actor, exempt));
   const theMonth = month ?? monthOf(now, tz);
 
@@ -41,7 +42,12 @@ export async function runReport(input: CommandInput, deps: Deps): Promise<Reply>
     const reason = args.join(' ').trim();
     if (!reason) throw new UserError('请写明免报原因，例如 /report exempt 2018-06 本月无外出招商任务');
     if (reason.length > 200) throw new UserError('免报原因最多 200 字');
-    const res = await applyExemption(deps, actor, { squadId, month: theMonth, reason, cause: `exempt:${input.messageId}` });
+    const res = await applyExemption(deps, actor, {
+      squadId,
+      month: theMonth,
+      reason,
+      cause: `exempt:${input.messageId}`,
+    });
     if (!res.ok) return reply.text(res.message);
     squad ??= { id: squadId, name: (await deps.db.squad.findUnique({ where: { id: squadId } }))?.name ?? '' };
     return reply.text(`已将 ${squad.name} ${monthLabel(theMonth)} 的月度汇报标记为免报。原因：${reason}`);

@@ -1,4 +1,10 @@
-import { findProjectForReview, latestReview, listReviewableUnits, projectHistory, reviewersOfUnit } from '../db/reviews.js';
+import {
+  findProjectForReview,
+  latestReview,
+  listReviewableUnits,
+  projectHistory,
+  reviewersOfUnit,
+} from '../db/reviews.js';
 import { loadReviewContext } from '../cards/review-context.js';
 import { renderOpinionCard, renderReviewStart, renderReviewStatus } from '../cards/review-render.js';
 import { maySeeSquad } from '../domain/authz.js';
@@ -11,7 +17,8 @@ import { registerCommand } from './index.js';
 
 export function parseProjectId(arg: string | undefined, usage: string): number {
   const id = Number((arg ?? '').replace(/^#/, ''));
-  if (!arg || !Number.isInteger(id) || id <= 0) throw new UserError(`请写上项目编号，例如 ${usage}（项目编号见 /projects）`);
+  if (!arg || !Number.isInteger(id) || id <= 0)
+    throw new UserError(`请写上项目编号，例如 ${usage}（项目编号见 /projects）`);
   return id;
 }
 
@@ -28,11 +35,13 @@ export async function reviewCardFor(deps: Deps, actor: Actor, id: number, start:
   // A reviewer whose card went missing gets it again.
   if (review?.status === 'OPEN') {
     for (const o of review.opinions.filter((x) => x.decision === 'PENDING')) {
-      if ((await reviewersOfUnit(deps.db, o.unitId)).some((r) => r.id === actor.id)) return renderOpinionCard(project, o);
+      if ((await reviewersOfUnit(deps.db, o.unitId)).some((r) => r.id === actor.id))
+        return renderOpinionCard(project, o);
     }
   }
   const involved = review?.opinions.some((o) => o.unitId === actor.unitId) ?? false;
-  if (!maySeeSquad(actor, project.squadId) && !involved) return '你不是这个项目所属小分队的成员，也不是预审单位，不能查看它的联合预审。';
+  if (!maySeeSquad(actor, project.squadId) && !involved)
+    return '你不是这个项目所属小分队的成员，也不是预审单位，不能查看它的联合预审。';
 
   if ((start || !review) && (!review || review.status === 'VETOED')) {
     const refused = mayStartReview(actor, project.squadId);

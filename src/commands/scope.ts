@@ -20,13 +20,18 @@ export type ScopeResult = { ok: true; scope: Scope } | { ok: false; refusal: str
 export async function resolveScope(deps: Deps, actor: Actor, squadArg: string | undefined): Promise<ScopeResult> {
   if (squadArg) {
     const squad = await resolveSquadArg(deps.db, squadArg);
-    if (!maySeeSquad(actor, squad.id)) return { ok: false, refusal: `你只能查看自己所在或负责的小分队；“${squad.name}”的情况请向区招商局（领导小组办公室）了解。` };
+    if (!maySeeSquad(actor, squad.id))
+      return {
+        ok: false,
+        refusal: `你只能查看自己所在或负责的小分队；“${squad.name}”的情况请向区招商局（领导小组办公室）了解。`,
+      };
     return { ok: true, scope: { title: squad.name, squads: [squad], all: false } };
   }
   const squads = await listSquads(deps.db);
   if (maySeeAllSquads(actor)) return { ok: true, scope: { title: '全区', squads, all: true } };
   const mine = squads.filter((s) => maySeeSquad(actor, s.id));
-  if (mine.length === 0) return { ok: false, refusal: '你还不属于任何招商小分队，暂时没有可查看的进度。如有疑问请联系区招商局。' };
+  if (mine.length === 0)
+    return { ok: false, refusal: '你还不属于任何招商小分队，暂时没有可查看的进度。如有疑问请联系区招商局。' };
   if (mine.length === 1) return { ok: true, scope: { title: mine[0]!.name, squads: mine, all: false } };
   return { ok: true, scope: { title: '我负责的小分队', squads: mine, all: false } };
 }

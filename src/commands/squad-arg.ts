@@ -13,13 +13,23 @@ export async function findSquadByWord(db: Db, word: string): Promise<{ id: numbe
 }
 
 /** The squad a command is about when none is named: a leader's only squad (when preferLed: exemptions, trips), else the home squad. */
-export async function defaultSquad(db: Db, actor: Actor, preferLed: boolean, example = '/report 2018-06'): Promise<number> {
+export async function defaultSquad(
+  db: Db,
+  actor: Actor,
+  preferLed: boolean,
+  example = '/report 2018-06',
+): Promise<number> {
   const led = actor.leaderOf;
   const own = homeSquadId(actor);
   if (preferLed && led.length === 1) return led[0]!;
   if (own !== undefined) return own;
   if (led.length === 1) return led[0]!;
-  const names = led.length ? (await db.squad.findMany({ where: { id: { in: led } }, select: { name: true } })).map((s) => s.name) : [];
-  throw new UserError(names.length ? `你负责 ${names.length} 个小分队：${names.map((n) => `「${n}」`).join('')}，请写明小分队（名称中的几个字即可），例如 ${example} ${names[0]!.slice(0, 4)}` : `你不在任何小分队中，请写明小分队，例如 ${example} 招商谈判`);
+  const names = led.length
+    ? (await db.squad.findMany({ where: { id: { in: led } }, select: { name: true } })).map((s) => s.name)
+    : [];
+  throw new UserError(
+    names.length
+      ? `你负责 ${names.length} 个小分队：${names.map((n) => `「${n}」`).join('')}，请写明小分队（名称中的几个字即可），例如 ${example} ${names[0]!.slice(0, 4)}`
+      : `你不在任何小分队中，请写明小分队，例如 ${example} 招商谈判`,
+  );
 }
-

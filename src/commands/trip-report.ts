@@ -14,7 +14,10 @@ registerCommand({
     const actor = input.actor!;
     const squadIds = isOfficeActor(actor) ? null : actor.squads.map((s) => s.squadId);
     const trips = await listTripsAwaitingReport(deps.db, squadIds);
-    if (!trips.length) return reply.text('你所在的小分队目前没有待填写报告的外出招商。外出计划批准后才需要填写报告；发送 /trip 填写外出招商计划。');
+    if (!trips.length)
+      return reply.text(
+        '你所在的小分队目前没有待填写报告的外出招商。外出计划批准后才需要填写报告；发送 /trip 填写外出招商计划。',
+      );
     if (trips.length === 1) return reply.card(await buildTripReportCard(deps.db, trips[0]!.id, whenOf(deps)));
     return reply.card((await buildTripReportList(deps.db, squadIds))!);
   },

@@ -19,4 +19,9 @@ export async function runTrip(input: CommandInput, deps: Deps): Promise<Reply> {
   return reply.card(await buildTripPlanCard(deps.db, actor, squadId));
 }
 
-registerCommand({ name: '/trip', usage: '/trip [小分队]', summary: '填写外出招商计划，按级别报组长或分管领导审批，并报区招商局备案', run: runTrip });
+registerCommand({
+  name: '/trip',
+  usage: '/trip [小分队]',
+  summary: '填写外出招商计划，按级别报组长或分管领导审批，并报区招商局备案',
+  run: runTrip,
+});

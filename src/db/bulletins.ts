@@ -1,5 +1,14 @@
 import type { Period } from '../domain/periods.js';
-import { buildBulletin, mergeRules, mergeWeights, rankSquads, type Bulletin, type BulletinRules, type ScoredSquad, type ScoreWeights } from '../domain/scoring.js';
+import {
+  buildBulletin,
+  mergeRules,
+  mergeWeights,
+  rankSquads,
+  type Bulletin,
+  type BulletinRules,
+  type ScoredSquad,
+  type ScoreWeights,
+} from '../domain/scoring.js';
 import type { SquadTally } from '../domain/tally.js';
 import type { Db } from './client.js';
 import { getSetting } from './settings.js';
@@ -9,7 +18,10 @@ export const WEIGHTS_KEY = 'bulletin.weights';
 export const RULES_KEY = 'bulletin.rules';
 
 export async function loadScoring(db: Db): Promise<{ weights: ScoreWeights; rules: BulletinRules }> {
-  const [w, r] = await Promise.all([getSetting<unknown>(db, WEIGHTS_KEY, null), getSetting<unknown>(db, RULES_KEY, null)]);
+  const [w, r] = await Promise.all([
+    getSetting<unknown>(db, WEIGHTS_KEY, null),
+    getSetting<unknown>(db, RULES_KEY, null),
+  ]);
   return { weights: mergeWeights(w), rules: mergeRules(r) };
 }
 
@@ -30,6 +42,14 @@ export async function computeBulletin(db: Db, period: Period, today: string): Pr
 export async function saveDraft(db: Db, b: Bulletin): Promise<{ id: number } | null> {
   const existing = await db.bulletin.findUnique({ where: { period: b.period } });
   if (existing?.status === 'PUBLISHED') return null;
-  if (existing) return db.bulletin.update({ where: { id: existing.id }, data: { content: JSON.stringify(b) }, select: { id: true } });
-  return db.bulletin.create({ data: { period: b.period, status: 'DRAFT', content: JSON.stringify(b) }, select: { id: true } });
+  if (existing)
+    return db.bulletin.update({
+      where: { id: existing.id },
+      data: { content: JSON.stringify(b) },
+      select: { id: true },
+    });
+  return db.bulletin.create({
+    data: { period: b.period, status: 'DRAFT', content: JSON.stringify(b) },
+    select: { id: true },
+  });
 }

@@ -8,7 +8,13 @@ import type { Db } from './client.js';
 export const CALENDAR_FILE = fileURLToPath(new URL('../../prisma/calendar-cn.json', import.meta.url));
 
 const CalendarFile = z.object({
-  days: z.array(z.object({ date: z.string().refine(isIsoDate, 'date must be YYYY-MM-DD'), kind: z.enum(CALENDAR_KINDS), name: z.string() })),
+  days: z.array(
+    z.object({
+      date: z.string().refine(isIsoDate, 'date must be YYYY-MM-DD'),
+      kind: z.enum(CALENDAR_KINDS),
+      name: z.string(),
+    }),
+  ),
 });
 
 /**
@@ -54,7 +60,10 @@ export async function setCalendarDay(
       action: 'calendar.set',
       entity: 'CalendarDay',
       entityId: day.date,
-      detail: JSON.stringify({ before: before ? { kind: before.kind, name: before.name } : null, after: { kind: day.kind, name: day.name } }),
+      detail: JSON.stringify({
+        before: before ? { kind: before.kind, name: before.name } : null,
+        after: { kind: day.kind, name: day.name },
+      }),
     },
   });
   return { before: before ? { kind: before.kind, name: before.name } : null };
@@ -65,7 +74,14 @@ export async function removeCalendarDay(db: Db, date: string, actor: { id: numbe
   if (!before) return false;
   await db.calendarDay.delete({ where: { date } });
   await db.auditLog.create({
-    data: { actorId: actor.id, actorOpenId: actor.openId, action: 'calendar.remove', entity: 'CalendarDay', entityId: date, detail: JSON.stringify({ before }) },
+    data: {
+      actorId: actor.id,
+      actorOpenId: actor.openId,
+      action: 'calendar.remove',
+      entity: 'CalendarDay',
+      entityId: date,
+      detail: JSON.stringify({ before }),
+    },
   });
   return true;
 }

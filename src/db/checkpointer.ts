@@ -55,7 +55,10 @@ parentPort.on('message', (m) => {
 
 export function startCheckpointer(file: string, onError: (message: string) => void): Checkpointer {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(WORKER, { eval: true, workerData: { file, driver, everyMs: EVERY_MS, restartFrames: RESTART_FRAMES } });
+  const worker = new Worker(WORKER, {
+    eval: true,
+    workerData: { file, driver, everyMs: EVERY_MS, restartFrames: RESTART_FRAMES },
+  });
   worker.unref();
   worker.on('message', (m: unknown) => {
     if (m && typeof m === 'object' && 'error' in m) onError(String((m as { error: unknown }).error));

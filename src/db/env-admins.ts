@@ -11,6 +11,9 @@ export async function ensureEnvAdminRole(db: Db, adminOpenIds: readonly string[]
   const person = await db.person.findUnique({ where: { openId }, include: { roles: true } });
   if (!person || person.roles.some((r) => r.role === 'OFFICE_ADMIN')) return false;
   await db.personRole.create({ data: { personId: person.id, role: 'OFFICE_ADMIN' } });
-  await recordAudit(db, { openId }, 'role.grant', 'Person', person.id, { role: 'OFFICE_ADMIN', via: 'LARK_ADMIN_OPEN_IDS' });
+  await recordAudit(db, { openId }, 'role.grant', 'Person', person.id, {
+    role: 'OFFICE_ADMIN',
+    via: 'LARK_ADMIN_OPEN_IDS',
+  });
   return true;
 }

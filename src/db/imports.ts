@@ -10,7 +10,11 @@ import type { Db } from './client.js';
 export type ImportKind = 'QUOTAS' | 'ROSTER';
 
 export async function loadKnownSquads(db: Db): Promise<KnownSquad[]> {
-  const rows = await db.squad.findMany({ where: { active: true }, include: { leadUnit: true }, orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] });
+  const rows = await db.squad.findMany({
+    where: { active: true },
+    include: { leadUnit: true },
+    orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
+  });
   return rows.map((s) => ({ id: s.id, name: s.name, kind: s.kind, leadUnitName: s.leadUnit.name }));
 }
 
@@ -19,8 +23,18 @@ export async function loadKnownUnits(db: Db): Promise<KnownUnit[]> {
 }
 
 export async function loadQuotas(db: Db, years?: number[]): Promise<QuotaRow[]> {
-  const rows = await db.quota.findMany({ where: years ? { year: { in: years } } : {}, include: { squad: true }, orderBy: [{ year: 'asc' }, { squadId: 'asc' }] });
-  return rows.map((q) => ({ year: q.year, squadId: q.squadId, squadName: q.squad.name, metric: q.metric as QuotaRow['metric'], target: q.target }));
+  const rows = await db.quota.findMany({
+    where: years ? { year: { in: years } } : {},
+    include: { squad: true },
+    orderBy: [{ year: 'asc' }, { squadId: 'asc' }],
+  });
+  return rows.map((q) => ({
+    year: q.year,
+    squadId: q.squadId,
+    squadName: q.squad.name,
+    metric: q.metric as QuotaRow['metric'],
+    target: q.target,
+  }));
 }
 
 export type StoredPerson = RosterPerson & { id: number };
@@ -53,7 +67,11 @@ const quotaText = (q: QuotaRow) => `${q.year} ${q.squadName} ${METRIC_LABELS[q.m
 export async function previewQuotas(db: Db, rows: QuotaRow[]): Promise<DiffSummary> {
   const years = [...new Set(rows.map((r) => r.year))];
   const diff = diffByKey(await loadQuotas(db, years), rows, quotaKey, (a, b) => a.target === b.target);
-  return summarizeDiff(diff, quotaText, (b, a) => `${a.year} ${a.squadName} ${METRIC_LABELS[a.metric]}：${b.target} → ${a.target}`);
+  return summarizeDiff(
+    diff,
+    quotaText,
+    (b, a) => `${a.year} ${a.squadName} ${METRIC_LABELS[a.metric]}：${b.target} → ${a.target}`,
+  );
 }
 
 /** The file is the whole quota table of each year it names: missing cells remove that quota. */
@@ -61,11 +79,16 @@ async function applyQuotas(db: Db, rows: QuotaRow[]): Promise<void> {
   const years = [...new Set(rows.map((r) => r.year))];
   const keep = new Set(rows.map(quotaKey));
   for (const q of await loadQuotas(db, years)) {
-    if (!keep.has(quotaKey(q))) await db.quota.delete({ where: { year_squadId_metric: { year: q.year, squadId: q.squadId, metric: q.metric } } });
+    if (!keep.has(quotaKey(q)))
+      await db.quota.delete({ where: { year_squadId_metric: { year: q.year, squadId: q.squadId, metric: q.metric } } });
   }
   for (const q of rows) {
     const key = { year: q.year, squadId: q.squadId, metric: q.metric };
-    await db.quota.upsert({ where: { year_squadId_metric: key }, create: { ...key, target: q.target }, update: { target: q.target } });
+    await db.quota.upsert({
+      where: { year_squadId_metric: key },
+      create: { ...key, target: q.target },
+      update: { target: q.target },
+    });
   }
 }
 
@@ -90,13 +113,20 @@ const samePerson = (a: RosterPerson, b: RosterPerson) =>
   a.mobile === b.mobile &&
   a.email === b.email &&
   sameSet(a.roles, b.roles) &&
-  sameSet(a.squads.map((s) => `${s.squadId}:${s.role}`), b.squads.map((s) => `${s.squadId}:${s.role}`)) &&
+  sameSet(
+    a.squads.map((s) => `${s.squadId}:${s.role}`),
+    b.squads.map((s) => `${s.squadId}:${s.role}`),
+  ) &&
   sameSet(a.leaderOf, b.leaderOf);
 
 export async function previewRoster(db: Db, people: RosterPerson[]): Promise<DiffSummary> {
   const stored = await loadRoster(db);
   const diff = diffByKey<RosterPerson & { id?: number }>(stored, matchPeople(stored, people), personKey, samePerson);
-  return summarizeDiff(diff, (p) => `${p.name}（${p.unitName}）`, (b, a) => `${a.name}（${a.unitName}）：${whatChanged(b, a)}`);
+  return summarizeDiff(
+    diff,
+    (p) => `${p.name}（${p.unitName}）`,
+    (b, a) => `${a.name}（${a.unitName}）：${whatChanged(b, a)}`,
+  );
 }
 
 function whatChanged(b: RosterPerson, a: RosterPerson): string {
@@ -107,7 +137,14 @@ function whatChanged(b: RosterPerson, a: RosterPerson): string {
   if (b.rank !== a.rank) parts.push('职级');
   if ((b.title ?? '') !== (a.title ?? '')) parts.push('职务');
   if (!sameSet(b.roles, a.roles)) parts.push('角色');
-  if (!sameSet(b.squads.map((s) => `${s.squadId}:${s.role}`), a.squads.map((s) => `${s.squadId}:${s.role}`)) || !sameSet(b.leaderOf, a.leaderOf)) parts.push('小分队');
+  if (
+    !sameSet(
+      b.squads.map((s) => `${s.squadId}:${s.role}`),
+      a.squads.map((s) => `${s.squadId}:${s.role}`),
+    ) ||
+    !sameSet(b.leaderOf, a.leaderOf)
+  )
+    parts.push('小分队');
   return parts.join('、') || '资料';
 }
 
@@ -123,8 +160,18 @@ async function applyRoster(db: Db, people: RosterPerson[]): Promise<void> {
     await db.squadLeader.deleteMany({ where: { personId: s.id } });
   }
   for (const p of matched) {
-    const data = { name: p.name, unitId: p.unitId, title: p.title ?? '', rank: p.rank, mobile: p.mobile, email: p.email, active: true };
-    const id = p.id ? (await db.person.update({ where: { id: p.id }, data })).id : (await db.person.create({ data })).id;
+    const data = {
+      name: p.name,
+      unitId: p.unitId,
+      title: p.title ?? '',
+      rank: p.rank,
+      mobile: p.mobile,
+      email: p.email,
+      active: true,
+    };
+    const id = p.id
+      ? (await db.person.update({ where: { id: p.id }, data })).id
+      : (await db.person.create({ data })).id;
     await db.personRole.deleteMany({ where: { personId: id } });
     await db.squadMember.deleteMany({ where: { personId: id } });
     await db.squadLeader.deleteMany({ where: { personId: id } });
@@ -134,16 +181,34 @@ async function applyRoster(db: Db, people: RosterPerson[]): Promise<void> {
   }
 }
 
-export async function createImportBatch(db: Db, kind: ImportKind, payload: unknown, summary: DiffSummary & { fileName: string }, createdById: number | null): Promise<number> {
-  const row = await db.importBatch.create({ data: { kind, status: 'PREVIEW', payload: JSON.stringify(payload), summary: JSON.stringify(summary), createdById } });
+export async function createImportBatch(
+  db: Db,
+  kind: ImportKind,
+  payload: unknown,
+  summary: DiffSummary & { fileName: string },
+  createdById: number | null,
+): Promise<number> {
+  const row = await db.importBatch.create({
+    data: { kind, status: 'PREVIEW', payload: JSON.stringify(payload), summary: JSON.stringify(summary), createdById },
+  });
   return row.id;
 }
 
-export type ApplyResult = { applied: true; kind: ImportKind; summary: DiffSummary } | { applied: false; status: string };
+export type ApplyResult =
+  | { applied: true; kind: ImportKind; summary: DiffSummary }
+  | { applied: false; status: string };
 
 /** PREVIEW → APPLIED exactly once, then the rows; run inside one transaction (all or nothing). */
-export async function applyImportBatch(db: Db, batchId: number, actor: { id: number | null; openId?: string }, at: Date): Promise<ApplyResult> {
-  const claimed = await db.importBatch.updateMany({ where: { id: batchId, status: 'PREVIEW' }, data: { status: 'APPLIED', appliedAt: at } });
+export async function applyImportBatch(
+  db: Db,
+  batchId: number,
+  actor: { id: number | null; openId?: string },
+  at: Date,
+): Promise<ApplyResult> {
+  const claimed = await db.importBatch.updateMany({
+    where: { id: batchId, status: 'PREVIEW' },
+    data: { status: 'APPLIED', appliedAt: at },
+  });
   const batch = await db.importBatch.findUnique({ where: { id: batchId } });
   if (!batch) return { applied: false, status: 'MISSING' };
   if (claimed.count === 0) return { applied: false, status: batch.status };
@@ -152,12 +217,22 @@ export async function applyImportBatch(db: Db, batchId: number, actor: { id: num
   else await applyRoster(db, JSON.parse(batch.payload) as RosterPerson[]);
   const summary = JSON.parse(batch.summary) as DiffSummary;
   await db.auditLog.create({
-    data: { actorId: actor.id, actorOpenId: actor.openId ?? null, action: 'import.apply', entity: 'ImportBatch', entityId: String(batchId), detail: JSON.stringify({ kind, added: summary.added, changed: summary.changed, removed: summary.removed }) },
+    data: {
+      actorId: actor.id,
+      actorOpenId: actor.openId ?? null,
+      action: 'import.apply',
+      entity: 'ImportBatch',
+      entityId: String(batchId),
+      detail: JSON.stringify({ kind, added: summary.added, changed: summary.changed, removed: summary.removed }),
+    },
   });
   return { applied: true, kind, summary };
 }
 
 export async function cancelImportBatch(db: Db, batchId: number): Promise<boolean> {
-  const r = await db.importBatch.updateMany({ where: { id: batchId, status: 'PREVIEW' }, data: { status: 'CANCELLED' } });
+  const r = await db.importBatch.updateMany({
+    where: { id: batchId, status: 'PREVIEW' },
+    data: { status: 'CANCELLED' },
+  });
   return r.count === 1;
 }

@@ -4,10 +4,22 @@ import { auditProject, type AuditActor } from './reviews.js';
 
 // 重点项目 marks and 用地 records on Project; each change is a line in the project's history.
 
-export async function setKeyProject(db: Db, projectId: number, isKey: boolean, notes: string, actor: AuditActor): Promise<void> {
-  const before = await db.project.findUniqueOrThrow({ where: { id: projectId }, select: { isKey: true, keyNotes: true } });
+export async function setKeyProject(
+  db: Db,
+  projectId: number,
+  isKey: boolean,
+  notes: string,
+  actor: AuditActor,
+): Promise<void> {
+  const before = await db.project.findUniqueOrThrow({
+    where: { id: projectId },
+    select: { isKey: true, keyNotes: true },
+  });
   await db.project.update({ where: { id: projectId }, data: { isKey, keyNotes: notes } });
-  await auditProject(db, projectId, actor, isKey ? 'key.set' : 'key.unset', { before, after: { isKey, keyNotes: notes } });
+  await auditProject(db, projectId, actor, isKey ? 'key.set' : 'key.unset', {
+    before,
+    after: { isKey, keyNotes: notes },
+  });
 }
 
 export interface LandUpdate {
@@ -42,7 +54,11 @@ export interface KeyProjectRow {
 }
 
 export async function listKeyProjects(db: Db): Promise<KeyProjectRow[]> {
-  const rows = await db.project.findMany({ where: { isKey: true }, orderBy: { id: 'asc' }, include: { squad: { select: { name: true } } } });
+  const rows = await db.project.findMany({
+    where: { isKey: true },
+    orderBy: { id: 'asc' },
+    include: { squad: { select: { name: true } } },
+  });
   return rows.map((p) => ({
     id: p.id,
     name: p.name,

@@ -25,7 +25,10 @@ export interface LeadView extends LeadInput {
   createdAt: Date;
 }
 
-async function toView(db: Db, row: { id: number; squadId: number; ownerId: number; createdAt: Date } & Omit<LeadInput, 'squadId' | 'ownerId'>): Promise<LeadView> {
+async function toView(
+  db: Db,
+  row: { id: number; squadId: number; ownerId: number; createdAt: Date } & Omit<LeadInput, 'squadId' | 'ownerId'>,
+): Promise<LeadView> {
   const [squad, owner] = await Promise.all([
     db.squad.findUnique({ where: { id: row.squadId }, select: { name: true } }),
     db.person.findUnique({ where: { id: row.ownerId }, select: { name: true } }),
@@ -34,9 +37,23 @@ async function toView(db: Db, row: { id: number; squadId: number; ownerId: numbe
 }
 
 const SELECT = {
-  id: true, requestKey: true, companyKey: true, company: true, squadId: true, tripId: true, source: true,
-  intermediaryName: true, intermediaryReward: true, sector: true, intendedInvestment: true, contactName: true,
-  phone: true, description: true, ownerId: true, createdOn: true, createdAt: true,
+  id: true,
+  requestKey: true,
+  companyKey: true,
+  company: true,
+  squadId: true,
+  tripId: true,
+  source: true,
+  intermediaryName: true,
+  intermediaryReward: true,
+  sector: true,
+  intendedInvestment: true,
+  contactName: true,
+  phone: true,
+  description: true,
+  ownerId: true,
+  createdOn: true,
+  createdAt: true,
 } as const;
 
 export async function findLeadByCompanyKey(db: Db, companyKey: string): Promise<LeadView | null> {
@@ -56,5 +73,10 @@ export async function createLead(db: Db, input: LeadInput): Promise<LeadView> {
 
 /** A squad's open leads, newest first: the choices when a project is created from a lead. */
 export async function listOpenLeads(db: Db, squadId: number, take = 20): Promise<{ id: number; company: string }[]> {
-  return db.lead.findMany({ where: { squadId, status: 'OPEN', projectId: null }, select: { id: true, company: true }, orderBy: { id: 'desc' }, take });
+  return db.lead.findMany({
+    where: { squadId, status: 'OPEN', projectId: null },
+    select: { id: true, company: true },
+    orderBy: { id: 'desc' },
+    take,
+  });
 }

@@ -63,7 +63,13 @@ export function migrateSqlite(url: string, dir = MIGRATIONS_DIR): string[] {
     db.pragma('busy_timeout = 5000');
     db.exec(SQLITE_MIGRATIONS_TABLE);
     const done = new Map(
-      (db.prepare('SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL').all() as { migration_name: string; checksum: string }[]).map((r) => [r.migration_name, r.checksum]),
+      (
+        db
+          .prepare(
+            'SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+          )
+          .all() as { migration_name: string; checksum: string }[]
+      ).map((r) => [r.migration_name, r.checksum]),
     );
     const applied: string[] = [];
     for (const m of pendingMigrations(dir, done)) {

@@ -56,7 +56,11 @@ async function nameOf(db: Db, personId: number | null): Promise<string | null> {
 export async function findMonthlyReport(db: Db, squadId: number, month: string): Promise<MonthlyReportView | null> {
   const r = await db.monthlyReport.findUnique({ where: { squadId_month: { squadId, month } } });
   if (!r) return null;
-  const revs = await db.monthlyReportRevision.findMany({ where: { reportId: r.id }, orderBy: { version: 'asc' }, select: { version: true, byId: true, createdAt: true } });
+  const revs = await db.monthlyReportRevision.findMany({
+    where: { reportId: r.id },
+    orderBy: { version: 'asc' },
+    select: { version: true, byId: true, createdAt: true },
+  });
   const revisions: RevisionRef[] = [];
   for (const x of revs) revisions.push({ version: x.version, by: await nameOf(db, x.byId), at: x.createdAt });
   return {
@@ -94,7 +98,10 @@ function parseList(json: string): VisitedBusinessman[] {
 /** The month's visits of the squad (from trip reports), as the report's businessmen list. */
 export async function visitedBusinessmenOfMonth(db: Db, squadId: number, month: string): Promise<VisitedBusinessman[]> {
   const { from, to } = monthRange(month);
-  const visits = await db.visit.findMany({ where: { squadId, visitedOn: { gte: from, lte: to } }, orderBy: [{ visitedOn: 'asc' }, { id: 'asc' }] });
+  const visits = await db.visit.findMany({
+    where: { squadId, visitedOn: { gte: from, lte: to } },
+    orderBy: [{ visitedOn: 'asc' }, { id: 'asc' }],
+  });
   return visits.map((v) => ({
     name: v.contactName,
     company: v.company,
@@ -130,8 +137,13 @@ export async function saveReportDraft(db: Db, squadId: number, month: string, f:
  * Submits (or amends) the report: a new version with its revision row. The first submission
  * fixes submittedAt/By and the late mark; amendments keep them and add revisions.
  */
-export async function submitReport(db: Db, p: { squadId: number; month: string; fields: ReportFields; byId: number; at: Date; late: boolean }): Promise<{ id: number; version: number; first: boolean }> {
-  const existing = await db.monthlyReport.findUnique({ where: { squadId_month: { squadId: p.squadId, month: p.month } } });
+export async function submitReport(
+  db: Db,
+  p: { squadId: number; month: string; fields: ReportFields; byId: number; at: Date; late: boolean },
+): Promise<{ id: number; version: number; first: boolean }> {
+  const existing = await db.monthlyReport.findUnique({
+    where: { squadId_month: { squadId: p.squadId, month: p.month } },
+  });
   const first = !existing || existing.status !== 'SUBMITTED' || existing.submittedAt === null;
   const version = (existing?.version ?? 0) + 1;
   const data = {
@@ -145,11 +157,16 @@ export async function submitReport(db: Db, p: { squadId: number; month: string; 
   const r = existing
     ? await db.monthlyReport.update({ where: { id: existing.id }, data })
     : await db.monthlyReport.create({ data: { squadId: p.squadId, month: p.month, ...data } });
-  await db.monthlyReportRevision.create({ data: { reportId: r.id, version, content: JSON.stringify(p.fields), byId: p.byId, createdAt: p.at } });
+  await db.monthlyReportRevision.create({
+    data: { reportId: r.id, version, content: JSON.stringify(p.fields), byId: p.byId, createdAt: p.at },
+  });
   return { id: r.id, version, first };
 }
 
-export async function exemptReport(db: Db, p: { squadId: number; month: string; reason: string; byId: number }): Promise<number> {
+export async function exemptReport(
+  db: Db,
+  p: { squadId: number; month: string; reason: string; byId: number },
+): Promise<number> {
   const r = await db.monthlyReport.upsert({
     where: { squadId_month: { squadId: p.squadId, month: p.month } },
     create: { squadId: p.squadId, month: p.month, status: 'EXEMPT', exemptReason: p.reason, exemptById: p.byId },
@@ -159,7 +176,15 @@ export async function exemptReport(db: Db, p: { squadId: number; month: string; 
 }
 
 /** Remembers the card message a report lives in (known only once someone clicks in it). */
-export async function rememberReportCard(db: Db, reportId: number, messageId: string | undefined, chatId: string | undefined): Promise<void> {
+export async function rememberReportCard(
+  db: Db,
+  reportId: number,
+  messageId: string | undefined,
+  chatId: string | undefined,
+): Promise<void> {
   if (!messageId) return;
-  await db.monthlyReport.updateMany({ where: { id: reportId, cardMessageId: null }, data: { cardMessageId: messageId, chatId: chatId ?? null } });
+  await db.monthlyReport.updateMany({
+    where: { id: reportId, cardMessageId: null },
+    data: { cardMessageId: messageId, chatId: chatId ?? null },
+  });
 }

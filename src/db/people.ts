@@ -16,7 +16,13 @@ export interface Actor {
   leaderOf: number[];
 }
 
-export type PersonRow = { id: number | bigint; name: string; rank: string | null; unitId: number | bigint | null; active: boolean | number | bigint };
+export type PersonRow = {
+  id: number | bigint;
+  name: string;
+  rank: string | null;
+  unitId: number | bigint | null;
+  active: boolean | number | bigint;
+};
 /** One of a person's roles ('R'), squad memberships ('M') or leaderships ('L'). */
 export type LinkRow = { k: string; v: string; s: number | bigint };
 
@@ -49,7 +55,9 @@ export function actorOf(p: PersonRow, openId: string, links: LinkRow[]): Actor |
  * src/server/hot-sql.ts; this is for everyone else.
  */
 export async function findActorByOpenId(db: Db, openId: string): Promise<Actor | null> {
-  const [p] = await db.$queryRaw<PersonRow[]>`SELECT "id", "name", "rank", "unitId", "active" FROM "Person" WHERE "openId" = ${openId}`;
+  const [p] = await db.$queryRaw<
+    PersonRow[]
+  >`SELECT "id", "name", "rank", "unitId", "active" FROM "Person" WHERE "openId" = ${openId}`;
   if (!p || !Number(p.active)) return null;
   const links = await db.$queryRaw<LinkRow[]>(linksQuery([Number(p.id)]));
   return actorOf(p, openId, links);

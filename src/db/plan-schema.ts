@@ -26,7 +26,10 @@ const PersonSchema = z.strictObject({
   title: z.string().default(''),
   rank: z.enum(RANKS).optional(),
   roles: z.array(z.enum(ROLES)).default([]),
-  mobile: z.string().regex(/^1\d{10}$/, 'must be an 11-digit mainland mobile number').optional(),
+  mobile: z
+    .string()
+    .regex(/^1\d{10}$/, 'must be an 11-digit mainland mobile number')
+    .optional(),
   email: z.email().optional(),
 });
 
@@ -59,11 +62,9 @@ const LeadingGroupSchema = z.strictObject({
 
 const GoalSchema = z.strictObject({
   _comment: comment,
-  metric: z
-    .string()
-    .refine((m) => (METRICS as readonly string[]).includes(m) || COMMENCEMENT_RATE_METRIC.test(m), {
-      message: `must be one of ${METRICS.join(', ')} or COMMENCEMENT_RATE_<year>`,
-    }),
+  metric: z.string().refine((m) => (METRICS as readonly string[]).includes(m) || COMMENCEMENT_RATE_METRIC.test(m), {
+    message: `must be one of ${METRICS.join(', ')} or COMMENCEMENT_RATE_<year>`,
+  }),
   target: z.number().nonnegative(),
   label: z.string().optional(),
 });
@@ -148,8 +149,10 @@ function checkReferences(plan: Plan, ctx: Ctx): void {
     const allowed = new Set([s.leadUnit, ...s.partnerUnits]);
     s.members.forEach((name, j) => {
       const m = personRef(name, at('members', j));
-      if (m && !allowed.has(m.unit)) issue(at('members', j), `member "${name}" is in ${m.unit}, not the lead or a partner unit`);
-      if (name === s.captain || s.members.indexOf(name) !== j) issue(at('members', j), `"${name}" is listed twice in this squad`);
+      if (m && !allowed.has(m.unit))
+        issue(at('members', j), `member "${name}" is in ${m.unit}, not the lead or a partner unit`);
+      if (name === s.captain || s.members.indexOf(name) !== j)
+        issue(at('members', j), `"${name}" is listed twice in this squad`);
     });
   });
 
@@ -165,7 +168,9 @@ function checkReferences(plan: Plan, ctx: Ctx): void {
   unitRef(g.assistanceCentre.unit, ['leadingGroup', 'assistanceCentre', 'unit']);
   g.assistanceCentre.staff.forEach((s, j) => personRef(s, ['leadingGroup', 'assistanceCentre', 'staff', j], 'HELPER'));
   unitRef(g.assessmentCentre.unit, ['leadingGroup', 'assessmentCentre', 'unit']);
-  g.assessmentCentre.staff.forEach((s, j) => personRef(s, ['leadingGroup', 'assessmentCentre', 'staff', j], 'ASSESSOR'));
+  g.assessmentCentre.staff.forEach((s, j) =>
+    personRef(s, ['leadingGroup', 'assessmentCentre', 'staff', j], 'ASSESSOR'),
+  );
 
   const squadCodes = new Set(plan.squads.map((s) => s.code));
   plan.quotas.forEach((q, i) => {
@@ -179,7 +184,10 @@ function checkReferences(plan: Plan, ctx: Ctx): void {
     if (parts.length === 0) return;
     const sum = parts.reduce((a, b) => a + b, 0);
     if (Math.abs(sum - goal.target) > 1e-6)
-      issue(['goals', i, 'target'], `the squads' quotas of ${metric} add up to ${sum}, not to the district goal ${goal.target}`);
+      issue(
+        ['goals', i, 'target'],
+        `the squads' quotas of ${metric} add up to ${sum}, not to the district goal ${goal.target}`,
+      );
   });
 }
 

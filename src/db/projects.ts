@@ -49,17 +49,27 @@ export interface ProjectView {
 
 async function namesOf(db: Db, ids: (number | null | undefined)[]): Promise<Map<number, string>> {
   const want = [...new Set(ids.filter((x): x is number => typeof x === 'number'))];
-  const rows = want.length ? await db.person.findMany({ where: { id: { in: want } }, select: { id: true, name: true } }) : [];
+  const rows = want.length
+    ? await db.person.findMany({ where: { id: { in: want } }, select: { id: true, name: true } })
+    : [];
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 export async function loadProject(db: Db, projectId: number): Promise<ProjectView | null> {
   const p = await db.project.findUnique({
     where: { id: projectId },
-    include: { squad: { select: { name: true } }, stages: { orderBy: { id: 'asc' } }, tasks: { orderBy: [{ status: 'desc' }, { dueOn: 'asc' }, { id: 'asc' }] } },
+    include: {
+      squad: { select: { name: true } },
+      stages: { orderBy: { id: 'asc' } },
+      tasks: { orderBy: [{ status: 'desc' }, { dueOn: 'asc' }, { id: 'asc' }] },
+    },
   });
   if (!p) return null;
-  const names = await namesOf(db, [p.helperId, ...p.stages.map((s) => s.byId), ...p.tasks.flatMap((t) => [t.assigneeId, t.closedById])]);
+  const names = await namesOf(db, [
+    p.helperId,
+    ...p.stages.map((s) => s.byId),
+    ...p.tasks.flatMap((t) => [t.assigneeId, t.closedById]),
+  ]);
   return {
     id: p.id,
     name: p.name,
@@ -103,18 +113,32 @@ export async function loadProject(db: Db, projectId: number): Promise<ProjectVie
 }
 
 /** Projects of these squads (null = all), most recently changed first. */
-export async function listProjects(db: Db, squadIds: number[] | null, take = 20): Promise<{ id: number; name: string; stage: string; investment: number; squadName: string }[]> {
+export async function listProjects(
+  db: Db,
+  squadIds: number[] | null,
+  take = 20,
+): Promise<{ id: number; name: string; stage: string; investment: number; squadName: string }[]> {
   const rows = await db.project.findMany({
     where: squadIds ? { squadId: { in: squadIds } } : {},
     include: { squad: { select: { name: true } } },
     orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
     take,
   });
-  return rows.map((p) => ({ id: p.id, name: p.name, stage: p.stage, investment: p.investment, squadName: p.squad.name }));
+  return rows.map((p) => ({
+    id: p.id,
+    name: p.name,
+    stage: p.stage,
+    investment: p.investment,
+    squadName: p.squad.name,
+  }));
 }
 
 /** People of the assistance centre (帮办中心) with a Feishu account: the helper choices. */
 export async function listHelpers(db: Db): Promise<{ id: number; name: string; openId: string }[]> {
-  const rows = await db.person.findMany({ where: { active: true, openId: { not: null }, roles: { some: { role: 'HELPER' } } }, select: { id: true, name: true, openId: true }, orderBy: { id: 'asc' } });
+  const rows = await db.person.findMany({
+    where: { active: true, openId: { not: null }, roles: { some: { role: 'HELPER' } } },
+    select: { id: true, name: true, openId: true },
+    orderBy: { id: 'asc' },
+  });
   return rows.map((r) => ({ id: r.id, name: r.name, openId: r.openId! }));
 }

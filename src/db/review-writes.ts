@@ -14,10 +14,17 @@ export async function startReview(
   actor: AuditActor,
 ): Promise<ReviewRow> {
   // A vetoed project may be reviewed again (after it changed); a passed one needs no second review.
-  const claimed = await db.project.updateMany({ where: { id: p.projectId, reviewStatus: { in: ['NONE', 'VETOED'] } }, data: { reviewStatus: 'IN_REVIEW' } });
+  const claimed = await db.project.updateMany({
+    where: { id: p.projectId, reviewStatus: { in: ['NONE', 'VETOED'] } },
+    data: { reviewStatus: 'IN_REVIEW' },
+  });
   if (claimed.count !== 1) {
     const now = await db.project.findUnique({ where: { id: p.projectId }, select: { reviewStatus: true } });
-    throw new ReviewConflict(now?.reviewStatus === 'IN_REVIEW' ? '这个项目的联合预审已在进行中。' : '这个项目已通过联合预审（或否决已被推翻），可以签约，无需再次预审。');
+    throw new ReviewConflict(
+      now?.reviewStatus === 'IN_REVIEW'
+        ? '这个项目的联合预审已在进行中。'
+        : '这个项目已通过联合预审（或否决已被推翻），可以签约，无需再次预审。',
+    );
   }
   const review = await db.projectReview.create({
     data: {
@@ -48,8 +55,17 @@ export interface OpinionInput {
  * Records a unit's opinion and moves the review on: all passed → PASSED, a veto → VETOED at once.
  * Returns the review after the change.
  */
-export async function recordOpinion(db: Db, opinionId: number, input: OpinionInput, actor: AuditActor, now: Date): Promise<ReviewRow> {
-  const op = await db.reviewOpinion.findUniqueOrThrow({ where: { id: opinionId }, include: { review: true, unit: true } });
+export async function recordOpinion(
+  db: Db,
+  opinionId: number,
+  input: OpinionInput,
+  actor: AuditActor,
+  now: Date,
+): Promise<ReviewRow> {
+  const op = await db.reviewOpinion.findUniqueOrThrow({
+    where: { id: opinionId },
+    include: { review: true, unit: true },
+  });
   if (op.review.status !== 'OPEN') throw new ReviewConflict('这次联合预审已经结束，不再接收意见。');
   const res = await db.reviewOpinion.updateMany({
     where: { id: opinionId, decision: 'PENDING' },
@@ -76,12 +92,24 @@ export async function recordOpinion(db: Db, opinionId: number, input: OpinionInp
   if (state === 'OPEN') return review;
   await db.projectReview.update({ where: { id: review.id }, data: { status: state, closedAt: now } });
   await db.project.update({ where: { id: review.projectId }, data: { reviewStatus: projectReviewStatusOf(state) } });
-  await auditProject(db, review.projectId, { id: null, openId: null }, state === 'PASSED' ? 'review.passed' : 'review.vetoed', { reviewId: review.id });
+  await auditProject(
+    db,
+    review.projectId,
+    { id: null, openId: null },
+    state === 'PASSED' ? 'review.passed' : 'review.vetoed',
+    { reviewId: review.id },
+  );
   return (await findReview(db, review.id))!;
 }
 
 /** The leading group overrules a veto: recorded with who and why; the project becomes signable. */
-export async function overruleReview(db: Db, reviewId: number, reason: string, actor: AuditActor & { id: number }, now: Date): Promise<ReviewRow> {
+export async function overruleReview(
+  db: Db,
+  reviewId: number,
+  reason: string,
+  actor: AuditActor & { id: number },
+  now: Date,
+): Promise<ReviewRow> {
   const res = await db.projectReview.updateMany({
     where: { id: reviewId, status: 'VETOED' },
     data: { status: 'OVERRULED', overruledById: actor.id, overruleReason: reason },
@@ -89,7 +117,11 @@ export async function overruleReview(db: Db, reviewId: number, reason: string, a
   const review = await findReview(db, reviewId);
   if (!review) throw new ReviewConflict('找不到这次联合预审。');
   if (res.count !== 1) {
-    throw new ReviewConflict(review.status === 'OVERRULED' ? `这项否决已由${review.overruledByName ?? '领导小组'}推翻。` : '这次联合预审没有被否决，无需推翻。');
+    throw new ReviewConflict(
+      review.status === 'OVERRULED'
+        ? `这项否决已由${review.overruledByName ?? '领导小组'}推翻。`
+        : '这次联合预审没有被否决，无需推翻。',
+    );
   }
   await db.project.update({ where: { id: review.projectId }, data: { reviewStatus: 'OVERRULED' } });
   await auditProject(db, review.projectId, actor, 'review.overrule', { reviewId, reason, at: now.toISOString() });

@@ -54,7 +54,10 @@ export interface ProjectForReview {
 }
 
 export async function findProjectForReview(db: Db, id: number): Promise<ProjectForReview | null> {
-  const p = await db.project.findUnique({ where: { id }, include: { squad: { select: { name: true, chatId: true } } } });
+  const p = await db.project.findUnique({
+    where: { id },
+    include: { squad: { select: { name: true, chatId: true } } },
+  });
   if (!p) return null;
   return {
     id: p.id,
@@ -78,19 +81,37 @@ export async function findProjectForReview(db: Db, id: number): Promise<ProjectF
 
 const opinionInclude = { unit: { select: { name: true } } } as const;
 
-async function toReviewRow(db: Db, r: {
-  id: number;
-  projectId: number;
-  status: string;
-  startedById: number | null;
-  startedAt: Date;
-  closedAt: Date | null;
-  overruledById: number | null;
-  overruleReason: string | null;
-  opinions: { id: number; unitId: number; unit: { name: string }; decision: string; conditions: string | null; vetoCategory: string | null; reason: string | null; dueOn: string; decidedById: number | null }[];
-}): Promise<ReviewRow> {
+async function toReviewRow(
+  db: Db,
+  r: {
+    id: number;
+    projectId: number;
+    status: string;
+    startedById: number | null;
+    startedAt: Date;
+    closedAt: Date | null;
+    overruledById: number | null;
+    overruleReason: string | null;
+    opinions: {
+      id: number;
+      unitId: number;
+      unit: { name: string };
+      decision: string;
+      conditions: string | null;
+      vetoCategory: string | null;
+      reason: string | null;
+      dueOn: string;
+      decidedById: number | null;
+    }[];
+  },
+): Promise<ReviewRow> {
   const ids = [r.overruledById, ...r.opinions.map((o) => o.decidedById)].filter((x): x is number => x !== null);
-  const names = new Map((await db.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]));
+  const names = new Map(
+    (await db.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((p) => [
+      p.id,
+      p.name,
+    ]),
+  );
   return {
     id: r.id,
     projectId: r.projectId,
@@ -123,17 +144,31 @@ export async function findReview(db: Db, id: number): Promise<ReviewRow | null> 
 
 /** The project's newest review (an earlier, vetoed one stays in the history). */
 export async function latestReview(db: Db, projectId: number): Promise<ReviewRow | null> {
-  const r = await db.projectReview.findFirst({ where: { projectId }, orderBy: { id: 'desc' }, include: { opinions: { include: opinionInclude } } });
+  const r = await db.projectReview.findFirst({
+    where: { projectId },
+    orderBy: { id: 'desc' },
+    include: { opinions: { include: opinionInclude } },
+  });
   return r ? toReviewRow(db, r) : null;
 }
 
-export async function findOpinion(db: Db, id: number): Promise<{ id: number; reviewId: number; unitId: number; decision: string } | null> {
-  return db.reviewOpinion.findUnique({ where: { id }, select: { id: true, reviewId: true, unitId: true, decision: true } });
+export async function findOpinion(
+  db: Db,
+  id: number,
+): Promise<{ id: number; reviewId: number; unitId: number; decision: string } | null> {
+  return db.reviewOpinion.findUnique({
+    where: { id },
+    select: { id: true, reviewId: true, unitId: true, decision: true },
+  });
 }
 
 /** Units a review can go to (departments, the office, the park), with their codes. */
 export async function listReviewableUnits(db: Db): Promise<{ id: number; code: string; name: string }[]> {
-  return db.unit.findMany({ where: { kind: { in: ['DEPARTMENT', 'OFFICE', 'PARK'] } }, orderBy: { id: 'asc' }, select: { id: true, code: true, name: true } });
+  return db.unit.findMany({
+    where: { kind: { in: ['DEPARTMENT', 'OFFICE', 'PARK'] } },
+    orderBy: { id: 'asc' },
+    select: { id: true, code: true, name: true },
+  });
 }
 
 /**
@@ -144,7 +179,14 @@ export async function reviewersOfUnit(db: Db, unitId: number): Promise<ReviewPer
   const people = await db.person.findMany({
     where: { unitId, active: true },
     orderBy: { id: 'asc' },
-    select: { id: true, name: true, title: true, openId: true, roles: { select: { role: true } }, memberOf: { select: { role: true } } },
+    select: {
+      id: true,
+      name: true,
+      title: true,
+      openId: true,
+      roles: { select: { role: true } },
+      memberOf: { select: { role: true } },
+    },
   });
   const pick = (ps: typeof people): ReviewPerson[] => ps.map((p) => ({ id: p.id, name: p.name, openId: p.openId }));
   const reviewers = people.filter((p) => p.roles.some((r) => r.role === 'REVIEWER'));
@@ -166,15 +208,23 @@ export async function peopleWithRoles(db: Db, roles: string[]): Promise<ReviewPe
 
 /** The responsible leaders (责任领导) of a squad: key projects' overdue items go straight to them. */
 export async function responsibleLeadersOf(db: Db, squadId: number): Promise<ReviewPerson[]> {
-  const rows = await db.squadLeader.findMany({ where: { squadId }, include: { person: { select: { id: true, name: true, openId: true, active: true } } } });
-  return rows.filter((r) => r.person.active).map((r) => ({ id: r.person.id, name: r.person.name, openId: r.person.openId }));
+  const rows = await db.squadLeader.findMany({
+    where: { squadId },
+    include: { person: { select: { id: true, name: true, openId: true, active: true } } },
+  });
+  return rows
+    .filter((r) => r.person.active)
+    .map((r) => ({ id: r.person.id, name: r.person.name, openId: r.person.openId }));
 }
 
 /** Where the owning squad sees the review: its group chat, else its captain. */
 export async function squadInbox(db: Db, squadId: number): Promise<{ type: 'chat_id' | 'open_id'; id: string } | null> {
   const squad = await db.squad.findUnique({ where: { id: squadId }, select: { chatId: true } });
   if (squad?.chatId) return { type: 'chat_id', id: squad.chatId };
-  const captain = await db.squadMember.findFirst({ where: { squadId, role: 'CAPTAIN', person: { openId: { not: null } } }, include: { person: true } });
+  const captain = await db.squadMember.findFirst({
+    where: { squadId, role: 'CAPTAIN', person: { openId: { not: null } } },
+    include: { person: true },
+  });
   return captain?.person.openId ? { type: 'open_id', id: captain.person.openId } : null;
 }
 
@@ -184,9 +234,22 @@ export interface AuditActor {
 }
 
 /** One line of the project's history. */
-export async function auditProject(db: Db, projectId: number, actor: AuditActor, action: string, detail: Record<string, unknown>): Promise<number> {
+export async function auditProject(
+  db: Db,
+  projectId: number,
+  actor: AuditActor,
+  action: string,
+  detail: Record<string, unknown>,
+): Promise<number> {
   const row = await db.auditLog.create({
-    data: { actorId: actor.id, actorOpenId: actor.openId, action, entity: 'Project', entityId: String(projectId), detail: JSON.stringify(detail) },
+    data: {
+      actorId: actor.id,
+      actorOpenId: actor.openId,
+      action,
+      entity: 'Project',
+      entityId: String(projectId),
+      detail: JSON.stringify(detail),
+    },
   });
   return row.id;
 }
@@ -200,8 +263,21 @@ export interface HistoryLine {
 
 /** The project's history rows whose action starts with the prefix, oldest first. */
 export async function projectHistory(db: Db, projectId: number, prefix: string): Promise<HistoryLine[]> {
-  const rows = await db.auditLog.findMany({ where: { entity: 'Project', entityId: String(projectId), action: { startsWith: prefix } }, orderBy: { id: 'asc' } });
+  const rows = await db.auditLog.findMany({
+    where: { entity: 'Project', entityId: String(projectId), action: { startsWith: prefix } },
+    orderBy: { id: 'asc' },
+  });
   const ids = rows.map((r) => r.actorId).filter((x): x is number => x !== null);
-  const names = new Map((await db.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]));
-  return rows.map((r) => ({ at: r.at, actorName: r.actorId ? (names.get(r.actorId) ?? null) : null, action: r.action, detail: JSON.parse(r.detail) as Record<string, unknown> }));
+  const names = new Map(
+    (await db.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((p) => [
+      p.id,
+      p.name,
+    ]),
+  );
+  return rows.map((r) => ({
+    at: r.at,
+    actorName: r.actorId ? (names.get(r.actorId) ?? null) : null,
+    action: r.action,
+    detail: JSON.parse(r.detail) as Record<string, unknown>,
+  }));
 }

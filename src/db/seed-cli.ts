@@ -10,7 +10,9 @@ async function main(): Promise<void> {
   const url = process.env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
   const plan = loadPlan(process.argv[2]); // validate before touching the database
   const applied =
-    dbKindOf(url) === 'sqlite' ? migrateSqlite(url) : await (await import('./migrate-postgres.js')).migratePostgres(url);
+    dbKindOf(url) === 'sqlite'
+      ? migrateSqlite(url)
+      : await (await import('./migrate-postgres.js')).migratePostgres(url);
   if (applied.length > 0) console.log(`migrations applied: ${applied.join(', ')}`);
   const db = await openDatabase(url);
   try {

@@ -124,30 +124,41 @@ async function seedInTx(tx: Tx, plan: Plan): Promise<SeedResult> {
 
     for (const code of s.partnerUnits) {
       const key = { squadId: id, unitId: unitId(code) };
-      await ensure(r.links, () => tx.squadPartnerUnit.findUnique({ where: { squadId_unitId: key } }), () =>
-        tx.squadPartnerUnit.create({ data: key }),
+      await ensure(
+        r.links,
+        () => tx.squadPartnerUnit.findUnique({ where: { squadId_unitId: key } }),
+        () => tx.squadPartnerUnit.create({ data: key }),
       );
     }
     for (const name of s.leaders) {
       const key = { squadId: id, personId: personId(name) };
-      await ensure(r.links, () => tx.squadLeader.findUnique({ where: { squadId_personId: key } }), () =>
-        tx.squadLeader.create({ data: key }),
+      await ensure(
+        r.links,
+        () => tx.squadLeader.findUnique({ where: { squadId_personId: key } }),
+        () => tx.squadLeader.create({ data: key }),
       );
     }
-    const crew: [string, 'CAPTAIN' | 'MEMBER'][] = [[s.captain, 'CAPTAIN'], ...s.members.map((m) => [m, 'MEMBER'] as [string, 'MEMBER'])];
+    const crew: [string, 'CAPTAIN' | 'MEMBER'][] = [
+      [s.captain, 'CAPTAIN'],
+      ...s.members.map((m) => [m, 'MEMBER'] as [string, 'MEMBER']),
+    ];
     for (const [name, role] of crew) {
       const key = { squadId: id, personId: personId(name) };
       // An existing membership keeps the role the office gave it.
-      await ensure(r.links, () => tx.squadMember.findUnique({ where: { squadId_personId: key } }), () =>
-        tx.squadMember.create({ data: { ...key, role } }),
+      await ensure(
+        r.links,
+        () => tx.squadMember.findUnique({ where: { squadId_personId: key } }),
+        () => tx.squadMember.create({ data: { ...key, role } }),
       );
     }
   }
 
   for (const g of plan.goals) {
     const key = { year: plan.year, metric: g.metric };
-    await ensure(r.goals, () => tx.districtGoal.findUnique({ where: { year_metric: key } }), () =>
-      tx.districtGoal.create({ data: { ...key, target: g.target } }),
+    await ensure(
+      r.goals,
+      () => tx.districtGoal.findUnique({ where: { year_metric: key } }),
+      () => tx.districtGoal.create({ data: { ...key, target: g.target } }),
     );
   }
 
@@ -156,8 +167,10 @@ async function seedInTx(tx: Tx, plan: Plan): Promise<SeedResult> {
     for (const [metric, target] of Object.entries(q.targets)) {
       if (target === undefined) continue;
       const key = { year: plan.year, squadId, metric };
-      await ensure(r.quotas, () => tx.quota.findUnique({ where: { year_squadId_metric: key } }), () =>
-        tx.quota.create({ data: { ...key, target } }),
+      await ensure(
+        r.quotas,
+        () => tx.quota.findUnique({ where: { year_squadId_metric: key } }),
+        () => tx.quota.create({ data: { ...key, target } }),
       );
     }
   }
@@ -180,7 +193,14 @@ async function upsertPerson(tx: Tx, p: PlanPerson, unitId: number, c: SeedCount)
     (p.mobile ? await tx.person.findFirst({ where: { mobile: p.mobile }, orderBy: { id: 'asc' } }) : null);
   if (!found) {
     const created = await tx.person.create({
-      data: { name: p.name, unitId, title: p.title, rank: p.rank ?? null, mobile: p.mobile ?? null, email: p.email ?? null },
+      data: {
+        name: p.name,
+        unitId,
+        title: p.title,
+        rank: p.rank ?? null,
+        mobile: p.mobile ?? null,
+        email: p.email ?? null,
+      },
     });
     c.created++;
     return created.id;

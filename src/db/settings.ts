@@ -19,12 +19,26 @@ export async function setSetting(db: Db, key: string, value: unknown, changedBy:
   const version = (last?.version ?? 0) + 1;
   await db.setting.create({ data: { key, version, value: JSON.stringify(value), changedBy } });
   await db.auditLog.create({
-    data: { actorId: changedBy, action: 'setting.change', entity: 'Setting', entityId: key, detail: JSON.stringify({ from: last ? JSON.parse(last.value) : null, to: value, version }) },
+    data: {
+      actorId: changedBy,
+      action: 'setting.change',
+      entity: 'Setting',
+      entityId: key,
+      detail: JSON.stringify({ from: last ? JSON.parse(last.value) : null, to: value, version }),
+    },
   });
   return version;
 }
 
-export async function settingHistory(db: Db, key: string): Promise<{ version: number; value: unknown; changedBy: number | null; createdAt: Date }[]> {
+export async function settingHistory(
+  db: Db,
+  key: string,
+): Promise<{ version: number; value: unknown; changedBy: number | null; createdAt: Date }[]> {
   const rows = await db.setting.findMany({ where: { key }, orderBy: { version: 'asc' } });
-  return rows.map((r) => ({ version: r.version, value: JSON.parse(r.value) as unknown, changedBy: r.changedBy, createdAt: r.createdAt }));
+  return rows.map((r) => ({
+    version: r.version,
+    value: JSON.parse(r.value) as unknown,
+    changedBy: r.changedBy,
+    createdAt: r.createdAt,
+  }));
 }

@@ -21,14 +21,16 @@ export interface SignableProject {
 /** null when the project may be marked SIGNED; else the reason, in Chinese, shown to the person. */
 export async function checkSignable(db: Db, project: SignableProject): Promise<string | null> {
   const thresholdWan = await getSetting<number>(db, REVIEW_THRESHOLD_KEY, DEFAULT_REVIEW_THRESHOLD_WAN);
-  if (project.investment < thresholdWan || project.reviewStatus === 'PASSED' || project.reviewStatus === 'OVERRULED') return null;
+  if (project.investment < thresholdWan || project.reviewStatus === 'PASSED' || project.reviewStatus === 'OVERRULED')
+    return null;
   const review = await latestReview(db, project.id);
   return signingRefusal({
     investmentWan: project.investment,
     thresholdWan,
     reviewStatus: project.reviewStatus,
     projectId: project.id,
-    pendingUnits: review?.status === 'OPEN' ? review.opinions.filter((o) => o.decision === 'PENDING').map((o) => o.unitName) : [],
+    pendingUnits:
+      review?.status === 'OPEN' ? review.opinions.filter((o) => o.decision === 'PENDING').map((o) => o.unitName) : [],
     vetoes: review?.status === 'VETOED' ? vetoReasonsOf(review.opinions) : [],
   });
 }

@@ -17,7 +17,9 @@ const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(
 /** Every active squad's (or only `squadIds`') tally for the period; `today` decides which reports are due. */
 export async function tallySquads(db: Db, period: Period, today: string, squadIds?: number[]): Promise<SquadTally[]> {
   // Raw SQL throughout: on a command's path the ORM's per-query cost is larger than these queries'.
-  const allSquads = await db.$queryRaw<Row[]>`SELECT "id", "name", "kind", "sortOrder" FROM "Squad" WHERE "active" ORDER BY "sortOrder", "id"`;
+  const allSquads = await db.$queryRaw<
+    Row[]
+  >`SELECT "id", "name", "kind", "sortOrder" FROM "Squad" WHERE "active" ORDER BY "sortOrder", "id"`;
   const squads = allSquads
     .map((r) => ({ id: num(r.id), name: String(r.name), kind: String(r.kind), sortOrder: num(r.sortOrder) }))
     .filter((r) => !squadIds || squadIds.includes(r.id));
@@ -44,8 +46,12 @@ export async function tallySquads(db: Db, period: Period, today: string, squadId
         SUM(CASE WHEN "status" = 'REPORTED' AND NOT "shortOfRule" THEN 1 ELSE 0 END) AS kept
       FROM "Trip" WHERE "startDate" >= ${from} AND "startDate" <= ${to} AND "status" IN ('APPROVED', 'REPORTED')
       GROUP BY "squadId"`,
-    db.$queryRaw<Row[]>`SELECT "squadId" AS s, COUNT(*) AS n FROM "Visit" WHERE "visitedOn" >= ${from} AND "visitedOn" <= ${to} GROUP BY "squadId"`,
-    db.$queryRaw<Row[]>`SELECT "squadId" AS s, COUNT(*) AS n FROM "Lead" WHERE "createdOn" >= ${from} AND "createdOn" <= ${to} GROUP BY "squadId"`,
+    db.$queryRaw<
+      Row[]
+    >`SELECT "squadId" AS s, COUNT(*) AS n FROM "Visit" WHERE "visitedOn" >= ${from} AND "visitedOn" <= ${to} GROUP BY "squadId"`,
+    db.$queryRaw<
+      Row[]
+    >`SELECT "squadId" AS s, COUNT(*) AS n FROM "Lead" WHERE "createdOn" >= ${from} AND "createdOn" <= ${to} GROUP BY "squadId"`,
     db.$queryRaw<Row[]>`SELECT "squadId" AS s, "metric" AS m, "target" AS t FROM "Quota" WHERE "year" = ${period.year}`,
     db.$queryRaw<Row[]>`SELECT "squadId" AS s, "month" AS m, "status" AS st, "late" AS late FROM "MonthlyReport"
       WHERE "month" >= ${period.months[0]!} AND "month" <= ${period.months.at(-1)!}`,
@@ -53,10 +59,21 @@ export async function tallySquads(db: Db, period: Period, today: string, squadId
       WHERE "squadId" IS NOT NULL AND "fromDate" <= ${to} AND "toDate" >= ${from}`,
   ]);
   const by = (rows: Row[]) => new Map(rows.map((r) => [num(r.s), r]));
-  const [signedBy, commencedBy, packagedBy, fundsBy, tripsBy] = [by(signed), by(commenced), by(packaged), by(funds), by(trips)];
+  const [signedBy, commencedBy, packagedBy, fundsBy, tripsBy] = [
+    by(signed),
+    by(commenced),
+    by(packaged),
+    by(funds),
+    by(trips),
+  ];
   const [visitsBy, leadsBy] = [by(visits), by(leads)];
   const months = period.months.filter((m) => `${m}-01` <= today);
-  const reportOf = new Map(reports.map((r) => [`${num(r.s)}:${String(r.m)}`, { status: String(r.st), late: r.late === true || num(r.late) === 1 }]));
+  const reportOf = new Map(
+    reports.map((r) => [
+      `${num(r.s)}:${String(r.m)}`,
+      { status: String(r.st), late: r.late === true || num(r.late) === 1 },
+    ]),
+  );
   return squads.map((s) => {
     const a = emptyActuals();
     const sg = signedBy.get(s.id);
@@ -74,7 +91,9 @@ export async function tallySquads(db: Db, period: Period, today: string, squadId
     a.tripsKeptRule = num(tr?.kept);
     a.visits = num(visitsBy.get(s.id)?.n);
     a.leads = num(leadsBy.get(s.id)?.n);
-    const ex: DateRange[] = exemptions.filter((e) => num(e.s) === s.id).map((e) => ({ fromDate: String(e.f), toDate: String(e.t) }));
+    const ex: DateRange[] = exemptions
+      .filter((e) => num(e.s) === s.id)
+      .map((e) => ({ fromDate: String(e.f), toDate: String(e.t) }));
     a.reports = countBuckets(
       months.map((m) => bucketOfReport(reportOf.get(`${s.id}:${m}`), isExemptMonth(ex, m), m, today)),
     );
@@ -85,7 +104,12 @@ export async function tallySquads(db: Db, period: Period, today: string, squadId
 }
 
 /** Commencement rate of the three signing-year cohorts before `year` (district-wide, or some squads). */
-export async function commencementCohorts(db: Db, year: number, asOf: string, squadIds?: number[]): Promise<CohortLine[]> {
+export async function commencementCohorts(
+  db: Db,
+  year: number,
+  asOf: string,
+  squadIds?: number[],
+): Promise<CohortLine[]> {
   const from = `${year - 3}-01-01`;
   const to = `${year - 1}-12-31`;
   const rows = await db.$queryRaw<Row[]>`SELECT substr("signedOn", 1, 4) AS y, "squadId" AS s, COUNT(*) AS n,

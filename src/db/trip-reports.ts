@@ -41,10 +41,16 @@ export interface TripReport {
 export async function loadTripReport(db: Db, tripId: number): Promise<TripReport | null> {
   const t = await db.trip.findUnique({
     where: { id: tripId },
-    include: { squad: { select: { name: true } }, visits: { orderBy: { id: 'asc' } }, leads: { orderBy: { id: 'asc' } } },
+    include: {
+      squad: { select: { name: true } },
+      visits: { orderBy: { id: 'asc' } },
+      leads: { orderBy: { id: 'asc' } },
+    },
   });
   if (!t) return null;
-  const by = t.reportedById ? await db.person.findUnique({ where: { id: t.reportedById }, select: { name: true } }) : null;
+  const by = t.reportedById
+    ? await db.person.findUnique({ where: { id: t.reportedById }, select: { name: true } })
+    : null;
   return {
     id: t.id,
     squadId: t.squadId,
@@ -68,19 +74,33 @@ export async function loadTripReport(db: Db, tripId: number): Promise<TripReport
       businessScope: v.businessScope,
       investmentIntent: v.investmentIntent,
     })),
-    leads: t.leads.map((l) => ({ id: l.id, company: l.company, sector: l.sector, intendedInvestment: l.intendedInvestment })),
+    leads: t.leads.map((l) => ({
+      id: l.id,
+      company: l.company,
+      sector: l.sector,
+      intendedInvestment: l.intendedInvestment,
+    })),
   };
 }
 
 /** Approved trips of these squads still waiting for their report, oldest first. */
-export async function listTripsAwaitingReport(db: Db, squadIds: number[] | null): Promise<{ id: number; squadName: string; destination: string; startDate: string; endDate: string }[]> {
+export async function listTripsAwaitingReport(
+  db: Db,
+  squadIds: number[] | null,
+): Promise<{ id: number; squadName: string; destination: string; startDate: string; endDate: string }[]> {
   const rows = await db.trip.findMany({
     where: { status: 'APPROVED', reportedAt: null, ...(squadIds ? { squadId: { in: squadIds } } : {}) },
     include: { squad: { select: { name: true } } },
     orderBy: [{ startDate: 'asc' }, { id: 'asc' }],
     take: 20,
   });
-  return rows.map((t) => ({ id: t.id, squadName: t.squad.name, destination: t.destination, startDate: t.startDate, endDate: t.endDate }));
+  return rows.map((t) => ({
+    id: t.id,
+    squadName: t.squad.name,
+    destination: t.destination,
+    startDate: t.startDate,
+    endDate: t.endDate,
+  }));
 }
 
 /**
@@ -89,12 +109,18 @@ export async function listTripsAwaitingReport(db: Db, squadIds: number[] | null)
  */
 export async function claimTripVersion(db: Db, tripId: number, seenVersion: number): Promise<boolean> {
   const next = new Date(Math.max(seenVersion + 1, Date.now()));
-  const r = await db.trip.updateMany({ where: { id: tripId, status: 'APPROVED', updatedAt: new Date(seenVersion) }, data: { updatedAt: next } });
+  const r = await db.trip.updateMany({
+    where: { id: tripId, status: 'APPROVED', updatedAt: new Date(seenVersion) },
+    data: { updatedAt: next },
+  });
   return r.count === 1;
 }
 
 /** Open ids of a squad's captains (the plan's 队长: head of the lead unit). */
 export async function captainOpenIds(db: Db, squadId: number): Promise<string[]> {
-  const rows = await db.squadMember.findMany({ where: { squadId, role: 'CAPTAIN' }, include: { person: { select: { openId: true, active: true } } } });
+  const rows = await db.squadMember.findMany({
+    where: { squadId, role: 'CAPTAIN' },
+    include: { person: { select: { openId: true, active: true } } },
+  });
   return rows.filter((r) => r.person.active && r.person.openId).map((r) => r.person.openId!);
 }

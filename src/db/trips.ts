@@ -26,13 +26,19 @@ export interface TripView {
   createdAt: Date;
 }
 
-const ref = (p: { id: number; name: string; openId: string | null }): PersonRef => ({ id: p.id, name: p.name, openId: p.openId });
+const ref = (p: { id: number; name: string; openId: string | null }): PersonRef => ({
+  id: p.id,
+  name: p.name,
+  openId: p.openId,
+});
 
 export async function findTrip(db: Db, where: { id: number } | { requestKey: string }): Promise<TripView | null> {
   const t = await db.trip.findUnique({ where, include: { squad: { select: { name: true } } } });
   if (!t) return null;
   const ids = JSON.parse(t.participants || '[]') as number[];
-  const people = await db.person.findMany({ where: { id: { in: [t.travellerId, ...(t.approverId ? [t.approverId] : []), ...ids] } } });
+  const people = await db.person.findMany({
+    where: { id: { in: [t.travellerId, ...(t.approverId ? [t.approverId] : []), ...ids] } },
+  });
   const byId = new Map(people.map((p) => [p.id, p]));
   const traveller = byId.get(t.travellerId)!;
   return {
@@ -45,7 +51,10 @@ export async function findTrip(db: Db, where: { id: number } | { requestKey: str
     startDate: t.startDate,
     endDate: t.endDate,
     companiesPlanned: t.companiesPlanned,
-    participants: ids.map((id) => byId.get(id)).filter((p) => !!p).map(ref),
+    participants: ids
+      .map((id) => byId.get(id))
+      .filter((p) => !!p)
+      .map(ref),
     status: t.status as TripStatus,
     approver: t.approverId && byId.get(t.approverId) ? ref(byId.get(t.approverId)!) : null,
     decidedAt: t.decidedAt,
@@ -57,20 +66,30 @@ export async function findTrip(db: Db, where: { id: number } | { requestKey: str
 
 /** The person holding a role (the group leader, the leader in charge), bound ones first. */
 export async function findPersonWithRole(db: Db, role: string): Promise<PersonRef | null> {
-  const p = await db.person.findFirst({ where: { active: true, roles: { some: { role } } }, orderBy: [{ openId: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }] });
+  const p = await db.person.findFirst({
+    where: { active: true, roles: { some: { role } } },
+    orderBy: [{ openId: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }],
+  });
   return p ? ref(p) : null;
 }
 
 /** The office people (role OFFICE) who can receive a filed copy. */
 export async function officePeople(db: Db): Promise<PersonRef[]> {
-  const rows = await db.person.findMany({ where: { active: true, openId: { not: null }, roles: { some: { role: 'OFFICE' } } }, orderBy: { id: 'asc' } });
+  const rows = await db.person.findMany({
+    where: { active: true, openId: { not: null }, roles: { some: { role: 'OFFICE' } } },
+    orderBy: { id: 'asc' },
+  });
   return rows.map(ref);
 }
 
 /** Captain, members and responsible leaders of a squad who are bound to Feishu: the people pickable as travellers. */
 export async function squadRoster(db: Db, squadId: number): Promise<PersonRef[]> {
   const rows = await db.person.findMany({
-    where: { active: true, openId: { not: null }, OR: [{ memberOf: { some: { squadId } } }, { leaderOf: { some: { squadId } } }] },
+    where: {
+      active: true,
+      openId: { not: null },
+      OR: [{ memberOf: { some: { squadId } } }, { leaderOf: { some: { squadId } } }],
+    },
     orderBy: { id: 'asc' },
   });
   return rows.map(ref);
@@ -98,21 +117,34 @@ export interface NewTrip {
 
 export async function createTrip(db: Db, t: NewTrip): Promise<number> {
   const { participantIds, ...rest } = t;
-  const row = await db.trip.create({ data: { ...rest, participants: JSON.stringify(participantIds), status: 'PENDING', createdById: t.travellerId } });
+  const row = await db.trip.create({
+    data: { ...rest, participants: JSON.stringify(participantIds), status: 'PENDING', createdById: t.travellerId },
+  });
   return row.id;
 }
 
 /** Records the decision only if the trip is still pending (a second tap or a second approver changes nothing). */
-export async function decideTrip(db: Db, id: number, d: { status: 'APPROVED' | 'REJECTED'; reason?: string; at: Date; approvalMessageId?: string }): Promise<boolean> {
+export async function decideTrip(
+  db: Db,
+  id: number,
+  d: { status: 'APPROVED' | 'REJECTED'; reason?: string; at: Date; approvalMessageId?: string },
+): Promise<boolean> {
   const res = await db.trip.updateMany({
     where: { id, status: 'PENDING' },
-    data: { status: d.status, rejectReason: d.reason ?? null, decidedAt: d.at, ...(d.approvalMessageId ? { approvalMessageId: d.approvalMessageId } : {}) },
+    data: {
+      status: d.status,
+      rejectReason: d.reason ?? null,
+      decidedAt: d.at,
+      ...(d.approvalMessageId ? { approvalMessageId: d.approvalMessageId } : {}),
+    },
   });
   return res.count === 1;
 }
 
 /** Message ids of the filed copies the sender has delivered (known only after delivery). */
 export async function deliveredCopies(db: Db, tripId: number): Promise<{ dedupKey: string; messageId: string }[]> {
-  const rows = await db.outbox.findMany({ where: { dedupKey: { startsWith: `trip-filed:${tripId}:` }, messageId: { not: null } } });
+  const rows = await db.outbox.findMany({
+    where: { dedupKey: { startsWith: `trip-filed:${tripId}:` }, messageId: { not: null } },
+  });
   return rows.map((r) => ({ dedupKey: r.dedupKey, messageId: r.messageId! }));
 }

@@ -65,7 +65,13 @@ export function mayDecideTrip(a: Actor, approverId: number | null): string | nul
 
 /** Progress and lists: the office, the leading group and assessors see every squad; leaders their squads; members their own. */
 export function maySeeSquad(a: Actor, squadId: number): boolean {
-  return isOfficeActor(a) || isLeadership(a) || a.roles.includes('ASSESSOR') || a.leaderOf.includes(squadId) || isMemberOf(a, squadId);
+  return (
+    isOfficeActor(a) ||
+    isLeadership(a) ||
+    a.roles.includes('ASSESSOR') ||
+    a.leaderOf.includes(squadId) ||
+    isMemberOf(a, squadId)
+  );
 }
 
 export function maySeeAllSquads(a: Actor): boolean {

@@ -20,7 +20,11 @@ export interface CohortLine extends Cohort {
  * One line per cohort of the three years before `year`, oldest first. `goals` maps
  * COMMENCEMENT_RATE_yyyy to a fraction (from DistrictGoal); missing ones use the plan's defaults.
  */
-export function commencementByCohort(year: number, cohorts: Cohort[], goals: Record<string, number> = {}): CohortLine[] {
+export function commencementByCohort(
+  year: number,
+  cohorts: Cohort[],
+  goals: Record<string, number> = {},
+): CohortLine[] {
   return [3, 2, 1].map((back) => {
     const signedYear = year - back;
     const c = cohorts.find((x) => x.signedYear === signedYear) ?? { signedYear, signed: 0, started: 0 };
@@ -32,6 +36,9 @@ export function commencementByCohort(year: number, cohorts: Cohort[], goals: Rec
 }
 
 /** This year's ¥100M+ signings commenced, against the goal (the plan: 7 in 2018). */
-export function commencedAgainstGoal(commenced: number, goal: number): { commenced: number; goal: number; ratio: number | null } {
+export function commencedAgainstGoal(
+  commenced: number,
+  goal: number,
+): { commenced: number; goal: number; ratio: number | null } {
   return { commenced, goal, ratio: goal > 0 ? commenced / goal : null };
 }

@@ -2,7 +2,10 @@
 
 /** Mainland mobile (11 digits starting with 1) or a landline with its area code (0775-1234567). */
 export function isValidPhone(raw: string): boolean {
-  const s = raw.replace(/[\s\u3000]/g, '').replace(/[（(）)]/g, '').replace(/^\+?86-?/, '');
+  const s = raw
+    .replace(/[\s\u3000]/g, '')
+    .replace(/[（(）)]/g, '')
+    .replace(/^\+?86-?/, '');
   if (/^1\d{10}$/.test(s)) return true;
   return /^0\d{2,3}-?\d{7,8}(-\d{1,6})?$/.test(s);
 }

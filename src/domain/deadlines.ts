@@ -43,7 +43,10 @@ export function reportDeadline(month: string, tz: string, dueDay: number = REPOR
 export function reportCloseAt(month: string, tz: string, closeDay: number = DEFAULT_CLOSE_DAY): Date {
   const next = dayjs(`${month}-01`).add(1, 'month');
   const day = Math.min(Math.max(1, Math.trunc(closeDay)), next.daysInMonth());
-  return dayjs.tz(`${next.format('YYYY-MM')}-${String(day).padStart(2, '0')} 00:00`, tz).add(1, 'day').toDate();
+  return dayjs
+    .tz(`${next.format('YYYY-MM')}-${String(day).padStart(2, '0')} 00:00`, tz)
+    .add(1, 'day')
+    .toDate();
 }
 
 export function reportWindow(month: string, now: Date, tz: string, closeDay: number = DEFAULT_CLOSE_DAY): ReportWindow {
@@ -72,10 +75,18 @@ export function closeDayLabel(month: string, closeDay: number = DEFAULT_CLOSE_DA
  * may. Others: drafts and the first submission until the close day (a first submission after the
  * deadline is accepted and marked late); a submitted report may be amended only until the deadline.
  */
-export function reportEditRefusal(p: { month: string; now: Date; tz: string; closeDay: number; submitted: boolean; office: boolean }): string | null {
+export function reportEditRefusal(p: {
+  month: string;
+  now: Date;
+  tz: string;
+  closeDay: number;
+  submitted: boolean;
+  office: boolean;
+}): string | null {
   if (p.office) return null;
   const w = reportWindow(p.month, p.now, p.tz, p.closeDay);
-  if (w === 'CLOSED') return `${p.month} 的月度汇报已于${closeDayLabel(p.month, p.closeDay)}关闭，如需修改请联系区招商局。`;
+  if (w === 'CLOSED')
+    return `${p.month} 的月度汇报已于${closeDayLabel(p.month, p.closeDay)}关闭，如需修改请联系区招商局。`;
   if (w === 'LATE' && p.submitted)
     return `已过截止时间（${lastOnTimeDayLabel(p.month)}），已提交的汇报不能再修改；如需更正请联系区招商局。`;
   return null;

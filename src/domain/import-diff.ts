@@ -7,7 +7,12 @@ export interface ImportDiff<T> {
   unchanged: number;
 }
 
-export function diffByKey<T>(current: T[], incoming: T[], keyOf: (t: T) => string, same: (a: T, b: T) => boolean): ImportDiff<T> {
+export function diffByKey<T>(
+  current: T[],
+  incoming: T[],
+  keyOf: (t: T) => string,
+  same: (a: T, b: T) => boolean,
+): ImportDiff<T> {
   const now = new Map(current.map((c) => [keyOf(c), c]));
   const out: ImportDiff<T> = { added: [], changed: [], removed: [], unchanged: 0 };
   const seen = new Set<string>();
@@ -32,7 +37,12 @@ export interface DiffSummary {
   samples: { added: string[]; changed: string[]; removed: string[] };
 }
 
-export function summarizeDiff<T>(d: ImportDiff<T>, describe: (t: T) => string, describeChange: (b: T, a: T) => string, max = 5): DiffSummary {
+export function summarizeDiff<T>(
+  d: ImportDiff<T>,
+  describe: (t: T) => string,
+  describeChange: (b: T, a: T) => string,
+  max = 5,
+): DiffSummary {
   return {
     added: d.added.length,
     changed: d.changed.length,

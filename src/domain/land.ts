@@ -15,8 +15,16 @@ export const LAND_STATUS_LABELS: Record<LandStatus, string> = {
 export function parseLandStatus(word: string): LandStatus | undefined {
   const w = word.trim().toUpperCase();
   if ((LAND_STATUSES as readonly string[]).includes(w)) return w as LandStatus;
-  const aliases: Record<string, LandStatus> = { 无: 'NONE', 未落实: 'NONE', 选址: 'SITE_IDENTIFIED', 批地: 'LAND_APPROVED', 供地: 'LAND_SUPPLIED' };
-  const found = (Object.entries(LAND_STATUS_LABELS) as [LandStatus, string][]).find(([, label]) => label === word.trim());
+  const aliases: Record<string, LandStatus> = {
+    无: 'NONE',
+    未落实: 'NONE',
+    选址: 'SITE_IDENTIFIED',
+    批地: 'LAND_APPROVED',
+    供地: 'LAND_SUPPLIED',
+  };
+  const found = (Object.entries(LAND_STATUS_LABELS) as [LandStatus, string][]).find(
+    ([, label]) => label === word.trim(),
+  );
   return found?.[0] ?? aliases[word.trim()];
 }
 
@@ -34,7 +42,10 @@ export interface LandProject {
  * Key projects still waiting for land (not yet supplied), longest wait in the current status first;
  * equal waits by project id (older records first).
  */
-export function landWaitingList<T extends LandProject>(projects: T[], today: string): (T & { since: string; daysWaiting: number })[] {
+export function landWaitingList<T extends LandProject>(
+  projects: T[],
+  today: string,
+): (T & { since: string; daysWaiting: number })[] {
   return projects
     .filter((p) => p.isKey && p.landStatus !== 'LAND_SUPPLIED')
     .map((p) => {

@@ -65,7 +65,15 @@ export function quarterPeriod(year: number, quarter: 1 | 2 | 3 | 4): Period {
   const first = (quarter - 1) * 3 + 1;
   const months = [first, first + 1, first + 2].map((m) => `${year}-${pad(m)}`);
   const lastDay = new Date(Date.UTC(year, first + 2, 0)).getUTCDate();
-  return { key: `${year}Q${quarter}`, label: `${year}年第${'一二三四'[quarter - 1]}季度`, year, quarter, from: `${months[0]}-01`, to: `${months[2]}-${pad(lastDay)}`, months };
+  return {
+    key: `${year}Q${quarter}`,
+    label: `${year}年第${'一二三四'[quarter - 1]}季度`,
+    year,
+    quarter,
+    from: `${months[0]}-01`,
+    to: `${months[2]}-${pad(lastDay)}`,
+    months,
+  };
 }
 
 export function quarterOfDate(date: string): Period {

@@ -20,7 +20,11 @@ export function nextStage(s: ProjectStage): ProjectStage | null {
 export type StageMove = 'UPDATE' | 'FORWARD' | 'CORRECTION';
 
 /** null + kind when allowed; else the reason in Chinese. */
-export function checkStageMove(from: ProjectStage, to: ProjectStage, isOffice: boolean): { kind: StageMove; refusal: null } | { kind: null; refusal: string } {
+export function checkStageMove(
+  from: ProjectStage,
+  to: ProjectStage,
+  isOffice: boolean,
+): { kind: StageMove; refusal: null } | { kind: null; refusal: string } {
   const d = stageIndex(to) - stageIndex(from);
   if (d === 0) return { kind: 'UPDATE', refusal: null };
   if (d === 1) return { kind: 'FORWARD', refusal: null };
@@ -29,7 +33,10 @@ export function checkStageMove(from: ProjectStage, to: ProjectStage, isOffice: b
   const hint = next ? `下一步只能标记为“${STAGE_LABELS[next]}”` : '项目已达效，无后续阶段';
   return {
     kind: null,
-    refusal: d < 0 ? `项目阶段不能回退（当前为“${STAGE_LABELS[from]}”）；如需更正请联系区招商局。` : `项目阶段只能逐级推进：${hint}。`,
+    refusal:
+      d < 0
+        ? `项目阶段不能回退（当前为“${STAGE_LABELS[from]}”）；如需更正请联系区招商局。`
+        : `项目阶段只能逐级推进：${hint}。`,
   };
 }
 
@@ -47,7 +54,11 @@ export type StageDateField = (typeof STAGE_DATE_FIELD)[keyof typeof STAGE_DATE_F
  * The stage-date columns after a move: the stage reached gets the step's date (an amount update on
  * the same stage keeps the first date); a correction backwards clears the stages no longer reached.
  */
-export function stageDatesAfter(kind: StageMove, to: ProjectStage, on: string): Partial<Record<StageDateField, string | null>> {
+export function stageDatesAfter(
+  kind: StageMove,
+  to: ProjectStage,
+  on: string,
+): Partial<Record<StageDateField, string | null>> {
   const out: Partial<Record<StageDateField, string | null>> = {};
   for (const [stage, field] of Object.entries(STAGE_DATE_FIELD) as [ProjectStage, StageDateField][]) {
     if (stage === to && kind !== 'UPDATE') out[field] = on;

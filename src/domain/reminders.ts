@@ -26,7 +26,10 @@ export const DEFAULT_REMINDER_RULES: ReminderRules = {
 };
 
 /** The month whose report a pre-deadline reminder on `today` is about, or undefined if today is no reminder day. */
-export function reportReminderDue(today: string, rules: ReminderRules): { month: string; day: number; daysLeft: number } | undefined {
+export function reportReminderDue(
+  today: string,
+  rules: ReminderRules,
+): { month: string; day: number; daysLeft: number } | undefined {
   const day = Number(today.slice(8, 10));
   const month = monthOf(today);
   if (!rules.reportDays.includes(day) || today >= deadlineDay(month)) return undefined;
@@ -37,12 +40,16 @@ export function reportReminderDue(today: string, rules: ReminderRules): { month:
  * Escalation steps due today: for this month's and last month's deadline (a step 3 days after
  * June 28 falls on July 1), each step whose day is today.
  */
-export function escalationsDue(today: string, rules: ReminderRules): { month: string; step: number; afterDays: number; notify: Audience[] }[] {
+export function escalationsDue(
+  today: string,
+  rules: ReminderRules,
+): { month: string; step: number; afterDays: number; notify: Audience[] }[] {
   const out: { month: string; step: number; afterDays: number; notify: Audience[] }[] = [];
   const thisMonth = monthOf(today);
   for (const month of [previousMonth(previousMonth(thisMonth)), previousMonth(thisMonth), thisMonth]) {
     rules.escalation.forEach((s, step) => {
-      if (addDays(deadlineDay(month), s.afterDays) === today) out.push({ month, step, afterDays: s.afterDays, notify: s.notify });
+      if (addDays(deadlineDay(month), s.afterDays) === today)
+        out.push({ month, step, afterDays: s.afterDays, notify: s.notify });
     });
   }
   return out;
@@ -71,18 +78,30 @@ export function taskColour(dueOn: string, today: string, rules: TaskRules = DEFA
   return over <= rules.redAfterDays ? 'yellow' : 'red';
 }
 
-export type TaskWarning = { kind: 'DUE_SOON'; daysLeft: number; key: string } | { kind: 'OVERDUE'; daysOver: number; step: number; key: string };
+export type TaskWarning =
+  | { kind: 'DUE_SOON'; daysLeft: number; key: string }
+  | { kind: 'OVERDUE'; daysOver: number; step: number; key: string };
 
 /**
  * The warning a task should get today, with its dedup key: once when it enters the warning window,
  * then once per overdue step reached. Closed tasks get none (办结销号).
  */
-export function taskWarning(task: { id: number; dueOn: string; status: string }, today: string, rules: TaskRules = DEFAULT_TASK_RULES): TaskWarning | undefined {
+export function taskWarning(
+  task: { id: number; dueOn: string; status: string },
+  today: string,
+  rules: TaskRules = DEFAULT_TASK_RULES,
+): TaskWarning | undefined {
   if (task.status !== 'OPEN') return undefined;
   const left = daysBetween(today, task.dueOn);
-  if (left >= 0) return left <= rules.warnDaysBefore ? { kind: 'DUE_SOON', daysLeft: left, key: `task-due-soon:${task.id}` } : undefined;
+  if (left >= 0)
+    return left <= rules.warnDaysBefore
+      ? { kind: 'DUE_SOON', daysLeft: left, key: `task-due-soon:${task.id}` }
+      : undefined;
   const over = -left;
-  const step = [...rules.overdueDays].sort((a, b) => a - b).filter((d) => d <= over).at(-1);
+  const step = [...rules.overdueDays]
+    .sort((a, b) => a - b)
+    .filter((d) => d <= over)
+    .at(-1);
   if (step === undefined) return undefined;
   return { kind: 'OVERDUE', daysOver: over, step, key: `task-overdue:${task.id}:day-${step}` };
 }
@@ -91,9 +110,16 @@ export function mergeReminderRules(v: Partial<ReminderRules> | undefined, days?:
   const out: ReminderRules = { ...DEFAULT_REMINDER_RULES };
   const d = days ?? v?.reportDays;
   if (Array.isArray(d) && d.every((x) => Number.isInteger(x) && x >= 1 && x <= 27)) out.reportDays = d as number[];
-  if (Array.isArray(v?.reportAudience) && v.reportAudience.every((a) => AUDIENCES.includes(a))) out.reportAudience = v.reportAudience;
-  if (Array.isArray(v?.escalation) && v.escalation.every((s) => Number.isInteger(s?.afterDays) && s.afterDays >= 0 && Array.isArray(s.notify)))
-    out.escalation = v.escalation.map((s) => ({ afterDays: s.afterDays, notify: s.notify.filter((a) => AUDIENCES.includes(a)) }));
+  if (Array.isArray(v?.reportAudience) && v.reportAudience.every((a) => AUDIENCES.includes(a)))
+    out.reportAudience = v.reportAudience;
+  if (
+    Array.isArray(v?.escalation) &&
+    v.escalation.every((s) => Number.isInteger(s?.afterDays) && s.afterDays >= 0 && Array.isArray(s.notify))
+  )
+    out.escalation = v.escalation.map((s) => ({
+      afterDays: s.afterDays,
+      notify: s.notify.filter((a) => AUDIENCES.includes(a)),
+    }));
   return out;
 }
 
@@ -101,6 +127,7 @@ export function mergeTaskRules(v: Partial<TaskRules> | undefined): TaskRules {
   const out = { ...DEFAULT_TASK_RULES };
   if (Number.isInteger(v?.warnDaysBefore) && v!.warnDaysBefore! >= 0) out.warnDaysBefore = v!.warnDaysBefore!;
   if (Number.isInteger(v?.redAfterDays) && v!.redAfterDays! >= 0) out.redAfterDays = v!.redAfterDays!;
-  if (Array.isArray(v?.overdueDays) && v.overdueDays.every((x) => Number.isInteger(x) && x >= 1)) out.overdueDays = v.overdueDays;
+  if (Array.isArray(v?.overdueDays) && v.overdueDays.every((x) => Number.isInteger(x) && x >= 1))
+    out.overdueDays = v.overdueDays;
   return out;
 }

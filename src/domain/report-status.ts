@@ -43,7 +43,12 @@ export function isExemptMonth(exemptions: DateRange[], month: string): boolean {
 }
 
 /** Which bucket a squad's report for `month` is in, as of `today` ('YYYY-MM-DD', local). */
-export function bucketOfReport(report: ReportFact | undefined, exempt: boolean, month: string, today: string): ReportBucket {
+export function bucketOfReport(
+  report: ReportFact | undefined,
+  exempt: boolean,
+  month: string,
+  today: string,
+): ReportBucket {
   if (report?.status === 'EXEMPT' || exempt) return 'EXEMPT';
   if (report?.status === 'SUBMITTED') return report.late ? 'LATE' : 'ON_TIME';
   return today >= deadlineDay(month) ? 'MISSING' : 'PENDING';

@@ -61,7 +61,8 @@ export interface OpinionView {
  */
 export function reviewState(opinions: Pick<OpinionView, 'decision'>[], overruled: boolean): ReviewState {
   if (opinions.some((o) => o.decision === 'VETO')) return overruled ? 'OVERRULED' : 'VETOED';
-  if (opinions.length > 0 && opinions.every((o) => o.decision === 'PASS' || o.decision === 'CONDITIONAL')) return 'PASSED';
+  if (opinions.length > 0 && opinions.every((o) => o.decision === 'PASS' || o.decision === 'CONDITIONAL'))
+    return 'PASSED';
   return 'OPEN';
 }
 
@@ -71,7 +72,12 @@ export function projectReviewStatusOf(state: ReviewState): ProjectReviewStatus {
 }
 
 /** The time limit in working days: key projects are shorter (green channel). */
-export function reviewDueOn(startedOn: string, isKey: boolean, days: { normal: number; key: number }, calendar: WorkCalendar): string {
+export function reviewDueOn(
+  startedOn: string,
+  isKey: boolean,
+  days: { normal: number; key: number },
+  calendar: WorkCalendar,
+): string {
   return addWorkingDays(startedOn, isKey ? days.key : days.normal, calendar);
 }
 
@@ -139,7 +145,8 @@ function trimNumber(n: number): string {
 
 /** The office or the owning squad starts a review. */
 export function mayStartReview(a: Actor, squadId: number): string | null {
-  if (a.roles.includes('OFFICE') || a.roles.includes('OFFICE_ADMIN') || a.squads.some((s) => s.squadId === squadId)) return null;
+  if (a.roles.includes('OFFICE') || a.roles.includes('OFFICE_ADMIN') || a.squads.some((s) => s.squadId === squadId))
+    return null;
   return '只有区招商局（领导小组办公室）或项目所属小分队可以发起联合预审。';
 }
 
@@ -150,8 +157,13 @@ export function mayOverrule(a: Actor): string | null {
 }
 
 /** "环保局（环保）：理由" for each veto, as the refusal toast and the veto notice show them. */
-export function vetoReasonsOf(opinions: { unitName: string; decision: string; vetoCategory: string | null; reason: string | null }[]): string[] {
+export function vetoReasonsOf(
+  opinions: { unitName: string; decision: string; vetoCategory: string | null; reason: string | null }[],
+): string[] {
   return opinions
     .filter((o) => o.decision === 'VETO')
-    .map((o) => `${o.unitName}（${VETO_CATEGORY_LABELS[(o.vetoCategory ?? 'OTHER') as VetoCategory] ?? '其他'}）：${o.reason ?? ''}`);
+    .map(
+      (o) =>
+        `${o.unitName}（${VETO_CATEGORY_LABELS[(o.vetoCategory ?? 'OTHER') as VetoCategory] ?? '其他'}）：${o.reason ?? ''}`,
+    );
 }

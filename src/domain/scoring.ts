@@ -114,19 +114,40 @@ export function componentsOf(t: SquadTally, period: Period, w: ScoreWeights, rul
     ['reportsOnTime', a.reports.onTime + 0.5 * a.reports.late, a.reports.due],
     ['tripRules', a.tripsKeptRule, a.tripsReported],
   ];
-  return pairs.filter(([k, , target]) => target > 0 && w[k] > 0).map(([key, actual, target]) => ({ key, ratio: actual / target, weight: w[key] }));
+  return pairs
+    .filter(([k, , target]) => target > 0 && w[k] > 0)
+    .map(([key, actual, target]) => ({ key, ratio: actual / target, weight: w[key] }));
 }
 
-export function scoreSquad(t: SquadTally, period: Period, w: ScoreWeights = DEFAULT_WEIGHTS, rules: BulletinRules = DEFAULT_RULES): ScoredSquad {
+export function scoreSquad(
+  t: SquadTally,
+  period: Period,
+  w: ScoreWeights = DEFAULT_WEIGHTS,
+  rules: BulletinRules = DEFAULT_RULES,
+): ScoredSquad {
   const components = componentsOf(t, period, w, rules);
   const total = components.reduce((s, c) => s + c.weight, 0);
-  const score = total > 0 ? (100 * components.reduce((s, c) => s + c.weight * Math.min(c.ratio, rules.cap), 0)) / total : 0;
+  const score =
+    total > 0 ? (100 * components.reduce((s, c) => s + c.weight * Math.min(c.ratio, rules.cap), 0)) / total : 0;
   const tr = t.actual.tripsReported > 0 ? t.actual.tripsKeptRule / t.actual.tripsReported : null;
-  return { squadId: t.squadId, name: t.name, sortOrder: t.sortOrder, score: round1(score), components, missingReports: t.actual.reports.missing, tripRuleRate: tr };
+  return {
+    squadId: t.squadId,
+    name: t.name,
+    sortOrder: t.sortOrder,
+    score: round1(score),
+    components,
+    missingReports: t.actual.reports.missing,
+    tripRuleRate: tr,
+  };
 }
 
 /** Highest score first; ties: fewer missing reports, then the plan's order (sortOrder). */
-export function rankSquads(tallies: SquadTally[], period: Period, w: ScoreWeights = DEFAULT_WEIGHTS, rules: BulletinRules = DEFAULT_RULES): ScoredSquad[] {
+export function rankSquads(
+  tallies: SquadTally[],
+  period: Period,
+  w: ScoreWeights = DEFAULT_WEIGHTS,
+  rules: BulletinRules = DEFAULT_RULES,
+): ScoredSquad[] {
   return tallies
     .map((t) => scoreSquad(t, period, w, rules))
     .sort((a, b) => b.score - a.score || a.missingReports - b.missingReports || a.sortOrder - b.sortOrder);
@@ -159,7 +180,9 @@ export function buildBulletin(period: Period, ranked: ScoredSquad[], rules: Bull
     if (s.score < rules.floors.score) r.push(`综合得分 ${s.score} 分，低于 ${rules.floors.score} 分`);
     if (s.missingReports >= rules.floors.missingReports) r.push(`月度汇报缺报 ${s.missingReports} 期`);
     if (s.tripRuleRate !== null && s.tripRuleRate < rules.floors.tripRuleRate)
-      r.push(`外出招商达标率 ${pct(s.tripRuleRate)}，低于 ${pct(rules.floors.tripRuleRate)}（每次须拜访≥6家、线索≥3条）`);
+      r.push(
+        `外出招商达标率 ${pct(s.tripRuleRate)}，低于 ${pct(rules.floors.tripRuleRate)}（每次须拜访≥6家、线索≥3条）`,
+      );
     return r;
   };
   const black: ListEntry[] = [];
@@ -183,17 +206,26 @@ export function buildBulletin(period: Period, ranked: ScoredSquad[], rules: Bull
       name: s.name,
       rank: i + 1,
       score: s.score,
-      reasons: [`综合得分 ${s.score} 分，排名第 ${i + 1}/${ranked.length}`, ...strongest(s).map((c) => `${COMPONENT_LABELS[c.key]}完成 ${pct(c.ratio)}`)],
+      reasons: [
+        `综合得分 ${s.score} 分，排名第 ${i + 1}/${ranked.length}`,
+        ...strongest(s).map((c) => `${COMPONENT_LABELS[c.key]}完成 ${pct(c.ratio)}`),
+      ],
     }));
   return { period: period.key, ranking, red, black };
 }
 
 function weakest(s: ScoredSquad): Component[] {
-  return [...s.components].filter((c) => c.ratio < 1).sort((a, b) => a.ratio - b.ratio || b.weight - a.weight).slice(0, 2);
+  return [...s.components]
+    .filter((c) => c.ratio < 1)
+    .sort((a, b) => a.ratio - b.ratio || b.weight - a.weight)
+    .slice(0, 2);
 }
 
 function strongest(s: ScoredSquad): Component[] {
-  return [...s.components].filter((c) => c.ratio >= 1).sort((a, b) => b.weight - a.weight || b.ratio - a.ratio).slice(0, 2);
+  return [...s.components]
+    .filter((c) => c.ratio >= 1)
+    .sort((a, b) => b.weight - a.weight || b.ratio - a.ratio)
+    .slice(0, 2);
 }
 
 function unique(xs: string[]): string[] {

@@ -6,7 +6,10 @@ export interface SquadRef {
   sortOrder: number;
 }
 
-export type SquadMatch = { kind: 'found'; squad: SquadRef } | { kind: 'ambiguous'; candidates: SquadRef[] } | { kind: 'none'; closest?: SquadRef };
+export type SquadMatch =
+  | { kind: 'found'; squad: SquadRef }
+  | { kind: 'ambiguous'; candidates: SquadRef[] }
+  | { kind: 'none'; closest?: SquadRef };
 
 /**
  * A squad named in a command: its number in the plan's order ("4", "4队") or a fragment of its
@@ -23,6 +26,9 @@ export function matchSquad(arg: string, squads: SquadRef[]): SquadMatch {
   const hits = a ? squads.filter((s) => s.name.includes(a)) : [];
   if (hits.length === 1) return { kind: 'found', squad: hits[0]! };
   if (hits.length > 1) return { kind: 'ambiguous', candidates: hits };
-  const near = closestName(arg.trim(), squads.map((s) => s.name));
+  const near = closestName(
+    arg.trim(),
+    squads.map((s) => s.name),
+  );
   return { kind: 'none', closest: squads.find((s) => s.name === near) };
 }

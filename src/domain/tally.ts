@@ -49,17 +49,18 @@ export interface MetricLine {
   unit: '个' | '万元' | '万美元' | '次' | '家' | '条' | '期';
 }
 
-const LINE_ORDER: { metric: Metric; unit: MetricLine['unit']; actual: (a: SquadActuals) => number; count: boolean }[] = [
-  { metric: 'SIGNED_PROJECTS', unit: '个', actual: (a) => a.signedProjects, count: true },
-  { metric: 'SIGNED_INVESTMENT', unit: '万元', actual: (a) => a.signedInvestment, count: false },
-  { metric: 'FUNDS_IN_PLACE', unit: '万元', actual: (a) => a.fundsInPlace, count: false },
-  { metric: 'FOREIGN_CAPITAL_USD', unit: '万美元', actual: (a) => a.foreignCapitalUsd, count: false },
-  { metric: 'PACKAGED_PROJECTS', unit: '个', actual: (a) => a.packagedProjects, count: true },
-  { metric: 'COMMENCED_PROJECTS', unit: '个', actual: (a) => a.commencedProjects, count: true },
-  { metric: 'TRIPS', unit: '次', actual: (a) => a.trips, count: true },
-  { metric: 'VISITS', unit: '家', actual: (a) => a.visits, count: true },
-  { metric: 'LEADS', unit: '条', actual: (a) => a.leads, count: true },
-];
+const LINE_ORDER: { metric: Metric; unit: MetricLine['unit']; actual: (a: SquadActuals) => number; count: boolean }[] =
+  [
+    { metric: 'SIGNED_PROJECTS', unit: '个', actual: (a) => a.signedProjects, count: true },
+    { metric: 'SIGNED_INVESTMENT', unit: '万元', actual: (a) => a.signedInvestment, count: false },
+    { metric: 'FUNDS_IN_PLACE', unit: '万元', actual: (a) => a.fundsInPlace, count: false },
+    { metric: 'FOREIGN_CAPITAL_USD', unit: '万美元', actual: (a) => a.foreignCapitalUsd, count: false },
+    { metric: 'PACKAGED_PROJECTS', unit: '个', actual: (a) => a.packagedProjects, count: true },
+    { metric: 'COMMENCED_PROJECTS', unit: '个', actual: (a) => a.commencedProjects, count: true },
+    { metric: 'TRIPS', unit: '次', actual: (a) => a.trips, count: true },
+    { metric: 'VISITS', unit: '家', actual: (a) => a.visits, count: true },
+    { metric: 'LEADS', unit: '条', actual: (a) => a.leads, count: true },
+  ];
 
 /** What a squad achieved on one quota metric (the same figure /progress shows). */
 export function metricActual(a: SquadActuals, metric: Metric): number {
@@ -109,10 +110,24 @@ export function metricLines(t: SquadTally, period: Period): MetricLine[] {
     const target = targetForPeriod(annual, period, l.count);
     const actual = l.actual(t.actual);
     if (target === 0 && actual === 0) continue;
-    lines.push({ metric: l.metric, label: METRIC_LABELS[l.metric], actual, target, ratio: ratioOf(actual, target), unit: l.unit });
+    lines.push({
+      metric: l.metric,
+      label: METRIC_LABELS[l.metric],
+      actual,
+      target,
+      ratio: ratioOf(actual, target),
+      unit: l.unit,
+    });
   }
   const r = t.actual.reports;
-  lines.push({ metric: 'REPORTS_ON_TIME', label: '月度汇报按时报送', actual: r.onTime, target: r.due, ratio: ratioOf(r.onTime, r.due), unit: '期' });
+  lines.push({
+    metric: 'REPORTS_ON_TIME',
+    label: '月度汇报按时报送',
+    actual: r.onTime,
+    target: r.due,
+    ratio: ratioOf(r.onTime, r.due),
+    unit: '期',
+  });
   return lines;
 }
 

@@ -11,7 +11,15 @@ export interface VisitedBusinessman {
   investmentIntent: string;
 }
 
-export const BUSINESSMAN_FIELDS: (keyof VisitedBusinessman)[] = ['name', 'company', 'address', 'position', 'contact', 'businessScope', 'investmentIntent'];
+export const BUSINESSMAN_FIELDS: (keyof VisitedBusinessman)[] = [
+  'name',
+  'company',
+  'address',
+  'position',
+  'contact',
+  'businessScope',
+  'investmentIntent',
+];
 export const BUSINESSMAN_FORMAT = '姓名｜公司｜地址｜职务｜联系方式｜经营范围｜投资意向';
 
 export function formatBusinessmanLine(b: VisitedBusinessman): string {
@@ -26,7 +34,9 @@ export function formatBusinessmenLines(list: VisitedBusinessman[]): string {
 }
 
 /** Parses the input; returns the list, or the first bad line's message (Chinese, naming the line). */
-export function parseBusinessmenLines(text: string): { ok: true; list: VisitedBusinessman[] } | { ok: false; message: string } {
+export function parseBusinessmenLines(
+  text: string,
+): { ok: true; list: VisitedBusinessman[] } | { ok: false; message: string } {
   const list: VisitedBusinessman[] = [];
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
@@ -34,9 +44,15 @@ export function parseBusinessmenLines(text: string): { ok: true; list: VisitedBu
     if (!line) continue;
     const cells = line.split(/[｜|]/).map((c) => c.trim());
     if (cells.length > BUSINESSMAN_FIELDS.length)
-      return { ok: false, message: `本月拜访客商第 ${i + 1} 行：字段太多，每行按「${BUSINESSMAN_FORMAT}」填写，用 ｜ 分隔` };
-    if (!cells[0] || !cells[1]) return { ok: false, message: `本月拜访客商第 ${i + 1} 行：至少填写「姓名｜公司」，用 ｜ 分隔` };
-    const b = Object.fromEntries(BUSINESSMAN_FIELDS.map((k, j) => [k, cells[j] ?? ''])) as unknown as VisitedBusinessman;
+      return {
+        ok: false,
+        message: `本月拜访客商第 ${i + 1} 行：字段太多，每行按「${BUSINESSMAN_FORMAT}」填写，用 ｜ 分隔`,
+      };
+    if (!cells[0] || !cells[1])
+      return { ok: false, message: `本月拜访客商第 ${i + 1} 行：至少填写「姓名｜公司」，用 ｜ 分隔` };
+    const b = Object.fromEntries(
+      BUSINESSMAN_FIELDS.map((k, j) => [k, cells[j] ?? '']),
+    ) as unknown as VisitedBusinessman;
     list.push(b);
   }
   return { ok: true, list };

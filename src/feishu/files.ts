@@ -7,7 +7,9 @@ import { UserError } from '../errors.js';
 
 /** Uploads bytes and returns the file_key to send as a `file` message. */
 export async function uploadFile(lark: LarkClient, bytes: Buffer, fileName: string): Promise<string> {
-  const res = await lark.im.v1.file.create({ data: { file_type: fileTypeOf(fileName), file_name: fileName, file: bytes } });
+  const res = await lark.im.v1.file.create({
+    data: { file_type: fileTypeOf(fileName), file_name: fileName, file: bytes },
+  });
   const key = res?.file_key;
   if (!key) throw new Error(`file upload returned no file_key for ${fileName}`);
   return key;
@@ -24,8 +26,16 @@ export class FileTooLarge extends UserError {}
  * Downloads a file from a user's message, stopping as soon as it is larger than maxBytes
  * (the Content-Length is checked first, so an oversized file is refused before it is read).
  */
-export async function downloadMessageFile(lark: LarkClient, messageId: string, fileKey: string, maxBytes: number): Promise<Buffer> {
-  const res = await lark.im.v1.messageResource.get({ path: { message_id: messageId, file_key: fileKey }, params: { type: 'file' } });
+export async function downloadMessageFile(
+  lark: LarkClient,
+  messageId: string,
+  fileKey: string,
+  maxBytes: number,
+): Promise<Buffer> {
+  const res = await lark.im.v1.messageResource.get({
+    path: { message_id: messageId, file_key: fileKey },
+    params: { type: 'file' },
+  });
   const stream = res.getReadableStream() as Readable;
   const declared = Number((res.headers as Record<string, unknown> | undefined)?.['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) {

@@ -21,20 +21,35 @@ export async function deliver(lark: LarkClient, row: OutboxRow): Promise<CallRes
     const data = (res as { data?: { message_id?: string } }).data;
     return { ok: true, messageId: data?.message_id };
   } catch (e) {
-    const err = e as { response?: { status?: number; data?: { code?: number; msg?: string }; headers?: Record<string, string> }; message?: string };
+    const err = e as {
+      response?: { status?: number; data?: { code?: number; msg?: string }; headers?: Record<string, string> };
+      message?: string;
+    };
     const status = err.response?.status;
     const body = err.response?.data;
     const reset = Number(err.response?.headers?.['x-ogw-ratelimit-reset']);
-    return classify(body?.code ?? status ?? 'network', body?.msg ?? err.message ?? String(e), status, Number.isFinite(reset) ? reset * 1000 : undefined);
+    return classify(
+      body?.code ?? status ?? 'network',
+      body?.msg ?? err.message ?? String(e),
+      status,
+      Number.isFinite(reset) ? reset * 1000 : undefined,
+    );
   }
 }
 
-function classify(code: number | string, message: string, status: number | undefined, waitMs: number | undefined): CallResult {
-  if (typeof code === 'number' && TOKEN_INVALID.has(code)) return { ok: false, retry: true, code, message, waitMs: 0, tokenInvalid: true };
+function classify(
+  code: number | string,
+  message: string,
+  status: number | undefined,
+  waitMs: number | undefined,
+): CallResult {
+  if (typeof code === 'number' && TOKEN_INVALID.has(code))
+    return { ok: false, retry: true, code, message, waitMs: 0, tokenInvalid: true };
   if (code === RATE_LIMITED || status === 429) return { ok: false, retry: true, code, message, waitMs: waitMs ?? 1000 };
   if (code === 'network' || (status !== undefined && status >= 500)) return { ok: false, retry: true, code, message };
   // Feishu's "internal error, try again" family.
-  if (typeof code === 'number' && (code === 1 || code === 99991401 || code === 230020 || code === 232025)) return { ok: false, retry: true, code, message };
+  if (typeof code === 'number' && (code === 1 || code === 99991401 || code === 230020 || code === 232025))
+    return { ok: false, retry: true, code, message };
   return { ok: false, retry: false, code, message };
 }
 

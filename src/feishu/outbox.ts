@@ -64,7 +64,12 @@ export function outboxRowOf(m: OutgoingMessage): OutboxColumns {
     to.type === 'batch'
       ? { kind: 'BATCH', receiveIdType: null, receiveId: null, openIds: JSON.stringify(to.openIds) }
       : to.type === 'reply'
-        ? { kind: 'REPLY', receiveIdType: to.chatId ? `chat:${to.chatId}` : null, receiveId: to.messageId, openIds: null }
+        ? {
+            kind: 'REPLY',
+            receiveIdType: to.chatId ? `chat:${to.chatId}` : null,
+            receiveId: to.messageId,
+            openIds: null,
+          }
         : to.type === 'patch'
           ? { kind: 'PATCH', receiveIdType: null, receiveId: to.messageId, openIds: null }
           : { kind: 'SEND', receiveIdType: to.type, receiveId: to.id, openIds: null };

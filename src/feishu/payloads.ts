@@ -14,9 +14,18 @@ export const EventHeader = z.looseObject({
 
 export const Envelope = z.looseObject({ schema: z.literal('2.0'), header: EventHeader, event: z.looseObject({}) });
 
-export const UserId = z.looseObject({ open_id: z.string().optional(), union_id: z.string().optional(), user_id: z.string().nullish() });
+export const UserId = z.looseObject({
+  open_id: z.string().optional(),
+  union_id: z.string().optional(),
+  user_id: z.string().nullish(),
+});
 
-export const Mention = z.looseObject({ key: z.string(), id: UserId, name: z.string().optional(), tenant_key: z.string().optional() });
+export const Mention = z.looseObject({
+  key: z.string(),
+  id: UserId,
+  name: z.string().optional(),
+  tenant_key: z.string().optional(),
+});
 export type Mention = z.infer<typeof Mention>;
 
 export const MessageReceive = z.looseObject({
@@ -36,7 +45,12 @@ export const MessageReceive = z.looseObject({
 export type MessageReceive = z.infer<typeof MessageReceive>;
 
 export const CardTrigger = z.looseObject({
-  operator: z.looseObject({ open_id: z.string(), union_id: z.string().optional(), user_id: z.string().nullish(), tenant_key: z.string().optional() }),
+  operator: z.looseObject({
+    open_id: z.string(),
+    union_id: z.string().optional(),
+    user_id: z.string().nullish(),
+    tenant_key: z.string().optional(),
+  }),
   token: z.string().optional(),
   action: z.looseObject({
     tag: z.string().optional(),

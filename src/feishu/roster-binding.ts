@@ -37,7 +37,8 @@ export async function bindRoster(db: Db, lark: LarkClient, log: Log): Promise<Bi
       if (u.email) byKey.set(u.email.toLowerCase(), u.user_id);
     }
     for (const p of chunk) {
-      const openId = (p.mobile && byKey.get(normaliseMobile(p.mobile))) || (p.email && byKey.get(p.email.toLowerCase()));
+      const openId =
+        (p.mobile && byKey.get(normaliseMobile(p.mobile))) || (p.email && byKey.get(p.email.toLowerCase()));
       if (!openId) {
         result.notFound.push(p.name);
         continue;

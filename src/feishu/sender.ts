@@ -91,7 +91,13 @@ export class OutboxSender {
   async releaseClaims(): Promise<number> {
     const res = await this.db.outbox.updateMany({
       where: { status: 'SENDING', lockedBy: this.instanceId },
-      data: { status: 'PENDING', lockedBy: null, lockedUntil: null, nextAttemptAt: new Date(), attempts: { decrement: 1 } },
+      data: {
+        status: 'PENDING',
+        lockedBy: null,
+        lockedUntil: null,
+        nextAttemptAt: new Date(),
+        attempts: { decrement: 1 },
+      },
     });
     if (res.count) this.log.info({ released: res.count }, 'outbox leases released');
     return res.count;
@@ -152,7 +158,8 @@ export class OutboxSender {
     this.limiter.record(Date.now(), receiver);
     const result = await deliver(this.lark, row);
     if (result.ok) {
-      await this.db.$executeRaw`UPDATE "Outbox" SET "status" = 'SENT', "sentAt" = ${new Date()}, "messageId" = ${result.messageId ?? null},
+      await this.db
+        .$executeRaw`UPDATE "Outbox" SET "status" = 'SENT', "sentAt" = ${new Date()}, "messageId" = ${result.messageId ?? null},
         "lockedUntil" = NULL, "lastError" = NULL WHERE "id" = ${row.id}`;
       this.stats.sent++;
       return;
@@ -179,7 +186,10 @@ export class OutboxSender {
     });
     if (giveUp) {
       this.stats.failed++;
-      this.log.warn({ outboxId: row.id, dedupKey: row.dedupKey, code: result.code, msg: result.message }, 'outbox message failed');
+      this.log.warn(
+        { outboxId: row.id, dedupKey: row.dedupKey, code: result.code, msg: result.message },
+        'outbox message failed',
+      );
     } else {
       this.stats.retried++;
       this.log.info({ outboxId: row.id, code: result.code, backoff }, 'outbox message will be retried');

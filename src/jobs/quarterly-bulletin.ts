@@ -25,13 +25,29 @@ export async function runQuarterlyBulletin(deps: Deps, now: Date): Promise<{ sum
   const chatId = await leadershipChatId(deps.db, deps.config.leadershipChatId);
   if (chatId) {
     const card = digestCard(period, today, tallies, ranked);
-    if (await enqueueMessage(deps.db, { dedupKey: `quarterly-digest:${period.key}`, to: { type: 'chat_id', id: chatId }, msgType: 'interactive', content: card })) messages++;
+    if (
+      await enqueueMessage(deps.db, {
+        dedupKey: `quarterly-digest:${period.key}`,
+        to: { type: 'chat_id', id: chatId },
+        msgType: 'interactive',
+        content: card,
+      })
+    )
+      messages++;
   } else deps.log.warn('no leadership chat: quarterly digest not sent (office: /bind-group in that chat)');
   const saved = await saveDraft(deps.db, bulletin);
   if (saved) {
     for (const p of await officePeople(deps.db)) {
       const card = bulletinCard({ bulletin, status: 'DRAFT' }, true);
-      if (await enqueueMessage(deps.db, { dedupKey: `bulletin-review:${period.key}:person-${p.id}`, to: { type: 'open_id', id: p.openId }, msgType: 'interactive', content: card })) messages++;
+      if (
+        await enqueueMessage(deps.db, {
+          dedupKey: `bulletin-review:${period.key}:person-${p.id}`,
+          to: { type: 'open_id', id: p.openId },
+          msgType: 'interactive',
+          content: card,
+        })
+      )
+        messages++;
     }
   }
   return {
@@ -58,4 +74,9 @@ export function digestCard(period: Period, today: string, tallies: SquadTally[],
   });
 }
 
-registerJob({ name: 'quarterly-bulletin', label: '季度进度通报与红黑榜草稿', cron: '0 9 20 3,6,9,12 *', run: runQuarterlyBulletin });
+registerJob({
+  name: 'quarterly-bulletin',
+  label: '季度进度通报与红黑榜草稿',
+  cron: '0 9 20 3,6,9,12 *',
+  run: runQuarterlyBulletin,
+});

@@ -1,5 +1,11 @@
 import { localDate } from '../domain/periods.js';
-import { escalationsDue, mergeReminderRules, reportReminderDue, type Audience, type ReminderRules } from '../domain/reminders.js';
+import {
+  escalationsDue,
+  mergeReminderRules,
+  reportReminderDue,
+  type Audience,
+  type ReminderRules,
+} from '../domain/reminders.js';
 import { bucketOfReport, isExemptMonth, REPORT_BUCKET_LABELS, type ReportBucket } from '../domain/report-status.js';
 import type { Db } from '../db/client.js';
 import { getSetting } from '../db/settings.js';
@@ -14,34 +20,58 @@ export const REMINDER_RULES_KEY = 'reminders.rules';
 export const REPORT_DAYS_KEY = 'reminders.reportDays';
 
 export async function loadReminderRules(db: Db): Promise<ReminderRules> {
-  const [rules, days] = await Promise.all([getSetting<Partial<ReminderRules> | undefined>(db, REMINDER_RULES_KEY, undefined), getSetting<unknown>(db, REPORT_DAYS_KEY, undefined)]);
+  const [rules, days] = await Promise.all([
+    getSetting<Partial<ReminderRules> | undefined>(db, REMINDER_RULES_KEY, undefined),
+    getSetting<unknown>(db, REPORT_DAYS_KEY, undefined),
+  ]);
   return mergeReminderRules(rules, days);
 }
 
 /** Each squad's report bucket for a month as of today, exemptions (免报) applied. */
-export async function reportBuckets(db: Db, month: string, today: string): Promise<{ squadId: number; name: string; bucket: ReportBucket }[]> {
+export async function reportBuckets(
+  db: Db,
+  month: string,
+  today: string,
+): Promise<{ squadId: number; name: string; bucket: ReportBucket }[]> {
   const [squads, reports, exemptions] = await Promise.all([
     listSquads(db),
     db.monthlyReport.findMany({ where: { month }, select: { squadId: true, status: true, late: true } }),
-    db.exemption.findMany({ where: { squadId: { not: null }, fromDate: { lte: `${month}-31` }, toDate: { gte: `${month}-01` } }, select: { squadId: true, fromDate: true, toDate: true } }),
+    db.exemption.findMany({
+      where: { squadId: { not: null }, fromDate: { lte: `${month}-31` }, toDate: { gte: `${month}-01` } },
+      select: { squadId: true, fromDate: true, toDate: true },
+    }),
   ]);
   return squads.map((s) => ({
     squadId: s.id,
     name: s.name,
-    bucket: bucketOfReport(reports.find((r) => r.squadId === s.id), isExemptMonth(exemptions.filter((e) => e.squadId === s.id), month), month, today),
+    bucket: bucketOfReport(
+      reports.find((r) => r.squadId === s.id),
+      isExemptMonth(
+        exemptions.filter((e) => e.squadId === s.id),
+        month,
+      ),
+      month,
+      today,
+    ),
   }));
 }
 
 /** People on leave today (a personal exemption) are not reminded. */
 async function peopleOnLeave(db: Db, today: string): Promise<Set<number>> {
-  const rows = await db.exemption.findMany({ where: { personId: { not: null }, fromDate: { lte: today }, toDate: { gte: today } }, select: { personId: true } });
+  const rows = await db.exemption.findMany({
+    where: { personId: { not: null }, fromDate: { lte: today }, toDate: { gte: today } },
+    select: { personId: true },
+  });
   return new Set(rows.map((r) => r.personId!));
 }
 
 async function openIdsOf(db: Db, squadIds: number[], audience: Audience[], onLeave: Set<number>): Promise<string[]> {
   const people = await squadPeople(db, squadIds);
-  const ids = people.filter((p) => p.openId && !onLeave.has(p.personId) && audience.includes(p.role)).map((p) => p.openId!);
-  if (audience.includes('OFFICE')) ids.push(...(await officePeople(db)).filter((p) => !onLeave.has(p.id)).map((p) => p.openId));
+  const ids = people
+    .filter((p) => p.openId && !onLeave.has(p.personId) && audience.includes(p.role))
+    .map((p) => p.openId!);
+  if (audience.includes('OFFICE'))
+    ids.push(...(await officePeople(db)).filter((p) => !onLeave.has(p.id)).map((p) => p.openId));
   return ids;
 }
 
@@ -60,7 +90,12 @@ export async function runReportReminders(deps: Deps, now: Date): Promise<{ summa
   const due = reportReminderDue(today, rules);
   if (due) {
     const open = (await reportBuckets(deps.db, due.month, today)).filter((b) => b.bucket === 'PENDING');
-    const ids = await openIdsOf(deps.db, open.map((b) => b.squadId), rules.reportAudience, onLeave);
+    const ids = await openIdsOf(
+      deps.db,
+      open.map((b) => b.squadId),
+      rules.reportAudience,
+      onLeave,
+    );
     const text = `【月度汇报提醒】${monthLabel(due.month)}招商工作情况汇报须在${monthLabel(due.month)}28日前报送，你所在的小分队尚未提交（还剩 ${due.daysLeft} 天）。请发送 /report 填写；本月确无可报内容的，请联系责任领导标记免报。`;
     if (await remindPeople(deps.db, `report-reminder:${due.month}:day-${due.day}`, ids, text)) messages++;
     parts.push(`${due.month} 提醒 ${open.length} 个未报小分队`);
@@ -73,7 +108,12 @@ export async function runReportReminders(deps: Deps, now: Date): Promise<{ summa
     const m = monthLabel(step.month);
     const squadAudience = step.notify.filter((a) => a === 'CAPTAIN' || a === 'MEMBER');
     if (squadAudience.length) {
-      const ids = await openIdsOf(deps.db, missing.map((b) => b.squadId), squadAudience, onLeave);
+      const ids = await openIdsOf(
+        deps.db,
+        missing.map((b) => b.squadId),
+        squadAudience,
+        onLeave,
+      );
       const text = `【月度汇报逾期】你所在的小分队${m}招商工作情况汇报已过截止日（28日前）仍未报送。请尽快发送 /report 补报（将标记为逾期补报）；逾期情况已通报责任领导和领导小组办公室。`;
       if (await remindPeople(deps.db, `${base}:squad`, ids, text)) messages++;
     }
@@ -87,8 +127,19 @@ export async function runReportReminders(deps: Deps, now: Date): Promise<{ summa
   return { summary: parts.length ? parts.join('；') : '今天没有需要发送的月报提醒', messages };
 }
 
-async function notifyLeaders(deps: Deps, base: string, m: string, missing: { squadId: number; name: string }[], onLeave: Set<number>): Promise<number> {
-  const people = (await squadPeople(deps.db, missing.map((b) => b.squadId))).filter((p) => p.role === 'LEADER' && p.openId && !onLeave.has(p.personId));
+async function notifyLeaders(
+  deps: Deps,
+  base: string,
+  m: string,
+  missing: { squadId: number; name: string }[],
+  onLeave: Set<number>,
+): Promise<number> {
+  const people = (
+    await squadPeople(
+      deps.db,
+      missing.map((b) => b.squadId),
+    )
+  ).filter((p) => p.role === 'LEADER' && p.openId && !onLeave.has(p.personId));
   const byLeader = new Map<number, { openId: string; squads: string[] }>();
   for (const p of people) {
     const e = byLeader.get(p.personId) ?? { openId: p.openId!, squads: [] };
@@ -98,7 +149,15 @@ async function notifyLeaders(deps: Deps, base: string, m: string, missing: { squ
   let n = 0;
   for (const [personId, e] of byLeader) {
     const text = `【月度汇报未报送】你负责的${e.squads.join('、')}${m}招商工作情况汇报已过截止日仍未报送，请督促队长尽快补报。发送 /progress 可查看进度。`;
-    if (await enqueueMessage(deps.db, { dedupKey: `${base}:leader-${personId}`, to: { type: 'open_id', id: e.openId }, msgType: 'text', content: textContent(text) })) n++;
+    if (
+      await enqueueMessage(deps.db, {
+        dedupKey: `${base}:leader-${personId}`,
+        to: { type: 'open_id', id: e.openId },
+        msgType: 'text',
+        content: textContent(text),
+      })
+    )
+      n++;
   }
   return n;
 }
@@ -109,7 +168,10 @@ export function officeNotice(m: string, buckets: { name: string; bucket: ReportB
     const names = buckets.filter((x) => x.bucket === b).map((x) => x.name);
     return `${REPORT_BUCKET_LABELS[b]}（${names.length}）：${names.length ? names.join('、') : '无'}`;
   };
-  const head = afterDays === 0 ? `【月度汇报情况】${m}汇报截止（28日前）情况如下：` : `【月度汇报催报】截止后第 ${afterDays} 天，${m}汇报仍有未报送：`;
+  const head =
+    afterDays === 0
+      ? `【月度汇报情况】${m}汇报截止（28日前）情况如下：`
+      : `【月度汇报催报】截止后第 ${afterDays} 天，${m}汇报仍有未报送：`;
   return [head, line('MISSING'), line('LATE'), line('ON_TIME'), line('EXEMPT')].join('\n');
 }
 

@@ -1,7 +1,14 @@
 import { publishReviewStatus, tellOffice } from '../cards/review-notify.js';
 import { loadCalendar } from '../db/calendar.js';
 import type { Db } from '../db/client.js';
-import { auditProject, findProjectForReview, findReview, responsibleLeadersOf, reviewersOfUnit, type ReviewPerson } from '../db/reviews.js';
+import {
+  auditProject,
+  findProjectForReview,
+  findReview,
+  responsibleLeadersOf,
+  reviewersOfUnit,
+  type ReviewPerson,
+} from '../db/reviews.js';
 import type { Deps } from '../deps.js';
 import { deadlineWarnings, type DeadlineWarningKind } from '../domain/review.js';
 import { localDate, workingDaysBetween } from '../domain/working-days.js';
@@ -38,17 +45,34 @@ export async function warnReviewDeadlines(deps: Deps, now: Date): Promise<JobRes
         for (const p of people) {
           if (!p.openId) continue;
           const key = `review-deadline:${opinion.id}:${kind}:${p.id}`;
-          if (await enqueueMessage(d.db, { dedupKey: key, to: { type: 'open_id', id: p.openId }, msgType: 'text', content: textContent(body) })) n++;
+          if (
+            await enqueueMessage(d.db, {
+              dedupKey: key,
+              to: { type: 'open_id', id: p.openId },
+              msgType: 'text',
+              content: textContent(body),
+            })
+          )
+            n++;
         }
       };
       await send(await reviewersOfUnit(d.db, opinion.unitId), text);
       n += await tellOffice(d, `review-deadline:${opinion.id}:${kind}:office`, text);
       if (kind === 'OVERDUE' && project.isKey) {
-        await send(await responsibleLeadersOf(d.db, project.squadId), `【重点项目超期 · 直报责任领导】${text.replace(/^【联合预审超期】/, '')}`);
+        await send(
+          await responsibleLeadersOf(d.db, project.squadId),
+          `【重点项目超期 · 直报责任领导】${text.replace(/^【联合预审超期】/, '')}`,
+        );
       }
       if (n > 0) {
-        await auditProject(d.db, project.id, { id: null, openId: null }, 'review.warning', { kind: kind satisfies DeadlineWarningKind, unit: opinion.unit.name, dueOn: opinion.dueOn, escalated: kind === 'OVERDUE' && project.isKey });
-        if (kind === 'OVERDUE') await publishReviewStatus(d, project, (await findReview(d.db, opinion.reviewId))!, `overdue${opinion.id}`);
+        await auditProject(d.db, project.id, { id: null, openId: null }, 'review.warning', {
+          kind: kind satisfies DeadlineWarningKind,
+          unit: opinion.unit.name,
+          dueOn: opinion.dueOn,
+          escalated: kind === 'OVERDUE' && project.isKey,
+        });
+        if (kind === 'OVERDUE')
+          await publishReviewStatus(d, project, (await findReview(d.db, opinion.reviewId))!, `overdue${opinion.id}`);
       }
       return n;
     });

@@ -37,10 +37,16 @@ export async function startScheduler(deps: Deps, opts: { holder?: string } = {})
   for (const job of listJobs()) {
     const pattern = await cronFor(deps, job);
     patterns[job.name] = pattern;
-    const cron: Cron = new Cron(pattern, { timezone: deps.config.timezone, protect: true, unref: true, name: undefined }, async () => {
-      const slot = slotOf(cron, new Date());
-      await fireSlot(deps, job, slot, holder).catch((e: unknown) => deps.log.error({ err: e, job: job.name }, 'job failed'));
-    });
+    const cron: Cron = new Cron(
+      pattern,
+      { timezone: deps.config.timezone, protect: true, unref: true, name: undefined },
+      async () => {
+        const slot = slotOf(cron, new Date());
+        await fireSlot(deps, job, slot, holder).catch((e: unknown) =>
+          deps.log.error({ err: e, job: job.name }, 'job failed'),
+        );
+      },
+    );
     crons.push(cron);
   }
   deps.log.info({ jobs: patterns, timezone: deps.config.timezone }, 'scheduler started');
@@ -68,7 +74,8 @@ export type FireOutcome = { ran: true; result: JobResult } | { ran: false; reaso
  */
 export async function fireSlot(deps: Deps, job: Job, slot: Date, holder: string): Promise<FireOutcome> {
   const key = `${job.name}:${slot.toISOString()}`;
-  if (!(await claimSlot(deps.db, { key, job: job.name, holder, now: new Date() }))) return { ran: false, reason: 'claimed-elsewhere' };
+  if (!(await claimSlot(deps.db, { key, job: job.name, holder, now: new Date() })))
+    return { ran: false, reason: 'claimed-elsewhere' };
   try {
     const result = await job.run(deps, slot);
     await finishSlot(deps.db, key, holder, 'DONE', result.summary, new Date());

@@ -37,7 +37,17 @@ export async function claimSlot(db: Db, c: SlotClaim): Promise<boolean> {
 }
 
 /** Records how the slot ended; only its holder may (a taken-over slot is no longer ours). */
-export async function finishSlot(db: Db, key: string, holder: string, status: 'DONE' | 'FAILED', detail: string, now: Date): Promise<boolean> {
-  const res = await db.jobRun.updateMany({ where: { key, holder, status: 'RUNNING' }, data: { status, detail: detail.slice(0, 1000), finishedAt: now } });
+export async function finishSlot(
+  db: Db,
+  key: string,
+  holder: string,
+  status: 'DONE' | 'FAILED',
+  detail: string,
+  now: Date,
+): Promise<boolean> {
+  const res = await db.jobRun.updateMany({
+    where: { key, holder, status: 'RUNNING' },
+    data: { status, detail: detail.slice(0, 1000), finishedAt: now },
+  });
   return res.count === 1;
 }

@@ -22,7 +22,14 @@ export async function runTaskWarnings(deps: Deps, now: Date): Promise<{ summary:
   const captains = people.filter((p) => p.role === 'CAPTAIN');
   const leaders = people.filter((p) => p.role === 'LEADER');
   const helperIds = [...new Set(tasks.map((t) => t.project.helperId).filter((x): x is number => x !== null))];
-  const helpers = new Map((await deps.db.person.findMany({ where: { id: { in: helperIds }, active: true, openId: { not: null } }, select: { id: true, openId: true } })).map((p) => [p.id, p.openId!]));
+  const helpers = new Map(
+    (
+      await deps.db.person.findMany({
+        where: { id: { in: helperIds }, active: true, openId: { not: null } },
+        select: { id: true, openId: true },
+      })
+    ).map((p) => [p.id, p.openId!]),
+  );
   let messages = 0;
   for (const t of tasks) {
     const w = taskWarning(t, today, rules);
@@ -30,7 +37,8 @@ export async function runTaskWarnings(deps: Deps, now: Date): Promise<{ summary:
     const ids = captains.filter((c) => c.squadId === t.project.squadId).map((c) => c.openId!);
     const helper = t.project.helperId !== null ? helpers.get(t.project.helperId) : undefined;
     if (helper) ids.push(helper);
-    if (w.kind !== 'DUE_SOON' && t.project.isKey) ids.push(...leaders.filter((l) => l.squadId === t.project.squadId).map((l) => l.openId!));
+    if (w.kind !== 'DUE_SOON' && t.project.isKey)
+      ids.push(...leaders.filter((l) => l.squadId === t.project.squadId).map((l) => l.openId!));
     const text =
       w.kind === 'DUE_SOON'
         ? `【限时办结提醒】项目“${t.project.name}”的事项“${t.title}”将于 ${t.dueOn} 到期（${w.daysLeft === 0 ? '今天到期' : `还剩 ${w.daysLeft} 天`}），请抓紧办理；办结后在项目卡片上销号。`

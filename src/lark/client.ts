@@ -13,7 +13,12 @@ class TokenCache {
     const v = this.values.get(this.k(key, options));
     return v && (!v.expiredTime || v.expiredTime > Date.now()) ? v.value : undefined;
   }
-  async set(key: string | symbol, value: unknown, expiredTime?: number, options?: { namespace?: string }): Promise<boolean> {
+  async set(
+    key: string | symbol,
+    value: unknown,
+    expiredTime?: number,
+    options?: { namespace?: string },
+  ): Promise<boolean> {
     this.values.set(this.k(key, options), { value, expiredTime });
     return true;
   }

@@ -22,7 +22,10 @@ export function encryptBody(encryptKey: string, plain: string): string {
 
 /** X-Lark-Signature = sha256(timestamp + nonce + encryptKey + raw body), hex. */
 export function signBody(timestamp: string, nonce: string, encryptKey: string, rawBody: string): string {
-  return crypto.createHash('sha256').update(timestamp + nonce + encryptKey + rawBody).digest('hex');
+  return crypto
+    .createHash('sha256')
+    .update(timestamp + nonce + encryptKey + rawBody)
+    .digest('hex');
 }
 
 export function signatureMatches(expected: string, given: string | undefined): boolean {

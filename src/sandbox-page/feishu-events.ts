@@ -51,10 +51,20 @@ function userIdOf(u: SandboxUser): Record<string, string> {
 }
 
 /** The event for a typed message; the message is also recorded in the sandbox so replies land in its chat. */
-export function buildMessageEvent(ctx: PageContext, m: TypedMessage): { payload: Record<string, unknown>; message: IncomingEventMessage } {
+export function buildMessageEvent(
+  ctx: PageContext,
+  m: TypedMessage,
+): { payload: Record<string, unknown>; message: IncomingEventMessage } {
   const now = String(Date.now());
   const mentions = m.mentionBot
-    ? [{ key: BOT_MENTION_KEY, id: { open_id: ctx.sandbox.botOpenId, union_id: '', user_id: '' }, name: '招商助手', tenant_key: tenantKey() }]
+    ? [
+        {
+          key: BOT_MENTION_KEY,
+          id: { open_id: ctx.sandbox.botOpenId, union_id: '', user_id: '' },
+          name: '招商助手',
+          tenant_key: tenantKey(),
+        },
+      ]
     : [];
   const text = m.mentionBot ? `${BOT_MENTION_KEY} ${m.text}` : m.text;
   const message = {
@@ -82,7 +92,13 @@ export function buildMessageEvent(ctx: PageContext, m: TypedMessage): { payload:
 export type { ClickedAction } from './client/card.js';
 
 /** A card callback with a fresh update token the bot may use for a delayed update. */
-export function buildCardCallback(ctx: PageContext, operator: SandboxUser, messageId: string, chatId: string, action: ClickedAction): Record<string, unknown> {
+export function buildCardCallback(
+  ctx: PageContext,
+  operator: SandboxUser,
+  messageId: string,
+  chatId: string,
+  action: ClickedAction,
+): Record<string, unknown> {
   const token = ctx.sandbox.issueCardToken(messageId);
   return {
     schema: '2.0',
@@ -98,7 +114,11 @@ export function buildCardCallback(ctx: PageContext, operator: SandboxUser, messa
 }
 
 /** Encrypts, signs and POSTs as Feishu does; returns the status and the parsed answer. */
-export async function postToBot(ctx: PageContext, path: '/webhook/event' | '/webhook/card', payload: Record<string, unknown>): Promise<{ status: number; body: unknown }> {
+export async function postToBot(
+  ctx: PageContext,
+  path: '/webhook/event' | '/webhook/card',
+  payload: Record<string, unknown>,
+): Promise<{ status: number; body: unknown }> {
   const plain = JSON.stringify(payload);
   const key = ctx.config.lark.encryptKey;
   const raw = key ? JSON.stringify({ encrypt: encryptBody(key, plain) }) : plain;

@@ -35,7 +35,12 @@ function viewOf(m: SandboxMessage): MessageView {
   };
 }
 
-const SendBody = z.object({ openId: z.string().min(1), chatId: z.string().min(1), text: z.string().trim().min(1, '请输入要发送的内容').max(4000), mentionBot: z.boolean().default(false) });
+const SendBody = z.object({
+  openId: z.string().min(1),
+  chatId: z.string().min(1),
+  text: z.string().trim().min(1, '请输入要发送的内容').max(4000),
+  mentionBot: z.boolean().default(false),
+});
 const ClickBody = z.object({
   openId: z.string().min(1),
   messageId: z.string().min(1),
@@ -50,7 +55,12 @@ const ClickBody = z.object({
     input_value: z.string().optional(),
   }),
 });
-const RunBody = z.object({ openId: z.string().min(1), name: z.string().min(1), date: z.string(), time: z.string().default('09:00') });
+const RunBody = z.object({
+  openId: z.string().min(1),
+  name: z.string().min(1),
+  date: z.string(),
+  time: z.string().default('09:00'),
+});
 
 async function jsonBody<T>(ctx: Context, schema: z.ZodType<T>): Promise<T | undefined> {
   const parsed = schema.safeParse(parseJsonObject(await readRawBody(ctx, 256 * 1024)));
@@ -80,7 +90,11 @@ export function mountSandboxPage(router: Router, deps: Deps, sandbox: Sandbox, b
 
   router.get('/sandbox/api/roster', async (ctx) => {
     const users = Object.fromEntries([...sandbox.state.users.values()].map((u) => [u.open_id, u.name]));
-    ctx.body = { bot: { openId: sandbox.botOpenId, name: '招商助手' }, groups: await listRosterGroups(deps.db), names: users };
+    ctx.body = {
+      bot: { openId: sandbox.botOpenId, name: '招商助手' },
+      groups: await listRosterGroups(deps.db),
+      names: users,
+    };
   });
   router.get('/sandbox/api/chats', (ctx) => {
     ctx.body = { chats: chatsOf(sandbox, String(ctx.query.openId ?? '')) };
@@ -126,7 +140,10 @@ export function mountSandboxPage(router: Router, deps: Deps, sandbox: Sandbox, b
     }
     const payload = buildCardCallback(page, operator, message.message_id, message.chat_id, body.action);
     const res = await postToBot(page, '/webhook/card', payload);
-    const answer = (res.body && typeof res.body === 'object' ? res.body : {}) as { toast?: unknown; card?: { type?: string; data?: unknown } };
+    const answer = (res.body && typeof res.body === 'object' ? res.body : {}) as {
+      toast?: unknown;
+      card?: { type?: string; data?: unknown };
+    };
     let replaced = false;
     if (res.status === 200 && answer.card?.type === 'raw' && answer.card.data) {
       replaced = !!sandbox.recordCallbackCard(message.message_id, answer.card.data);
@@ -150,9 +167,14 @@ export function mountSandboxPage(router: Router, deps: Deps, sandbox: Sandbox, b
     const res = ctx.res;
     ctx.respond = false;
     ctx.req.socket.setTimeout(0);
-    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache',
+      connection: 'keep-alive',
+    });
     res.write('retry: 2000\n\n');
-    const send = (type: string, m: SandboxMessage) => res.write(`event: ${type}\ndata: ${JSON.stringify(viewOf(m))}\n\n`);
+    const send = (type: string, m: SandboxMessage) =>
+      res.write(`event: ${type}\ndata: ${JSON.stringify(viewOf(m))}\n\n`);
     const onMessage = (m: SandboxMessage) => send('message', m);
     const onUpdate = (m: SandboxMessage) => send('update', m);
     sandbox.events.on('message', onMessage);

@@ -22,11 +22,24 @@ export function listJobViews(): JobView[] {
   return listJobs().map((j) => ({ name: j.name, label: j.label, cron: j.cron }));
 }
 
-export type RunOutcome = { ok: true; summary: string; messages?: number; at: string } | { ok: false; status: number; error: string };
+export type RunOutcome =
+  | { ok: true; summary: string; messages?: number; at: string }
+  | { ok: false; status: number; error: string };
 
-export async function runJobAs(deps: Deps, operatorOpenId: string, name: string, date: string, time: string): Promise<RunOutcome> {
+export async function runJobAs(
+  deps: Deps,
+  operatorOpenId: string,
+  name: string,
+  date: string,
+  time: string,
+): Promise<RunOutcome> {
   const actor = await findActorByOpenId(deps.db, operatorOpenId);
-  if (!isOffice(actor)) return { ok: false, status: 403, error: '只有领导小组办公室（招商局）可以手动运行定时任务，请先切换到办公室的人员。' };
+  if (!isOffice(actor))
+    return {
+      ok: false,
+      status: 403,
+      error: '只有领导小组办公室（招商局）可以手动运行定时任务，请先切换到办公室的人员。',
+    };
   const job = findJob(name);
   if (!job) return { ok: false, status: 404, error: `没有名为 ${name} 的定时任务，请刷新页面。` };
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) {

@@ -41,8 +41,18 @@ export async function listRosterGroups(db: Db): Promise<RosterGroup[]> {
   });
   const leaders = people
     .filter((p) => p.roles.some((r) => r.role in LEADER_ROLES))
-    .map((p) => entry(p, p.roles.map((r) => LEADER_ROLES[r.role]).filter(Boolean).join('、')));
-  const office = people.filter((p) => p.roles.some((r) => OFFICE_ROLES.has(r.role))).map((p) => entry(p, '领导小组办公室'));
+    .map((p) =>
+      entry(
+        p,
+        p.roles
+          .map((r) => LEADER_ROLES[r.role])
+          .filter(Boolean)
+          .join('、'),
+      ),
+    );
+  const office = people
+    .filter((p) => p.roles.some((r) => OFFICE_ROLES.has(r.role)))
+    .map((p) => entry(p, '领导小组办公室'));
   const groups: RosterGroup[] = [
     { label: '领导', people: leaders },
     { label: '办公室（招商局）', people: office },
@@ -55,7 +65,15 @@ export async function listRosterGroups(db: Db): Promise<RosterGroup[]> {
   }
   const others = people
     .filter((p) => p.roles.some((r) => r.role in OTHER_ROLES))
-    .map((p) => entry(p, p.roles.map((r) => OTHER_ROLES[r.role]).filter(Boolean).join('、')));
+    .map((p) =>
+      entry(
+        p,
+        p.roles
+          .map((r) => OTHER_ROLES[r.role])
+          .filter(Boolean)
+          .join('、'),
+      ),
+    );
   if (others.length) groups.push({ label: '其他', people: others });
   return groups.filter((g) => g.people.length > 0);
 }
@@ -72,12 +90,20 @@ export function chatsOf(sandbox: Sandbox, openId: string): ChatEntry[] {
   if (!user) return [];
   const p2p = sandbox.state.p2pChatFor(user);
   const groups = [...sandbox.state.chats.values()].filter(
-    (c: SandboxChat) => c.chat_mode !== 'p2p' && c.bot_member !== false && c.chat_id !== UNSEEN_CHAT_ID && (c.members ?? []).includes(openId),
+    (c: SandboxChat) =>
+      c.chat_mode !== 'p2p' &&
+      c.bot_member !== false &&
+      c.chat_id !== UNSEEN_CHAT_ID &&
+      (c.members ?? []).includes(openId),
   );
   groups.sort((a, b) => Number(b.chat_id === LEADERSHIP_CHAT_ID) - Number(a.chat_id === LEADERSHIP_CHAT_ID));
   return [
     { chatId: p2p.chat_id, name: '招商助手', kind: 'p2p' },
-    ...groups.map((c) => ({ chatId: c.chat_id, name: c.name, kind: c.chat_id === LEADERSHIP_CHAT_ID ? ('leadership' as const) : ('group' as const) })),
+    ...groups.map((c) => ({
+      chatId: c.chat_id,
+      name: c.name,
+      kind: c.chat_id === LEADERSHIP_CHAT_ID ? ('leadership' as const) : ('group' as const),
+    })),
   ];
 }
 

@@ -44,7 +44,16 @@ export async function readStatic(name: string): Promise<StaticFile | undefined> 
   if (hit && hit.mtimeMs === stat.mtimeMs) return { type: TYPES[ext]!, body: hit.body };
   const source = fs.readFileSync(file, 'utf8');
   const body =
-    ext === 'js' ? (await transform(source, { loader: 'ts', format: 'esm', target: 'es2022', sourcefile: name.replace(/\.js$/, '.ts') })).code : source;
+    ext === 'js'
+      ? (
+          await transform(source, {
+            loader: 'ts',
+            format: 'esm',
+            target: 'es2022',
+            sourcefile: name.replace(/\.js$/, '.ts'),
+          })
+        ).code
+      : source;
   cache.set(file, { mtimeMs: stat.mtimeMs, body });
   return { type: TYPES[ext]!, body };
 }

@@ -44,11 +44,16 @@ function batchSend(ctx: RequestContext): Reply {
     if (members.length === 0) invalid.invalid_department_ids?.push(dept);
     for (const u of members) recipients.set(u.open_id, u);
   }
-  if (asked === 0) throw errors.fieldValidation('open_ids', 'one of open_ids, user_ids, union_ids, department_ids is required');
+  if (asked === 0)
+    throw errors.fieldValidation('open_ids', 'one of open_ids, user_ids, union_ids, department_ids is required');
 
   const batchId = newId('bm_');
   for (const user of recipients.values()) {
-    const target = { chat: ctx.core.state.p2pChatFor(user), receiver: { id: user.open_id, id_type: 'open_id' }, receiver_open_id: user.open_id };
+    const target = {
+      chat: ctx.core.state.p2pChatFor(user),
+      receiver: { id: user.open_id, id_type: 'open_id' },
+      receiver_open_id: user.open_id,
+    };
     addMessage(ctx.core, { target, msg_type: msgType, raw, content, now: ctx.now, batch_message_id: batchId });
   }
   return ok({ message_id: batchId, ...invalid });
@@ -68,7 +73,8 @@ function batchContent(msgType: string, body: Record<string, unknown>): { raw: st
 function idList(body: Record<string, unknown>, field: string): string[] {
   const v = body[field];
   if (v === undefined || v === null) return [];
-  if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) throw errors.fieldValidation(field, `${field} must be a list of strings`);
+  if (!Array.isArray(v) || !v.every((x) => typeof x === 'string'))
+    throw errors.fieldValidation(field, `${field} must be a list of strings`);
   if (v.length > BATCH_MAX_IDS) throw errors.fieldValidation(field, `${field} holds at most ${BATCH_MAX_IDS} ids`);
   return v as string[];
 }

@@ -9,12 +9,19 @@ const BATCH_GET_MAX = 50;
 
 function idTypeOf(ctx: RequestContext): 'open_id' | 'union_id' | 'user_id' {
   const t = ctx.query.user_id_type ?? 'open_id';
-  if (!USER_ID_TYPES.has(t)) throw errors.fieldValidation('user_id_type', 'user_id_type must be open_id, union_id or user_id');
+  if (!USER_ID_TYPES.has(t))
+    throw errors.fieldValidation('user_id_type', 'user_id_type must be open_id, union_id or user_id');
   return t as 'open_id' | 'union_id' | 'user_id';
 }
 
 function statusOf(u: SandboxUser): Record<string, boolean> {
-  return { is_frozen: !!u.frozen, is_resigned: !!u.resigned, is_activated: !u.resigned, is_exited: false, is_unjoin: false };
+  return {
+    is_frozen: !!u.frozen,
+    is_resigned: !!u.resigned,
+    is_activated: !u.resigned,
+    is_exited: false,
+    is_unjoin: false,
+  };
 }
 
 export function userView(u: SandboxUser): Record<string, unknown> {
@@ -65,7 +72,8 @@ function batchGetId(ctx: RequestContext): Reply {
 function stringList(body: Record<string, unknown>, field: string): string[] {
   const v = body[field];
   if (v === undefined || v === null) return [];
-  if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) throw errors.fieldValidation(field, `${field} must be a list of strings`);
+  if (!Array.isArray(v) || !v.every((x) => typeof x === 'string'))
+    throw errors.fieldValidation(field, `${field} must be a list of strings`);
   if (v.length > BATCH_GET_MAX) throw errors.fieldValidation(field, `${field} holds at most ${BATCH_GET_MAX} items`);
   return v as string[];
 }
@@ -103,7 +111,17 @@ function listChats(ctx: RequestContext): Reply {
   const next = start + page.length;
   const items = page.map((c) => {
     const { avatar, name, description, owner_id, owner_id_type, external, tenant_key, chat_status } = chatView(ctx, c);
-    return { chat_id: c.chat_id, avatar, name, description, owner_id, owner_id_type, external, tenant_key, chat_status };
+    return {
+      chat_id: c.chat_id,
+      avatar,
+      name,
+      description,
+      owner_id,
+      owner_id_type,
+      external,
+      tenant_key,
+      chat_status,
+    };
   });
   return ok({ items, page_token: next < all.length ? String(next) : '', has_more: next < all.length });
 }
@@ -111,7 +129,13 @@ function listChats(ctx: RequestContext): Reply {
 // The bot's own identity; the answer has `bot` at the top level, msg "ok".
 // https://open.feishu.cn/document/client-docs/bot-v3/obtain-bot-info
 function botInfo(ctx: RequestContext): Reply {
-  const bot = { activate_status: 2, app_name: ctx.core.botName, avatar_url: '', ip_white_list: [], open_id: ctx.core.botOpenId };
+  const bot = {
+    activate_status: 2,
+    app_name: ctx.core.botName,
+    avatar_url: '',
+    ip_white_list: [],
+    open_id: ctx.core.botOpenId,
+  };
   return { body: { code: 0, msg: 'ok', bot } };
 }
 

@@ -42,7 +42,8 @@ export function parseContent(msgType: string, raw: string): unknown {
     throw errors.invalidParam('invalid message content, content must be a JSON string');
   }
   if (!isRecord(parsed)) throw errors.invalidParam('invalid message content');
-  if (msgType === 'text' && typeof parsed.text !== 'string') throw errors.invalidParam('invalid message content, text is required');
+  if (msgType === 'text' && typeof parsed.text !== 'string')
+    throw errors.invalidParam('invalid message content, text is required');
   return parsed;
 }
 

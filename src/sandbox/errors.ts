@@ -18,14 +18,28 @@ const INVALID_PARAM = 'Your request contains an invalid request parameter';
 
 export const errors = {
   missingToken: () =>
-    new FeishuError(400, 99991661, 'Missing access token for authorization. Please make a request with token attached.'),
+    new FeishuError(
+      400,
+      99991661,
+      'Missing access token for authorization. Please make a request with token attached.',
+    ),
   invalidToken: () =>
-    new FeishuError(400, 99991663, 'Invalid access token for authorization. Please make a request with token attached.'),
+    new FeishuError(
+      400,
+      99991663,
+      'Invalid access token for authorization. Please make a request with token attached.',
+    ),
   rateLimited: (resetSeconds: number, limit: number) =>
-    new FeishuError(429, 99991400, 'request trigger frequency limit', {}, {
-      'x-ogw-ratelimit-limit': String(limit),
-      'x-ogw-ratelimit-reset': String(resetSeconds),
-    }),
+    new FeishuError(
+      429,
+      99991400,
+      'request trigger frequency limit',
+      {},
+      {
+        'x-ogw-ratelimit-limit': String(limit),
+        'x-ogw-ratelimit-reset': String(resetSeconds),
+      },
+    ),
   server: () => new FeishuError(500, 500, 'internal server error (sandbox-injected)'),
   badJson: (detail: string) => new FeishuError(400, 9499, `Invalid parameter type in json: ${detail}`),
   fieldValidation: (field: string, description: string) =>

@@ -42,11 +42,13 @@ export function storeFile(state: SandboxState, f: Omit<StoredFile, 'fileKey'>): 
 
 function uploadFile(ctx: RequestContext): Reply {
   const body = ctx.body as MultipartBody | undefined;
-  if (!body || !isRecord(body) || !isRecord(body.fields)) throw errors.fieldValidation('file', 'multipart/form-data body required');
+  if (!body || !isRecord(body) || !isRecord(body.fields))
+    throw errors.fieldValidation('file', 'multipart/form-data body required');
   const fileType = body.fields.file_type ?? '';
   const fileName = body.fields.file_name ?? '';
   const file = body.files.file;
-  if (!FILE_TYPES.has(fileType)) throw errors.fieldValidation('file_type', 'file_type must be one of opus, mp4, pdf, doc, xls, ppt, stream');
+  if (!FILE_TYPES.has(fileType))
+    throw errors.fieldValidation('file_type', 'file_type must be one of opus, mp4, pdf, doc, xls, ppt, stream');
   if (!fileName) throw errors.fieldValidation('file_name', 'file_name is required');
   if (!file) throw errors.fieldValidation('file', 'file is required');
   if (file.bytes.length === 0) throw new FeishuError(400, 234010, 'File size can not be 0.');
@@ -63,7 +65,8 @@ function getMessageResource(ctx: RequestContext): Reply {
   const m = ctx.core.state.message(messageId);
   if (!m) throw new FeishuError(400, 234003, `File not in msg (message ${messageId} unknown).`);
   const content = isRecord(m.content) ? m.content : {};
-  if (content.file_key !== fileKey && content.image_key !== fileKey) throw new FeishuError(400, 234003, 'File not in msg.');
+  if (content.file_key !== fileKey && content.image_key !== fileKey)
+    throw new FeishuError(400, 234003, 'File not in msg.');
   const f = filesOf(ctx.core.state).get(fileKey);
   if (!f) throw new FeishuError(400, 234003, 'File not in msg.');
   return { body: {}, binary: { bytes: f.bytes, contentType: 'application/octet-stream', fileName: f.fileName } };

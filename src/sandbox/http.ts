@@ -53,7 +53,11 @@ export function ok(data?: Record<string, unknown>): Reply {
 }
 
 /** Matches `/open-apis/im/v1/messages/:message_id` style patterns; a trailing slash is ignored. */
-export function matchRoute(routes: Route[], method: string, path: string): { route: Route; params: Record<string, string> } | undefined {
+export function matchRoute(
+  routes: Route[],
+  method: string,
+  path: string,
+): { route: Route; params: Record<string, string> } | undefined {
   const parts = trimSlash(path).split('/');
   for (const route of routes) {
     if (route.method !== method) continue;
@@ -96,7 +100,12 @@ export async function readBody(req: IncomingMessage): Promise<unknown> {
   }
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const logId = newLogId();
   const payload = JSON.stringify(body);
   res.writeHead(status, {

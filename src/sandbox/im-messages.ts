@@ -12,7 +12,10 @@ const RECEIVE_ID_TYPES = new Set(['open_id', 'user_id', 'union_id', 'email', 'ch
 function createMessage(ctx: RequestContext): Reply {
   const idType = ctx.query.receive_id_type;
   if (!idType || !RECEIVE_ID_TYPES.has(idType)) {
-    throw errors.fieldValidation('receive_id_type', 'receive_id_type is required: open_id, user_id, union_id, email or chat_id');
+    throw errors.fieldValidation(
+      'receive_id_type',
+      'receive_id_type is required: open_id, user_id, union_id, email or chat_id',
+    );
   }
   const body = bodyOf(ctx);
   const receiveId = requireString(body, 'receive_id');
@@ -32,7 +35,9 @@ function createMessage(ctx: RequestContext): Reply {
 export const UNSEEN_CHAT_ID = 'oc_sbx_unseen';
 
 function replyMessage(ctx: RequestContext): Reply {
-  const parent = ctx.core.strictReplies ? existing(ctx) : (ctx.core.state.message(ctx.params.message_id ?? '') ?? unseenParent(ctx));
+  const parent = ctx.core.strictReplies
+    ? existing(ctx)
+    : (ctx.core.state.message(ctx.params.message_id ?? '') ?? unseenParent(ctx));
   const body = bodyOf(ctx);
   const msgType = requireString(body, 'msg_type');
   const raw = requireString(body, 'content');
@@ -69,7 +74,11 @@ function patchMessage(ctx: RequestContext): Reply {
 function unseenParent(ctx: RequestContext): SandboxMessage {
   const id = ctx.params.message_id ?? '';
   if (!ctx.core.state.chats.has(UNSEEN_CHAT_ID)) {
-    ctx.core.state.chats.set(UNSEEN_CHAT_ID, { chat_id: UNSEEN_CHAT_ID, name: '(messages the sandbox never saw)', chat_mode: 'group' });
+    ctx.core.state.chats.set(UNSEEN_CHAT_ID, {
+      chat_id: UNSEEN_CHAT_ID,
+      name: '(messages the sandbox never saw)',
+      chat_mode: 'group',
+    });
   }
   return { message_id: id, chat_id: UNSEEN_CHAT_ID } as SandboxMessage;
 }
@@ -88,7 +97,8 @@ function existing(ctx: RequestContext): SandboxMessage {
 
 function optionalUuid(v: unknown): string | undefined {
   if (v === undefined || v === null || v === '') return undefined;
-  if (typeof v !== 'string' || v.length > 50) throw errors.fieldValidation('uuid', 'uuid is a string of at most 50 characters');
+  if (typeof v !== 'string' || v.length > 50)
+    throw errors.fieldValidation('uuid', 'uuid is a string of at most 50 characters');
   return v;
 }
 

@@ -5,19 +5,43 @@ import { batchAndCardRoutes, CARD_TOKEN_TTL_MS } from './batch-and-cards.js';
 import { contactAndChatRoutes } from './contacts-and-chats.js';
 import { errors, FeishuError } from './errors.js';
 import { fileRoutes, filesOf, storeFile, type StoredFile } from './files.js';
-import { errorBody, headersOf, matchRoute, queryOf, readBody, sendBinary, sendJson, type Route, type SandboxCore } from './http.js';
+import {
+  errorBody,
+  headersOf,
+  matchRoute,
+  queryOf,
+  readBody,
+  sendBinary,
+  sendJson,
+  type Route,
+  type SandboxCore,
+} from './http.js';
 import { imMessageRoutes } from './im-messages.js';
 import { RateLimiter } from './rate-limiter.js';
 import { defaultSandboxChats, defaultSandboxUsers } from './roster.js';
 import { SandboxState } from './state.js';
 import { addIncoming, addVersion, newId } from './store.js';
 import { tokenValidFor } from './tokens.js';
-import type { FailureKind, IncomingEventMessage, SandboxCall, SandboxChat, SandboxMessage, SandboxOptions, SandboxUser } from './types.js';
+import type {
+  FailureKind,
+  IncomingEventMessage,
+  SandboxCall,
+  SandboxChat,
+  SandboxMessage,
+  SandboxOptions,
+  SandboxUser,
+} from './types.js';
 
 export const DEFAULT_SANDBOX_APP_ID = 'cli_sandbox00000000';
 export const DEFAULT_SANDBOX_APP_SECRET = 'sandbox-app-secret';
 
-const ROUTES: Route[] = [...authRoutes, ...imMessageRoutes, ...batchAndCardRoutes, ...contactAndChatRoutes, ...fileRoutes];
+const ROUTES: Route[] = [
+  ...authRoutes,
+  ...imMessageRoutes,
+  ...batchAndCardRoutes,
+  ...contactAndChatRoutes,
+  ...fileRoutes,
+];
 
 export interface Sandbox {
   readonly appId: string;

@@ -79,7 +79,9 @@ export class SandboxState {
 
   /** Messages the app sent into a chat, or into a user's 1:1 chat (by open_id), oldest first. */
   messagesTo(openIdOrChatId: string): SandboxMessage[] {
-    return this.messages.filter((m) => !m.from_open_id && (m.chat_id === openIdOrChatId || m.receiver_open_id === openIdOrChatId));
+    return this.messages.filter(
+      (m) => !m.from_open_id && (m.chat_id === openIdOrChatId || m.receiver_open_id === openIdOrChatId),
+    );
   }
 
   /** Everything in a chat, users' recorded messages included, oldest first. */

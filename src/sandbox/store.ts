@@ -84,7 +84,14 @@ export function addMessage(core: SandboxCore, n: NewMessage): SandboxMessage {
   return m;
 }
 
-export function addVersion(core: SandboxCore, m: SandboxMessage, raw: string, content: unknown, now: number, via: VersionSource): void {
+export function addVersion(
+  core: SandboxCore,
+  m: SandboxMessage,
+  raw: string,
+  content: unknown,
+  now: number,
+  via: VersionSource,
+): void {
   const version: MessageVersion = { raw, content, at: now, via };
   m.versions.push(version);
   m.raw = raw;
@@ -98,7 +105,12 @@ export function addVersion(core: SandboxCore, m: SandboxMessage, raw: string, co
  * A user's message the bot was told about by an event, so that replies to it land in its chat.
  * An unknown chat is added (a 1:1 chat owned by the sender when chat_type is p2p).
  */
-export function addIncoming(core: SandboxCore, msg: IncomingEventMessage, senderOpenId: string, now: number): SandboxMessage {
+export function addIncoming(
+  core: SandboxCore,
+  msg: IncomingEventMessage,
+  senderOpenId: string,
+  now: number,
+): SandboxMessage {
   const { state } = core;
   const known = state.message(msg.message_id);
   if (known) return known;
@@ -106,7 +118,11 @@ export function addIncoming(core: SandboxCore, msg: IncomingEventMessage, sender
   let chat = state.chats.get(msg.chat_id);
   if (!chat) {
     const user = state.userBy('open_id', senderOpenId);
-    chat = { chat_id: msg.chat_id, name: p2p ? (user?.name ?? senderOpenId) : msg.chat_id, chat_mode: p2p ? 'p2p' : 'group' };
+    chat = {
+      chat_id: msg.chat_id,
+      name: p2p ? (user?.name ?? senderOpenId) : msg.chat_id,
+      chat_mode: p2p ? 'p2p' : 'group',
+    };
     if (p2p) chat.owner_id = senderOpenId;
     chat.members = [senderOpenId];
     state.chats.set(chat.chat_id, chat);

@@ -81,7 +81,10 @@ export class EventBatcher {
   private async run(batch: Queued[]): Promise<void> {
     if (batch.length > 1) {
       try {
-        const outcomes = await handleInOneTransaction(this.deps, batch.map((q) => q.job));
+        const outcomes = await handleInOneTransaction(
+          this.deps,
+          batch.map((q) => q.job),
+        );
         this.stats.batches++;
         this.stats.batchedEvents += batch.length;
         batch.forEach((q, i) => q.resolve(outcomes[i]!));
@@ -89,7 +92,10 @@ export class EventBatcher {
       } catch (e) {
         this.stats.rolledBack++;
         // Nothing of the batch was kept. Handle each alone, so one failing event fails only itself.
-        this.deps.log.info({ events: batch.length, err: (e as Error).message }, 'batch rolled back: handling its events one by one');
+        this.deps.log.info(
+          { events: batch.length, err: (e as Error).message },
+          'batch rolled back: handling its events one by one',
+        );
       }
     }
     for (const q of batch) {

@@ -49,7 +49,14 @@ export async function handleInOneTransaction(deps: Deps, jobs: EventJob[]): Prom
     const firstOf = new Map<string, EventJob>();
     for (const j of jobs) if (!firstOf.has(j.eventId)) firstOf.set(j.eventId, j);
     const fresh = await sql.claim([...firstOf.values()], now);
-    const senders = [...new Set(jobs.filter((j) => fresh.has(j.eventId)).map((j) => j.openId).filter(Boolean))];
+    const senders = [
+      ...new Set(
+        jobs
+          .filter((j) => fresh.has(j.eventId))
+          .map((j) => j.openId)
+          .filter(Boolean),
+      ),
+    ];
     for (const openId of senders) await ensureEnvAdminRole(txDb, deps.config.adminOpenIds, openId);
     const actors = await sql.actors(senders);
     const tx: Deps = { ...deps, db: txDb };
@@ -67,7 +74,9 @@ export async function handleInOneTransaction(deps: Deps, jobs: EventJob[]): Prom
     wrote = (await sql.enqueue(replies, now)) > 0 || enqueuedIn(txDb);
     return out;
   };
-  const outcomes = await txConnection.run(slot, () => deps.db.$transaction(inTransaction, { maxWait: 5_000, timeout: 10_000 }));
+  const outcomes = await txConnection.run(slot, () =>
+    deps.db.$transaction(inTransaction, { maxWait: 5_000, timeout: 10_000 }),
+  );
   // Only when something was enqueued: a kick costs the sender a claim query (the poll catches all else).
   if (wrote) deps.kickSender();
   return outcomes;

@@ -42,7 +42,10 @@ export function hotSqlFor(outer: Db, tx: Db, slot?: TxConnectionSlot): HotSql {
 
 /** The same statements through the transaction's `$queryRaw` (PostgreSQL without a slot; a test on SQLite). */
 export function hotSqlThroughPrisma(tx: Db): HotSql {
-  return hotSql((q) => tx.$queryRaw<Record<string, unknown>[]>(q), (d) => d);
+  return hotSql(
+    (q) => tx.$queryRaw<Record<string, unknown>[]>(q),
+    (d) => d,
+  );
 }
 
 function hotSql(run: Run, time: (d: Date) => unknown): HotSql {
@@ -52,19 +55,27 @@ function hotSql(run: Run, time: (d: Date) => unknown): HotSql {
       // Sorted, so two instances inserting overlapping batches take the row locks in one order.
       const sorted = [...events].sort((a, b) => (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0));
       const rows = Prisma.join(sorted.map((e) => Prisma.sql`(${e.eventId}, ${e.type}, ${time(now)})`));
-      const out = await run(Prisma.sql`INSERT INTO "ProcessedEvent" ("eventId", "type", "receivedAt") VALUES ${rows} ON CONFLICT ("eventId") DO NOTHING RETURNING "eventId"`);
+      const out = await run(
+        Prisma.sql`INSERT INTO "ProcessedEvent" ("eventId", "type", "receivedAt") VALUES ${rows} ON CONFLICT ("eventId") DO NOTHING RETURNING "eventId"`,
+      );
       return new Set(out.map((r) => String(r.eventId)));
     },
 
     async actors(openIds) {
       const found = new Map<string, Actor>();
       if (!openIds.length) return found;
-      const people = (await run(Prisma.sql`SELECT "id", "name", "rank", "unitId", "active", "openId" FROM "Person" WHERE "openId" IN (${Prisma.join(openIds)})`)) as (PersonRow & { openId: string })[];
+      const people = (await run(
+        Prisma.sql`SELECT "id", "name", "rank", "unitId", "active", "openId" FROM "Person" WHERE "openId" IN (${Prisma.join(openIds)})`,
+      )) as (PersonRow & { openId: string })[];
       const active = people.filter((r) => Number(r.active));
       if (!active.length) return found;
       const links = (await run(linksQuery(active.map((r) => Number(r.id))))) as (LinkRow & { p: number | bigint })[];
       for (const person of active) {
-        const actor = actorOf(person, person.openId, links.filter((l) => Number(l.p) === Number(person.id)));
+        const actor = actorOf(
+          person,
+          person.openId,
+          links.filter((l) => Number(l.p) === Number(person.id)),
+        );
         if (actor) found.set(person.openId, actor);
       }
       return found;
@@ -74,7 +85,12 @@ function hotSql(run: Run, time: (d: Date) => unknown): HotSql {
       if (!messages.length) return 0;
       const at = time(now);
       const rows = Prisma.join(
-        messages.map(outboxRowOf).map((r) => Prisma.sql`(${r.dedupKey}, ${r.kind}, ${r.receiveIdType}, ${r.receiveId}, ${r.msgType}, ${r.content}, ${r.openIds}, 'PENDING', 0, ${at}, ${at})`),
+        messages
+          .map(outboxRowOf)
+          .map(
+            (r) =>
+              Prisma.sql`(${r.dedupKey}, ${r.kind}, ${r.receiveIdType}, ${r.receiveId}, ${r.msgType}, ${r.content}, ${r.openIds}, 'PENDING', 0, ${at}, ${at})`,
+          ),
       );
       const out = await run(
         Prisma.sql`INSERT INTO "Outbox" ("dedupKey", "kind", "receiveIdType", "receiveId", "msgType", "content", "openIds", "status", "attempts", "nextAttemptAt", "createdAt")

@@ -34,9 +34,14 @@ export class Metrics {
       labelNames: ['status'],
       registers: [this.registry],
       async collect() {
-        const rows = await db.outbox.groupBy({ by: ['status'], where: { status: { in: ['PENDING', 'SENDING', 'FAILED'] } }, _count: { _all: true } });
+        const rows = await db.outbox.groupBy({
+          by: ['status'],
+          where: { status: { in: ['PENDING', 'SENDING', 'FAILED'] } },
+          _count: { _all: true },
+        });
         this.reset();
-        for (const s of ['PENDING', 'SENDING', 'FAILED']) this.set({ status: s }, rows.find((r) => r.status === s)?._count._all ?? 0);
+        for (const s of ['PENDING', 'SENDING', 'FAILED'])
+          this.set({ status: s }, rows.find((r) => r.status === s)?._count._all ?? 0);
       },
     });
     new client.Gauge({

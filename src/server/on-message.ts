@@ -50,14 +50,32 @@ export async function onMessage(flat: Flat, deps: Deps, botOpenId: string | unde
       out = { kind: 'text', text: ROSTER_HINT };
     } else if (typeHandler && actor) {
       out = await typeHandler(
-        { messageType: message.message_type, content: parseContent(message.content), senderOpenId, actor, chatId: message.chat_id, chatType: message.chat_type, messageId: message.message_id },
+        {
+          messageType: message.message_type,
+          content: parseContent(message.content),
+          senderOpenId,
+          actor,
+          chatId: message.chat_id,
+          chatType: message.chat_type,
+          messageId: message.message_id,
+        },
         tx,
       );
     } else if (!cmd.name) {
       out = { kind: 'card', card: helpCard(COMMANDS, '发送以 / 开头的命令与我对话，例如 **/help**。') };
     } else {
       out = await runCommand(
-        { name: cmd.name, args: cmd.args, text: cmd.text, people: cmd.people, senderOpenId, actor, chatId: message.chat_id, chatType: message.chat_type, messageId: message.message_id },
+        {
+          name: cmd.name,
+          args: cmd.args,
+          text: cmd.text,
+          people: cmd.people,
+          senderOpenId,
+          actor,
+          chatId: message.chat_id,
+          chatType: message.chat_type,
+          messageId: message.message_id,
+        },
         tx,
       );
     }
@@ -80,6 +98,8 @@ export async function onMessage(flat: Flat, deps: Deps, botOpenId: string | unde
       return;
     }
     deps.log.error({ err: e, eventId }, 'message handling failed');
-    await batcherOf(deps).handle({ eventId, type: 'im.message.receive_v1', openId: '', work: apologise }).catch(() => undefined);
+    await batcherOf(deps)
+      .handle({ eventId, type: 'im.message.receive_v1', openId: '', work: apologise })
+      .catch(() => undefined);
   }
 }

@@ -10,9 +10,7 @@ export interface VerifySettings {
   now(): number;
 }
 
-export type Verified =
-  | { kind: 'challenge'; challenge: string }
-  | { kind: 'event'; plain: Record<string, unknown> };
+export type Verified = { kind: 'challenge'; challenge: string } | { kind: 'event'; plain: Record<string, unknown> };
 
 /**
  * Decrypts, checks the signature over the raw bytes, the timestamp and the verification token.
@@ -39,9 +37,11 @@ export function verifyRequest(ctx: Context, raw: string, body: Record<string, un
     const ts = ctx.get('x-lark-request-timestamp');
     const nonce = ctx.get('x-lark-request-nonce');
     const sig = ctx.get('x-lark-signature');
-    if (!ts || !sig || !signatureMatches(signBody(ts, nonce, s.encryptKey, raw), sig)) throw new HttpError(401, 'bad or missing signature');
+    if (!ts || !sig || !signatureMatches(signBody(ts, nonce, s.encryptKey, raw), sig))
+      throw new HttpError(401, 'bad or missing signature');
     const tsMs = Number(ts) * 1000;
-    if (!Number.isFinite(tsMs) || Math.abs(s.now() - tsMs) > s.maxSkewMs) throw new HttpError(401, 'request timestamp outside the allowed window (replay?)');
+    if (!Number.isFinite(tsMs) || Math.abs(s.now() - tsMs) > s.maxSkewMs)
+      throw new HttpError(401, 'request timestamp outside the allowed window (replay?)');
   }
   const header = plain.header as { token?: unknown } | undefined;
   const token = header ? header.token : plain.token;

@@ -14,7 +14,12 @@ export interface WsConnection {
  * itself is opened with the app secret and the frames come decrypted. A card callback's answer is
  * the dispatcher's return value, which the SDK sends back in the response frame.
  */
-export async function startWsConnection(config: Config, dispatcher: lark.EventDispatcher, log: Log, metrics?: Metrics): Promise<WsConnection> {
+export async function startWsConnection(
+  config: Config,
+  dispatcher: lark.EventDispatcher,
+  log: Log,
+  metrics?: Metrics,
+): Promise<WsConnection> {
   const counted = {
     invoke: async (data: unknown, opts?: { needCheck?: boolean }) => {
       const type = String((data as { header?: { event_type?: string } }).header?.event_type ?? 'unknown');
@@ -40,6 +45,9 @@ export async function startWsConnection(config: Config, dispatcher: lark.EventDi
     autoReconnect: true,
   });
   await client.start({ eventDispatcher: counted });
-  log.info({ domain: config.lark.domain ?? 'feishu' }, 'receiving events over the long connection (LARK_EVENT_MODE=ws)');
+  log.info(
+    { domain: config.lark.domain ?? 'feishu' },
+    'receiving events over the long connection (LARK_EVENT_MODE=ws)',
+  );
   return { close: () => client.close({ force: true }) };
 }

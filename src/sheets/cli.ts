@@ -12,7 +12,12 @@ import { checkImportSize, workbookBytes } from './workbook.js';
 export const IMPORT_KINDS: Record<string, ImportKind> = { quotas: 'QUOTAS', roster: 'ROSTER' };
 
 /** Validates and previews; with apply, stores it in one transaction (all or nothing). */
-export async function importFromFile(prisma: Db, kindText: string, file: string, apply: boolean): Promise<{ prepared: PreparedImport; applied: boolean }> {
+export async function importFromFile(
+  prisma: Db,
+  kindText: string,
+  file: string,
+  apply: boolean,
+): Promise<{ prepared: PreparedImport; applied: boolean }> {
   const kind = IMPORT_KINDS[kindText];
   if (!kind) throw new UserError(`要导入什么？写 quotas（目标任务）或 roster（名册），不是「${kindText}」`);
   if (!fs.existsSync(file)) throw new UserError(`找不到文件 ${file}`);
@@ -27,14 +32,32 @@ export async function importFromFile(prisma: Db, kindText: string, file: string,
   return { prepared, applied: true };
 }
 
-export async function exportToFile(prisma: Db, kindText: string, periodText: string | undefined, out: string, today: string): Promise<number> {
+export async function exportToFile(
+  prisma: Db,
+  kindText: string,
+  periodText: string | undefined,
+  out: string,
+  today: string,
+): Promise<number> {
   const kind = kindText as ExportKind;
   if (!EXPORT_KINDS.includes(kind)) throw new UserError(`导出哪种表？${EXPORT_KINDS.join('、')}`);
   const period = parsePeriod(periodText, today);
   if (!period) throw new UserError(`看不懂时间「${periodText}」：写年度 2018 或季度 2018Q2`);
   const squads = await prisma.squad.findMany({ where: { active: true }, select: { id: true } });
-  const { wb, rows } = await buildExport(prisma, { kind, period, squadIds: squads.map((s) => s.id), withContacts: true });
+  const { wb, rows } = await buildExport(prisma, {
+    kind,
+    period,
+    squadIds: squads.map((s) => s.id),
+    withContacts: true,
+  });
   fs.writeFileSync(out, await workbookBytes(wb));
-  await prisma.auditLog.create({ data: { action: 'export', entity: 'Export', entityId: kind, detail: JSON.stringify({ period: period.label, rows, withContacts: true, file: out, via: 'cli' }) } });
+  await prisma.auditLog.create({
+    data: {
+      action: 'export',
+      entity: 'Export',
+      entityId: kind,
+      detail: JSON.stringify({ period: period.label, rows, withContacts: true, file: out, via: 'cli' }),
+    },
+  });
   return rows;
 }

@@ -5,7 +5,16 @@ import { metricActual } from '../domain/tally.js';
 import { yearToDate } from '../domain/periods.js';
 import { tallySquads } from '../db/tallies.js';
 import { LAND_STATUS_LABELS } from '../domain/land.js';
-import { LEAD_SOURCE_LABELS, METRIC_LABELS, METRICS, STAGE_LABELS, type LandStatus, type LeadSource, type Metric, type ProjectStage } from '../domain/vocabulary.js';
+import {
+  LEAD_SOURCE_LABELS,
+  METRIC_LABELS,
+  METRICS,
+  STAGE_LABELS,
+  type LandStatus,
+  type LeadSource,
+  type Metric,
+  type ProjectStage,
+} from '../domain/vocabulary.js';
 import { QUOTA_SHEETS } from './quota-sheet.js';
 import { addSheet, newWorkbook } from './workbook.js';
 
@@ -15,7 +24,13 @@ import { addSheet, newWorkbook } from './workbook.js';
 
 export const EXPORT_KINDS = ['progress', 'leads', 'projects', 'visits', 'reports'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
-export const EXPORT_LABELS: Record<ExportKind, string> = { progress: '目标任务完成情况', leads: '招商线索', projects: '项目', visits: '拜访企业', reports: '月度汇报' };
+export const EXPORT_LABELS: Record<ExportKind, string> = {
+  progress: '目标任务完成情况',
+  leads: '招商线索',
+  projects: '项目',
+  visits: '拜访企业',
+  reports: '月度汇报',
+};
 
 export interface ExportRequest {
   kind: ExportKind;
@@ -30,7 +45,10 @@ const YI = new Set<Metric>(['SIGNED_INVESTMENT', 'FUNDS_IN_PLACE']);
 export async function buildExport(db: Db, req: ExportRequest): Promise<{ wb: ExcelJS.Workbook; rows: number }> {
   const wb = newWorkbook();
   const { from, to } = req.period;
-  const squads = await db.squad.findMany({ where: { id: { in: req.squadIds } }, orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] });
+  const squads = await db.squad.findMany({
+    where: { id: { in: req.squadIds } },
+    orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
+  });
   const name = new Map(squads.map((s) => [s.id, s.name]));
   const inSquads = { squadId: { in: req.squadIds } };
   const title = (what: string) => `港南区${req.period.label}${what}`;
@@ -39,59 +57,231 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<{ wb: Exc
   if (req.kind === 'progress') {
     // Year to date at the period's end, against the annual quotas: the same tallies as /progress.
     const tallies = await tallySquads(db, yearToDate(req.period.year, to), to, req.squadIds);
-    const rows = tallies.map((t) => ({ squad: t.name, kind: t.kind, target: t.quota, actual: (m: Metric) => metricActual(t.actual, m) }));
+    const rows = tallies.map((t) => ({
+      squad: t.name,
+      kind: t.kind,
+      target: t.quota,
+      actual: (m: Metric) => metricActual(t.actual, m),
+    }));
     for (const sheet of QUOTA_SHEETS) {
       const mine = rows.filter((r) => r.kind === sheet.kind);
       if (mine.length === 0) continue;
       const metrics = METRICS.filter((m) => mine.some((r) => r.target[m] !== undefined));
       const unit = (m: Metric) => (YI.has(m) ? '(亿元)' : m === 'FOREIGN_CAPITAL_USD' ? '(万美元)' : '');
-      const show = (m: Metric, v: number | undefined) => (v === undefined ? null : YI.has(m) ? Math.round(v) / 10_000 : v);
-      const headers = ['小分队', ...metrics.flatMap((m) => [`${METRIC_LABELS[m]}任务${unit(m)}`, `${METRIC_LABELS[m]}完成${unit(m)}`, `${METRIC_LABELS[m]}完成率`])];
-      const data = mine.map((r) => [r.squad, ...metrics.flatMap((m) => [show(m, r.target[m]), show(m, r.actual(m)), pct(r.target[m] ? r.actual(m) / r.target[m]! : undefined)])]);
-      const total = ['合计', ...metrics.flatMap((m) => {
-        const t = mine.reduce((a, r) => a + (r.target[m] ?? 0), 0);
-        const a = mine.reduce((x, r) => x + r.actual(m), 0);
-        return [show(m, t), show(m, a), pct(t ? a / t : undefined)];
-      })];
-      addSheet(wb, { name: sheet.name.replace('附表', '完成情况'), title: title(`${sheet.title.replace(/^附表.：/, '')}完成情况（截至 ${to}）`), headers, rows: [...data, total], widths: [34] });
+      const show = (m: Metric, v: number | undefined) =>
+        v === undefined ? null : YI.has(m) ? Math.round(v) / 10_000 : v;
+      const headers = [
+        '小分队',
+        ...metrics.flatMap((m) => [
+          `${METRIC_LABELS[m]}任务${unit(m)}`,
+          `${METRIC_LABELS[m]}完成${unit(m)}`,
+          `${METRIC_LABELS[m]}完成率`,
+        ]),
+      ];
+      const data = mine.map((r) => [
+        r.squad,
+        ...metrics.flatMap((m) => [
+          show(m, r.target[m]),
+          show(m, r.actual(m)),
+          pct(r.target[m] ? r.actual(m) / r.target[m]! : undefined),
+        ]),
+      ]);
+      const total = [
+        '合计',
+        ...metrics.flatMap((m) => {
+          const t = mine.reduce((a, r) => a + (r.target[m] ?? 0), 0);
+          const a = mine.reduce((x, r) => x + r.actual(m), 0);
+          return [show(m, t), show(m, a), pct(t ? a / t : undefined)];
+        }),
+      ];
+      addSheet(wb, {
+        name: sheet.name.replace('附表', '完成情况'),
+        title: title(`${sheet.title.replace(/^附表.：/, '')}完成情况（截至 ${to}）`),
+        headers,
+        rows: [...data, total],
+        widths: [34],
+      });
       count += mine.length;
     }
   }
 
   if (req.kind === 'leads') {
-    const leads = await db.lead.findMany({ where: { createdOn: { gte: from, lte: to }, ...inSquads }, orderBy: [{ createdOn: 'asc' }, { id: 'asc' }] });
-    const headers = ['序号', '小分队', '企业名称', '行业', '来源', '中介/推荐人', '意向投资(万元)', '状态', '登记日期', '情况说明', ...(req.withContacts ? ['联系人', '联系电话'] : [])];
+    const leads = await db.lead.findMany({
+      where: { createdOn: { gte: from, lte: to }, ...inSquads },
+      orderBy: [{ createdOn: 'asc' }, { id: 'asc' }],
+    });
+    const headers = [
+      '序号',
+      '小分队',
+      '企业名称',
+      '行业',
+      '来源',
+      '中介/推荐人',
+      '意向投资(万元)',
+      '状态',
+      '登记日期',
+      '情况说明',
+      ...(req.withContacts ? ['联系人', '联系电话'] : []),
+    ];
     const status: Record<string, string> = { OPEN: '跟进中', CONVERTED: '已转项目', DROPPED: '已放弃' };
-    const rows = leads.map((l, i) => [i + 1, name.get(l.squadId) ?? '', l.company, l.sector, LEAD_SOURCE_LABELS[l.source as LeadSource] ?? l.source, l.intermediaryName ?? '', l.intendedInvestment, status[l.status] ?? l.status, l.createdOn, l.description, ...(req.withContacts ? [l.contactName, l.phone] : [])]);
-    addSheet(wb, { name: '招商线索', title: title('招商线索'), headers, rows, widths: [6, 30, 30, 14, 10, 14, 14, 10, 12, 40] });
+    const rows = leads.map((l, i) => [
+      i + 1,
+      name.get(l.squadId) ?? '',
+      l.company,
+      l.sector,
+      LEAD_SOURCE_LABELS[l.source as LeadSource] ?? l.source,
+      l.intermediaryName ?? '',
+      l.intendedInvestment,
+      status[l.status] ?? l.status,
+      l.createdOn,
+      l.description,
+      ...(req.withContacts ? [l.contactName, l.phone] : []),
+    ]);
+    addSheet(wb, {
+      name: '招商线索',
+      title: title('招商线索'),
+      headers,
+      rows,
+      widths: [6, 30, 30, 14, 10, 14, 14, 10, 12, 40],
+    });
     count = rows.length;
   }
 
   if (req.kind === 'projects') {
     const projects = await db.project.findMany({ where: inSquads, orderBy: [{ signedOn: 'asc' }, { id: 'asc' }] });
-    const headers = ['序号', '项目名称', '企业', '小分队', '行业', '阶段', '投资额(万元)', '到位资金(万元)', '实际利用外资(万美元)', '签约日期', '开工日期', '投产日期', '达效日期', '重点项目', '策划包装', '用地需求(亩)', '用地位置', '用地状态', '用地状态日期'];
-    const row = (p: (typeof projects)[number], i: number) => [i + 1, p.name, p.company, name.get(p.squadId) ?? '', p.sector, STAGE_LABELS[p.stage as ProjectStage] ?? p.stage, p.investment, p.fundsInPlace, p.foreignCapitalUsd, p.signedOn ?? '', p.startedOn ?? '', p.producingOn ?? '', p.atTargetOn ?? '', p.isKey ? '是' : '', p.packaged ? '是' : '', p.landNeedMu ?? '', p.landLocation, LAND_STATUS_LABELS[p.landStatus as LandStatus] ?? p.landStatus, p.landStatusOn ?? ''];
+    const headers = [
+      '序号',
+      '项目名称',
+      '企业',
+      '小分队',
+      '行业',
+      '阶段',
+      '投资额(万元)',
+      '到位资金(万元)',
+      '实际利用外资(万美元)',
+      '签约日期',
+      '开工日期',
+      '投产日期',
+      '达效日期',
+      '重点项目',
+      '策划包装',
+      '用地需求(亩)',
+      '用地位置',
+      '用地状态',
+      '用地状态日期',
+    ];
+    const row = (p: (typeof projects)[number], i: number) => [
+      i + 1,
+      p.name,
+      p.company,
+      name.get(p.squadId) ?? '',
+      p.sector,
+      STAGE_LABELS[p.stage as ProjectStage] ?? p.stage,
+      p.investment,
+      p.fundsInPlace,
+      p.foreignCapitalUsd,
+      p.signedOn ?? '',
+      p.startedOn ?? '',
+      p.producingOn ?? '',
+      p.atTargetOn ?? '',
+      p.isKey ? '是' : '',
+      p.packaged ? '是' : '',
+      p.landNeedMu ?? '',
+      p.landLocation,
+      LAND_STATUS_LABELS[p.landStatus as LandStatus] ?? p.landStatus,
+      p.landStatusOn ?? '',
+    ];
     const signed = projects.filter((p) => inPeriod(p.signedOn, from, to));
     const talking = projects.filter((p) => !p.signedOn);
-    addSheet(wb, { name: '已签约项目', title: title('签约项目'), headers, rows: signed.map(row), widths: [6, 30, 24, 30] });
-    addSheet(wb, { name: '洽谈中项目', title: `港南区洽谈中项目（导出日 ${to} 前登记）`, headers, rows: talking.map(row), widths: [6, 30, 24, 30] });
+    addSheet(wb, {
+      name: '已签约项目',
+      title: title('签约项目'),
+      headers,
+      rows: signed.map(row),
+      widths: [6, 30, 24, 30],
+    });
+    addSheet(wb, {
+      name: '洽谈中项目',
+      title: `港南区洽谈中项目（导出日 ${to} 前登记）`,
+      headers,
+      rows: talking.map(row),
+      widths: [6, 30, 24, 30],
+    });
     count = signed.length + talking.length;
   }
 
   if (req.kind === 'visits') {
-    const visits = await db.visit.findMany({ where: { visitedOn: { gte: from, lte: to }, ...inSquads }, orderBy: [{ visitedOn: 'asc' }, { id: 'asc' }] });
-    const headers = ['序号', '小分队', '拜访日期', '企业', '客商姓名', '职务', '经营范围', '投资意向', ...(req.withContacts ? ['联系方式', '地址'] : [])];
-    const rows = visits.map((v, i) => [i + 1, name.get(v.squadId) ?? '', v.visitedOn, v.company, v.contactName, v.position, v.businessScope, v.investmentIntent, ...(req.withContacts ? [v.phone, v.address] : [])]);
-    addSheet(wb, { name: '拜访企业', title: title(`拜访企业${req.withContacts ? '（含联系方式，注意保密）' : ''}`), headers, rows, widths: [6, 30, 12, 30, 12, 12, 30, 30] });
+    const visits = await db.visit.findMany({
+      where: { visitedOn: { gte: from, lte: to }, ...inSquads },
+      orderBy: [{ visitedOn: 'asc' }, { id: 'asc' }],
+    });
+    const headers = [
+      '序号',
+      '小分队',
+      '拜访日期',
+      '企业',
+      '客商姓名',
+      '职务',
+      '经营范围',
+      '投资意向',
+      ...(req.withContacts ? ['联系方式', '地址'] : []),
+    ];
+    const rows = visits.map((v, i) => [
+      i + 1,
+      name.get(v.squadId) ?? '',
+      v.visitedOn,
+      v.company,
+      v.contactName,
+      v.position,
+      v.businessScope,
+      v.investmentIntent,
+      ...(req.withContacts ? [v.phone, v.address] : []),
+    ]);
+    addSheet(wb, {
+      name: '拜访企业',
+      title: title(`拜访企业${req.withContacts ? '（含联系方式，注意保密）' : ''}`),
+      headers,
+      rows,
+      widths: [6, 30, 12, 30, 12, 12, 30, 30],
+    });
     count = rows.length;
   }
 
   if (req.kind === 'reports') {
-    const reports = await db.monthlyReport.findMany({ where: { month: { gte: from.slice(0, 7), lte: to.slice(0, 7) }, ...inSquads }, orderBy: [{ month: 'asc' }, { squadId: 'asc' }] });
+    const reports = await db.monthlyReport.findMany({
+      where: { month: { gte: from.slice(0, 7), lte: to.slice(0, 7) }, ...inSquads },
+      orderBy: [{ month: 'asc' }, { squadId: 'asc' }],
+    });
     const statusLabel: Record<string, string> = { DRAFT: '草稿', SUBMITTED: '已提交', EXEMPT: '免报' };
-    const headers = ['月份', '小分队', '状态', '是否迟报', '经济发展动态', '投资导向', '项目信息', '对接工作意见', '免报原因'];
-    const rows = reports.map((r) => [r.month, name.get(r.squadId) ?? '', statusLabel[r.status] ?? r.status, r.late ? '迟报' : '', r.economicTrends, r.investmentDirections, r.projectInfo, r.suggestions, r.exemptReason ?? '']);
-    addSheet(wb, { name: '月度汇报', title: title('各小分队月度汇报'), headers, rows, widths: [10, 30, 8, 8, 40, 40, 40, 40, 20] });
+    const headers = [
+      '月份',
+      '小分队',
+      '状态',
+      '是否迟报',
+      '经济发展动态',
+      '投资导向',
+      '项目信息',
+      '对接工作意见',
+      '免报原因',
+    ];
+    const rows = reports.map((r) => [
+      r.month,
+      name.get(r.squadId) ?? '',
+      statusLabel[r.status] ?? r.status,
+      r.late ? '迟报' : '',
+      r.economicTrends,
+      r.investmentDirections,
+      r.projectInfo,
+      r.suggestions,
+      r.exemptReason ?? '',
+    ]);
+    addSheet(wb, {
+      name: '月度汇报',
+      title: title('各小分队月度汇报'),
+      headers,
+      rows,
+      widths: [10, 30, 8, 8, 40, 40, 40, 40, 20],
+    });
     count = rows.length;
   }
   return { wb, rows: count };

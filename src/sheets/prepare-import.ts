@@ -13,9 +13,15 @@ export interface PreparedImport {
 }
 
 /** Bytes → checked workbook → validated rows → what would change. Throws UserError/SheetErrors; writes nothing. */
-export async function prepareImport(db: Db, bytes: Buffer, fileName: string, kind?: ImportKind): Promise<PreparedImport> {
+export async function prepareImport(
+  db: Db,
+  bytes: Buffer,
+  fileName: string,
+  kind?: ImportKind,
+): Promise<PreparedImport> {
   const wb = await readWorkbook(bytes, fileName);
-  const k = kind ?? detectKind(wb.worksheets.map((ws) => [findHeaderRow(ws, [YEAR_HEADER]), findHeaderRow(ws, ['姓名'])]));
+  const k =
+    kind ?? detectKind(wb.worksheets.map((ws) => [findHeaderRow(ws, [YEAR_HEADER]), findHeaderRow(ws, ['姓名'])]));
   const squads = await loadKnownSquads(db);
   if (k === 'QUOTAS') {
     const rows = parseQuotaWorkbook(wb, squads);
@@ -28,5 +34,7 @@ export async function prepareImport(db: Db, bytes: Buffer, fileName: string, kin
 function detectKind(headers: (number | undefined)[][]): ImportKind {
   if (headers.some(([year]) => year !== undefined)) return 'QUOTAS';
   if (headers.some(([, name]) => name !== undefined)) return 'ROSTER';
-  throw new UserError('看不出这是哪种表：目标任务表应有「年度」「小分队/单位」列，名册应有「姓名」「单位」列。请用 /template quotas 或 /template roster 获取模板。');
+  throw new UserError(
+    '看不出这是哪种表：目标任务表应有「年度」「小分队/单位」列，名册应有「姓名」「单位」列。请用 /template quotas 或 /template roster 获取模板。',
+  );
 }

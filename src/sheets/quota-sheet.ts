@@ -1,6 +1,17 @@
 import type ExcelJS from 'exceljs';
 import { METRIC_LABELS, METRIC_UNITS, METRICS, type Metric, type SquadKind } from '../domain/vocabulary.js';
-import { addSheet, cellNumber, cellText, findHeaderRow, headersOf, isRowEmpty, newWorkbook, normalizeHeader, SheetErrors, type SheetProblem } from './workbook.js';
+import {
+  addSheet,
+  cellNumber,
+  cellText,
+  findHeaderRow,
+  headersOf,
+  isRowEmpty,
+  newWorkbook,
+  normalizeHeader,
+  SheetErrors,
+  type SheetProblem,
+} from './workbook.js';
 
 // Quotas in the form of the plan's annex tables (附表一/二/三): one sheet per squad kind, one row
 // per year × squad, one column per metric, amounts in 万元 (a header in 亿元 is converted).
@@ -30,7 +41,14 @@ export const QUOTA_SHEETS: { kind: SquadKind; name: string; title: string }[] = 
   { kind: 'DEPARTMENT', name: '附表三 区直部门', title: '附表三：区直部门招商任务' },
 ];
 
-const COUNTS = new Set<Metric>(['SIGNED_PROJECTS', 'PACKAGED_PROJECTS', 'COMMENCED_PROJECTS', 'TRIPS', 'VISITS', 'LEADS']);
+const COUNTS = new Set<Metric>([
+  'SIGNED_PROJECTS',
+  'PACKAGED_PROJECTS',
+  'COMMENCED_PROJECTS',
+  'TRIPS',
+  'VISITS',
+  'LEADS',
+]);
 
 export function metricHeader(m: Metric): string {
   return `${METRIC_LABELS[m]}(${METRIC_UNITS[m]})`;
@@ -44,7 +62,12 @@ function readMetricHeader(h: string): { metric: Metric; factor: number } | undef
   const unit = m?.[2] ?? '';
   const metric = METRICS.find((x) => METRIC_LABELS[x] === label);
   if (!metric) return undefined;
-  if (METRIC_UNITS[metric] === '万元') return unit === '亿元' ? { metric, factor: 10_000 } : unit === '万元' || unit === '' ? { metric, factor: 1 } : undefined;
+  if (METRIC_UNITS[metric] === '万元')
+    return unit === '亿元'
+      ? { metric, factor: 10_000 }
+      : unit === '万元' || unit === ''
+        ? { metric, factor: 1 }
+        : undefined;
   if (METRIC_UNITS[metric] === '万美元') return unit === '万美元' || unit === '' ? { metric, factor: 1 } : undefined;
   return { metric, factor: 1 };
 }
@@ -61,7 +84,13 @@ export function buildQuotaWorkbook(squads: KnownSquad[], quotas: QuotaRow[], yea
         rows.push([year, s.name, ...METRICS.map((m) => mine.find((q) => q.metric === m)?.target ?? null)]);
       }
     }
-    addSheet(wb, { name: sheet.name, title: `${sheet.title}（金额单位：万元；空格 = 无此项任务）`, headers, rows, widths: [8, 34] });
+    addSheet(wb, {
+      name: sheet.name,
+      title: `${sheet.title}（金额单位：万元；空格 = 无此项任务）`,
+      headers,
+      rows,
+      widths: [8, 34],
+    });
   }
   return wb;
 }
@@ -77,7 +106,11 @@ export function parseQuotaWorkbook(wb: ExcelJS.Workbook, squads: KnownSquad[]): 
   for (const ws of wb.worksheets) {
     const headerRow = findHeaderRow(ws, [YEAR_HEADER]);
     if (!headerRow) {
-      if (ws.actualRowCount > 0) problems.push({ sheet: ws.name, message: `找不到表头行（应有「${YEAR_HEADER}」「${SQUAD_HEADER}」和各项指标列）。请使用 /template quotas 的模板。` });
+      if (ws.actualRowCount > 0)
+        problems.push({
+          sheet: ws.name,
+          message: `找不到表头行（应有「${YEAR_HEADER}」「${SQUAD_HEADER}」和各项指标列）。请使用 /template quotas 的模板。`,
+        });
       continue;
     }
     sheetsRead++;
@@ -93,7 +126,8 @@ export function parseQuotaWorkbook(wb: ExcelJS.Workbook, squads: KnownSquad[]): 
       dataRows++;
       const at = (column: string, message: string) => problems.push({ sheet: ws.name, row: r, column, message });
       const year = cellNumber(row.getCell(cols.year));
-      if (year === null || !Number.isInteger(year) || year < 2000 || year > 2100) at(YEAR_HEADER, `应为四位年份，例如 2018；现在是「${cellText(row.getCell(cols.year))}」`);
+      if (year === null || !Number.isInteger(year) || year < 2000 || year > 2100)
+        at(YEAR_HEADER, `应为四位年份，例如 2018；现在是「${cellText(row.getCell(cols.year))}」`);
       const squad = findSquad(squads, squadText);
       if (!squadText) at(SQUAD_HEADER, '不能为空：填写小分队名称，例如「桥圩镇招商小分队」');
       else if (!squad) at(SQUAD_HEADER, `没有名为「${squadText}」的小分队或单位；请使用模板中的名称`);
@@ -109,15 +143,18 @@ export function parseQuotaWorkbook(wb: ExcelJS.Workbook, squads: KnownSquad[]): 
         if (Number.isNaN(v)) at(m.header, `应为数字；现在是「${cellText(row.getCell(m.col))}」`);
         else if (v < 0) at(m.header, '不能是负数');
         else if (COUNTS.has(m.metric) && !Number.isInteger(v)) at(m.header, `应为整数；现在是 ${v}`);
-        else if (year !== null && squad) out.push({ year, squadId: squad.id, squadName: squad.name, metric: m.metric, target: round(v * m.factor) });
+        else if (year !== null && squad)
+          out.push({ year, squadId: squad.id, squadName: squad.name, metric: m.metric, target: round(v * m.factor) });
       }
     }
     totalRows += dataRows;
     if (dataRows === 0) emptySheets.push(ws.name);
   }
   // A sheet without rows is fine (附表三 may have no department yet) unless the whole file is empty.
-  if (totalRows === 0) for (const sheet of emptySheets) problems.push({ sheet, message: '表头下面没有数据行：请填写后再发送' });
-  if (sheetsRead === 0 && problems.length === 0) problems.push({ sheet: wb.worksheets[0]?.name ?? '(无)', message: '工作簿是空的：没有任何数据' });
+  if (totalRows === 0)
+    for (const sheet of emptySheets) problems.push({ sheet, message: '表头下面没有数据行：请填写后再发送' });
+  if (sheetsRead === 0 && problems.length === 0)
+    problems.push({ sheet: wb.worksheets[0]?.name ?? '(无)', message: '工作簿是空的：没有任何数据' });
   if (problems.length) throw new SheetErrors(problems);
   return out;
 }
@@ -128,7 +165,11 @@ interface QuotaColumns {
   metrics: { col: number; metric: Metric; factor: number; header: string }[];
 }
 
-function readQuotaHeaders(ws: ExcelJS.Worksheet, headerRow: number, problems: SheetProblem[]): QuotaColumns | undefined {
+function readQuotaHeaders(
+  ws: ExcelJS.Worksheet,
+  headerRow: number,
+  problems: SheetProblem[],
+): QuotaColumns | undefined {
   let year: number | undefined;
   let squad: number | undefined;
   const metrics: QuotaColumns['metrics'] = [];
@@ -140,8 +181,15 @@ function readQuotaHeaders(ws: ExcelJS.Worksheet, headerRow: number, problems: Sh
     else if (/^(备注|说明)$/.test(n)) continue;
     else {
       const m = readMetricHeader(text);
-      if (!m) problems.push({ sheet: ws.name, row: headerRow, column: text, message: `不认识这一列。指标列应为：${METRICS.map(metricHeader).join('、')}` });
-      else if (metrics.some((x) => x.metric === m.metric)) problems.push({ sheet: ws.name, row: headerRow, column: text, message: '这项指标出现了两次' });
+      if (!m)
+        problems.push({
+          sheet: ws.name,
+          row: headerRow,
+          column: text,
+          message: `不认识这一列。指标列应为：${METRICS.map(metricHeader).join('、')}`,
+        });
+      else if (metrics.some((x) => x.metric === m.metric))
+        problems.push({ sheet: ws.name, row: headerRow, column: text, message: '这项指标出现了两次' });
       else metrics.push({ col, ...m, header: text });
     }
   }
@@ -155,7 +203,12 @@ function readQuotaHeaders(ws: ExcelJS.Worksheet, headerRow: number, problems: Sh
 export function findSquad(squads: KnownSquad[], text: string): KnownSquad | undefined {
   const t = normalizeHeader(text);
   if (!t) return undefined;
-  const byName = squads.find((s) => normalizeHeader(s.name) === t || normalizeHeader(s.name) === `${t}招商小分队` || normalizeHeader(s.name) === `${t}小分队`);
+  const byName = squads.find(
+    (s) =>
+      normalizeHeader(s.name) === t ||
+      normalizeHeader(s.name) === `${t}招商小分队` ||
+      normalizeHeader(s.name) === `${t}小分队`,
+  );
   if (byName) return byName;
   const byUnit = squads.filter((s) => normalizeHeader(s.leadUnitName) === t);
   return byUnit.length === 1 ? byUnit[0] : undefined;

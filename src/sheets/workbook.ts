@@ -25,7 +25,9 @@ export class SheetErrors extends UserError {
 }
 
 export function describeProblem(p: SheetProblem): string {
-  const where = [`工作表「${p.sheet}」`, p.row ? `第 ${p.row} 行` : '', p.column ? `「${p.column}」列` : ''].filter(Boolean).join(' ');
+  const where = [`工作表「${p.sheet}」`, p.row ? `第 ${p.row} 行` : '', p.column ? `「${p.column}」列` : '']
+    .filter(Boolean)
+    .join(' ');
   return `${where}：${p.message}`;
 }
 
@@ -39,7 +41,9 @@ export async function readWorkbook(bytes: Buffer, fileName = ''): Promise<ExcelJ
     throw new UserError('这是旧版 .xls 文件：请在 Excel 中“另存为”Excel 工作簿（.xlsx）后再发送。');
   }
   if (!bytes.subarray(0, 4).equals(ZIP_MAGIC) || (fileName && !/\.xlsx$/i.test(fileName))) {
-    throw new UserError(`「${fileName || '这个文件'}」不是 Excel 工作簿（.xlsx）。请用 /template 获取模板，填好后直接发送 .xlsx 文件。`);
+    throw new UserError(
+      `「${fileName || '这个文件'}」不是 Excel 工作簿（.xlsx）。请用 /template 获取模板，填好后直接发送 .xlsx 文件。`,
+    );
   }
   const wb = new ExcelJS.Workbook();
   try {
@@ -52,7 +56,9 @@ export async function readWorkbook(bytes: Buffer, fileName = ''): Promise<ExcelJ
 
 export function checkImportSize(size: number): void {
   if (size > IMPORT_MAX_BYTES) {
-    throw new UserError(`文件太大（${(size / 1024 / 1024).toFixed(1)} MB），最多 ${IMPORT_MAX_BYTES / 1024 / 1024} MB。请删除多余的工作表或行后再发送。`);
+    throw new UserError(
+      `文件太大（${(size / 1024 / 1024).toFixed(1)} MB），最多 ${IMPORT_MAX_BYTES / 1024 / 1024} MB。请删除多余的工作表或行后再发送。`,
+    );
   }
 }
 
@@ -62,7 +68,11 @@ export function cellText(cell: ExcelJS.Cell): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((r) => r.text).join('').trim();
+    if ('richText' in v)
+      return v.richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
     if ('result' in v) return v.result === undefined || v.result === null ? '' : String(v.result).trim();
     if ('text' in v) return String(v.text).trim();
     return '';

@@ -17,7 +17,9 @@ const url = process.env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
 if (dbKindOf(url) === 'sqlite') migrateSqlite(url);
 const db = await openDatabase(url);
 try {
-  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: process.env.APP_TIMEZONE || 'Asia/Shanghai' }).format(new Date());
+  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: process.env.APP_TIMEZONE || 'Asia/Shanghai' }).format(
+    new Date(),
+  );
   const rows = await exportToFile(db.prisma, kind, period, out, today);
   console.log(`已导出 ${out}（${rows} 行）`);
 } catch (e) {

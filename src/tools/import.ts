@@ -20,7 +20,11 @@ try {
   const { prepared, applied } = await importFromFile(db.prisma, kind, file, apply);
   const s = prepared.summary;
   console.log(`新增 ${s.added}，修改 ${s.changed}，删除 ${s.removed}，不变 ${s.unchanged}`);
-  for (const [label, lines] of [['新增', s.samples.added], ['修改', s.samples.changed], ['删除', s.samples.removed]] as const) {
+  for (const [label, lines] of [
+    ['新增', s.samples.added],
+    ['修改', s.samples.changed],
+    ['删除', s.samples.removed],
+  ] as const) {
     for (const l of lines) console.log(`  ${label}：${l}`);
   }
   console.log(applied ? '已导入。' : '未修改任何数据；确认无误后加 --yes 再运行一次即可导入。');

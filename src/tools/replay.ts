@@ -26,6 +26,11 @@ const raw = key ? JSON.stringify({ encrypt: encryptBody(key, JSON.stringify(payl
 const ts = String(Math.floor(Date.now() / 1000));
 const nonce = crypto.randomBytes(8).toString('hex');
 const headers: Record<string, string> = { 'content-type': 'application/json' };
-if (key) Object.assign(headers, { 'x-lark-request-timestamp': ts, 'x-lark-request-nonce': nonce, 'x-lark-signature': signBody(ts, nonce, key, raw) });
+if (key)
+  Object.assign(headers, {
+    'x-lark-request-timestamp': ts,
+    'x-lark-request-nonce': nonce,
+    'x-lark-signature': signBody(ts, nonce, key, raw),
+  });
 const res = await fetch(`http://127.0.0.1:${config.port}${path}`, { method: 'POST', headers, body: raw });
 console.log(res.status, await res.text());

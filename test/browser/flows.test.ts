@@ -4,7 +4,18 @@ import { COMMANDS } from '../../src/commands/index.js';
 import { findJob } from '../../src/jobs/registry.js';
 import { LEADERSHIP_CHAT_ID, p2pChatId } from '../../src/sandbox/index.js';
 import { startTestBot, type TestBot } from '../helpers/app.js';
-import { cardTitled, describeInBrowser, checkPageAndCloseAfter, messageIdOf, openAs, openBrowser, openChat, sendText, shot, type Browser } from './helpers.js';
+import {
+  cardTitled,
+  describeInBrowser,
+  checkPageAndCloseAfter,
+  messageIdOf,
+  openAs,
+  openBrowser,
+  openChat,
+  sendText,
+  shot,
+  type Browser,
+} from './helpers.js';
 
 // The plan's main flows, clicked through the local chat page in a real browser: a captain's
 // monthly report (a field error, then the fix), a division-level trip plan approved by the group
@@ -60,7 +71,9 @@ describeInBrowser('plan flows on the local chat page', () => {
       const summary = page.locator(`.msg[data-id="${messageId}"][data-versions="3"]`);
       await summary.locator('.card-title', { hasText: '月度汇报' }).waitFor();
       expect(await summary.locator('form').count()).toBe(0);
-      const row = await db().monthlyReport.findUniqueOrThrow({ where: { squadId_month: { squadId: squad.id, month: '2018-06' } } });
+      const row = await db().monthlyReport.findUniqueOrThrow({
+        where: { squadId_month: { squadId: squad.id, month: '2018-06' } },
+      });
       expect(row).toMatchObject({ status: 'SUBMITTED', economicTrends: '电子信息产业加速向西部转移' });
       await shot(page, 'flow-report-03-summary');
       await page.close();
@@ -103,7 +116,9 @@ describeInBrowser('plan flows on the local chat page', () => {
 
       // The traveller's own card follows (the bot updates it), live.
       await mine.bringToFront();
-      await expect.poll(() => mine.locator(`.msg[data-id="${planId}"] .card`).textContent(), { timeout: 10_000 }).toContain('已批准');
+      await expect
+        .poll(() => mine.locator(`.msg[data-id="${planId}"] .card`).textContent(), { timeout: 10_000 })
+        .toContain('已批准');
       await shot(mine, 'flow-trip-04-traveller-sees-approval');
       await mine.close();
       await theirs.close();

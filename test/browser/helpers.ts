@@ -10,7 +10,15 @@ import type { Sandbox } from '../../src/sandbox/index.js';
 import type { TestBot } from '../helpers/app.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 export const SHOTS = path.resolve('test-results', 'screenshots');
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 860 };
@@ -20,7 +28,9 @@ export function describeInBrowser(name: string, body: () => void): void {
   if (fs.existsSync(CHROMIUM) || process.env.CI) {
     describe(name, body);
   } else {
-    console.warn(`[browser tests skipped] ${CHROMIUM} is missing: apt-get install -y chromium (CI installs it in .ci/run)`);
+    console.warn(
+      `[browser tests skipped] ${CHROMIUM} is missing: apt-get install -y chromium (CI installs it in .ci/run)`,
+    );
     describe.skip(name, body);
   }
 }
@@ -91,12 +101,17 @@ export async function sendText(page: Page, text: string): Promise<void> {
 
 /** The latest bot card in the open chat whose header title contains this text. */
 export function cardTitled(page: Page, title: string): Locator {
-  return page.locator('.msg-bot .card').filter({ has: page.locator('.card-title', { hasText: title }) }).last();
+  return page
+    .locator('.msg-bot .card')
+    .filter({ has: page.locator('.card-title', { hasText: title }) })
+    .last();
 }
 
 /** The sandbox message id of the chat message a card belongs to. */
 export async function messageIdOf(card: Locator): Promise<string> {
-  const id = await card.locator(`xpath=ancestor::div[contains(concat(' ', @class, ' '), ' msg ')]`).getAttribute('data-id');
+  const id = await card
+    .locator(`xpath=ancestor::div[contains(concat(' ', @class, ' '), ' msg ')]`)
+    .getAttribute('data-id');
   if (!id) throw new Error('card is not inside a chat message');
   return id;
 }
@@ -112,7 +127,8 @@ export function expectRenderableCards(sb: Sandbox): void {
   const missing = new Set<string>();
   for (const m of sb.state.messages) {
     if (m.msg_type !== 'interactive') continue;
-    for (const v of m.versions) for (const tag of collectTags(v.content)) if (!SUPPORTED_TAGS.includes(tag)) missing.add(tag);
+    for (const v of m.versions)
+      for (const tag of collectTags(v.content)) if (!SUPPORTED_TAGS.includes(tag)) missing.add(tag);
   }
   expect([...missing], 'tags in cards the bot sent that the sandbox page cannot draw').toEqual([]);
 }

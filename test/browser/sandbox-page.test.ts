@@ -6,7 +6,19 @@ import { answer } from '../../src/feishu/answer.js';
 import { p2pChatId } from '../../src/sandbox/index.js';
 import { startTestBot, type TestBot } from '../helpers/app.js';
 import { fixture } from '../helpers/feishu.js';
-import { cardTitled, describeInBrowser, checkPageAndCloseAfter, openAs, openBrowser, openChat, PHONE, sendText, shot, toastText, type Browser } from './helpers.js';
+import {
+  cardTitled,
+  describeInBrowser,
+  checkPageAndCloseAfter,
+  openAs,
+  openBrowser,
+  openChat,
+  PHONE,
+  sendText,
+  shot,
+  toastText,
+  type Browser,
+} from './helpers.js';
 
 // The generic parts of the local chat page, in a real browser: picking a person, typing, live
 // updates, every card element, and real card callbacks through /webhook/card.
@@ -33,7 +45,10 @@ let squadChat: string;
 
 beforeAll(async () => {
   bot = await startTestBot({}, { startSender: true });
-  const squad = await bot.database.prisma.squad.findFirstOrThrow({ where: { sortOrder: { gt: 1 } }, include: { members: { include: { person: true } } } });
+  const squad = await bot.database.prisma.squad.findFirstOrThrow({
+    where: { sortOrder: { gt: 1 } },
+    include: { members: { include: { person: true } } },
+  });
   captain = squad.members.find((m) => m.role === 'CAPTAIN')!.person.openId!;
   member = squad.members.find((m) => m.role === 'MEMBER')!.person.openId!;
   squadChat = squad.chatId!;
@@ -104,7 +119,11 @@ describeInBrowser('the local chat page', () => {
     await page.bringToFront();
     const sent = await bot.deps.lark.im.v1.message.create({
       params: { receive_id_type: 'open_id' },
-      data: { receive_id: captain, msg_type: 'interactive', content: JSON.stringify(fixture('cards/kitchen-sink.json')) },
+      data: {
+        receive_id: captain,
+        msg_type: 'interactive',
+        content: JSON.stringify(fixture('cards/kitchen-sink.json')),
+      },
     });
     const messageId = sent.data!.message_id!;
     const card = cardTitled(page, '全部元素测试卡片');

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildCompletionChart, buildMonthlyTrendChart, chartFallbackTable, chartWithFallback, validateCardCharts, validateChartElement } from '../../src/cards/charts.js';
+import {
+  buildCompletionChart,
+  buildMonthlyTrendChart,
+  chartFallbackTable,
+  chartWithFallback,
+  validateCardCharts,
+  validateChartElement,
+} from '../../src/cards/charts.js';
 
 const bars = buildCompletionChart([
   { squad: '木业深加工招商小分队', completion: 0.5 },
@@ -9,7 +16,11 @@ const line = buildMonthlyTrendChart([
   { month: '2018-06', signedInvestment: 150000, fundsInPlace: 32000 },
   { month: '2018-07', signedInvestment: 0, fundsInPlace: 41000 },
 ]);
-const card = (elements: unknown[]) => ({ schema: '2.0', header: { title: { tag: 'plain_text', content: 't' } }, body: { elements } });
+const card = (elements: unknown[]) => ({
+  schema: '2.0',
+  header: { title: { tag: 'plain_text', content: 't' } },
+  body: { elements },
+});
 
 describe('chart elements', () => {
   it('completion bars: highest first, percent, short names', () => {
@@ -33,13 +44,33 @@ describe('chart elements', () => {
 
   it.each([
     ['a wrong tag', { ...bars, tag: 'img' }, 'tag must be "chart"'],
-    ['an unknown chart type', { ...bars, chart_spec: { ...(bars.chart_spec as object), type: 'sankey3d' } }, 'chart_spec.type must be one of'],
-    ['values that are no array', { ...bars, chart_spec: { ...(bars.chart_spec as object), data: { values: {} } } }, 'data.values must be an array'],
-    ['a missing yField', { ...line, chart_spec: { ...(line.chart_spec as object), yField: undefined } }, 'chart_spec.yField is required'],
-    ['an xField not in the data', { ...line, chart_spec: { ...(line.chart_spec as object), xField: 'day' } }, 'xField "day" is missing'],
+    [
+      'an unknown chart type',
+      { ...bars, chart_spec: { ...(bars.chart_spec as object), type: 'sankey3d' } },
+      'chart_spec.type must be one of',
+    ],
+    [
+      'values that are no array',
+      { ...bars, chart_spec: { ...(bars.chart_spec as object), data: { values: {} } } },
+      'data.values must be an array',
+    ],
+    [
+      'a missing yField',
+      { ...line, chart_spec: { ...(line.chart_spec as object), yField: undefined } },
+      'chart_spec.yField is required',
+    ],
+    [
+      'an xField not in the data',
+      { ...line, chart_spec: { ...(line.chart_spec as object), xField: 'day' } },
+      'xField "day" is missing',
+    ],
     ['a bad aspect ratio', { ...bars, aspect_ratio: '3:2' }, 'aspect_ratio must be one of'],
     ['an unknown property', { ...bars, width: 300 }, 'unknown property "width"'],
-    ['a function in the spec', { ...bars, chart_spec: { ...(bars.chart_spec as object), label: { formatMethod: () => 'x' } } }, 'no functions'],
+    [
+      'a function in the spec',
+      { ...bars, chart_spec: { ...(bars.chart_spec as object), label: { formatMethod: () => 'x' } } },
+      'no functions',
+    ],
   ])('refuses %s', (_, el, message) => {
     expect(validateChartElement(el).join('\n')).toContain(message);
   });
@@ -47,7 +78,9 @@ describe('chart elements', () => {
   it('a card with six charts or over 30 KB is refused; five are fine', () => {
     expect(validateCardCharts(card([bars, line, bars, line, bars]))).toEqual([]);
     expect(validateCardCharts(card([bars, line, bars, line, bars, line])).join()).toContain('at most 5 charts');
-    const huge = buildCompletionChart(Array.from({ length: 800 }, (_, i) => ({ squad: `第${i}个很长名字的招商小分队`, completion: i / 800 })));
+    const huge = buildCompletionChart(
+      Array.from({ length: 800 }, (_, i) => ({ squad: `第${i}个很长名字的招商小分队`, completion: i / 800 })),
+    );
     expect(validateCardCharts(card([huge])).join()).toContain('more than 30 KB');
   });
 

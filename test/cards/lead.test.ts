@@ -33,7 +33,9 @@ const good = {
 async function submit(openId: string, formValue: Record<string, unknown>, messageId?: string) {
   const sent = messageId ? { messageId, card: undefined } : await commandCard(bot, openId, '/lead');
   const value = sent.card ? buttonValue(sent.card, 'lead_submit') : { action: 'lead.submit' };
-  const res = await bot.card(cardCallback({ openId, messageId: sent.messageId, name: 'lead_submit', value, formValue }));
+  const res = await bot.card(
+    cardCallback({ openId, messageId: sent.messageId, name: 'lead_submit', value, formValue }),
+  );
   return { res, messageId: sent.messageId };
 }
 
@@ -41,7 +43,13 @@ describe('lead card', () => {
   it('/lead sends the lead form with the five sources', async () => {
     const { card } = await commandCard(bot, member, '/lead');
     expect(card.schema).toBe('2.0');
-    expect(fieldOf(card, 'source').options.map((o: any) => o.value)).toEqual(['VISIT', 'INTERMEDIARY', 'ASSOCIATION', 'ENTERPRISE', 'PERSON']);
+    expect(fieldOf(card, 'source').options.map((o: any) => o.value)).toEqual([
+      'VISIT',
+      'INTERMEDIARY',
+      'ASSOCIATION',
+      'ENTERPRISE',
+      'PERSON',
+    ]);
     expect(textOf(card)).not.toContain('${');
     // A member files for their own squad: no squad select.
     expect(fieldOf(card, 'squad')).toBeUndefined();
@@ -51,8 +59,18 @@ describe('lead card', () => {
     const { res } = await submit(member, good);
     expect(res.status).toBe(200);
     expect(res.body.toast.type).toBe('success');
-    const lead = await bot.database.prisma.lead.findFirstOrThrow({ where: { company: good.company }, include: { squad: true } });
-    expect(lead).toMatchObject({ source: 'INTERMEDIARY', intermediaryName: '贵港市羽绒行业协会', intendedInvestment: 12000, phone: '13800138000', companyKey: '广西某某羽绒制品', createdOn: '2018-06-25' });
+    const lead = await bot.database.prisma.lead.findFirstOrThrow({
+      where: { company: good.company },
+      include: { squad: true },
+    });
+    expect(lead).toMatchObject({
+      source: 'INTERMEDIARY',
+      intermediaryName: '贵港市羽绒行业协会',
+      intendedInvestment: 12000,
+      phone: '13800138000',
+      companyKey: '广西某某羽绒制品',
+      createdOn: '2018-06-25',
+    });
     expect(lead.squad.name).toBe('机械制造、电子信息产业招商小分队');
     const card = res.body.card.data;
     expect(card.body.elements.some((e: any) => e.tag === 'form')).toBe(false);
@@ -87,7 +105,12 @@ describe('lead card', () => {
     ['an amount that is not a number', { investment: '一个亿' }, 'investment', '意向投资额'],
     ['a negative amount', { investment: '-5' }, 'investment', '意向投资额'],
     ['an intermediary lead without the intermediary', { intermediary_name: '' }, 'intermediary_name', '推荐方名称'],
-    ['an association lead without the reward', { source: 'ASSOCIATION', intermediary_reward: '' }, 'intermediary_reward', '奖励'],
+    [
+      'an association lead without the reward',
+      { source: 'ASSOCIATION', intermediary_reward: '' },
+      'intermediary_reward',
+      '奖励',
+    ],
   ])('%s: error under the field, typed values kept, nothing stored', async (_, change, field, words) => {
     const before = await leads();
     const form = { ...good, company: `校验测试${field}有限公司`, ...change };
@@ -109,8 +132,18 @@ describe('lead card', () => {
     const squads = fieldOf(card, 'squad').options;
     expect(squads.length).toBeGreaterThanOrEqual(15);
     const town = await bot.database.prisma.squad.findFirstOrThrow({ where: { kind: 'TOWN' } });
-    const res = await bot.card(cardCallback({ openId: office, messageId, name: 'lead_submit', value: { action: 'lead.submit' }, formValue: { ...good, company: '办公室代填有限公司', squad: String(town.id) } }));
+    const res = await bot.card(
+      cardCallback({
+        openId: office,
+        messageId,
+        name: 'lead_submit',
+        value: { action: 'lead.submit' },
+        formValue: { ...good, company: '办公室代填有限公司', squad: String(town.id) },
+      }),
+    );
     expect(res.body.toast.type).toBe('success');
-    expect((await bot.database.prisma.lead.findFirstOrThrow({ where: { company: '办公室代填有限公司' } })).squadId).toBe(town.id);
+    expect(
+      (await bot.database.prisma.lead.findFirstOrThrow({ where: { company: '办公室代填有限公司' } })).squadId,
+    ).toBe(town.id);
   });
 });

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/clock.js';
 import { setSetting } from '../../src/db/settings.js';
 import { startTestBot, type TestBot } from '../helpers/app.js';
-import { buttonValue, cardCallback, commandReply, componentsOf, fieldErrors, formValuesOf } from '../helpers/callbacks.js';
+import {
+  buttonValue,
+  cardCallback,
+  commandReply,
+  componentsOf,
+  fieldErrors,
+  formValuesOf,
+} from '../helpers/callbacks.js';
 
 // Squad 3 of the plan (机械制造、电子信息): captain 发改局局长, member 人社局三分队队员, leaders 俸振江, 陆雨.
 const clock = new FixedClock(new Date('2018-06-20T10:00:00+08:00'));
@@ -12,10 +19,26 @@ let captain: string, member: string, otherCaptain: string, office: string, leade
 let cardMessageId: string;
 
 const db = () => bot.database.prisma;
-const report = (sid = squadId, month = '2018-06') => db().monthlyReport.findUnique({ where: { squadId_month: { squadId: sid, month } } });
+const report = (sid = squadId, month = '2018-06') =>
+  db().monthlyReport.findUnique({ where: { squadId_month: { squadId: sid, month } } });
 const revisions = async (sid = squadId) => db().monthlyReportRevision.count({ where: { report: { squadId: sid } } });
-const submit = (openId: string, card: any, messageId: string, overrides: Record<string, unknown> = {}, eventId?: string) =>
-  bot.card(cardCallback({ openId, name: 'report_submit', value: buttonValue(card, 'report_submit'), formValue: formValuesOf(card, overrides), messageId, eventId }));
+const submit = (
+  openId: string,
+  card: any,
+  messageId: string,
+  overrides: Record<string, unknown> = {},
+  eventId?: string,
+) =>
+  bot.card(
+    cardCallback({
+      openId,
+      name: 'report_submit',
+      value: buttonValue(card, 'report_submit'),
+      formValue: formValuesOf(card, overrides),
+      messageId,
+      eventId,
+    }),
+  );
 
 beforeAll(async () => {
   bot = await startTestBot({}, { clock });
@@ -26,9 +49,21 @@ beforeAll(async () => {
   office = await bot.openIdOf('领导小组办公室工作人员');
   leader = await bot.openIdOf('陆雨');
   const creator = await db().person.findFirstOrThrow({ where: { name: '人社局三分队队员' } });
-  const visit = { squadId, createdById: creator.id, address: '深圳市南山区', position: '总经理', phone: '13900000000', businessScope: '电子元器件', investmentIntent: '拟投资 2 亿元建厂' };
-  await db().visit.create({ data: { ...visit, visitedOn: '2018-06-12', contactName: '王总', company: '深圳华信电子有限公司' } });
-  await db().visit.create({ data: { ...visit, visitedOn: '2018-05-30', contactName: '李总', company: '五月拜访公司' } });
+  const visit = {
+    squadId,
+    createdById: creator.id,
+    address: '深圳市南山区',
+    position: '总经理',
+    phone: '13900000000',
+    businessScope: '电子元器件',
+    investmentIntent: '拟投资 2 亿元建厂',
+  };
+  await db().visit.create({
+    data: { ...visit, visitedOn: '2018-06-12', contactName: '王总', company: '深圳华信电子有限公司' },
+  });
+  await db().visit.create({
+    data: { ...visit, visitedOn: '2018-05-30', contactName: '李总', company: '五月拜访公司' },
+  });
 });
 afterAll(async () => {
   await bot?.close();
@@ -41,7 +76,9 @@ describe('monthly report card', () => {
     const c = componentsOf(card);
     expect(card.header.title.content).toBe('月度汇报 · 2018年6月');
     expect(c.month.default_value).toBe('2018-06');
-    expect(c.visited_businessmen.default_value).toBe('王总｜深圳华信电子有限公司｜深圳市南山区｜总经理｜13900000000｜电子元器件｜拟投资 2 亿元建厂');
+    expect(c.visited_businessmen.default_value).toBe(
+      '王总｜深圳华信电子有限公司｜深圳市南山区｜总经理｜13900000000｜电子元器件｜拟投资 2 亿元建厂',
+    );
     expect(JSON.stringify(card)).not.toContain('五月拜访公司');
     expect(c.report_save_draft).toBeDefined();
     expect(c.exempt_reason).toBeUndefined(); // the captain cannot exempt
@@ -50,7 +87,13 @@ describe('monthly report card', () => {
   it('a member saves a draft; the card message id is recorded from the callback', async () => {
     const { card } = await commandReply(bot, member, '/report');
     const res = await bot.card(
-      cardCallback({ openId: member, name: 'report_save_draft', value: buttonValue(card, 'report_save_draft'), formValue: formValuesOf(card, { economic_trends: '电子信息产业加速西移' }), messageId: cardMessageId }),
+      cardCallback({
+        openId: member,
+        name: 'report_save_draft',
+        value: buttonValue(card, 'report_save_draft'),
+        formValue: formValuesOf(card, { economic_trends: '电子信息产业加速西移' }),
+        messageId: cardMessageId,
+      }),
     );
     expect(res.body.toast).toEqual({ type: 'success', content: '草稿已保存' });
     expect(componentsOf(res.body.card.data).economic_trends.default_value).toBe('电子信息产业加速西移');
@@ -65,18 +108,21 @@ describe('monthly report card', () => {
     ['a field over 1000 characters', { project_info: '项'.repeat(1001) }, '项目信息'],
     ['neither trends nor project information', { economic_trends: '', project_info: '' }, '经济发展动态'],
     ['a businessman line without a company', { visited_businessmen: '王总' }, '本月拜访客商第 1 行'],
-  ])('submitting with %s gets a field error, keeps the typed values and stores nothing', async (_, overrides, fieldName) => {
-    const before = await report();
-    const { card } = await commandReply(bot, captain, '/report');
-    const typed = { suggestions: '下月赴深圳对接', ...overrides };
-    const res = await submit(captain, card, cardMessageId, typed);
-    expect(res.body.toast.type).toBe('error');
-    expect(res.body.toast.content).toContain(fieldName);
-    const back = res.body.card.data;
-    expect(fieldErrors(back).join()).toContain(fieldName);
-    for (const [k, v] of Object.entries(typed)) expect(componentsOf(back)[k].default_value).toBe(v);
-    expect(await report()).toEqual(before);
-  });
+  ])(
+    'submitting with %s gets a field error, keeps the typed values and stores nothing',
+    async (_, overrides, fieldName) => {
+      const before = await report();
+      const { card } = await commandReply(bot, captain, '/report');
+      const typed = { suggestions: '下月赴深圳对接', ...overrides };
+      const res = await submit(captain, card, cardMessageId, typed);
+      expect(res.body.toast.type).toBe('error');
+      expect(res.body.toast.content).toContain(fieldName);
+      const back = res.body.card.data;
+      expect(fieldErrors(back).join()).toContain(fieldName);
+      for (const [k, v] of Object.entries(typed)) expect(componentsOf(back)[k].default_value).toBe(v);
+      expect(await report()).toEqual(before);
+    },
+  );
 
   it('members and captains of other squads cannot submit; nothing changes', async () => {
     const { card } = await commandReply(bot, member, '/report');
@@ -111,7 +157,14 @@ describe('monthly report card', () => {
     clock.set('2018-06-25T09:00:00+08:00');
     const { card: summary, messageId: other } = await commandReply(bot, captain, '/report');
     expect(summary.header.text_tag_list[0].text.content).toBe('已提交');
-    const edit = await bot.card(cardCallback({ openId: captain, name: 'report_edit', value: buttonValue(summary, 'report_edit'), messageId: other }));
+    const edit = await bot.card(
+      cardCallback({
+        openId: captain,
+        name: 'report_edit',
+        value: buttonValue(summary, 'report_edit'),
+        messageId: other,
+      }),
+    );
     const form = edit.body.card.data;
     expect(componentsOf(form).economic_trends.default_value).toBe('电子信息产业加速西移');
     expect(componentsOf(form).report_save_draft).toBeUndefined();
@@ -139,10 +192,19 @@ describe('monthly report card', () => {
     expect(await report(squad4)).toMatchObject({ status: 'SUBMITTED', late: true });
 
     const { card: summary, messageId: m2 } = await commandReply(bot, captain, '/report');
-    const refused = await bot.card(cardCallback({ openId: captain, name: 'report_edit', value: buttonValue(summary, 'report_edit'), messageId: m2 }));
+    const refused = await bot.card(
+      cardCallback({ openId: captain, name: 'report_edit', value: buttonValue(summary, 'report_edit'), messageId: m2 }),
+    );
     expect(refused.body.toast).toEqual({ type: 'error', content: expect.stringContaining('已过截止时间') });
     const { card: officeView, messageId: m3 } = await commandReply(bot, office, `/report 2018-06 机械制造`);
-    const edit = await bot.card(cardCallback({ openId: office, name: 'report_edit', value: buttonValue(officeView, 'report_edit'), messageId: m3 }));
+    const edit = await bot.card(
+      cardCallback({
+        openId: office,
+        name: 'report_edit',
+        value: buttonValue(officeView, 'report_edit'),
+        messageId: m3,
+      }),
+    );
     const ok = await submit(office, edit.body.card.data, m3, { suggestions: '办公室更正' });
     expect(ok.body.toast.content).toBe('已提交修改（第 3 版）');
     expect(await report()).toMatchObject({ version: 3, late: false, suggestions: '办公室更正' });
@@ -168,7 +230,15 @@ describe('monthly report card', () => {
     const { card, messageId } = await commandReply(bot, leader6, '/report 2018-07 大健康');
     expect(componentsOf(card).exempt_reason).toBeDefined();
     const ex = (reason: string, openId = leader6) =>
-      bot.card(cardCallback({ openId, name: 'report_exempt', value: buttonValue(card, 'report_exempt'), formValue: formValuesOf(card, { exempt_reason: reason }), messageId }));
+      bot.card(
+        cardCallback({
+          openId,
+          name: 'report_exempt',
+          value: buttonValue(card, 'report_exempt'),
+          formValue: formValuesOf(card, { exempt_reason: reason }),
+          messageId,
+        }),
+      );
     const noReason = await ex('');
     expect(fieldErrors(noReason.body.card.data).join()).toContain('免报原因');
     expect(await report(squad6, '2018-07')).toBeNull();

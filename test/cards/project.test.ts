@@ -13,16 +13,34 @@ let messageId: string;
 let card: any;
 let projectId: number;
 
-const stageForm = (to: string, extra: Record<string, unknown> = {}) => ({ to_stage: to, stage_date: '2018-06-24 +0800', investment: '8000', ...extra });
+const stageForm = (to: string, extra: Record<string, unknown> = {}) => ({
+  to_stage: to,
+  stage_date: '2018-06-24 +0800',
+  investment: '8000',
+  ...extra,
+});
 
-async function tap(name: string, opts: { openId?: string; formValue?: Record<string, unknown>; from?: any; keep?: boolean } = {}) {
-  const res = await bot.card(cardCallback({ openId: opts.openId ?? member, messageId, name, value: buttonValue(opts.from ?? card, name), formValue: opts.formValue }));
+async function tap(
+  name: string,
+  opts: { openId?: string; formValue?: Record<string, unknown>; from?: any; keep?: boolean } = {},
+) {
+  const res = await bot.card(
+    cardCallback({
+      openId: opts.openId ?? member,
+      messageId,
+      name,
+      value: buttonValue(opts.from ?? card, name),
+      formValue: opts.formValue,
+    }),
+  );
   if (res.body.card && !opts.keep) card = res.body.card.data;
   return res;
 }
 /** Taps "更新阶段" / "添加任务" / "指派帮办" (the value those buttons carry), whatever card is showing. */
 async function openMode(mode: 'stage' | 'task' | 'helper', openId = member) {
-  const res = await bot.card(cardCallback({ openId, messageId, name: `project_${mode}`, value: { action: 'project.view', projectId, mode } }));
+  const res = await bot.card(
+    cardCallback({ openId, messageId, name: `project_${mode}`, value: { action: 'project.view', projectId, mode } }),
+  );
   card = res.body.card.data;
 }
 const changes = () => bot.database.prisma.projectStageChange.count({ where: { projectId } });
@@ -42,12 +60,22 @@ afterAll(async () => {
 describe('project card', () => {
   it('/project new → create: the project starts negotiating, with its first history row', async () => {
     ({ messageId, card } = await commandCard(bot, member, '/project new'));
-    const bad = await tap('project_create', { formValue: { project_name: '电子元件产业园', company: '', investment: 'abc' }, keep: true });
+    const bad = await tap('project_create', {
+      formValue: { project_name: '电子元件产业园', company: '', investment: 'abc' },
+      keep: true,
+    });
     expect(bad.body.toast.type).toBe('error');
     expect(fieldOf(bad.body.card.data, 'project_name').default_value).toBe('电子元件产业园');
     expect(await bot.database.prisma.project.count()).toBe(0);
 
-    const res = await tap('project_create', { formValue: { project_name: '电子元件产业园', company: '深圳某电子有限公司', sector: '电子信息', investment: '8000' } });
+    const res = await tap('project_create', {
+      formValue: {
+        project_name: '电子元件产业园',
+        company: '深圳某电子有限公司',
+        sector: '电子信息',
+        investment: '8000',
+      },
+    });
     expect(res.body.toast.content).toBe('项目已创建');
     const p = await bot.database.prisma.project.findFirstOrThrow({ where: { name: '电子元件产业园' } });
     projectId = p.id;
@@ -57,7 +85,15 @@ describe('project card', () => {
     expect(textOf(card)).toContain('财政局三分队队员');
     expect(buttonValue(card, 'project_stage')).toEqual({ action: 'project.view', projectId, mode: 'stage' });
     // The same submit again (double tap) creates nothing more.
-    await bot.card(cardCallback({ openId: member, messageId, name: 'project_create', value: { action: 'project.create' }, formValue: { project_name: '电子元件产业园', company: '深圳某电子有限公司', investment: '8000' } }));
+    await bot.card(
+      cardCallback({
+        openId: member,
+        messageId,
+        name: 'project_create',
+        value: { action: 'project.create' },
+        formValue: { project_name: '电子元件产业园', company: '深圳某电子有限公司', investment: '8000' },
+      }),
+    );
     expect(await bot.database.prisma.project.count()).toBe(1);
   });
 
@@ -70,10 +106,21 @@ describe('project card', () => {
     await openMode('stage');
     expect(fieldOf(card, 'to_stage').initial_option).toBe('SIGNED');
     const form = card;
-    const res = await tap('stage_submit', { formValue: stageForm('SIGNED', { funds_added: '1500', fx_added: '200', evidence: '合同 GN-2018-01' }) });
+    const res = await tap('stage_submit', {
+      formValue: stageForm('SIGNED', { funds_added: '1500', fx_added: '200', evidence: '合同 GN-2018-01' }),
+    });
     expect(res.body.toast.content).toBe('已标记为“签约”');
-    expect(await project()).toMatchObject({ stage: 'SIGNED', signedOn: '2018-06-24', fundsInPlace: 1500, foreignCapitalUsd: 200 });
-    const again = await tap('stage_submit', { from: form, formValue: stageForm('SIGNED', { funds_added: '1500' }), keep: true });
+    expect(await project()).toMatchObject({
+      stage: 'SIGNED',
+      signedOn: '2018-06-24',
+      fundsInPlace: 1500,
+      foreignCapitalUsd: 200,
+    });
+    const again = await tap('stage_submit', {
+      from: form,
+      formValue: stageForm('SIGNED', { funds_added: '1500' }),
+      keep: true,
+    });
     expect(again.body.toast.type).toBe('info');
     expect(await changes()).toBe(2);
     expect((await project()).fundsInPlace).toBe(1500);
@@ -83,7 +130,9 @@ describe('project card', () => {
 
   it('an amount update on the same stage keeps the date and adds to the totals', async () => {
     await openMode('stage');
-    await tap('stage_submit', { formValue: stageForm('SIGNED', { stage_date: '2018-06-25 +0800', funds_added: '500' }) });
+    await tap('stage_submit', {
+      formValue: stageForm('SIGNED', { stage_date: '2018-06-25 +0800', funds_added: '500' }),
+    });
     expect(await project()).toMatchObject({ stage: 'SIGNED', signedOn: '2018-06-24', fundsInPlace: 2000 });
     expect(textOf(card)).toContain('2000万元');
   });
@@ -101,7 +150,11 @@ describe('project card', () => {
     expect(fieldOf(card, 'to_stage').options).toHaveLength(5); // the office may pick any stage
     await tap('stage_submit', { openId: office, formValue: stageForm('SIGNED') });
     expect(await project()).toMatchObject({ stage: 'SIGNED', producingOn: null });
-    expect(await bot.database.prisma.auditLog.count({ where: { action: 'project.stage.correct', entityId: String(projectId) } })).toBe(2);
+    expect(
+      await bot.database.prisma.auditLog.count({
+        where: { action: 'project.stage.correct', entityId: String(projectId) },
+      }),
+    ).toBe(2);
   });
 
   it.each([
@@ -148,7 +201,9 @@ describe('project card', () => {
 describe('signing guard', () => {
   it('refuses signing a ¥100M+ project without the joint pre-review, allows it once passed', async () => {
     ({ messageId, card } = await commandCard(bot, member, '/project new'));
-    await tap('project_create', { formValue: { project_name: '羽绒大项目', company: '某羽绒集团', investment: '10000' } });
+    await tap('project_create', {
+      formValue: { project_name: '羽绒大项目', company: '某羽绒集团', investment: '10000' },
+    });
     projectId = (await bot.database.prisma.project.findFirstOrThrow({ where: { name: '羽绒大项目' } })).id;
     await openMode('stage');
     const res = await tap('stage_submit', { formValue: stageForm('SIGNED', { investment: '10000' }), keep: true });
@@ -168,6 +223,8 @@ describe('signing guard', () => {
     ({ messageId, card } = await commandCard(bot, member, '/project new'));
     await tap('project_create', { formValue: { project_name: '中型项目', company: '某公司', investment: '20000' } });
     await openMode('stage');
-    expect((await tap('stage_submit', { formValue: stageForm('SIGNED', { investment: '20000' }) })).body.toast.type).toBe('success');
+    expect(
+      (await tap('stage_submit', { formValue: stageForm('SIGNED', { investment: '20000' }) })).body.toast.type,
+    ).toBe('success');
   });
 });

@@ -8,17 +8,39 @@ import '../../src/register.js';
 describe('trip report, lead and project cards', () => {
   it('the templates are JSON 2.0 cards with update_multi, and the parts are form elements', async () => {
     const { templateText } = await import('../../src/cards/template.js');
-    for (const name of ['trip-report', 'trip-report-list', 'lead', 'project', 'project-list', 'project-new', 'receipt']) {
+    for (const name of [
+      'trip-report',
+      'trip-report-list',
+      'lead',
+      'project',
+      'project-list',
+      'project-new',
+      'receipt',
+    ]) {
       expect(listTemplates()).toContain(name);
       const card = JSON.parse(templateText(name));
       expect(card.schema).toBe('2.0');
       expect(card.config.update_multi).toBe(true);
     }
-    for (const part of ['project-stage-form', 'project-task-form', 'project-helper-form']) expect(JSON.parse(templateText(`parts/${part}`)).tag).toBe('form');
+    for (const part of ['project-stage-form', 'project-task-form', 'project-helper-form'])
+      expect(JSON.parse(templateText(`parts/${part}`)).tag).toBe('form');
   });
 
   it('every action these cards send has a handler', () => {
-    const want = ['lead.submit', 'tripreport.open', 'tripreport.visit', 'tripreport.lead', 'tripreport.submit', 'project.view', 'project.new', 'project.create', 'project.stage', 'project.task.add', 'project.task.close', 'project.helper'];
+    const want = [
+      'lead.submit',
+      'tripreport.open',
+      'tripreport.visit',
+      'tripreport.lead',
+      'tripreport.submit',
+      'project.view',
+      'project.new',
+      'project.create',
+      'project.stage',
+      'project.task.add',
+      'project.task.close',
+      'project.helper',
+    ];
     for (const a of want) expect(cardActions()).toContain(a);
   });
 });

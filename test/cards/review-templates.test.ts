@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { cardActions } from '../../src/cards/index.js';
-import { renderOpinionCard, renderOpinionDone, renderReviewStart, renderReviewStatus, renderVetoNotice } from '../../src/cards/review-render.js';
+import {
+  renderOpinionCard,
+  renderOpinionDone,
+  renderReviewStart,
+  renderReviewStatus,
+  renderVetoNotice,
+} from '../../src/cards/review-render.js';
 import { renderCard, templateText } from '../../src/cards/template.js';
 import type { ProjectForReview, ReviewRow } from '../../src/db/reviews.js';
 import '../../src/register.js';
@@ -8,23 +14,60 @@ import '../../src/register.js';
 // Contract of issue 8's cards: JSON 2.0 with update_multi (PATCH needs it), filled with no `${…}`
 // left, user text escaped, card-wide unique component names, and a handler for every action.
 const project: ProjectForReview = {
-  id: 7, name: '电镀*园区*项目', company: '某[实业]', squadId: 1, squadName: '一分队', squadChatId: null, stage: 'NEGOTIATING',
-  investment: 25_000, isKey: true, keyNotes: '<at id=all></at>', reviewStatus: 'VETOED', landNeedMu: null, landLocation: '',
-  landStatus: 'NONE', landStatusOn: null, createdAt: new Date('2018-09-28T02:00:00Z'),
+  id: 7,
+  name: '电镀*园区*项目',
+  company: '某[实业]',
+  squadId: 1,
+  squadName: '一分队',
+  squadChatId: null,
+  stage: 'NEGOTIATING',
+  investment: 25_000,
+  isKey: true,
+  keyNotes: '<at id=all></at>',
+  reviewStatus: 'VETOED',
+  landNeedMu: null,
+  landLocation: '',
+  landStatus: 'NONE',
+  landStatusOn: null,
+  createdAt: new Date('2018-09-28T02:00:00Z'),
 };
 const opinion = (id: number, decision: ReviewRow['opinions'][number]['decision']) => ({
-  id, unitId: id, unitName: `单位${id}`, decision, conditions: decision === 'CONDITIONAL' ? '条件' : null,
-  vetoCategory: decision === 'VETO' ? ('ENVIRONMENT' as const) : null, reason: decision === 'VETO' ? '理由_' : null, dueOn: '2018-10-10', decidedByName: null,
+  id,
+  unitId: id,
+  unitName: `单位${id}`,
+  decision,
+  conditions: decision === 'CONDITIONAL' ? '条件' : null,
+  vetoCategory: decision === 'VETO' ? ('ENVIRONMENT' as const) : null,
+  reason: decision === 'VETO' ? '理由_' : null,
+  dueOn: '2018-10-10',
+  decidedByName: null,
 });
 const review: ReviewRow = {
-  id: 3, projectId: 7, status: 'VETOED', startedById: 1, startedAt: new Date(), closedAt: null, overruledByName: null, overruleReason: null,
+  id: 3,
+  projectId: 7,
+  status: 'VETOED',
+  startedById: 1,
+  startedAt: new Date(),
+  closedAt: null,
+  overruledByName: null,
+  overruleReason: null,
   opinions: [opinion(1, 'PASS'), opinion(2, 'CONDITIONAL'), opinion(3, 'VETO'), opinion(4, 'PENDING')],
 };
-const history = [{ at: new Date('2018-09-28T02:00:00Z'), actorName: '农业局局长', action: 'review.start', detail: { units: ['经贸局'], dueOn: '2018-10-10', isKey: true } }];
+const history = [
+  {
+    at: new Date('2018-09-28T02:00:00Z'),
+    actorName: '农业局局长',
+    action: 'review.start',
+    detail: { units: ['经贸局'], dueOn: '2018-10-10', isKey: true },
+  },
+];
 
 const cards = {
   'review-status': renderReviewStatus(project, review, history, '2018-10-11', 'Asia/Shanghai'),
-  'review-start': renderReviewStart(project, [{ code: 'ECON', name: '经贸局' }], ['ECON'], { thresholdWan: 10_000, days: 3 }),
+  'review-start': renderReviewStart(project, [{ code: 'ECON', name: '经贸局' }], ['ECON'], {
+    thresholdWan: 10_000,
+    days: 3,
+  }),
   'review-opinion': renderOpinionCard(project, review.opinions[3]!),
   'review-opinion-done': renderOpinionDone(project, review.opinions[2]!, review),
   'review-veto': renderVetoNotice(project, review),

@@ -1,11 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/clock.js';
 import { startTestBot, type TestBot } from '../helpers/app.js';
-import { buttonValue, cardCallback, commandReply, componentsOf, fieldErrors, formValuesOf } from '../helpers/callbacks.js';
+import {
+  buttonValue,
+  cardCallback,
+  commandReply,
+  componentsOf,
+  fieldErrors,
+  formValuesOf,
+} from '../helpers/callbacks.js';
 
 const clock = new FixedClock(new Date('2018-06-20T10:00:00+08:00'));
 let bot: TestBot;
-let captain: string, member: string, division: string, groupLeader: string, inCharge: string, officeStaff: string, officeDirector: string;
+let captain: string,
+  member: string,
+  division: string,
+  groupLeader: string,
+  inCharge: string,
+  officeStaff: string,
+  officeDirector: string;
 const db = () => bot.database.prisma;
 
 const plan = {
@@ -19,8 +32,23 @@ async function planCard(openId: string, text = '/trip') {
   return commandReply(bot, openId, text);
 }
 
-async function submitPlan(openId: string, card: any, messageId: string, overrides: Record<string, unknown> = {}, eventId?: string) {
-  return bot.card(cardCallback({ openId, name: 'trip_submit', value: buttonValue(card, 'trip_submit'), formValue: formValuesOf(card, { ...plan, ...overrides }), messageId, eventId }));
+async function submitPlan(
+  openId: string,
+  card: any,
+  messageId: string,
+  overrides: Record<string, unknown> = {},
+  eventId?: string,
+) {
+  return bot.card(
+    cardCallback({
+      openId,
+      name: 'trip_submit',
+      value: buttonValue(card, 'trip_submit'),
+      formValue: formValuesOf(card, { ...plan, ...overrides }),
+      messageId,
+      eventId,
+    }),
+  );
 }
 
 /** Waits until the sandbox has delivered everything (per-chat limits can defer a message by a second). */
@@ -82,12 +110,21 @@ describe('trip plan card', () => {
     const trips = await db().trip.findMany();
     expect(trips).toHaveLength(1);
     const approver = await db().person.findFirstOrThrow({ where: { name: '俸振江' } });
-    expect(trips[0]).toMatchObject({ status: 'PENDING', rank: 'SECTION', approverId: approver.id, destination: '广东深圳', startDate: '2018-06-25', endDate: '2018-06-28', planMessageId: messageId });
+    expect(trips[0]).toMatchObject({
+      status: 'PENDING',
+      rank: 'SECTION',
+      approverId: approver.id,
+      destination: '广东深圳',
+      startDate: '2018-06-25',
+      endDate: '2018-06-28',
+      planMessageId: messageId,
+    });
     await settle();
     const approval = bot.sb.lastCardTo(inCharge) as any;
     expect(approval.header.title.content).toContain('待你审批');
     expect(JSON.stringify(approval)).toContain('人社局三分队队员');
-    for (const o of [officeStaff, officeDirector]) expect((bot.sb.lastCardTo(o) as any).header.title.content).toBe('外出招商计划 · 备案');
+    for (const o of [officeStaff, officeDirector])
+      expect((bot.sb.lastCardTo(o) as any).header.title.content).toBe('外出招商计划 · 备案');
     expect(bot.sb.messagesTo(groupLeader)).toHaveLength(0);
   });
 
@@ -96,7 +133,15 @@ describe('trip plan card', () => {
     const approvalMsg = bot.sb.lastCardMessageTo(inCharge)!;
     const approval = approvalMsg.versions.at(-1)!.content as any;
     const click = (openId: string, name: 'trip_approve' | 'trip_reject', reason = '') =>
-      bot.card(cardCallback({ openId, name, value: buttonValue(approval, name), formValue: { reject_reason: reason }, messageId: approvalMsg.message_id }));
+      bot.card(
+        cardCallback({
+          openId,
+          name,
+          value: buttonValue(approval, name),
+          formValue: { reject_reason: reason },
+          messageId: approvalMsg.message_id,
+        }),
+      );
     const byOther = await click(groupLeader, 'trip_approve');
     expect(byOther.body.toast).toEqual({ type: 'error', content: '这份外出招商计划不是报给你审批的。' });
     const noReason = await click(inCharge, 'trip_reject');
@@ -106,7 +151,11 @@ describe('trip plan card', () => {
     const rejected = await click(inCharge, 'trip_reject', '与区重点工作冲突，请改期');
     expect(rejected.body.toast.content).toBe('已驳回');
     expect(rejected.body.card.data.header.text_tag_list[0].text.content).toBe('已驳回');
-    expect(await db().trip.findUniqueOrThrow({ where: { id: trip.id } })).toMatchObject({ status: 'REJECTED', rejectReason: '与区重点工作冲突，请改期', approvalMessageId: approvalMsg.message_id });
+    expect(await db().trip.findUniqueOrThrow({ where: { id: trip.id } })).toMatchObject({
+      status: 'REJECTED',
+      rejectReason: '与区重点工作冲突，请改期',
+      approvalMessageId: approvalMsg.message_id,
+    });
     const late = await click(inCharge, 'trip_approve');
     expect(late.body.toast.type).toBe('info');
     await settle();
@@ -116,7 +165,9 @@ describe('trip plan card', () => {
     expect(shown).toContain('与区重点工作冲突');
     const copy = JSON.stringify(bot.sb.lastCardTo(officeStaff));
     expect(copy).toContain('已驳回'); // the filed copy follows
-    const actions = (await db().auditLog.findMany({ where: { entity: 'Trip', entityId: String(trip.id) } })).map((a) => a.action);
+    const actions = (await db().auditLog.findMany({ where: { entity: 'Trip', entityId: String(trip.id) } })).map(
+      (a) => a.action,
+    );
     expect(actions).toEqual(['trip.submit', 'trip.reject']);
   });
 
@@ -131,18 +182,33 @@ describe('trip plan card', () => {
     await settle();
     const msg = bot.sb.lastCardMessageTo(groupLeader)!;
     const approval = msg.versions.at(-1)!.content as any;
-    const ok = await bot.card(cardCallback({ openId: groupLeader, name: 'trip_approve', value: buttonValue(approval, 'trip_approve'), formValue: { reject_reason: '' }, messageId: msg.message_id }));
+    const ok = await bot.card(
+      cardCallback({
+        openId: groupLeader,
+        name: 'trip_approve',
+        value: buttonValue(approval, 'trip_approve'),
+        formValue: { reject_reason: '' },
+        messageId: msg.message_id,
+      }),
+    );
     expect(ok.body.toast.content).toBe('已批准');
     await settle();
     const planMsg = bot.sb.state.messages.find((m) => m.message_id === messageId)!;
     expect(JSON.stringify(planMsg.versions.at(-1)!.content)).toContain('已批准');
-    expect(bot.sb.messagesTo(division).some((m) => m.msg_type === 'text' && JSON.stringify(m.versions.at(-1)!.content).includes('批准'))).toBe(true);
+    expect(
+      bot.sb
+        .messagesTo(division)
+        .some((m) => m.msg_type === 'text' && JSON.stringify(m.versions.at(-1)!.content).includes('批准')),
+    ).toBe(true);
   });
 
   it('two simultaneous submits of one card (different event ids) store one plan', async () => {
     const { card, messageId } = await planCard(captain);
     const before = await db().trip.count();
-    const answers = await Promise.all([submitPlan(captain, card, messageId, { destination: '广西南宁' }), submitPlan(captain, card, messageId, { destination: '广西南宁' })]);
+    const answers = await Promise.all([
+      submitPlan(captain, card, messageId, { destination: '广西南宁' }),
+      submitPlan(captain, card, messageId, { destination: '广西南宁' }),
+    ]);
     for (const a of answers) expect(a.status).toBe(200);
     expect(answers.map((a) => a.body.toast.type).sort()).toEqual(['info', 'success']);
     expect(await db().trip.count()).toBe(before + 1);

@@ -14,7 +14,17 @@ let squadId: number;
 async function approvedTrip(destination: string): Promise<number> {
   const p = await bot.database.prisma.person.findFirstOrThrow({ where: { name: '财政局三分队队员' } });
   const t = await bot.database.prisma.trip.create({
-    data: { requestKey: `test:${destination}`, squadId, travellerId: p.id, rank: 'SECTION', destination, startDate: '2018-06-20', endDate: '2018-06-22', status: 'APPROVED', createdById: p.id },
+    data: {
+      requestKey: `test:${destination}`,
+      squadId,
+      travellerId: p.id,
+      rank: 'SECTION',
+      destination,
+      startDate: '2018-06-20',
+      endDate: '2018-06-22',
+      status: 'APPROVED',
+      createdById: p.id,
+    },
   });
   return t.id;
 }
@@ -34,7 +44,15 @@ let messageId: string;
 let card: any;
 /** Submits the visit form of the current card and keeps the answer as the current card. */
 async function addVisit(form: Record<string, unknown>, opts: { openId?: string; keepCard?: boolean } = {}) {
-  const res = await bot.card(cardCallback({ openId: opts.openId ?? member, messageId, name: 'visit_submit', value: buttonValue(card, 'visit_submit'), formValue: form }));
+  const res = await bot.card(
+    cardCallback({
+      openId: opts.openId ?? member,
+      messageId,
+      name: 'visit_submit',
+      value: buttonValue(card, 'visit_submit'),
+      formValue: form,
+    }),
+  );
   if (res.body.card && !opts.keepCard) card = res.body.card.data;
   return res;
 }
@@ -45,7 +63,9 @@ beforeAll(async () => {
   member = await bot.openIdOf('财政局三分队队员');
   captain = await bot.openIdOf('发改局局长');
   outsider = await bot.openIdOf('发改局一分队队员');
-  squadId = (await bot.database.prisma.squadMember.findFirstOrThrow({ where: { person: { name: '财政局三分队队员' } } })).squadId;
+  squadId = (
+    await bot.database.prisma.squadMember.findFirstOrThrow({ where: { person: { name: '财政局三分队队员' } } })
+  ).squadId;
 });
 afterAll(async () => {
   await bot?.close();
@@ -58,7 +78,9 @@ describe('trip report card', () => {
     const ev = await import('../helpers/feishu.js');
     const e = ev.withText(ev.fixture('events/im.message.receive_v1.p2p-help.json'), '/tripreport', { openId: member });
     await bot.event(e);
-    const row = await bot.database.prisma.outbox.findUnique({ where: { dedupKey: `reply:${e.event.message.message_id}` } });
+    const row = await bot.database.prisma.outbox.findUnique({
+      where: { dedupKey: `reply:${e.event.message.message_id}` },
+    });
     expect(row?.content).toContain('没有待填写报告');
   });
 
@@ -78,7 +100,15 @@ describe('trip report card', () => {
     expect(textOf(card)).toContain('已录入 1/6 家');
     expect(textOf(card)).toContain('广州拜访企业1有限公司');
     const v = await bot.database.prisma.visit.findFirstOrThrow({ where: { tripId } });
-    expect(v).toMatchObject({ squadId, visitedOn: '2018-06-21', contactName: '客商1', position: '总经理', phone: '020-12345678', businessScope: '电子元件', investmentIntent: '考虑在港南设厂' });
+    expect(v).toMatchObject({
+      squadId,
+      visitedOn: '2018-06-21',
+      contactName: '客商1',
+      position: '总经理',
+      phone: '020-12345678',
+      businessScope: '电子元件',
+      investmentIntent: '考虑在港南设厂',
+    });
     expect(await bot.database.prisma.auditLog.count({ where: { entity: 'Visit', entityId: String(v.id) } })).toBe(1);
   });
 
@@ -86,7 +116,15 @@ describe('trip report card', () => {
     const stale = card;
     await addVisit(visit(2));
     expect(await visits(tripId)).toBe(2);
-    const res = await bot.card(cardCallback({ openId: member, messageId, name: 'visit_submit', value: buttonValue(stale, 'visit_submit'), formValue: visit(2) }));
+    const res = await bot.card(
+      cardCallback({
+        openId: member,
+        messageId,
+        name: 'visit_submit',
+        value: buttonValue(stale, 'visit_submit'),
+        formValue: visit(2),
+      }),
+    );
     expect(res.body.toast.type).toBe('info');
     expect(await visits(tripId)).toBe(2);
   });
@@ -118,20 +156,37 @@ describe('trip report card', () => {
   });
 
   it('"录入招商线索" opens the lead card for the trip; its submit stores a VISIT lead and returns to the report', async () => {
-    const open = await bot.card(cardCallback({ openId: member, messageId, name: 'trip_add_lead', value: buttonValue(card, 'trip_add_lead') }));
+    const open = await bot.card(
+      cardCallback({ openId: member, messageId, name: 'trip_add_lead', value: buttonValue(card, 'trip_add_lead') }),
+    );
     const leadCard = open.body.card.data;
     expect(fieldOf(leadCard, 'source').initial_option).toBe('VISIT');
     const res = await bot.card(
-      cardCallback({ openId: member, messageId, name: 'lead_submit', value: buttonValue(leadCard, 'lead_submit'), formValue: { company: '广州线索一号有限公司', source: 'VISIT', investment: '5000' } }),
+      cardCallback({
+        openId: member,
+        messageId,
+        name: 'lead_submit',
+        value: buttonValue(leadCard, 'lead_submit'),
+        formValue: { company: '广州线索一号有限公司', source: 'VISIT', investment: '5000' },
+      }),
     );
     expect(res.body.toast.content).toBe('线索已录入');
     card = res.body.card.data;
     expect(textOf(card)).toContain('已录入 1/3 条');
-    expect(await bot.database.prisma.lead.findFirst({ where: { tripId, company: '广州线索一号有限公司', source: 'VISIT' } })).not.toBeNull();
+    expect(
+      await bot.database.prisma.lead.findFirst({ where: { tripId, company: '广州线索一号有限公司', source: 'VISIT' } }),
+    ).not.toBeNull();
   });
 
   it('submitting short of the rule marks the trip, tells the captain and shows a read-only summary', async () => {
-    const res = await bot.card(cardCallback({ openId: member, messageId, name: 'trip_submit_report', value: buttonValue(card, 'trip_submit_report') }));
+    const res = await bot.card(
+      cardCallback({
+        openId: member,
+        messageId,
+        name: 'trip_submit_report',
+        value: buttonValue(card, 'trip_submit_report'),
+      }),
+    );
     expect(res.body.toast.type).toBe('warning');
     const summary = res.body.card.data;
     expect(summary.body.elements.some((e: any) => e.tag === 'form')).toBe(false);
@@ -144,7 +199,14 @@ describe('trip report card', () => {
     expect(told).toHaveLength(1);
     expect(JSON.stringify(told[0]!.content)).toContain('拜访企业 2 家');
     // Tapping submit again changes nothing and tells the captain nothing more.
-    const again = await bot.card(cardCallback({ openId: member, messageId, name: 'trip_submit_report', value: buttonValue(card, 'trip_submit_report') }));
+    const again = await bot.card(
+      cardCallback({
+        openId: member,
+        messageId,
+        name: 'trip_submit_report',
+        value: buttonValue(card, 'trip_submit_report'),
+      }),
+    );
     expect(again.body.toast.content).toBe('这份报告已提交');
     await bot.flush();
     expect(bot.sb.messagesTo(captain).filter((m) => m.msg_type === 'text')).toHaveLength(1);
@@ -155,13 +217,30 @@ describe('trip report card', () => {
     ({ messageId, card } = await commandCard(bot, member, '/tripreport'));
     for (let i = 1; i <= 6; i++) expect((await addVisit(visit(10 + i))).body.toast.type).toBe('success');
     for (let i = 1; i <= 3; i++) {
-      const open = await bot.card(cardCallback({ openId: member, messageId, name: 'trip_add_lead', value: buttonValue(card, 'trip_add_lead') }));
-      const res = await bot.card(cardCallback({ openId: member, messageId, name: 'lead_submit', value: buttonValue(open.body.card.data, 'lead_submit'), formValue: { company: `深圳线索${i}号有限公司`, source: 'VISIT' } }));
+      const open = await bot.card(
+        cardCallback({ openId: member, messageId, name: 'trip_add_lead', value: buttonValue(card, 'trip_add_lead') }),
+      );
+      const res = await bot.card(
+        cardCallback({
+          openId: member,
+          messageId,
+          name: 'lead_submit',
+          value: buttonValue(open.body.card.data, 'lead_submit'),
+          formValue: { company: `深圳线索${i}号有限公司`, source: 'VISIT' },
+        }),
+      );
       card = res.body.card.data;
     }
     expect(textOf(card)).toContain('已录入 6/6 家');
     expect(textOf(card)).toContain('已录入 3/3 条');
-    const res = await bot.card(cardCallback({ openId: member, messageId, name: 'trip_submit_report', value: buttonValue(card, 'trip_submit_report') }));
+    const res = await bot.card(
+      cardCallback({
+        openId: member,
+        messageId,
+        name: 'trip_submit_report',
+        value: buttonValue(card, 'trip_submit_report'),
+      }),
+    );
     expect(res.body.toast.type).toBe('success');
     expect((await bot.database.prisma.trip.findUniqueOrThrow({ where: { id } })).shortOfRule).toBe(false);
     await bot.flush();

@@ -11,20 +11,32 @@ const db = () => bot.database.prisma;
 
 /** `/bind …` from `sender`, mentioning `mention` (the fixture's @_user_1), or no one. */
 function bindMessage(sender: string, text: string, mention?: { openId: string; name: string }) {
-  const ev = withText(fixture('events/im.message.receive_v1.p2p-bind-mention.json'), text, { openId: sender, chatId: 'oc_p2p_' + sender });
+  const ev = withText(fixture('events/im.message.receive_v1.p2p-bind-mention.json'), text, {
+    openId: sender,
+    chatId: 'oc_p2p_' + sender,
+  });
   if (mention) {
     ev.event.message.mentions[0].id.open_id = mention.openId;
     ev.event.message.mentions[0].name = mention.name;
   } else delete ev.event.message.mentions;
   return ev;
 }
-const say = async (sender: string, text: string, mention?: { openId: string; name: string }) => (await replyTo(bot, bindMessage(sender, text, mention))).text ?? '';
+const say = async (sender: string, text: string, mention?: { openId: string; name: string }) =>
+  (await replyTo(bot, bindMessage(sender, text, mention))).text ?? '';
 
 beforeAll(async () => {
   bot = await startTestBot({ LARK_ADMIN_OPEN_IDS: ENV_ADMIN });
   officeAdmin = await bot.openIdOf('招商局局长'); // OFFICE_ADMIN in the plan
   member = await bot.openIdOf('人社局三分队队员');
-  bot.sb.addUser({ open_id: 'ou_new_1', union_id: 'on_new_1', user_id: 'new_1', name: '新同事', mobile: null, email: null, department_ids: [] });
+  bot.sb.addUser({
+    open_id: 'ou_new_1',
+    union_id: 'on_new_1',
+    user_id: 'new_1',
+    name: '新同事',
+    mobile: null,
+    email: null,
+    department_ids: [],
+  });
 });
 afterAll(async () => {
   await bot?.close();
@@ -36,10 +48,14 @@ describe('/bind', () => {
     expect(text).toContain('已将 发改局局长（发改局');
     const p = await db().person.findFirstOrThrow({ where: { name: '发改局局长' } });
     expect(p.openId).toBe('ou_new_1');
-    const audit = await db().auditLog.findFirstOrThrow({ where: { action: 'person.bind', entityId: String(p.id), actorOpenId: officeAdmin } });
+    const audit = await db().auditLog.findFirstOrThrow({
+      where: { action: 'person.bind', entityId: String(p.id), actorOpenId: officeAdmin },
+    });
     expect(JSON.parse(audit.detail)).toMatchObject({ openId: 'ou_new_1', via: '/bind' });
     await bot.flush();
-    expect(JSON.stringify(bot.sb.messagesTo('ou_new_1').at(-1)!.versions.at(-1)!.content)).toContain('你已加入招商工作名册');
+    expect(JSON.stringify(bot.sb.messagesTo('ou_new_1').at(-1)!.versions.at(-1)!.content)).toContain(
+      '你已加入招商工作名册',
+    );
   });
 
   it('refuses someone who is not an office admin, and binds nothing', async () => {
@@ -61,7 +77,15 @@ describe('/bind', () => {
   it('the same name in two units asks for the unit, and the unit picks the person', async () => {
     const units = await db().unit.findMany({ where: { code: { in: ['DRC', 'ECON'] } } });
     for (const u of units) await db().person.create({ data: { name: '张伟', unitId: u.id } });
-    bot.sb.addUser({ open_id: 'ou_zhang', union_id: 'on_zhang', user_id: 'zhang', name: '张伟', mobile: null, email: null, department_ids: [] });
+    bot.sb.addUser({
+      open_id: 'ou_zhang',
+      union_id: 'on_zhang',
+      user_id: 'zhang',
+      name: '张伟',
+      mobile: null,
+      email: null,
+      department_ids: [],
+    });
     const ask = await say(officeAdmin, '/bind 张伟 @_user_1', { openId: 'ou_zhang', name: '张伟' });
     expect(ask).toContain('2 位「张伟」');
     expect(ask).toContain('/bind 张伟 单位 @某人');
@@ -87,6 +111,8 @@ describe('/bind', () => {
     const text = await say(officeAdmin, '/bind-roster');
     expect(text).toContain('新绑定 1 人');
     expect((await db().person.findUniqueOrThrow({ where: { id: p.id } })).openId).not.toBeNull();
-    expect(await db().auditLog.count({ where: { action: 'person.bind', entityId: String(p.id) } })).toBeGreaterThanOrEqual(2);
+    expect(
+      await db().auditLog.count({ where: { action: 'person.bind', entityId: String(p.id) } }),
+    ).toBeGreaterThanOrEqual(2);
   });
 });

@@ -25,9 +25,14 @@ afterAll(() => bot?.close());
 /** Sends `text` as `who` in a 1:1 chat and returns the reply's content (card JSON or text) as a string. */
 async function ask(who: string, text: string): Promise<string> {
   const openId = await bot.openIdOf(who);
-  const ev = withText(fixture('events/im.message.receive_v1.p2p-help.json'), text, { openId, chatId: `oc_p2p_${openId}` });
+  const ev = withText(fixture('events/im.message.receive_v1.p2p-help.json'), text, {
+    openId,
+    chatId: `oc_p2p_${openId}`,
+  });
   expect((await bot.event(ev)).status).toBe(200);
-  const row = await bot.database.prisma.outbox.findUniqueOrThrow({ where: { dedupKey: `reply:${ev.event.message.message_id}` } });
+  const row = await bot.database.prisma.outbox.findUniqueOrThrow({
+    where: { dedupKey: `reply:${ev.event.message.message_id}` },
+  });
   expect(row.content).not.toContain('${');
   return row.content;
 }
@@ -56,10 +61,27 @@ describe('/progress', () => {
     const bars = specs.find((x) => x.type === 'bar');
     expect(bars.data.values).toHaveLength(await bot.database.prisma.squad.count());
     const line = specs.find((x) => x.type === 'line');
-    expect(line.data.values.map((v: any) => v.month)).toEqual(['01月', '01月', '02月', '02月', '03月', '03月', '04月', '04月', '05月', '05月', '06月', '06月']);
-    const changes = await bot.database.prisma.projectStageChange.findMany({ where: { on: { gte: '2018-01-01', lte: '2018-06-15' } } });
+    expect(line.data.values.map((v: any) => v.month)).toEqual([
+      '01月',
+      '01月',
+      '02月',
+      '02月',
+      '03月',
+      '03月',
+      '04月',
+      '04月',
+      '05月',
+      '05月',
+      '06月',
+      '06月',
+    ]);
+    const changes = await bot.database.prisma.projectStageChange.findMany({
+      where: { on: { gte: '2018-01-01', lte: '2018-06-15' } },
+    });
     const funds = changes.reduce((a, x) => a + (x.fundsInPlace ?? 0), 0) / 10_000;
-    const drawn = line.data.values.filter((v: any) => v.kind === '到位资金').reduce((a: number, v: any) => a + v.amount, 0);
+    const drawn = line.data.values
+      .filter((v: any) => v.kind === '到位资金')
+      .reduce((a: number, v: any) => a + v.amount, 0);
     expect(drawn).toBeCloseTo(funds, 1);
     expect(charts).toContain('看不到图表？展开查看表格');
   });
@@ -147,7 +169,16 @@ describe('/projects', () => {
 
   it('lists key projects first, however small', async () => {
     const squad = await bot.database.prisma.squad.findFirstOrThrow({ where: { name: '纺织和羽绒产业招商小分队' } });
-    const small = await bot.database.prisma.project.create({ data: { name: '小型重点项目', squadId: squad.id, stage: 'SIGNED', investment: 500, signedOn: '2018-05-02', isKey: true } });
+    const small = await bot.database.prisma.project.create({
+      data: {
+        name: '小型重点项目',
+        squadId: squad.id,
+        stage: 'SIGNED',
+        investment: 500,
+        signedOn: '2018-05-02',
+        isKey: true,
+      },
+    });
     const rows = JSON.parse(await ask(OFFICE, '/projects 签约')).body.elements.find((e: any) => e.tag === 'table').rows;
     expect(rows[0].name).toBe('★ 小型重点项目');
     expect(rows.length).toBeGreaterThan(1);
@@ -216,13 +247,16 @@ describe('/bind-group', () => {
   it('refuses anyone else, and a 1:1 chat', async () => {
     expect((await inGroup(MEMBER, 'oc_other')).content).toContain('只有区招商局');
     expect(card(await ask(OFFICE, '/bind-group')).text).toContain('群聊');
-    expect((await bot.database.prisma.chat.findFirst({ where: { kind: 'LEADERSHIP' } }))?.chatId).toBe('oc_new_leaders');
+    expect((await bot.database.prisma.chat.findFirst({ where: { kind: 'LEADERSHIP' } }))?.chatId).toBe(
+      'oc_new_leaders',
+    );
   });
 });
 
 describe('/help', () => {
   it('lists the new commands', async () => {
     const c = await ask(MEMBER, '/help');
-    for (const name of ['/progress', '/rank', '/leads', '/projects', '/overdue', '/quota', '/bind-group']) expect(c).toContain(name);
+    for (const name of ['/progress', '/rank', '/leads', '/projects', '/overdue', '/quota', '/bind-group'])
+      expect(c).toContain(name);
   });
 });

@@ -29,7 +29,8 @@ const walBytes = () => fs.statSync(path.join(dir, 'wal.db-wal')).size;
 
 describe.skipIf(testingOnPostgres())('SQLite checkpoints', () => {
   it('keeps the log bounded under 40 MB of commits, without the event loop checkpointing', async () => {
-    const [auto] = await db.prisma.$queryRawUnsafe<{ wal_autocheckpoint: number | bigint }[]>('PRAGMA wal_autocheckpoint');
+    const [auto] =
+      await db.prisma.$queryRawUnsafe<{ wal_autocheckpoint: number | bigint }[]>('PRAGMA wal_autocheckpoint');
     // 20,000 pages (80 MB): left to itself, this connection would let the log grow past 40 MB.
     expect(Number(auto!.wal_autocheckpoint)).toBe(20_000);
     await db.prisma.$executeRawUnsafe('CREATE TABLE "Blob" ("id" INTEGER PRIMARY KEY, "data" BLOB NOT NULL)');

@@ -38,7 +38,9 @@ async function pgCatalog(url: string): Promise<Catalog> {
     return {
       columns: await q(`SELECT concat_ws('|', table_name, column_name, data_type, is_nullable, column_default) AS line
         FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations' ORDER BY 1`),
-      indexes: await q(`SELECT indexdef AS line FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1`),
+      indexes: await q(
+        `SELECT indexdef AS line FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1`,
+      ),
       foreignKeys: await q(`SELECT conname || ' ' || pg_get_constraintdef(oid) AS line FROM pg_constraint
         WHERE connamespace = 'public'::regnamespace AND contype = 'f' ORDER BY 1`),
     };
@@ -50,16 +52,34 @@ async function pgCatalog(url: string): Promise<Catalog> {
 function sqliteCatalog(file: string): Catalog {
   const db = new Database(file, { readonly: true });
   try {
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+    const tables = (
+      db
+        .prepare(
+          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name",
+        )
+        .all() as { name: string }[]
+    ).map((t) => t.name);
     const out: Catalog = { columns: [], indexes: [], foreignKeys: [] };
     for (const t of tables) {
-      for (const c of db.pragma(`table_xinfo("${t}")`) as { name: string; type: string; notnull: number; dflt_value: string | null; pk: number }[])
+      for (const c of db.pragma(`table_xinfo("${t}")`) as {
+        name: string;
+        type: string;
+        notnull: number;
+        dflt_value: string | null;
+        pk: number;
+      }[])
         out.columns.push(`${t}|${c.name}|${c.type}|${c.notnull ? 'NO' : 'YES'}|${c.dflt_value ?? ''}|pk${c.pk}`);
       for (const i of db.pragma(`index_list("${t}")`) as { name: string; unique: number }[]) {
         const cols = (db.pragma(`index_info("${i.name}")`) as { name: string }[]).map((c) => c.name).join(',');
         out.indexes.push(`${t} ${i.name} ${i.unique ? 'UNIQUE' : ''} (${cols})`);
       }
-      for (const f of db.pragma(`foreign_key_list("${t}")`) as { table: string; from: string; to: string; on_delete: string; on_update: string }[])
+      for (const f of db.pragma(`foreign_key_list("${t}")`) as {
+        table: string;
+        from: string;
+        to: string;
+        on_delete: string;
+        on_update: string;
+      }[])
         out.foreignKeys.push(`${t}.${f.from} -> ${f.table}.${f.to} ${f.on_delete} ${f.on_update}`);
     }
     for (const k of Object.keys(out) as (keyof Catalog)[]) out[k].sort();
@@ -87,7 +107,9 @@ let pgMigrated: Catalog;
 describe.skipIf(testingOnPostgres())('schema drift', () => {
   it('prisma/postgresql/schema.prisma is prisma/schema.prisma with the provider swapped', () => {
     const committed = fs.readFileSync(PG_SCHEMA, 'utf8');
-    expect(committed, 'prisma/schema.prisma changed: run `npm run db:pg-schema` and add a PostgreSQL migration').toBe(readPgSchemaExpected());
+    expect(committed, 'prisma/schema.prisma changed: run `npm run db:pg-schema` and add a PostgreSQL migration').toBe(
+      readPgSchemaExpected(),
+    );
   });
 
   it('the SQLite migrations build exactly what prisma/schema.prisma describes', () => {
@@ -98,7 +120,9 @@ describe.skipIf(testingOnPostgres())('schema drift', () => {
     db.exec(scriptFromSchema('prisma/schema.prisma'));
     db.close();
     sqliteMigrated = sqliteCatalog(migrated);
-    expect(sqliteMigrated, 'prisma/migrations is behind prisma/schema.prisma: add a migration').toEqual(sqliteCatalog(fromSchema));
+    expect(sqliteMigrated, 'prisma/migrations is behind prisma/schema.prisma: add a migration').toEqual(
+      sqliteCatalog(fromSchema),
+    );
   }, 60_000);
 
   it('the PostgreSQL migrations build exactly what prisma/postgresql/schema.prisma describes', async () => {
@@ -112,13 +136,24 @@ describe.skipIf(testingOnPostgres())('schema drift', () => {
     await c.query(scriptFromSchema('prisma/postgresql/schema.prisma', 'prisma/postgresql/prisma.config.ts'));
     await c.end();
     pgMigrated = await pgCatalog(migrated.url);
-    expect(pgMigrated, 'prisma/migrations-postgresql is behind the schema: add a PostgreSQL migration').toEqual(await pgCatalog(fromSchema.url));
+    expect(pgMigrated, 'prisma/migrations-postgresql is behind the schema: add a PostgreSQL migration').toEqual(
+      await pgCatalog(fromSchema.url),
+    );
   }, 90_000);
 
   it('both migrated databases have the same tables, columns and nullability', () => {
     expect(shapeOf(pgMigrated)).toEqual(shapeOf(sqliteMigrated));
     // table|column|type|nullable|… in both catalogs
-    const nullable = (c: Catalog) => c.columns.map((l) => l.split('|').filter((_, i) => i !== 2).slice(0, 3).join(' ')).sort();
+    const nullable = (c: Catalog) =>
+      c.columns
+        .map((l) =>
+          l
+            .split('|')
+            .filter((_, i) => i !== 2)
+            .slice(0, 3)
+            .join(' '),
+        )
+        .sort();
     expect(nullable(pgMigrated)).toEqual(nullable(sqliteMigrated));
   });
 });

@@ -4,7 +4,15 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Prisma } from '../../src/generated/prisma/client.js';
 import type { Db } from '../../src/db/client.js';
-import { isDatabaseEmpty, loadPlan, parsePlan, PlanError, seedIfEmpty, seedPlan, type Plan } from '../../src/db/seed.js';
+import {
+  isDatabaseEmpty,
+  loadPlan,
+  parsePlan,
+  PlanError,
+  seedIfEmpty,
+  seedPlan,
+  type Plan,
+} from '../../src/db/seed.js';
 import { freshDatabase } from '../helpers/db.js';
 
 type Fresh = Awaited<ReturnType<typeof freshDatabase>>;
@@ -78,7 +86,10 @@ describe('seedPlan', () => {
         sectors: JSON.parse(s.focusSectors) as string[],
         duties: s.duties,
         captainUnit: s.members.find((m) => m.role === 'CAPTAIN')?.person.unit?.name,
-        memberUnits: s.members.filter((m) => m.role === 'MEMBER').map((m) => m.person.unit?.name).sort(),
+        memberUnits: s.members
+          .filter((m) => m.role === 'MEMBER')
+          .map((m) => m.person.unit?.name)
+          .sort(),
       };
     };
     const textile = view('纺织和羽绒产业招商小分队');
@@ -92,7 +103,9 @@ describe('seedPlan', () => {
     const major = view('重大项目招商谈判小分队');
     expect(major.leaders).toEqual(['俸振江', '韦长安'].sort());
     expect(major.lead).toBe('招商局');
-    expect(major.partners).toEqual(['发改局', '经贸局', '财政局', '环保局', '地税局', '国税局', '法制办', '区工业园'].sort());
+    expect(major.partners).toEqual(
+      ['发改局', '经贸局', '财政局', '环保局', '地税局', '国税局', '法制办', '区工业园'].sort(),
+    );
     expect(major.sectors).toEqual([]);
     expect(major.duties).toContain('合同的起草与审核');
 
@@ -123,7 +136,9 @@ describe('seedPlan', () => {
   it('gives the leading group its roles and every person a unique mobile', async () => {
     await seedPlan(prisma);
     const withRole = async (role: string) =>
-      (await prisma.person.findMany({ where: { roles: { some: { role } } }, orderBy: { name: 'asc' } })).map((p) => p.name);
+      (await prisma.person.findMany({ where: { roles: { some: { role } } }, orderBy: { name: 'asc' } })).map(
+        (p) => p.name,
+      );
     expect(await withRole('GROUP_LEADER')).toEqual(['曾健清']);
     expect((await withRole('DEPUTY_LEADER')).sort()).toEqual(['俸振江', '韦长安', '卓天高'].sort());
     expect(await withRole('LEADER_IN_CHARGE')).toEqual(['俸振江']);
@@ -137,7 +152,7 @@ describe('seedPlan', () => {
     expect(zhang.rank).toBe('DIVISION');
   });
 
-  it("splits each goal into quotas that add up to the district goal", async () => {
+  it('splits each goal into quotas that add up to the district goal', async () => {
     await seedPlan(prisma);
     const goals = await prisma.districtGoal.findMany({ where: { year: 2018 } });
     const goal = Object.fromEntries(goals.map((g) => [g.metric, g.target]));
@@ -153,12 +168,23 @@ describe('seedPlan', () => {
       COMMENCEMENT_RATE_2017: 0.6,
     });
     const quotas = await prisma.quota.findMany({ where: { year: 2018 }, include: { squad: true } });
-    for (const metric of ['SIGNED_PROJECTS', 'SIGNED_INVESTMENT', 'FUNDS_IN_PLACE', 'FOREIGN_CAPITAL_USD', 'PACKAGED_PROJECTS', 'COMMENCED_PROJECTS']) {
+    for (const metric of [
+      'SIGNED_PROJECTS',
+      'SIGNED_INVESTMENT',
+      'FUNDS_IN_PLACE',
+      'FOREIGN_CAPITAL_USD',
+      'PACKAGED_PROJECTS',
+      'COMMENCED_PROJECTS',
+    ]) {
       const sum = quotas.filter((q) => q.metric === metric).reduce((a, q) => a + q.target, 0);
       expect(sum, metric).toBe(goal[metric]);
     }
     const industry = quotas.filter((q) => q.squad.kind === 'INDUSTRY');
-    for (const [metric, n] of [['TRIPS', 4], ['VISITS', 24], ['LEADS', 12]] as const)
+    for (const [metric, n] of [
+      ['TRIPS', 4],
+      ['VISITS', 24],
+      ['LEADS', 12],
+    ] as const)
       expect(industry.filter((q) => q.metric === metric).map((q) => q.target)).toEqual(Array(7).fill(n));
     const town = quotas.filter((q) => q.squad.kind === 'TOWN');
     expect(new Set(town.map((q) => q.metric))).toEqual(new Set(['TRIPS', 'VISITS', 'LEADS']));
@@ -192,7 +218,9 @@ describe('seedPlan', () => {
     const people = await prisma.person.count();
     const r = await seedPlan(prisma);
     expect((await prisma.quota.findUniqueOrThrow({ where: { year_squadId_metric: key } })).target).toBe(5);
-    expect((await prisma.quota.findUniqueOrThrow({ where: { year_squadId_metric: { ...key, metric: 'TRIPS' } } })).target).toBe(4);
+    expect(
+      (await prisma.quota.findUniqueOrThrow({ where: { year_squadId_metric: { ...key, metric: 'TRIPS' } } })).target,
+    ).toBe(4);
     expect(r.quotas.created).toBe(1);
     const after = await prisma.person.findUniqueOrThrow({ where: { id: ma.id } });
     expect(after.openId).toBe('ou_maming');

@@ -16,7 +16,9 @@ describe('normaliseCompanyName', () => {
   ])('%s', (_, input, key) => expect(normaliseCompanyName(input)).toBe(key));
 
   it('two spellings of one business give one key', () => {
-    expect(normaliseCompanyName('贵港市 华南羽绒制品有限公司')).toBe(normaliseCompanyName('贵港市华南羽绒制品股份有限公司'));
+    expect(normaliseCompanyName('贵港市 华南羽绒制品有限公司')).toBe(
+      normaliseCompanyName('贵港市华南羽绒制品股份有限公司'),
+    );
   });
 
   it('folds full-width ASCII and the ideographic space', () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isFutureMonth, isLateSubmission, reportCloseAt, reportDeadline, reportEditRefusal, reportWindow } from '../../src/domain/deadlines.js';
+import {
+  isFutureMonth,
+  isLateSubmission,
+  reportCloseAt,
+  reportDeadline,
+  reportEditRefusal,
+  reportWindow,
+} from '../../src/domain/deadlines.js';
 import { approverRoleFor, tripDateErrors } from '../../src/domain/trip-routing.js';
 import { formatBusinessmenLines, parseBusinessmenLines } from '../../src/domain/visited-businessmen.js';
 

@@ -21,9 +21,19 @@ describe('checkStageMove', () => {
 
 describe('stage dates', () => {
   it.each<[string, 'UPDATE' | 'FORWARD' | 'CORRECTION', ProjectStage, Record<string, string | null>]>([
-    ['signing sets signedOn', 'FORWARD', 'SIGNED', { signedOn: '2018-06-20', startedOn: null, producingOn: null, atTargetOn: null }],
+    [
+      'signing sets signedOn',
+      'FORWARD',
+      'SIGNED',
+      { signedOn: '2018-06-20', startedOn: null, producingOn: null, atTargetOn: null },
+    ],
     ['an amount update keeps the dates', 'UPDATE', 'SIGNED', { startedOn: null, producingOn: null, atTargetOn: null }],
-    ['a correction back to negotiating clears all', 'CORRECTION', 'NEGOTIATING', { signedOn: null, startedOn: null, producingOn: null, atTargetOn: null }],
+    [
+      'a correction back to negotiating clears all',
+      'CORRECTION',
+      'NEGOTIATING',
+      { signedOn: null, startedOn: null, producingOn: null, atTargetOn: null },
+    ],
     ['at target clears nothing', 'FORWARD', 'AT_TARGET', { atTargetOn: '2018-06-20' }],
   ])('%s', (_, kind, to, out) => expect(stageDatesAfter(kind, to, '2018-06-20')).toEqual(out));
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REMINDER_RULES, DEFAULT_TASK_RULES, escalationsDue, mergeReminderRules, reportReminderDue, taskColour, taskWarning } from '../../src/domain/reminders.js';
+import {
+  DEFAULT_REMINDER_RULES,
+  DEFAULT_TASK_RULES,
+  escalationsDue,
+  mergeReminderRules,
+  reportReminderDue,
+  taskColour,
+  taskWarning,
+} from '../../src/domain/reminders.js';
 import { matchSquad } from '../../src/domain/squad-match.js';
 
 const rules = DEFAULT_REMINDER_RULES;
@@ -14,7 +22,9 @@ describe('monthly report reminders', () => {
 
   it('escalates on the 28th and three days later, across the month boundary', () => {
     expect(escalationsDue('2018-06-28', rules).map((e) => [e.month, e.step])).toEqual([['2018-06', 0]]);
-    expect(escalationsDue('2018-07-01', rules).map((e) => [e.month, e.step, e.notify])).toEqual([['2018-06', 1, ['LEADER', 'OFFICE']]]);
+    expect(escalationsDue('2018-07-01', rules).map((e) => [e.month, e.step, e.notify])).toEqual([
+      ['2018-06', 1, ['LEADER', 'OFFICE']],
+    ]);
     expect(escalationsDue('2018-07-02', rules)).toEqual([]);
     // February: the 28th + 3 = March 3
     expect(escalationsDue('2018-03-03', rules).map((e) => e.month)).toEqual(['2018-02']);
@@ -45,7 +55,9 @@ describe('task warnings (限时办结、超时预警、办结销号)', () => {
     ['2018-06-11', 'yellow'],
     ['2018-06-17', 'yellow'],
     ['2018-06-18', 'red'],
-  ] as const)('on %s a task due 2018-06-10 is %s', (today, colour) => expect(taskColour('2018-06-10', today, DEFAULT_TASK_RULES)).toBe(colour));
+  ] as const)('on %s a task due 2018-06-10 is %s', (today, colour) =>
+    expect(taskColour('2018-06-10', today, DEFAULT_TASK_RULES)).toBe(colour),
+  );
 });
 
 describe('squad argument', () => {

@@ -38,7 +38,12 @@ describe('time limits', () => {
   const o = (dueOn: string, decision: ReviewDecision = 'PENDING') => ({ decision, dueOn });
   it.each([
     ['the working day before the due date warns', o('2018-10-10'), '2018-10-09', 'DUE_SOON'],
-    ['an adjusted working day (Sunday 2018-09-30) warns for a due date right after the holiday', o('2018-10-08'), '2018-09-30', 'DUE_SOON'],
+    [
+      'an adjusted working day (Sunday 2018-09-30) warns for a due date right after the holiday',
+      o('2018-10-08'),
+      '2018-09-30',
+      'DUE_SOON',
+    ],
     ['a holiday before the due date does not warn', o('2018-10-08'), '2018-10-07', null],
     ['two working days before: no warning yet', o('2018-10-10'), '2018-10-08', null],
     ['on the due date itself: still in time', o('2018-10-10'), '2018-10-10', null],
@@ -51,14 +56,28 @@ describe('time limits', () => {
 });
 
 describe('signingRefusal', () => {
-  const base = { investmentWan: 20_000, thresholdWan: 10_000, projectId: 7, pendingUnits: [] as string[], vetoes: [] as string[] };
+  const base = {
+    investmentWan: 20_000,
+    thresholdWan: 10_000,
+    projectId: 7,
+    pendingUnits: [] as string[],
+    vetoes: [] as string[],
+  };
   it.each([
     ['below the threshold: no review needed', { ...base, investmentWan: 9_999, reviewStatus: 'NONE' }, null],
     ['passed', { ...base, reviewStatus: 'PASSED' }, null],
     ['overruled', { ...base, reviewStatus: 'OVERRULED' }, null],
     ['never reviewed: says how to start', { ...base, reviewStatus: 'NONE' }, '/review 7'],
-    ['in review: names the missing units', { ...base, reviewStatus: 'IN_REVIEW', pendingUnits: ['环保局', '政务办'] }, '尚缺：环保局、政务办的预审意见'],
-    ['vetoed: gives the reasons', { ...base, reviewStatus: 'VETOED', vetoes: ['环保局（环保）：排放超标'] }, '环保局（环保）：排放超标'],
+    [
+      'in review: names the missing units',
+      { ...base, reviewStatus: 'IN_REVIEW', pendingUnits: ['环保局', '政务办'] },
+      '尚缺：环保局、政务办的预审意见',
+    ],
+    [
+      'vetoed: gives the reasons',
+      { ...base, reviewStatus: 'VETOED', vetoes: ['环保局（环保）：排放超标'] },
+      '环保局（环保）：排放超标',
+    ],
     ['exactly at the threshold needs review', { ...base, investmentWan: 10_000, reviewStatus: 'NONE' }, '1 亿元'],
   ])('%s', (_, input, expected) => {
     const r = signingRefusal(input);
@@ -75,7 +94,16 @@ describe('signingRefusal', () => {
 
 describe('who may act', () => {
   const actor = (roles: string[], squadId?: number): Actor =>
-    ({ id: 1, name: 'x', openId: 'ou_x', rank: null, unitId: null, roles, squads: squadId ? [{ squadId, role: 'MEMBER' }] : [], leaderOf: [] }) as Actor;
+    ({
+      id: 1,
+      name: 'x',
+      openId: 'ou_x',
+      rank: null,
+      unitId: null,
+      roles,
+      squads: squadId ? [{ squadId, role: 'MEMBER' }] : [],
+      leaderOf: [],
+    }) as Actor;
   it.each([
     ['the office starts any review', actor(['OFFICE']), 3, true],
     ['a member of the owning squad starts it', actor([], 3), 3, true],
@@ -100,7 +128,13 @@ describe('key projects and land', () => {
     expect(sortKeyFirst(items).map((p) => p.id)).toEqual([2, 4, 1, 3]);
   });
 
-  const p = (id: number, isKey: boolean, landStatus: string, landStatusOn: string | null, createdOn = '2018-01-10') => ({
+  const p = (
+    id: number,
+    isKey: boolean,
+    landStatus: string,
+    landStatusOn: string | null,
+    createdOn = '2018-01-10',
+  ) => ({
     id,
     name: `P${id}`,
     isKey,
@@ -110,12 +144,21 @@ describe('key projects and land', () => {
   });
   it.each([
     ['longest wait first', [p(1, true, 'SITE_IDENTIFIED', '2018-05-01'), p(2, true, 'NONE', '2018-03-01')], [2, 1]],
-    ['supplied land and non-key projects are left out', [p(1, true, 'LAND_SUPPLIED', '2018-01-01'), p(2, false, 'NONE', null), p(3, true, 'LAND_APPROVED', '2018-06-01')], [3]],
-    ['no land date: the wait counts from the record', [p(1, true, 'NONE', null, '2018-02-01'), p(2, true, 'NONE', '2018-04-01')], [1, 2]],
+    [
+      'supplied land and non-key projects are left out',
+      [p(1, true, 'LAND_SUPPLIED', '2018-01-01'), p(2, false, 'NONE', null), p(3, true, 'LAND_APPROVED', '2018-06-01')],
+      [3],
+    ],
+    [
+      'no land date: the wait counts from the record',
+      [p(1, true, 'NONE', null, '2018-02-01'), p(2, true, 'NONE', '2018-04-01')],
+      [1, 2],
+    ],
     ['equal waits: older record first', [p(5, true, 'NONE', '2018-04-01'), p(4, true, 'NONE', '2018-04-01')], [4, 5]],
   ])('%s', (_, projects, order) => expect(landWaitingList(projects, '2018-06-30').map((x) => x.id)).toEqual(order));
 
-  it('counts days waiting', () => expect(landWaitingList([p(1, true, 'NONE', '2018-06-01')], '2018-06-30')[0]!.daysWaiting).toBe(29));
+  it('counts days waiting', () =>
+    expect(landWaitingList([p(1, true, 'NONE', '2018-06-01')], '2018-06-30')[0]!.daysWaiting).toBe(29));
 
   it.each([
     ['已选址', 'SITE_IDENTIFIED'],

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { quarterPeriod, yearPeriod } from '../../src/domain/periods.js';
-import { buildBulletin, DEFAULT_RULES, DEFAULT_WEIGHTS, mergeRules, mergeWeights, rankSquads, scoreSquad } from '../../src/domain/scoring.js';
+import {
+  buildBulletin,
+  DEFAULT_RULES,
+  DEFAULT_WEIGHTS,
+  mergeRules,
+  mergeWeights,
+  rankSquads,
+  scoreSquad,
+} from '../../src/domain/scoring.js';
 import { emptyActuals, type SquadActuals, type SquadTally } from '../../src/domain/tally.js';
 
 const year = yearPeriod(2018);
@@ -9,13 +17,23 @@ const q2 = quarterPeriod(2018, 2);
 function tally(id: number, actual: Partial<SquadActuals>, quota: SquadTally['quota'], sortOrder = id): SquadTally {
   return { squadId: id, name: `S${id}`, kind: 'INDUSTRY', sortOrder, actual: { ...emptyActuals(), ...actual }, quota };
 }
-const reports = (onTime: number, late: number, missing: number, exempt = 0) => ({ onTime, late, missing, exempt, due: onTime + late + missing });
+const reports = (onTime: number, late: number, missing: number, exempt = 0) => ({
+  onTime,
+  late,
+  missing,
+  exempt,
+  due: onTime + late + missing,
+});
 
 describe('scoreSquad (hand-computed)', () => {
   it('a town squad is scored only on what applies to it: trips, visits, leads, reports, trip rule', () => {
     // trips 1/2, visits 12/12, leads 3/6, reports (2 + ½·1)/4, trip rule 1/1; weights 5,5,5,10,5 = 30
     // = 100 × (5·0.5 + 5·1 + 5·0.5 + 10·0.625 + 5·1) / 30 = 100 × 21.25 / 30 = 70.83 → 70.8
-    const t = tally(1, { trips: 1, tripsReported: 1, tripsKeptRule: 1, visits: 12, leads: 3, reports: reports(2, 1, 1) }, { TRIPS: 2, VISITS: 12, LEADS: 6 });
+    const t = tally(
+      1,
+      { trips: 1, tripsReported: 1, tripsKeptRule: 1, visits: 12, leads: 3, reports: reports(2, 1, 1) },
+      { TRIPS: 2, VISITS: 12, LEADS: 6 },
+    );
     const s = scoreSquad(t, year);
     expect(s.components.map((c) => c.key)).toEqual(['trips', 'visits', 'leads', 'reportsOnTime', 'tripRules']);
     expect(s.score).toBe(70.8);
@@ -24,7 +42,11 @@ describe('scoreSquad (hand-computed)', () => {
   it('caps a ratio at 1.2 and counts a ¥500M+ strategic signing as 2', () => {
     // signed: 1 project, major + strategic → 1 + 0.5 + 0.5 = 2 of quota 1 → 2, capped 1.2; investment 60000/100000 = 0.6
     // = 100 × (20·1.2 + 15·0.6) / 35 = 100 × 33 / 35 = 94.29 → 94.3
-    const t = tally(1, { signedProjects: 1, majorSigned: 1, strategicSigned: 1, signedInvestment: 60000 }, { SIGNED_PROJECTS: 1, SIGNED_INVESTMENT: 100000 });
+    const t = tally(
+      1,
+      { signedProjects: 1, majorSigned: 1, strategicSigned: 1, signedInvestment: 60000 },
+      { SIGNED_PROJECTS: 1, SIGNED_INVESTMENT: 100000 },
+    );
     expect(scoreSquad(t, year).score).toBe(94.3);
   });
 
@@ -43,8 +65,15 @@ describe('scoreSquad (hand-computed)', () => {
   });
 
   it('office weights replace the defaults; bad values are ignored', () => {
-    expect(mergeWeights({ reportsOnTime: 30, leads: -1, trips: 'x' })).toEqual({ ...DEFAULT_WEIGHTS, reportsOnTime: 30 });
-    expect(mergeRules({ redCount: 1, floors: { score: 50 } })).toEqual({ ...DEFAULT_RULES, redCount: 1, floors: { ...DEFAULT_RULES.floors, score: 50 } });
+    expect(mergeWeights({ reportsOnTime: 30, leads: -1, trips: 'x' })).toEqual({
+      ...DEFAULT_WEIGHTS,
+      reportsOnTime: 30,
+    });
+    expect(mergeRules({ redCount: 1, floors: { score: 50 } })).toEqual({
+      ...DEFAULT_RULES,
+      redCount: 1,
+      floors: { ...DEFAULT_RULES.floors, score: 50 },
+    });
   });
 });
 
@@ -62,9 +91,9 @@ describe('rankSquads and the red/black list', () => {
   // with reports weight 10 and leads weight 5:
   // S1 (5·1.2 + 10·1)/15 = 106.7; S2 (5·0.8+10)/15 = 93.3; S3 (3+10)/15 = 86.7; S4 (2.5 + 10/3)/15 = 38.9;
   // S5 (1.5+10)/15 = 76.7; S6 leads only: 5·0.1/5 = 10
-  it.each([
-    ['orders by score', [1, 2, 3, 5, 4, 6]],
-  ])('%s', (_, order) => expect(rankSquads(squads, year).map((s) => s.squadId)).toEqual(order));
+  it.each([['orders by score', [1, 2, 3, 5, 4, 6]]])('%s', (_, order) =>
+    expect(rankSquads(squads, year).map((s) => s.squadId)).toEqual(order),
+  );
 
   it('red = top 2; black = bottom 2 plus anyone below a floor, with reasons in Chinese', () => {
     const ranked = rankSquads(squads, year);

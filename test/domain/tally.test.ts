@@ -4,7 +4,12 @@ import { parsePeriod, quarterPeriod, yearPeriod } from '../../src/domain/periods
 import { bucketOfReport, countBuckets, isExemptMonth } from '../../src/domain/report-status.js';
 import { emptyActuals, formatAmount, groupTallies, metricLines, type SquadTally } from '../../src/domain/tally.js';
 
-const t = (id: number, kind: SquadTally['kind'], a: Partial<ReturnType<typeof emptyActuals>>, quota: SquadTally['quota']): SquadTally => ({
+const t = (
+  id: number,
+  kind: SquadTally['kind'],
+  a: Partial<ReturnType<typeof emptyActuals>>,
+  quota: SquadTally['quota'],
+): SquadTally => ({
   squadId: id,
   name: `S${id}`,
   kind,
@@ -29,7 +34,17 @@ describe('periods', () => {
 
 describe('tally lines against quotas', () => {
   it('a year: each metric as count and percentage; reports on time against months due', () => {
-    const s = t(1, 'INDUSTRY', { signedProjects: 2, signedInvestment: 80000, leads: 9, reports: { onTime: 3, late: 1, missing: 1, exempt: 1, due: 5 } }, { SIGNED_PROJECTS: 4, SIGNED_INVESTMENT: 160000, LEADS: 12, TRIPS: 4 });
+    const s = t(
+      1,
+      'INDUSTRY',
+      {
+        signedProjects: 2,
+        signedInvestment: 80000,
+        leads: 9,
+        reports: { onTime: 3, late: 1, missing: 1, exempt: 1, due: 5 },
+      },
+      { SIGNED_PROJECTS: 4, SIGNED_INVESTMENT: 160000, LEADS: 12, TRIPS: 4 },
+    );
     const lines = metricLines(s, yearPeriod(2018));
     expect(lines.map((l) => [l.metric, l.actual, l.target, l.ratio])).toEqual([
       ['SIGNED_PROJECTS', 2, 4, 0.5],
@@ -41,13 +56,25 @@ describe('tally lines against quotas', () => {
   });
 
   it('a quarter: a quarter of the annual quota, counts rounded up', () => {
-    const s = t(1, 'INDUSTRY', { signedProjects: 1, fundsInPlace: 30000 }, { SIGNED_PROJECTS: 3, FUNDS_IN_PLACE: 100000 });
+    const s = t(
+      1,
+      'INDUSTRY',
+      { signedProjects: 1, fundsInPlace: 30000 },
+      { SIGNED_PROJECTS: 3, FUNDS_IN_PLACE: 100000 },
+    );
     const lines = metricLines(s, quarterPeriod(2018, 2));
-    expect(lines.slice(0, 2).map((l) => [l.target, l.ratio])).toEqual([[1, 1], [25000, 1.2]]);
+    expect(lines.slice(0, 2).map((l) => [l.target, l.ratio])).toEqual([
+      [1, 1],
+      [25000, 1.2],
+    ]);
   });
 
   it('groups by kind and sums the district', () => {
-    const g = groupTallies([t(1, 'INDUSTRY', { leads: 3 }, { LEADS: 12 }), t(2, 'TOWN', { leads: 2 }, { LEADS: 6 }), t(3, 'INDUSTRY', { leads: 1 }, { LEADS: 12 })]);
+    const g = groupTallies([
+      t(1, 'INDUSTRY', { leads: 3 }, { LEADS: 12 }),
+      t(2, 'TOWN', { leads: 2 }, { LEADS: 6 }),
+      t(3, 'INDUSTRY', { leads: 1 }, { LEADS: 12 }),
+    ]);
     expect(g.map((x) => [x.name, x.actual.leads, x.quota.LEADS])).toEqual([
       ['产业小分队', 4, 24],
       ['镇（街道办）', 2, 6],
@@ -88,7 +115,9 @@ describe('report buckets', () => {
     ['nothing on the 27th', undefined, false, '2018-06-27', 'PENDING'],
     ['exempt by a leader', undefined, true, '2018-07-10', 'EXEMPT'],
     ['report marked EXEMPT', { status: 'EXEMPT', late: false }, false, '2018-07-10', 'EXEMPT'],
-  ] as const)('%s', (_, report, exempt, today, bucket) => expect(bucketOfReport(report, exempt, '2018-06', today)).toBe(bucket));
+  ] as const)('%s', (_, report, exempt, today, bucket) =>
+    expect(bucketOfReport(report, exempt, '2018-06', today)).toBe(bucket),
+  );
 
   it('an exemption covers a month when it covers its last on-time day', () => {
     expect(isExemptMonth([{ fromDate: '2018-06-01', toDate: '2018-06-30' }], '2018-06')).toBe(true);
@@ -96,6 +125,12 @@ describe('report buckets', () => {
   });
 
   it('counts the three buckets; exempt and pending are not due', () => {
-    expect(countBuckets(['ON_TIME', 'LATE', 'MISSING', 'EXEMPT', 'PENDING', 'MISSING'])).toEqual({ onTime: 1, late: 1, missing: 2, exempt: 1, due: 4 });
+    expect(countBuckets(['ON_TIME', 'LATE', 'MISSING', 'EXEMPT', 'PENDING', 'MISSING'])).toEqual({
+      onTime: 1,
+      late: 1,
+      missing: 2,
+      exempt: 1,
+      due: 4,
+    });
   });
 });

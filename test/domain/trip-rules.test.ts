@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { assessTrip, describeTripProgress, isWithinTrip, TRIP_MIN_LEADS, TRIP_MIN_VISITS } from '../../src/domain/trip-rules.js';
+import {
+  assessTrip,
+  describeTripProgress,
+  isWithinTrip,
+  TRIP_MIN_LEADS,
+  TRIP_MIN_VISITS,
+} from '../../src/domain/trip-rules.js';
 
 describe('assessTrip', () => {
   it('the plan asks 6 visits and 3 leads per trip', () => {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import calendarFile from '../../prisma/calendar-cn.json' with { type: 'json' };
-import { addWorkingDays, isIsoDate, isWorkingDay, localDate, workingDaysBetween, type CalendarKind } from '../../src/domain/working-days.js';
+import {
+  addWorkingDays,
+  isIsoDate,
+  isWorkingDay,
+  localDate,
+  workingDaysBetween,
+  type CalendarKind,
+} from '../../src/domain/working-days.js';
 
 const cn = new Map(calendarFile.days.map((d) => [d.date, d.kind as CalendarKind]));
 const none = new Map<string, CalendarKind>();
@@ -23,13 +30,25 @@ describe('isWorkingDay', () => {
 
 describe('addWorkingDays', () => {
   it.each([
-    ['5 working days from Friday 2018-09-28 run past 国庆 (29th and 30th were adjusted working days)', '2018-09-28', 5, cn, '2018-10-10'],
+    [
+      '5 working days from Friday 2018-09-28 run past 国庆 (29th and 30th were adjusted working days)',
+      '2018-09-28',
+      5,
+      cn,
+      '2018-10-10',
+    ],
     ['without the calendar the same count ends before the holiday', '2018-09-28', 5, none, '2018-10-05'],
     ['3 working days from Friday 2018-09-28 (key project)', '2018-09-28', 3, cn, '2018-10-08'],
     ['5 working days across 春节 2018 (24 Feb was a Saturday working day)', '2018-02-13', 5, cn, '2018-02-26'],
     ['0 days is the start itself', '2018-06-01', 0, cn, '2018-06-01'],
     ['a start on a holiday counts from the next working day', '2018-10-03', 1, cn, '2018-10-08'],
-    ['5 working days from Friday 2025-09-26 include Sunday 28 Sept (调休) and skip 1–8 Oct', '2025-09-26', 5, cn, '2025-10-10'],
+    [
+      '5 working days from Friday 2025-09-26 include Sunday 28 Sept (调休) and skip 1–8 Oct',
+      '2025-09-26',
+      5,
+      cn,
+      '2025-10-10',
+    ],
     ['across 元旦 2026 (Sunday 4 Jan works)', '2025-12-31', 1, cn, '2026-01-04'],
   ])('%s', (_, start, n, cal, due) => expect(addWorkingDays(start, n, cal)).toBe(due));
 
@@ -57,6 +76,7 @@ describe('helpers', () => {
   it('has no date listed twice and only weekends as adjusted working days', () => {
     const dates = calendarFile.days.map((d) => d.date);
     expect(new Set(dates).size).toBe(dates.length);
-    for (const d of calendarFile.days.filter((x) => x.kind === 'WORKDAY')) expect(isWorkingDay(d.date, none), d.date).toBe(false);
+    for (const d of calendarFile.days.filter((x) => x.kind === 'WORKDAY'))
+      expect(isWorkingDay(d.date, none), d.date).toBe(false);
   });
 });

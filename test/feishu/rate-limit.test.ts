@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { receiverKey, type OutboxRow } from '../../src/feishu/open-api.js';
 import { FeishuLimiter, SlidingWindow } from '../../src/feishu/rate-limit.js';
 
-const row = (o: Partial<OutboxRow>): OutboxRow => ({ id: 1, dedupKey: 'k', kind: 'SEND', receiveIdType: 'open_id', receiveId: 'ou_a', msgType: 'text', content: '{}', openIds: null, ...o });
+const row = (o: Partial<OutboxRow>): OutboxRow => ({
+  id: 1,
+  dedupKey: 'k',
+  kind: 'SEND',
+  receiveIdType: 'open_id',
+  receiveId: 'ou_a',
+  msgType: 'text',
+  content: '{}',
+  openIds: null,
+  ...o,
+});
 
 describe('sliding window', () => {
   it('lets `limit` calls through in a window, then says how long to wait', () => {
@@ -14,7 +24,6 @@ describe('sliding window', () => {
     expect(w.delayFor('y', 20)).toBe(0);
     expect(w.delayFor('x', 999)).toBe(1);
     expect(w.delayFor('x', 1000)).toBe(0); // the call at 0 has left the window
-
   });
 });
 

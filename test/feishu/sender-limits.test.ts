@@ -18,7 +18,12 @@ async function enqueueTexts(n: number, tag: string): Promise<string[]> {
   const keys: string[] = [];
   for (const p of people) {
     const key = `test-${tag}-${seq++}`;
-    await enqueueMessage(db(), { dedupKey: key, to: { type: 'open_id', id: p.openId! }, msgType: 'text', content: textContent(`消息 ${key}`) });
+    await enqueueMessage(db(), {
+      dedupKey: key,
+      to: { type: 'open_id', id: p.openId! },
+      msgType: 'text',
+      content: textContent(`消息 ${key}`),
+    });
     keys.push(key);
   }
   return keys;
@@ -60,7 +65,12 @@ describe('sender and Feishu limits', () => {
     const keys: string[] = [];
     for (let i = 0; i < 12; i++) {
       const key = `test-chat-${seq++}`;
-      await enqueueMessage(db(), { dedupKey: key, to: { type: 'chat_id', id: 'oc_squad_1' }, msgType: 'text', content: textContent(key) });
+      await enqueueMessage(db(), {
+        dedupKey: key,
+        to: { type: 'chat_id', id: 'oc_squad_1' },
+        msgType: 'text',
+        content: textContent(key),
+      });
       keys.push(key);
     }
     await drainUntilSent(bot.sender, keys);
@@ -125,7 +135,10 @@ describe('sender stop', () => {
     // A commit kicked it while it was sending (what every handled event does under load).
     sender.kick();
     stopping = true;
-    const stopped = await Promise.race([sender.stop().then(() => 'stopped'), new Promise((r) => setTimeout(() => r('hung'), 5_000))]);
+    const stopped = await Promise.race([
+      sender.stop().then(() => 'stopped'),
+      new Promise((r) => setTimeout(() => r('hung'), 5_000)),
+    ]);
     expect(stopped).toBe('stopped');
     expect(claimsAfterStop).toBe(0);
     const rows = await db().outbox.findMany({ where: { dedupKey: { in: keys } }, select: { status: true } });

@@ -12,7 +12,10 @@ const shanghai = (date: string) => new Date(`${date}T01:00:00Z`); // 09:00 in Sh
 let bot: TestBot;
 const db = () => bot.database.prisma;
 const textsTo = async (name: string) =>
-  bot.sb.messagesTo(await bot.openIdOf(name)).filter((m) => m.msg_type === 'text').map((m) => (m.content as { text: string }).text);
+  bot.sb
+    .messagesTo(await bot.openIdOf(name))
+    .filter((m) => m.msg_type === 'text')
+    .map((m) => (m.content as { text: string }).text);
 
 beforeAll(async () => {
   bot = await startTestBot({}, { clock: new FixedClock(new Date('2018-09-28T02:00:00Z')) });
@@ -52,14 +55,20 @@ describe('review time limits across 国庆 2018, and key projects', () => {
     await say(bot, '农业局局长', `/key ${key} 我来标`);
     expect((await db().project.findUniqueOrThrow({ where: { id: key } })).isKey).toBe(false);
     await say(bot, '招商局局长', `/key ${key} 专人帮办，用地优先保障`);
-    expect(await db().project.findUniqueOrThrow({ where: { id: key } })).toMatchObject({ isKey: true, keyNotes: '专人帮办，用地优先保障' });
-    expect(await db().auditLog.count({ where: { entity: 'Project', entityId: String(key), action: 'key.set' } })).toBe(1);
+    expect(await db().project.findUniqueOrThrow({ where: { id: key } })).toMatchObject({
+      isKey: true,
+      keyNotes: '专人帮办，用地优先保障',
+    });
+    expect(await db().auditLog.count({ where: { entity: 'Project', entityId: String(key), action: 'key.set' } })).toBe(
+      1,
+    );
   });
 
   it('started on Friday 2018-09-28: due 2018-10-10 (5 working days), a key project 2018-10-08 (3)', async () => {
     await startReviewAs(bot, '农业局局长', normal, ['ECON', 'EPB']);
     await startReviewAs(bot, '农业局局长', key, ['ECON', 'EPB']);
-    const due = async (projectId: number) => (await db().reviewOpinion.findMany({ where: { review: { projectId } } })).map((o) => o.dueOn);
+    const due = async (projectId: number) =>
+      (await db().reviewOpinion.findMany({ where: { review: { projectId } } })).map((o) => o.dueOn);
     expect(await due(normal)).toEqual(['2018-10-10', '2018-10-10']);
     expect(await due(key)).toEqual(['2018-10-08', '2018-10-08']);
     await settle(bot);
@@ -75,16 +84,28 @@ describe('review time limits across 国庆 2018, and key projects', () => {
     expect(r.messages).toBeGreaterThan(0);
     await settle(bot);
     const econ = await textsTo('经贸局局长');
-    expect(econ.some((t) => t.includes('到期提醒') && t.includes('生态农业观光园') && t.includes('2018-10-10'))).toBe(true);
-    expect(econ.some((t) => t.includes('超期') && t.includes('冷链物流中心') && t.includes('已超 1 个工作日'))).toBe(true);
+    expect(econ.some((t) => t.includes('到期提醒') && t.includes('生态农业观光园') && t.includes('2018-10-10'))).toBe(
+      true,
+    );
+    expect(econ.some((t) => t.includes('超期') && t.includes('冷链物流中心') && t.includes('已超 1 个工作日'))).toBe(
+      true,
+    );
     const office = await textsTo('招商局局长');
     expect(office.filter((t) => t.startsWith('【联合预审超期】') && t.includes('冷链物流中心'))).toHaveLength(2); // 经贸局 and 环保局
     for (const leader of ['朱健', '卓天高']) {
       const t = await textsTo(leader);
-      expect(t.filter((x) => x.includes('直报责任领导') && x.includes('冷链物流中心')), leader).toHaveLength(2);
-      expect(t.some((x) => x.includes('生态农业观光园')), leader).toBe(false);
+      expect(
+        t.filter((x) => x.includes('直报责任领导') && x.includes('冷链物流中心')),
+        leader,
+      ).toHaveLength(2);
+      expect(
+        t.some((x) => x.includes('生态农业观光园')),
+        leader,
+      ).toBe(false);
     }
-    const history = await db().auditLog.findMany({ where: { entity: 'Project', entityId: String(key), action: 'review.warning' } });
+    const history = await db().auditLog.findMany({
+      where: { entity: 'Project', entityId: String(key), action: 'review.warning' },
+    });
     expect(history).toHaveLength(2);
   });
 
@@ -95,14 +116,18 @@ describe('review time limits across 国庆 2018, and key projects', () => {
     // The next day the normal project is overdue (a new kind); the key project is not warned again.
     const overdueOf = async (projectId: number) => {
       const ids = (await db().reviewOpinion.findMany({ where: { review: { projectId } } })).map((o) => o.id);
-      return db().outbox.count({ where: { OR: ids.map((i) => ({ dedupKey: { startsWith: `review-deadline:${i}:OVERDUE:` } })) } });
+      return db().outbox.count({
+        where: { OR: ids.map((i) => ({ dedupKey: { startsWith: `review-deadline:${i}:OVERDUE:` } })) },
+      });
     };
     const keyBefore = await overdueOf(key);
     expect(await overdueOf(normal)).toBe(0);
     expect((await warnReviewDeadlines(bot.deps, shanghai('2018-10-11'))).messages).toBeGreaterThan(0);
     expect(await overdueOf(normal)).toBeGreaterThan(0);
     expect(await overdueOf(key)).toBe(keyBefore);
-    expect(await db().auditLog.count({ where: { entity: 'Project', entityId: String(key), action: 'review.warning' } })).toBe(2);
+    expect(
+      await db().auditLog.count({ where: { entity: 'Project', entityId: String(key), action: 'review.warning' } }),
+    ).toBe(2);
     await settle(bot);
   });
 
@@ -113,7 +138,8 @@ describe('review time limits across 国庆 2018, and key projects', () => {
 
 describe('/land', () => {
   it('records land needs and lists key projects still waiting, longest wait first', async () => {
-    const mk = (name: string, isKey: boolean) => createProject(bot, { name, squadCode: SQUAD, investment: 20_000, isKey });
+    const mk = (name: string, isKey: boolean) =>
+      createProject(bot, { name, squadCode: SQUAD, investment: 20_000, isKey });
     const a = await mk('木材加工园', true);
     const b = await mk('中药材基地', true);
     const c = await mk('已供地项目', true);

@@ -7,14 +7,24 @@ export const DEFAULT_UNITS = ['ECON', 'EPB', 'INVEST', 'DRC', 'PARK', 'GOV_SERVI
 
 /** A text message from a roster person; returns the reply's outbox content (parsed). */
 export async function say(bot: TestBot, name: string, text: string): Promise<any> {
-  const ev = withText(fixture('events/im.message.receive_v1.p2p-help.json'), text, { openId: await bot.openIdOf(name) });
+  const ev = withText(fixture('events/im.message.receive_v1.p2p-help.json'), text, {
+    openId: await bot.openIdOf(name),
+  });
   expect((await bot.event(ev)).status).toBe(200);
-  const row = await bot.database.prisma.outbox.findUnique({ where: { dedupKey: `reply:${ev.event.message.message_id}` } });
+  const row = await bot.database.prisma.outbox.findUnique({
+    where: { dedupKey: `reply:${ev.event.message.message_id}` },
+  });
   return row ? JSON.parse(row.content) : null;
 }
 
 /** A form submit (or button click) by a roster person, as the card callback arrives. */
-export async function click(bot: TestBot, name: string, value: Record<string, unknown>, formValue?: Record<string, unknown>, messageId?: string): Promise<any> {
+export async function click(
+  bot: TestBot,
+  name: string,
+  value: Record<string, unknown>,
+  formValue?: Record<string, unknown>,
+  messageId?: string,
+): Promise<any> {
   const p = fixture('callbacks/card.action.trigger.form-submit.json');
   p.header.event_id = newEventId('card');
   p.event.operator.open_id = await bot.openIdOf(name);
@@ -28,9 +38,20 @@ export async function click(bot: TestBot, name: string, value: Record<string, un
   return res.body;
 }
 
-export async function createProject(bot: TestBot, o: { name: string; squadCode: string; investment: number; isKey?: boolean }): Promise<number> {
+export async function createProject(
+  bot: TestBot,
+  o: { name: string; squadCode: string; investment: number; isKey?: boolean },
+): Promise<number> {
   const squad = await bot.database.prisma.squad.findUniqueOrThrow({ where: { code: o.squadCode } });
-  const p = await bot.database.prisma.project.create({ data: { name: o.name, squadId: squad.id, investment: o.investment, isKey: o.isKey ?? false, company: '某某实业有限公司' } });
+  const p = await bot.database.prisma.project.create({
+    data: {
+      name: o.name,
+      squadId: squad.id,
+      investment: o.investment,
+      isKey: o.isKey ?? false,
+      company: '某某实业有限公司',
+    },
+  });
   return p.id;
 }
 
@@ -45,11 +66,19 @@ export async function opinionCardsTo(bot: TestBot, name: string): Promise<{ opin
 }
 
 export async function opinionIdFor(bot: TestBot, projectId: number, unitCode: string): Promise<number> {
-  const o = await bot.database.prisma.reviewOpinion.findFirstOrThrow({ where: { unit: { code: unitCode }, review: { projectId } }, orderBy: { id: 'desc' } });
+  const o = await bot.database.prisma.reviewOpinion.findFirstOrThrow({
+    where: { unit: { code: unitCode }, review: { projectId } },
+    orderBy: { id: 'desc' },
+  });
   return o.id;
 }
 
-export async function startReviewAs(bot: TestBot, name: string, projectId: number, units = DEFAULT_UNITS): Promise<any> {
+export async function startReviewAs(
+  bot: TestBot,
+  name: string,
+  projectId: number,
+  units = DEFAULT_UNITS,
+): Promise<any> {
   return click(bot, name, { action: 'review.start', projectId }, { units });
 }
 

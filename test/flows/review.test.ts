@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/clock.js';
 import { checkSignable } from '../../src/db/signing-guard.js';
 import { startTestBot, type TestBot } from '../helpers/app.js';
-import { click, createProject, DEFAULT_UNITS, opinionCardsTo, opinionIdFor, say, settle, startReviewAs } from './review-helpers.js';
+import {
+  click,
+  createProject,
+  DEFAULT_UNITS,
+  opinionCardsTo,
+  opinionIdFor,
+  say,
+  settle,
+  startReviewAs,
+} from './review-helpers.js';
 
 // 现代农业、旅游物流产业招商小分队: captain 农业局局长 (not a reviewer), leaders 朱健 and 卓天高.
 const SQUAD = 'AGRI_TOURISM_LOGISTICS';
@@ -69,7 +78,10 @@ describe('joint pre-review (联合预审)', () => {
     ];
     for (const [name, code] of expected) {
       const cards = await opinionCardsTo(bot, name);
-      expect(cards.map((c) => c.opinionId), name).toEqual([await opinionIdFor(bot, id, code)]);
+      expect(
+        cards.map((c) => c.opinionId),
+        name,
+      ).toEqual([await opinionIdFor(bot, id, code)]);
     }
     expect(await opinionCardsTo(bot, '环保局局长')).toEqual([]);
     const opinions = await db().reviewOpinion.findMany({ where: { review: { projectId: id } } });
@@ -92,14 +104,26 @@ describe('joint pre-review (联合预审)', () => {
   });
 
   it('only the unit’s reviewer may answer its card', async () => {
-    const body = await click(bot, '财政局一分队队员', { action: 'review.opinion', opinionId: await opinionIdFor(bot, id, 'ECON') }, { decision: 'PASS' });
+    const body = await click(
+      bot,
+      '财政局一分队队员',
+      { action: 'review.opinion', opinionId: await opinionIdFor(bot, id, 'ECON') },
+      { decision: 'PASS' },
+    );
     expect(body.toast.content).toContain('经贸局');
-    expect((await db().reviewOpinion.findUniqueOrThrow({ where: { id: await opinionIdFor(bot, id, 'ECON') } })).decision).toBe('PENDING');
+    expect(
+      (await db().reviewOpinion.findUniqueOrThrow({ where: { id: await opinionIdFor(bot, id, 'ECON') } })).decision,
+    ).toBe('PENDING');
   });
 
   it('pass with conditions without the conditions is refused and the card keeps what was typed', async () => {
     const opinionId = await opinionIdFor(bot, id, 'EPB');
-    const body = await click(bot, '环保局二分队队员', { action: 'review.opinion', opinionId }, { decision: 'CONDITIONAL', conditions: '', reason: '草稿' });
+    const body = await click(
+      bot,
+      '环保局二分队队员',
+      { action: 'review.opinion', opinionId },
+      { decision: 'CONDITIONAL', conditions: '', reason: '草稿' },
+    );
     expect(body.toast.type).toBe('error');
     expect(body.toast.content).toContain('附加条件');
     const text = JSON.stringify(body.card.data);
@@ -117,7 +141,12 @@ describe('joint pre-review (联合预审)', () => {
       ['区工业园管委主任', 'PARK', { decision: 'PASS' }],
     ];
     for (const [name, code, form] of answers) {
-      const body = await click(bot, name, { action: 'review.opinion', opinionId: await opinionIdFor(bot, id, code) }, form);
+      const body = await click(
+        bot,
+        name,
+        { action: 'review.opinion', opinionId: await opinionIdFor(bot, id, code) },
+        form,
+      );
       expect(body.toast.type, name).toBe('success');
       await settle(bot);
     }
@@ -133,11 +162,19 @@ describe('joint pre-review (联合预审)', () => {
     const opinionId = await opinionIdFor(bot, id, 'GOV_SERVICE');
     const body = await click(bot, '政务办二分队队员', { action: 'review.opinion', opinionId }, { decision: 'PASS' });
     expect(body.toast.type).toBe('success');
-    const again = await click(bot, '政务办二分队队员', { action: 'review.opinion', opinionId }, { decision: 'VETO', veto_category: 'OTHER', reason: '改主意' });
+    const again = await click(
+      bot,
+      '政务办二分队队员',
+      { action: 'review.opinion', opinionId },
+      { decision: 'VETO', veto_category: 'OTHER', reason: '改主意' },
+    );
     expect(again.toast.type).toBe('error');
     expect((await project(id)).reviewStatus).toBe('PASSED');
     expect(await checkSignable(db(), await project(id))).toBeNull();
-    const history = await db().auditLog.findMany({ where: { entity: 'Project', entityId: String(id) }, orderBy: { id: 'asc' } });
+    const history = await db().auditLog.findMany({
+      where: { entity: 'Project', entityId: String(id) },
+      orderBy: { id: 'asc' },
+    });
     expect(history.map((h) => h.action)).toEqual(['review.start', ...Array(6).fill('review.opinion'), 'review.passed']);
     await settle(bot);
     const latest = JSON.stringify(bot.sb.lastCardMessageTo(await squadChat())!.versions.at(-1)!.content);
@@ -152,7 +189,12 @@ describe('one-vote veto and the leading group’s overrule', () => {
   it('one veto rejects the project at once and goes to the leading group', async () => {
     id = await createProject(bot, { name: '电镀园区项目', squadCode: SQUAD, investment: 50_000 });
     await startReviewAs(bot, '招商局局长', id);
-    await click(bot, '经贸局局长', { action: 'review.opinion', opinionId: await opinionIdFor(bot, id, 'ECON') }, { decision: 'PASS' });
+    await click(
+      bot,
+      '经贸局局长',
+      { action: 'review.opinion', opinionId: await opinionIdFor(bot, id, 'ECON') },
+      { decision: 'PASS' },
+    );
     const body = await click(
       bot,
       '环保局二分队队员',
@@ -168,13 +210,23 @@ describe('one-vote veto and the leading group’s overrule', () => {
     expect(notice).toContain('review.overrule');
     expect(notice).toContain('选址位于饮用水水源二级保护区');
     // Units still pending cannot answer a closed review.
-    const late = await click(bot, '发改局局长', { action: 'review.opinion', opinionId: await opinionIdFor(bot, id, 'DRC') }, { decision: 'PASS' });
+    const late = await click(
+      bot,
+      '发改局局长',
+      { action: 'review.opinion', opinionId: await opinionIdFor(bot, id, 'DRC') },
+      { decision: 'PASS' },
+    );
     expect(late.toast.content).toContain('已经结束');
   });
 
   it('the office may not overrule, nor a leader without a reason', async () => {
     const reviewId = (await db().projectReview.findFirstOrThrow({ where: { projectId: id } })).id;
-    const office = await click(bot, '招商局局长', { action: 'review.overrule', reviewId }, { overrule_reason: '我觉得可以' });
+    const office = await click(
+      bot,
+      '招商局局长',
+      { action: 'review.overrule', reviewId },
+      { overrule_reason: '我觉得可以' },
+    );
     expect(office.toast.content).toContain('组长、副组长');
     const empty = await click(bot, '曾健清', { action: 'review.overrule', reviewId }, { overrule_reason: '  ' });
     expect(empty.toast.content).toContain('理由');
@@ -183,17 +235,30 @@ describe('one-vote veto and the leading group’s overrule', () => {
 
   it('the group leader overrules with a reason: recorded with who and why, the project becomes signable', async () => {
     const reviewId = (await db().projectReview.findFirstOrThrow({ where: { projectId: id } })).id;
-    const body = await click(bot, '曾健清', { action: 'review.overrule', reviewId }, { overrule_reason: '领导小组会议同意调整选址后推进' });
+    const body = await click(
+      bot,
+      '曾健清',
+      { action: 'review.overrule', reviewId },
+      { overrule_reason: '领导小组会议同意调整选址后推进' },
+    );
     expect(body.toast.type).toBe('success');
     const review = await db().projectReview.findUniqueOrThrow({ where: { id: reviewId } });
     const leader = await db().person.findFirstOrThrow({ where: { name: '曾健清' } });
-    expect(review).toMatchObject({ status: 'OVERRULED', overruledById: leader.id, overruleReason: '领导小组会议同意调整选址后推进' });
+    expect(review).toMatchObject({
+      status: 'OVERRULED',
+      overruledById: leader.id,
+      overruleReason: '领导小组会议同意调整选址后推进',
+    });
     expect((await project(id)).reviewStatus).toBe('OVERRULED');
     expect(await checkSignable(db(), await project(id))).toBeNull();
-    const audit = await db().auditLog.findFirstOrThrow({ where: { entity: 'Project', entityId: String(id), action: 'review.overrule' } });
+    const audit = await db().auditLog.findFirstOrThrow({
+      where: { entity: 'Project', entityId: String(id), action: 'review.overrule' },
+    });
     expect(audit.actorId).toBe(leader.id);
     await settle(bot);
-    expect(JSON.stringify(bot.sb.lastCardMessageTo(await squadChat())!.versions.at(-1)!.content)).toContain('领导小组会议同意调整选址后推进');
+    expect(JSON.stringify(bot.sb.lastCardMessageTo(await squadChat())!.versions.at(-1)!.content)).toContain(
+      '领导小组会议同意调整选址后推进',
+    );
     const twice = await click(bot, '卓天高', { action: 'review.overrule', reviewId }, { overrule_reason: '同意' });
     expect(twice.toast.content).toContain('已由曾健清推翻');
   });

@@ -36,9 +36,17 @@ export async function startTestBot(env: Record<string, string> = {}, opts: Start
     LOG_LEVEL: 'silent',
     ...env,
   });
-  const bot = await startBot(config, { log: createLog(config.logLevel), startSender: false, startScheduler: false, ...opts });
+  const bot = await startBot(config, {
+    log: createLog(config.logLevel),
+    startSender: false,
+    startScheduler: false,
+    ...opts,
+  });
   if (!bot.sandbox) throw new Error('test bot expects sandbox mode');
-  const keys = { encryptKey: bot.deps.config.lark.encryptKey, verificationToken: bot.deps.config.lark.verificationToken };
+  const keys = {
+    encryptKey: bot.deps.config.lark.encryptKey,
+    verificationToken: bot.deps.config.lark.verificationToken,
+  };
   return {
     ...bot,
     config: bot.deps.config,

@@ -6,12 +6,22 @@ import { fixture, withText } from './feishu.js';
 export { buttonValue, cardCallback } from './cards.js';
 
 /** Sends a slash-command as a 1:1 message and returns the card the bot replied with, and its message id. */
-export async function commandReply(bot: TestBot, openId: string, text: string): Promise<{ card: any; messageId: string; text?: string }> {
-  return replyTo(bot, withText(fixture('events/im.message.receive_v1.p2p-help.json'), text, { openId, chatId: 'oc_p2p_' + openId }));
+export async function commandReply(
+  bot: TestBot,
+  openId: string,
+  text: string,
+): Promise<{ card: any; messageId: string; text?: string }> {
+  return replyTo(
+    bot,
+    withText(fixture('events/im.message.receive_v1.p2p-help.json'), text, { openId, chatId: 'oc_p2p_' + openId }),
+  );
 }
 
 /** Posts a message event and waits for the bot's reply to it. */
-export async function replyTo(bot: TestBot, ev: Record<string, any>): Promise<{ card: any; messageId: string; text?: string }> {
+export async function replyTo(
+  bot: TestBot,
+  ev: Record<string, any>,
+): Promise<{ card: any; messageId: string; text?: string }> {
   const text = ev.event.message.content;
   const res = await bot.event(ev);
   if (res.status !== 200) throw new Error('event refused: ' + res.status);
@@ -25,7 +35,11 @@ export async function replyTo(bot: TestBot, ev: Record<string, any>): Promise<{ 
   }
   if (!sent) throw new Error('no reply to ' + text);
   const content = sent.versions.at(-1)!.content as any;
-  return { card: sent.msg_type === 'interactive' ? content : undefined, text: content?.text, messageId: sent.message_id };
+  return {
+    card: sent.msg_type === 'interactive' ? content : undefined,
+    text: content?.text,
+    messageId: sent.message_id,
+  };
 }
 
 /** Every component of a card with a name, found anywhere in its body. */

@@ -33,9 +33,16 @@ export function cardCallback(o: CallbackOptions): Record<string, any> {
 }
 
 /** Sends a slash-command as a 1:1 message from this person; returns the card the bot replied with. */
-export async function commandCard(bot: TestBot, openId: string, text: string): Promise<{ messageId: string; card: any }> {
+export async function commandCard(
+  bot: TestBot,
+  openId: string,
+  text: string,
+): Promise<{ messageId: string; card: any }> {
   const { withText } = await import('./feishu.js');
-  const ev = withText(fixture('events/im.message.receive_v1.p2p-help.json'), text, { openId, chatId: `oc_p2p_${openId}` });
+  const ev = withText(fixture('events/im.message.receive_v1.p2p-help.json'), text, {
+    openId,
+    chatId: `oc_p2p_${openId}`,
+  });
   const res = await bot.event(ev);
   if (res.status !== 200) throw new Error(`event answered ${res.status}`);
   await bot.flush();

@@ -17,7 +17,11 @@ export function newEventId(prefix = 'evt'): string {
 }
 
 /** Variant of a message event: new ids, this text, this sender. */
-export function withText(ev: Record<string, any>, text: string, opts: { openId?: string; chatId?: string; eventId?: string } = {}): Record<string, any> {
+export function withText(
+  ev: Record<string, any>,
+  text: string,
+  opts: { openId?: string; chatId?: string; eventId?: string } = {},
+): Record<string, any> {
   const e = structuredClone(ev);
   e.header.event_id = opts.eventId ?? newEventId();
   e.event.message.message_id = 'om_' + e.header.event_id;
@@ -37,7 +41,11 @@ export interface PostOptions {
 }
 
 /** Encrypts and signs as Feishu does, then POSTs. */
-export async function postSigned(url: string, payload: Record<string, any>, o: PostOptions = {}): Promise<{ status: number; body: any }> {
+export async function postSigned(
+  url: string,
+  payload: Record<string, any>,
+  o: PostOptions = {},
+): Promise<{ status: number; body: any }> {
   const p = structuredClone(payload);
   if (o.verificationToken !== undefined) {
     if (p.header) p.header.token = o.verificationToken;

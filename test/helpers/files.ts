@@ -4,7 +4,12 @@ import type { TestBot } from './app.js';
 import { fixture, newEventId } from './feishu.js';
 
 /** The p2p file fixture, from this person, with these bytes stored in the sandbox under a new file_key. */
-export async function fileMessage(bot: TestBot, name: string, bytes: Buffer, fileName: string): Promise<Record<string, any>> {
+export async function fileMessage(
+  bot: TestBot,
+  name: string,
+  bytes: Buffer,
+  fileName: string,
+): Promise<Record<string, any>> {
   const e = fixture('events/im.message.receive_v1.p2p-file.json');
   const openId = await bot.openIdOf(name);
   const fileKey = bot.sb.putUserFile(bytes, fileName);

@@ -25,7 +25,9 @@ export async function startCluster(): Promise<Cluster> {
   const db = await openDatabase(pg.url);
   await seedIfEmpty(db.prisma);
   const people = await db.prisma.person.findMany({ where: { active: true }, orderBy: { id: 'asc' } });
-  const sb = createSandbox({ users: sandboxUsersFor(people.map((p) => ({ name: p.name, mobile: p.mobile, email: p.email }))) });
+  const sb = createSandbox({
+    users: sandboxUsersFor(people.map((p) => ({ name: p.name, mobile: p.mobile, email: p.email }))),
+  });
   await sb.start(0, '127.0.0.1');
   const env = {
     DATABASE_URL: pg.url,
@@ -69,7 +71,9 @@ export async function startInstance(cluster: Cluster, env: Record<string, string
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: string[] = [];
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => proc.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    proc.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let buf = '';
     const timer = setTimeout(() => reject(new Error('instance did not start in 60 s:\n' + logs.join('\n'))), 60_000);

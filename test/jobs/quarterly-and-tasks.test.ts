@@ -57,7 +57,9 @@ describe('project task warnings', () => {
     expect(await leaderTexts()).toEqual([]); // ordinary projects' overdue tasks stay with helper and captain
     const task = await bot.database.prisma.projectTask.findFirstOrThrow({ where: { title: '办理施工许可' } });
     await bot.database.prisma.project.update({ where: { id: task.projectId }, data: { isKey: true } });
-    await bot.database.prisma.projectTask.create({ data: { projectId: task.projectId, title: '用地规划许可', dueOn: '2018-07-01' } });
+    await bot.database.prisma.projectTask.create({
+      data: { projectId: task.projectId, title: '用地规划许可', dueOn: '2018-07-01' },
+    });
     expect((await runTaskWarnings(bot.deps, at('2018-07-02'))).messages).toBe(1);
     await bot.flush();
     const got = await leaderTexts();
@@ -89,7 +91,9 @@ describe('quarterly digest and red/black list', () => {
   it('only the office may publish', async () => {
     const res = await bot.card(publishTap(await bot.openIdOf('曾健清'), '2018Q2'));
     expect(res.body.toast.type).toBe('error');
-    expect((await bot.database.prisma.bulletin.findUniqueOrThrow({ where: { period: '2018Q2' } })).status).toBe('DRAFT');
+    expect((await bot.database.prisma.bulletin.findUniqueOrThrow({ where: { period: '2018Q2' } })).status).toBe(
+      'DRAFT',
+    );
   });
 
   it('publishing posts the bulletin to the leadership chat once, however often it is tapped', async () => {
@@ -100,7 +104,9 @@ describe('quarterly digest and red/black list', () => {
     const again = await bot.card(publishTap(await bot.openIdOf('领导小组办公室工作人员'), '2018Q2'));
     expect(again.body.toast.content).toContain('已经发布');
     await bot.flush();
-    const posted = bot.sb.messagesTo(LEADERSHIP_CHAT_ID).filter((m) => JSON.stringify(m.content).includes('招商引资红黑榜'));
+    const posted = bot.sb
+      .messagesTo(LEADERSHIP_CHAT_ID)
+      .filter((m) => JSON.stringify(m.content).includes('招商引资红黑榜'));
     expect(posted).toHaveLength(1);
     expect(JSON.stringify(posted[0]!.content)).toContain('已发布');
     // the ranking also as bars of the score, valid for Feishu's chart element
@@ -117,9 +123,14 @@ describe('scheduler slots', () => {
   it('a slot fires once across instances: the second claim of the same slot runs nothing', async () => {
     const job = findJob('task-warnings')!;
     const slot = at('2018-08-01');
-    const [a, b] = await Promise.all([fireSlot(bot.deps, job, slot, 'instance-a'), fireSlot(bot.deps, job, slot, 'instance-b')]);
+    const [a, b] = await Promise.all([
+      fireSlot(bot.deps, job, slot, 'instance-a'),
+      fireSlot(bot.deps, job, slot, 'instance-b'),
+    ]);
     expect([a.ran, b.ran].sort()).toEqual([false, true]);
-    const run = await bot.database.prisma.jobRun.findUniqueOrThrow({ where: { key: `task-warnings:${slot.toISOString()}` } });
+    const run = await bot.database.prisma.jobRun.findUniqueOrThrow({
+      where: { key: `task-warnings:${slot.toISOString()}` },
+    });
     expect(run.status).toBe('DONE');
   });
 });

@@ -10,7 +10,8 @@ import { squadByOrder } from '../helpers/district.js';
 let bot: TestBot;
 const clock = new FixedClock(new Date('2018-06-01T01:00:00Z'));
 const at = (day: string) => new Date(`${day}T09:00:00+08:00`);
-const texts = async (name: string) => bot.sb.messagesTo(await bot.openIdOf(name)).map((m) => (m.content as { text?: string }).text ?? '');
+const texts = async (name: string) =>
+  bot.sb.messagesTo(await bot.openIdOf(name)).map((m) => (m.content as { text?: string }).text ?? '');
 const run = async (day: string) => {
   clock.set(at(day));
   const r = await runReportReminders(bot.deps, at(day));
@@ -23,11 +24,19 @@ beforeAll(async () => {
   const db = bot.database.prisma;
   const s4 = await squadByOrder(db, 4);
   const muge = await squadByOrder(db, 14);
-  await db.monthlyReport.create({ data: { squadId: s4.id, month: '2018-06', status: 'SUBMITTED', submittedAt: at('2018-06-10') } });
-  await db.monthlyReport.create({ data: { squadId: (await squadByOrder(db, 1)).id, month: '2018-06', status: 'DRAFT' } });
-  await db.exemption.create({ data: { squadId: muge.id, fromDate: '2018-06-01', toDate: '2018-06-30', reason: '本月无外出' } });
+  await db.monthlyReport.create({
+    data: { squadId: s4.id, month: '2018-06', status: 'SUBMITTED', submittedAt: at('2018-06-10') },
+  });
+  await db.monthlyReport.create({
+    data: { squadId: (await squadByOrder(db, 1)).id, month: '2018-06', status: 'DRAFT' },
+  });
+  await db.exemption.create({
+    data: { squadId: muge.id, fromDate: '2018-06-01', toDate: '2018-06-30', reason: '本月无外出' },
+  });
   const onLeave = await db.person.findFirstOrThrow({ where: { name: '林业局局长' } });
-  await db.exemption.create({ data: { personId: onLeave.id, fromDate: '2018-06-18', toDate: '2018-06-22', reason: '休假' } });
+  await db.exemption.create({
+    data: { personId: onLeave.id, fromDate: '2018-06-18', toDate: '2018-06-22', reason: '休假' },
+  });
 });
 afterAll(() => bot?.close());
 
@@ -59,7 +68,10 @@ describe('monthly report reminders', () => {
   });
 
   it('on the 25th skips a squad that submitted in between', async () => {
-    await bot.database.prisma.monthlyReport.updateMany({ where: { month: '2018-06', status: 'DRAFT' }, data: { status: 'SUBMITTED', submittedAt: at('2018-06-24') } });
+    await bot.database.prisma.monthlyReport.updateMany({
+      where: { month: '2018-06', status: 'DRAFT' },
+      data: { status: 'SUBMITTED', submittedAt: at('2018-06-24') },
+    });
     await run('2018-06-25');
     expect(await texts('招商局局长')).toHaveLength(1);
     expect((await texts('发改局局长')).at(-1)).toContain('还剩 3 天');
@@ -83,7 +95,9 @@ describe('monthly report reminders', () => {
 
   it('a late submission after the 28th is no longer missing on July 1 (the second step, across the month boundary)', async () => {
     const s3 = await squadByOrder(bot.database.prisma, 3);
-    await bot.database.prisma.monthlyReport.create({ data: { squadId: s3.id, month: '2018-06', status: 'SUBMITTED', late: true, submittedAt: at('2018-06-29') } });
+    await bot.database.prisma.monthlyReport.create({
+      data: { squadId: s3.id, month: '2018-06', status: 'SUBMITTED', late: true, submittedAt: at('2018-06-29') },
+    });
     const before = (await texts('发改局局长')).length;
     const r = await run('2018-07-01');
     expect(r.summary).toContain('2018-06 第2步：11 个小分队未报');

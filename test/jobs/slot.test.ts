@@ -37,11 +37,29 @@ describe('claimSlot', () => {
     const later = new Date(t0.getTime() + 24 * 3600_000);
     expect(await claimSlot(other.prisma, { key: 'digest:2018Q2', job: 'digest', holder: 'B', now: later })).toBe(false);
 
-    expect(await claimSlot(fresh.db.prisma, { key: 'escalate:2018-07-01', job: 'escalate', holder: 'A', now: t0 })).toBe(true);
+    expect(
+      await claimSlot(fresh.db.prisma, { key: 'escalate:2018-07-01', job: 'escalate', holder: 'A', now: t0 }),
+    ).toBe(true);
     const soon = new Date(t0.getTime() + 60_000);
-    expect(await claimSlot(other.prisma, { key: 'escalate:2018-07-01', job: 'escalate', holder: 'B', now: soon, staleMs: 600_000 })).toBe(false);
+    expect(
+      await claimSlot(other.prisma, {
+        key: 'escalate:2018-07-01',
+        job: 'escalate',
+        holder: 'B',
+        now: soon,
+        staleMs: 600_000,
+      }),
+    ).toBe(false);
     const stale = new Date(t0.getTime() + 700_000);
-    expect(await claimSlot(other.prisma, { key: 'escalate:2018-07-01', job: 'escalate', holder: 'B', now: stale, staleMs: 600_000 })).toBe(true);
+    expect(
+      await claimSlot(other.prisma, {
+        key: 'escalate:2018-07-01',
+        job: 'escalate',
+        holder: 'B',
+        now: stale,
+        staleMs: 600_000,
+      }),
+    ).toBe(true);
     // The crashed holder coming back cannot record the slot as its own any more.
     expect(await finishSlot(fresh.db.prisma, 'escalate:2018-07-01', 'A', 'DONE', '', stale)).toBe(false);
     expect(await finishSlot(other.prisma, 'escalate:2018-07-01', 'B', 'DONE', '', stale)).toBe(true);

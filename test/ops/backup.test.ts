@@ -23,7 +23,9 @@ describe.skipIf(testingOnPostgres())('db:backup', () => {
     let written = 0;
     const writer = (async () => {
       while (writing) {
-        const res = await bot.event(withText(fixture('events/im.message.receive_v1.p2p-help.json'), '/help', { openId }));
+        const res = await bot.event(
+          withText(fixture('events/im.message.receive_v1.p2p-help.json'), '/help', { openId }),
+        );
         expect(res.status).toBe(200);
         written++;
       }
@@ -39,8 +41,14 @@ describe.skipIf(testingOnPostgres())('db:backup', () => {
     const copy = new Database(dest, { readonly: true });
     try {
       expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
-      const events = (copy.prepare("SELECT count(*) AS n FROM ProcessedEvent WHERE type = 'im.message.receive_v1'").get() as { n: number }).n;
-      const replies = (copy.prepare("SELECT count(*) AS n FROM Outbox WHERE dedupKey LIKE 'reply:%'").get() as { n: number }).n;
+      const events = (
+        copy.prepare("SELECT count(*) AS n FROM ProcessedEvent WHERE type = 'im.message.receive_v1'").get() as {
+          n: number;
+        }
+      ).n;
+      const replies = (
+        copy.prepare("SELECT count(*) AS n FROM Outbox WHERE dedupKey LIKE 'reply:%'").get() as { n: number }
+      ).n;
       expect(events).toBeGreaterThanOrEqual(5);
       expect(replies).toBe(events);
       expect((copy.prepare('SELECT count(*) AS n FROM Person').get() as { n: number }).n).toBeGreaterThan(50);
@@ -51,7 +59,9 @@ describe.skipIf(testingOnPostgres())('db:backup', () => {
   });
 
   it('refuses a PostgreSQL URL with a hint', async () => {
-    const run = promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/tools/backup.ts'], { env: { ...process.env, DATABASE_URL: 'postgresql://x@127.0.0.1/y' } });
+    const run = promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/tools/backup.ts'], {
+      env: { ...process.env, DATABASE_URL: 'postgresql://x@127.0.0.1/y' },
+    });
     await expect(run).rejects.toMatchObject({ stderr: expect.stringContaining('pg_dump') });
   });
 });

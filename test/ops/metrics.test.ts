@@ -22,7 +22,10 @@ function valueOf(text: string, series: string): number {
   return line ? Number(line.slice(series.length + 1)) : 0;
 }
 
-const help = async () => withText(fixture('events/im.message.receive_v1.p2p-help.json'), '/help', { openId: await bot.openIdOf('招商局局长') });
+const help = async () =>
+  withText(fixture('events/im.message.receive_v1.p2p-help.json'), '/help', {
+    openId: await bot.openIdOf('招商局局长'),
+  });
 
 describe('/metrics', () => {
   it('counts events handled, times card answers, and shows outbox depth, send failures and job runs', async () => {
@@ -32,19 +35,39 @@ describe('/metrics', () => {
     const cb = fixture('callbacks/card.action.trigger.button.json');
     cb.header.event_id = newEventId();
     await bot.card(cb);
-    await bot.database.prisma.jobRun.create({ data: { key: 'monthly-reminder:2018-06-25', job: 'monthly-reminder', holder: 'test', status: 'DONE' } });
+    await bot.database.prisma.jobRun.create({
+      data: { key: 'monthly-reminder:2018-06-25', job: 'monthly-reminder', holder: 'test', status: 'DONE' },
+    });
     const after = await scrape();
     const ev = 'bot_events_handled_total{type="im.message.receive_v1",status="200"}';
     expect(valueOf(after, ev) - valueOf(before, ev)).toBe(2);
-    expect(valueOf(after, 'bot_answer_seconds_count{route="/webhook/card"}') - valueOf(before, 'bot_answer_seconds_count{route="/webhook/card"}')).toBe(1);
+    expect(
+      valueOf(after, 'bot_answer_seconds_count{route="/webhook/card"}') -
+        valueOf(before, 'bot_answer_seconds_count{route="/webhook/card"}'),
+    ).toBe(1);
     expect(valueOf(after, 'bot_outbox_sent') - valueOf(before, 'bot_outbox_sent')).toBe(2); // the two replies
     expect(valueOf(after, 'bot_job_runs{job="monthly-reminder",status="DONE"}')).toBe(1);
     expect(after).toContain('bot_process_resident_memory_bytes');
-    await bot.database.prisma.outbox.create({ data: { dedupKey: 'metrics:later', kind: 'SEND', receiveIdType: 'open_id', receiveId: 'ou_x', msgType: 'text', content: '{}', nextAttemptAt: new Date(Date.now() + 3600_000) } });
+    await bot.database.prisma.outbox.create({
+      data: {
+        dedupKey: 'metrics:later',
+        kind: 'SEND',
+        receiveIdType: 'open_id',
+        receiveId: 'ou_x',
+        msgType: 'text',
+        content: '{}',
+        nextAttemptAt: new Date(Date.now() + 3600_000),
+      },
+    });
     expect(valueOf(await scrape(), 'bot_outbox_depth{status="PENDING"}')).toBe(1);
 
     bot.sb.failNext(1, 'server');
-    await enqueueMessage(bot.database.prisma, { dedupKey: 'metrics:fail', to: { type: 'open_id', id: await bot.openIdOf('招商局局长') }, msgType: 'text', content: textContent('x') });
+    await enqueueMessage(bot.database.prisma, {
+      dedupKey: 'metrics:fail',
+      to: { type: 'open_id', id: await bot.openIdOf('招商局局长') },
+      msgType: 'text',
+      content: textContent('x'),
+    });
     await bot.flush();
     const failed = await scrape();
     expect(valueOf(failed, 'bot_send_failures{kind="retried"}')).toBeGreaterThanOrEqual(1);
@@ -65,7 +88,9 @@ describe('replay window (5 minutes)', () => {
       const cb = fixture('callbacks/card.action.trigger.button.json');
       cb.header.event_id = newEventId();
       expect((await bot.card(cb, { timestamp })).status).toBe(401);
-      expect(await bot.database.prisma.processedEvent.findUnique({ where: { eventId: cb.header.event_id } })).toBeNull();
+      expect(
+        await bot.database.prisma.processedEvent.findUnique({ where: { eventId: cb.header.event_id } }),
+      ).toBeNull();
     }
   });
 

@@ -23,7 +23,10 @@ let captain: string;
 beforeAll(async () => {
   bot = await startTestBot();
   office = await bot.openIdOf('招商局局长');
-  const squad = await bot.database.prisma.squad.findFirstOrThrow({ where: { sortOrder: { gt: 1 } }, include: { members: { include: { person: true } } } });
+  const squad = await bot.database.prisma.squad.findFirstOrThrow({
+    where: { sortOrder: { gt: 1 } },
+    include: { members: { include: { person: true } } },
+  });
   captain = squad.members.find((m) => m.role === 'CAPTAIN')!.person.openId!;
 });
 afterAll(async () => {
@@ -31,7 +34,11 @@ afterAll(async () => {
 });
 
 const post = async (path: string, body: unknown) => {
-  const res = await fetch(`${bot.url}/sandbox/api/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${bot.url}/sandbox/api/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, body: (await res.json()) as any };
 };
 
@@ -69,20 +76,31 @@ describe('the sandbox page API', () => {
 
   it('refuses a click on a card the person cannot see', async () => {
     const card = bot.sb.messagesIn(p2pChatId(captain)).find((m) => m.msg_type === 'interactive')!;
-    const res = await post('card', { openId: office, messageId: card.message_id, action: { tag: 'button', value: { action: 'x' } } });
+    const res = await post('card', {
+      openId: office,
+      messageId: card.message_id,
+      action: { tag: 'button', value: { action: 'x' } },
+    });
     expect(res.status).toBe(403);
   });
 
   it('runs a scheduled job for the chosen date, for the office only', async () => {
     const list = await (await fetch(`${bot.url}/sandbox/api/jobs`)).json();
     expect(list.jobs).toContainEqual({ name: 'sandbox-test.job', label: '测试任务', cron: '0 9 * * *' });
-    const refused = await post('jobs/run', { openId: captain, name: 'sandbox-test.job', date: '2018-06-27', time: '09:00' });
+    const refused = await post('jobs/run', {
+      openId: captain,
+      name: 'sandbox-test.job',
+      date: '2018-06-27',
+      time: '09:00',
+    });
     expect(refused.status).toBe(403);
     expect(runs).toHaveLength(0);
     const ok = await post('jobs/run', { openId: office, name: 'sandbox-test.job', date: '2018-06-27', time: '09:00' });
     expect(ok.body).toMatchObject({ ok: true, summary: '提醒了 0 个小分队', at: '2018-06-27 09:00' });
     expect(runs.map((d) => d.toISOString())).toEqual(['2018-06-27T01:00:00.000Z']);
-    expect((await post('jobs/run', { openId: office, name: 'sandbox-test.job', date: '27/06/2018', time: '09:00' })).status).toBe(400);
+    expect(
+      (await post('jobs/run', { openId: office, name: 'sandbox-test.job', date: '27/06/2018', time: '09:00' })).status,
+    ).toBe(400);
   });
 
   it('streams what the bot sends as server-sent events', async () => {

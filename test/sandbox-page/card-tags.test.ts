@@ -13,9 +13,12 @@ describe('card tags the sandbox page draws', () => {
     expect(templates.length).toBeGreaterThan(0);
     const missing: string[] = [];
     for (const name of templates) {
-      for (const tag of collectTags(JSON.parse(templateText(name)))) if (!SUPPORTED_TAGS.includes(tag)) missing.push(`${name}.json: ${tag}`);
+      for (const tag of collectTags(JSON.parse(templateText(name))))
+        if (!SUPPORTED_TAGS.includes(tag)) missing.push(`${name}.json: ${tag}`);
     }
-    expect(missing, 'tags in cards/ the sandbox page cannot draw (add a renderer in src/sandbox-page/client)').toEqual([]);
+    expect(missing, 'tags in cards/ the sandbox page cannot draw (add a renderer in src/sandbox-page/client)').toEqual(
+      [],
+    );
   });
 
   it('the browser test card uses every element the page draws, so each renderer is exercised', () => {
@@ -25,7 +28,14 @@ describe('card tags the sandbox page draws', () => {
   });
 
   it('collects tags at any depth and ignores text that merely looks like one', () => {
-    const tags = collectTags({ body: { elements: [{ tag: 'form', elements: [{ tag: 'input', label: { tag: 'plain_text', content: 'tag' } }] }, '${list}'] } });
+    const tags = collectTags({
+      body: {
+        elements: [
+          { tag: 'form', elements: [{ tag: 'input', label: { tag: 'plain_text', content: 'tag' } }] },
+          '${list}',
+        ],
+      },
+    });
     expect([...tags].sort()).toEqual(['form', 'input', 'plain_text']);
   });
 });

@@ -1,7 +1,17 @@
 import type * as lark from '@larksuiteoapi/node-sdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSandbox, LEADERSHIP_CHAT_ID, type Sandbox } from '../../src/sandbox/index.js';
-import { card, failureOf, sdkClient, APP_ID, APP_SECRET, CAPTAIN, MEMBER, sendCardWith, startSandbox } from './helpers.js';
+import {
+  card,
+  failureOf,
+  sdkClient,
+  APP_ID,
+  APP_SECRET,
+  CAPTAIN,
+  MEMBER,
+  sendCardWith,
+  startSandbox,
+} from './helpers.js';
 
 let sandbox: Sandbox;
 let client: lark.Client;
@@ -11,7 +21,8 @@ beforeEach(async () => {
 });
 afterEach(() => sandbox.stop());
 
-const sendCard = (receiveId: string, c: unknown = card('出差计划'), uuid?: string) => sendCardWith(client, receiveId, c, uuid);
+const sendCard = (receiveId: string, c: unknown = card('出差计划'), uuid?: string) =>
+  sendCardWith(client, receiveId, c, uuid);
 
 describe('batch send', () => {
   it('each user gets the card in their 1:1 chat, unknown ids are listed, and the messages cannot be patched', async () => {
@@ -25,10 +36,17 @@ describe('batch send', () => {
     expect(r.data.invalid_open_ids).toEqual(['ou_gone']);
     for (const who of [CAPTAIN, MEMBER]) {
       const [m] = sandbox.messagesTo(who);
-      expect(m).toMatchObject({ batch: true, batch_message_id: r.data.message_id, chat_id: `oc_p2p_${who}`, content: card('月报提醒') });
+      expect(m).toMatchObject({
+        batch: true,
+        batch_message_id: r.data.message_id,
+        chat_id: `oc_p2p_${who}`,
+        content: card('月报提醒'),
+      });
     }
     const m = sandbox.messagesTo(CAPTAIN)[0]!;
-    const f = await failureOf(client.im.v1.message.patch({ path: { message_id: m.message_id }, data: { content: JSON.stringify(card('改')) } }));
+    const f = await failureOf(
+      client.im.v1.message.patch({ path: { message_id: m.message_id }, data: { content: JSON.stringify(card('改')) } }),
+    );
     expect(f.data.code).toBe(230001);
     expect(m.versions).toHaveLength(1);
   });
@@ -41,7 +59,13 @@ describe('batch send', () => {
     });
     expect(r.data.invalid_department_ids).toEqual(['od_missing']);
     expect(sandbox.state.messages).toHaveLength(8);
-    const empty = await failureOf(client.request({ method: 'POST', url: '/open-apis/message/v4/batch_send/', data: { msg_type: 'text', content: { text: 'x' } } }));
+    const empty = await failureOf(
+      client.request({
+        method: 'POST',
+        url: '/open-apis/message/v4/batch_send/',
+        data: { msg_type: 'text', content: { text: 'x' } },
+      }),
+    );
     expect(empty.data.code).toBe(99992402);
   });
 });
@@ -50,7 +74,10 @@ describe('contacts and chats', () => {
   it('batch_get_id finds people by e-mail and mobile, and returns unknown ones without user_id', async () => {
     const r = await client.contact.v3.user.batchGetId({
       params: { user_id_type: 'open_id' },
-      data: { emails: ['captain1@sandbox.example', 'nobody@sandbox.example'], mobiles: ['+8613800000007', '13999999999'] },
+      data: {
+        emails: ['captain1@sandbox.example', 'nobody@sandbox.example'],
+        mobiles: ['+8613800000007', '13999999999'],
+      },
     });
     expect(r.code).toBe(0);
     expect(r.data?.user_list).toEqual([
@@ -63,7 +90,13 @@ describe('contacts and chats', () => {
 
   it('gets a user, a chat and the list of groups the bot is in', async () => {
     const u = await client.contact.v3.user.get({ path: { user_id: CAPTAIN }, params: { user_id_type: 'open_id' } });
-    expect(u.data?.user).toMatchObject({ open_id: CAPTAIN, union_id: 'on_sbx_6', user_id: 'sbx6', name: '张队长', mobile: '13800000006' });
+    expect(u.data?.user).toMatchObject({
+      open_id: CAPTAIN,
+      union_id: 'on_sbx_6',
+      user_id: 'sbx6',
+      name: '张队长',
+      mobile: '13800000006',
+    });
     expect((await failureOf(client.contact.v3.user.get({ path: { user_id: 'ou_x' } }))).data.code).toBe(41050);
     const c = await client.im.v1.chat.get({ path: { chat_id: LEADERSHIP_CHAT_ID } });
     expect(c.data).toMatchObject({ name: '招商工作领导小组', chat_mode: 'group', owner_id: 'ou_sbx_1' });
@@ -115,7 +148,10 @@ describe('failures and rate limits', () => {
     const free = createSandbox({ appId: APP_ID, appSecret: APP_SECRET, rateLimits: false });
     const c = sdkClient(await free.start(), APP_ID, APP_SECRET);
     for (let i = 0; i < 8; i++) {
-      await c.im.v1.message.create({ params: { receive_id_type: 'open_id' }, data: { receive_id: CAPTAIN, msg_type: 'text', content: '{"text":"x"}' } });
+      await c.im.v1.message.create({
+        params: { receive_id_type: 'open_id' },
+        data: { receive_id: CAPTAIN, msg_type: 'text', content: '{"text":"x"}' },
+      });
     }
     expect(free.messagesTo(CAPTAIN)).toHaveLength(8);
     await free.stop();

@@ -1,7 +1,25 @@
 import * as lark from '@larksuiteoapi/node-sdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSandbox, LEADERSHIP_CHAT_ID, UNSEEN_CHAT_ID, type Sandbox, type SandboxMessage } from '../../src/sandbox/index.js';
-import { card, cardOfSize, failureOf, sdkClient, silentLogger, APP_ID, APP_SECRET, CAPTAIN, MEMBER, sendCardWith, startSandbox } from './helpers.js';
+import {
+  createSandbox,
+  LEADERSHIP_CHAT_ID,
+  UNSEEN_CHAT_ID,
+  type Sandbox,
+  type SandboxMessage,
+} from '../../src/sandbox/index.js';
+import {
+  card,
+  cardOfSize,
+  failureOf,
+  sdkClient,
+  silentLogger,
+  APP_ID,
+  APP_SECRET,
+  CAPTAIN,
+  MEMBER,
+  sendCardWith,
+  startSandbox,
+} from './helpers.js';
 
 let sandbox: Sandbox;
 let client: lark.Client;
@@ -11,7 +29,8 @@ beforeEach(async () => {
 });
 afterEach(() => sandbox.stop());
 
-const sendCard = (receiveId: string, c: unknown = card('出差计划'), uuid?: string) => sendCardWith(client, receiveId, c, uuid);
+const sendCard = (receiveId: string, c: unknown = card('出差计划'), uuid?: string) =>
+  sendCardWith(client, receiveId, c, uuid);
 
 describe('tokens', () => {
   it('the SDK gets one tenant token and sends it as a Bearer header on every call', async () => {
@@ -54,7 +73,10 @@ describe('tokens', () => {
 
   it('refuses calls without a token (99991661) or with an unknown one (99991663)', async () => {
     const send = (headers: Record<string, string>) =>
-      fetch(`${sandbox.url}/open-apis/im/v1/chats`, { headers }).then(async (r) => ({ status: r.status, body: (await r.json()) as { code: number } }));
+      fetch(`${sandbox.url}/open-apis/im/v1/chats`, { headers }).then(async (r) => ({
+        status: r.status,
+        body: (await r.json()) as { code: number },
+      }));
     expect(await send({})).toMatchObject({ status: 400, body: { code: 99991661 } });
     expect(await send({ authorization: 'Bearer t-forged' })).toMatchObject({ status: 400, body: { code: 99991663 } });
     expect(sandbox.state.messages).toHaveLength(0);
@@ -63,13 +85,25 @@ describe('tokens', () => {
   it('a client with the SDK’s shared token cache keeps working against a new sandbox with the same app', async () => {
     const appId = 'cli_shared_cache';
     const first = createSandbox({ appId, appSecret: 's' });
-    const shared = new lark.Client({ appId, appSecret: 's', domain: await first.start(), disableTokenCache: false, logger: silentLogger });
+    const shared = new lark.Client({
+      appId,
+      appSecret: 's',
+      domain: await first.start(),
+      disableTokenCache: false,
+      logger: silentLogger,
+    });
     await shared.im.v1.chat.list({});
     await first.stop();
     const second = createSandbox({ appId, appSecret: 's' });
     await second.start();
     // The SDK caches the token per app id, not per domain: point a client at the second sandbox.
-    const again = new lark.Client({ appId, appSecret: 's', domain: second.url, disableTokenCache: false, logger: silentLogger });
+    const again = new lark.Client({
+      appId,
+      appSecret: 's',
+      domain: second.url,
+      disableTokenCache: false,
+      logger: silentLogger,
+    });
     const r = await again.im.v1.chat.list({});
     expect(r.code).toBe(0);
     expect(second.callCount('/open-apis/auth')).toBe(0);
@@ -105,18 +139,32 @@ describe('sending', () => {
       params: { receive_id_type: 'email' },
       data: { receive_id: 'captain1@sandbox.example', msg_type: 'text', content: JSON.stringify({ text: '请提交' }) },
     });
-    expect(sandbox.messagesTo(LEADERSHIP_CHAT_ID)[0]).toMatchObject({ chat_type: 'group', content: { text: '红黑榜已发布' } });
-    expect(sandbox.messagesTo(CAPTAIN)[0]).toMatchObject({ receiver: { id: 'captain1@sandbox.example', id_type: 'email' } });
+    expect(sandbox.messagesTo(LEADERSHIP_CHAT_ID)[0]).toMatchObject({
+      chat_type: 'group',
+      content: { text: '红黑榜已发布' },
+    });
+    expect(sandbox.messagesTo(CAPTAIN)[0]).toMatchObject({
+      receiver: { id: 'captain1@sandbox.example', id_type: 'email' },
+    });
   });
 
   it('refuses unknown receivers, bad msg_type and content that is not JSON', async () => {
     const create = (receive_id: string, msg_type: string, content: string) =>
-      failureOf(client.im.v1.message.create({ params: { receive_id_type: 'open_id' }, data: { receive_id, msg_type, content } }));
+      failureOf(
+        client.im.v1.message.create({
+          params: { receive_id_type: 'open_id' },
+          data: { receive_id, msg_type, content },
+        }),
+      );
     expect((await create('ou_nobody', 'text', '{"text":"x"}')).data.code).toBe(230013);
     expect((await create(CAPTAIN, 'telegram', '{"text":"x"}')).data.code).toBe(230001);
     expect((await create(CAPTAIN, 'text', 'plain words')).data.code).toBe(230001);
     const noType = await failureOf(
-      client.request({ method: 'POST', url: '/open-apis/im/v1/messages', data: { receive_id: CAPTAIN, msg_type: 'text', content: '{"text":"x"}' } }),
+      client.request({
+        method: 'POST',
+        url: '/open-apis/im/v1/messages',
+        data: { receive_id: CAPTAIN, msg_type: 'text', content: '{"text":"x"}' },
+      }),
     );
     expect(noType.data.code).toBe(99992402);
     expect(sandbox.state.messages).toHaveLength(0);
@@ -166,33 +214,55 @@ describe('sending', () => {
 });
 
 describe('messages from users', () => {
-  const incoming = { message_id: 'om_user_1', chat_id: 'oc_fixture_p2p', chat_type: 'p2p', message_type: 'text', content: '{"text":"/help"}' };
+  const incoming = {
+    message_id: 'om_user_1',
+    chat_id: 'oc_fixture_p2p',
+    chat_type: 'p2p',
+    message_type: 'text',
+    content: '{"text":"/help"}',
+  };
 
   it('a reply to a recorded user message lands in its chat, addressed to the user', async () => {
     sandbox.recordIncomingMessage(incoming, CAPTAIN);
-    const r = await client.im.v1.message.reply({ path: { message_id: 'om_user_1' }, data: { msg_type: 'interactive', content: JSON.stringify(card('帮助')) } });
+    const r = await client.im.v1.message.reply({
+      path: { message_id: 'om_user_1' },
+      data: { msg_type: 'interactive', content: JSON.stringify(card('帮助')) },
+    });
     expect(r.data).toMatchObject({ chat_id: 'oc_fixture_p2p', parent_id: 'om_user_1' });
     expect(sandbox.lastCardTo(CAPTAIN)).toEqual(card('帮助'));
     expect(sandbox.messagesTo('oc_fixture_p2p')).toHaveLength(1); // the bot's only
     expect(sandbox.state.messagesIn('oc_fixture_p2p').map((m) => m.from_open_id)).toEqual([CAPTAIN, undefined]);
     const got = await client.im.v1.message.get({ path: { message_id: 'om_user_1' } });
     expect(got.data?.items?.[0]?.sender).toMatchObject({ id: CAPTAIN, id_type: 'open_id', sender_type: 'user' });
-    const f = await failureOf(client.im.v1.message.patch({ path: { message_id: 'om_user_1' }, data: { content: JSON.stringify(card('x')) } }));
+    const f = await failureOf(
+      client.im.v1.message.patch({ path: { message_id: 'om_user_1' }, data: { content: JSON.stringify(card('x')) } }),
+    );
     expect(f.data.code).toBe(230012);
   });
 
   it('a reply to a message never seen goes to oc_sbx_unseen, or fails with strictReplies', async () => {
-    const r = await client.im.v1.message.reply({ path: { message_id: 'om_never_seen' }, data: { msg_type: 'text', content: '{"text":"hi"}' } });
+    const r = await client.im.v1.message.reply({
+      path: { message_id: 'om_never_seen' },
+      data: { msg_type: 'text', content: '{"text":"hi"}' },
+    });
     expect(r.data).toMatchObject({ chat_id: UNSEEN_CHAT_ID, parent_id: 'om_never_seen' });
     const strict = createSandbox({ appId: APP_ID, appSecret: APP_SECRET, strictReplies: true });
     const c = sdkClient(await strict.start(), APP_ID, APP_SECRET);
-    const f = await failureOf(c.im.v1.message.reply({ path: { message_id: 'om_never_seen' }, data: { msg_type: 'text', content: '{"text":"hi"}' } }));
+    const f = await failureOf(
+      c.im.v1.message.reply({
+        path: { message_id: 'om_never_seen' },
+        data: { msg_type: 'text', content: '{"text":"hi"}' },
+      }),
+    );
     expect(f.data.code).toBe(230001);
     await strict.stop();
   });
 
   it('reports the bot’s own open_id on /open-apis/bot/v3/info', async () => {
-    const r = await client.request<{ code: number; bot: { open_id: string; app_name: string } }>({ method: 'GET', url: '/open-apis/bot/v3/info' });
+    const r = await client.request<{ code: number; bot: { open_id: string; app_name: string } }>({
+      method: 'GET',
+      url: '/open-apis/bot/v3/info',
+    });
     expect(r).toMatchObject({ code: 0, bot: { open_id: sandbox.botOpenId } });
     expect(sandbox.botOpenId).toBe('ou_sbx_bot');
   });
@@ -204,7 +274,10 @@ describe('updating cards', () => {
     const id = sent.data!.message_id!;
     const updates: SandboxMessage[] = [];
     sandbox.events.on('update', (m) => updates.push(m));
-    const r = await client.im.v1.message.patch({ path: { message_id: id }, data: { content: JSON.stringify(card('已批准')) } });
+    const r = await client.im.v1.message.patch({
+      path: { message_id: id },
+      data: { content: JSON.stringify(card('已批准')) },
+    });
     expect(r).toMatchObject({ code: 0, data: {} });
     const m = sandbox.state.message(id)!;
     expect(m.versions.map((v) => [v.via, (v.content as ReturnType<typeof card>).header.title.content])).toEqual([
@@ -221,7 +294,8 @@ describe('updating cards', () => {
       params: { receive_id_type: 'open_id' },
       data: { receive_id: CAPTAIN, msg_type: 'text', content: JSON.stringify({ text: 'hi' }) },
     });
-    const patch = (id: string, c: unknown) => failureOf(client.im.v1.message.patch({ path: { message_id: id }, data: { content: JSON.stringify(c) } }));
+    const patch = (id: string, c: unknown) =>
+      failureOf(client.im.v1.message.patch({ path: { message_id: id }, data: { content: JSON.stringify(c) } }));
     expect((await patch(text.data!.message_id!, card('x'))).data.code).toBe(230001);
     expect((await patch('om_unknown', card('x'))).data.code).toBe(230001);
     const sent = await sendCard(CAPTAIN);
@@ -233,12 +307,20 @@ describe('updating cards', () => {
     const sent = await sendCard(CAPTAIN, card('表单'));
     sandbox.registerCardToken('c-callback-1', sent.data!.message_id!);
     const update = (token: string, title: string) =>
-      client.request<{ code: number }>({ method: 'POST', url: '/open-apis/interactive/v1/card/update', data: { token, card: card(title) } });
+      client.request<{ code: number }>({
+        method: 'POST',
+        url: '/open-apis/interactive/v1/card/update',
+        data: { token, card: card(title) },
+      });
     expect((await update('c-callback-1', '处理中')).code).toBe(0);
     expect((await update('c-callback-1', '已完成')).code).toBe(0);
     expect((await failureOf(update('c-callback-1', '第三次'))).data.code).toBe(300040);
     expect((await failureOf(update('c-nope', 'x'))).data.code).toBe(300030);
     expect(sandbox.lastCardTo(CAPTAIN)).toEqual(card('已完成'));
-    expect(sandbox.lastCardMessageTo(CAPTAIN)!.versions.map((v) => v.via)).toEqual(['create', 'card.update', 'card.update']);
+    expect(sandbox.lastCardMessageTo(CAPTAIN)!.versions.map((v) => v.via)).toEqual([
+      'create',
+      'card.update',
+      'card.update',
+    ]);
   });
 });

@@ -34,7 +34,12 @@ async function enqueueReminders(prefix: string, n: number): Promise<void> {
   for (let i = 0; i < n; i += 50) {
     await cluster.db.prisma.$transaction(async (tx) => {
       for (const k of rows.slice(i, i + 50)) {
-        await enqueueMessage(tx as never, { dedupKey: `${prefix}${k}`, to: { type: 'open_id', id: ids[k % ids.length]! }, msgType: 'text', content: textContent(`提醒 ${k}`) });
+        await enqueueMessage(tx as never, {
+          dedupKey: `${prefix}${k}`,
+          to: { type: 'open_id', id: ids[k % ids.length]! },
+          msgType: 'text',
+          content: textContent(`提醒 ${k}`),
+        });
       }
     });
   }
@@ -42,19 +47,27 @@ async function enqueueReminders(prefix: string, n: number): Promise<void> {
 
 async function kickBoth(): Promise<void> {
   // A fresh event makes an instance kick its sender at once instead of at its next poll.
-  for (const i of [a, b]) if (i.proc.exitCode === null) await i.event(withText(fixture('events/im.message.receive_v1.p2p-help.json'), '/help', { openId: openIds()[0] }));
+  for (const i of [a, b])
+    if (i.proc.exitCode === null)
+      await i.event(withText(fixture('events/im.message.receive_v1.p2p-help.json'), '/help', { openId: openIds()[0] }));
 }
 
 describe.skipIf(!testingOnPostgres())('two instances on one PostgreSQL', () => {
   it('handles each event once when Feishu delivers it to both instances at the same time', async () => {
-    const events = Array.from({ length: 20 }, () => withText(fixture('events/im.message.receive_v1.p2p-help.json'), '/help', { openId: openIds()[1] }));
+    const events = Array.from({ length: 20 }, () =>
+      withText(fixture('events/im.message.receive_v1.p2p-help.json'), '/help', { openId: openIds()[1] }),
+    );
     const results = await Promise.all(events.flatMap((e) => [a.event(e), b.event(e)]));
     expect(results.every((r) => r.status === 200)).toBe(true);
     const ids = events.map((e) => e.header.event_id as string);
     expect(await cluster.db.prisma.processedEvent.count({ where: { eventId: { in: ids } } })).toBe(20);
     const msgIds = events.map((e) => e.event.message.message_id as string);
     expect(await cluster.db.prisma.outbox.count({ where: { receiveId: { in: msgIds } } })).toBe(20);
-    await waitFor(() => msgIds.every((id) => cluster.sb.state.messages.some((m) => m.parent_id === id)), 30_000, 'replies');
+    await waitFor(
+      () => msgIds.every((id) => cluster.sb.state.messages.some((m) => m.parent_id === id)),
+      30_000,
+      'replies',
+    );
     for (const id of msgIds) expect(cluster.sb.state.messages.filter((m) => m.parent_id === id)).toHaveLength(1);
   });
 
@@ -78,14 +91,25 @@ describe.skipIf(!testingOnPostgres())('two instances on one PostgreSQL', () => {
     const killed = instanceIdOf(a);
     const heldByA = () => cluster.db.prisma.outbox.count({ where: { status: 'SENDING', lockedBy: killed } });
     // In the middle: a good part sent, and this instance holding claimed rows right now.
-    await waitFor(async () => sentWith('crash:').length >= 120 && (await heldByA()) > 0, 60_000, '120 reminders sent while A holds claims');
+    await waitFor(
+      async () => sentWith('crash:').length >= 120 && (await heldByA()) > 0,
+      60_000,
+      '120 reminders sent while A holds claims',
+    );
     a.proc.kill('SIGKILL');
     await a.exited;
     // What the dead instance held: claimed, maybe already delivered, not marked sent.
     const orphaned = await heldByA();
     expect(orphaned).toBeGreaterThan(0);
     a = await startInstance(cluster, lease);
-    await waitFor(async () => (await cluster.db.prisma.outbox.count({ where: { dedupKey: { startsWith: 'crash:' }, status: { not: 'SENT' } } })) === 0, 120_000, 'all reminders sent');
+    await waitFor(
+      async () =>
+        (await cluster.db.prisma.outbox.count({
+          where: { dedupKey: { startsWith: 'crash:' }, status: { not: 'SENT' } },
+        })) === 0,
+      120_000,
+      'all reminders sent',
+    );
     const sent = sentWith('crash:');
     expect(new Set(sent.map((m) => m.uuid)).size).toBe(500);
     expect(sent).toHaveLength(500);
@@ -101,7 +125,9 @@ describe.skipIf(!testingOnPostgres())('two instances on one PostgreSQL', () => {
     await enqueueReminders('term:', 300);
     await kickBoth();
     await waitFor(() => sentWith('term:').length >= 40, 60_000, '40 reminders sent');
-    const events = Array.from({ length: 30 }, () => withText(fixture('events/im.message.receive_v1.p2p-help.json'), '/help', { openId: openIds()[3] }));
+    const events = Array.from({ length: 30 }, () =>
+      withText(fixture('events/im.message.receive_v1.p2p-help.json'), '/help', { openId: openIds()[3] }),
+    );
     const stoppedId = instanceIdOf(a);
     const posts = events.map((e) => a.event(e).catch(() => ({ status: 0, body: undefined })));
     const t0 = Date.now();
@@ -117,7 +143,14 @@ describe.skipIf(!testingOnPostgres())('two instances on one PostgreSQL', () => {
       expect(done, `event ${k}: status ${results[k]!.status}`).toBe(results[k]!.status === 200);
       if (!done) expect((await b.event(e)).status).toBe(200);
     }
-    await waitFor(async () => (await cluster.db.prisma.outbox.count({ where: { dedupKey: { startsWith: 'term:' }, status: { not: 'SENT' } } })) === 0, 120_000, 'the rest sent by the other instance');
+    await waitFor(
+      async () =>
+        (await cluster.db.prisma.outbox.count({
+          where: { dedupKey: { startsWith: 'term:' }, status: { not: 'SENT' } },
+        })) === 0,
+      120_000,
+      'the rest sent by the other instance',
+    );
     expect(new Set(sentWith('term:').map((m) => m.uuid)).size).toBe(300);
     expect(sentWith('term:')).toHaveLength(300);
   }, 180_000);

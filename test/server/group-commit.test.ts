@@ -15,7 +15,13 @@ let bot: TestBot;
 let openIds: string[];
 beforeAll(async () => {
   bot = await startTestBot();
-  openIds = (await bot.database.prisma.person.findMany({ where: { openId: { not: null }, active: true }, orderBy: { id: 'asc' }, take: 20 })).map((p) => p.openId!);
+  openIds = (
+    await bot.database.prisma.person.findMany({
+      where: { openId: { not: null }, active: true },
+      orderBy: { id: 'asc' },
+      take: 20,
+    })
+  ).map((p) => p.openId!);
 });
 afterAll(() => bot?.close());
 
@@ -65,7 +71,12 @@ function click(openId: string): Record<string, any> {
 
 describe('group commit', () => {
   it('60 /help messages sent at once: each answered once, each recorded once', async () => {
-    const events = Array.from({ length: 60 }, (_, i) => withText(fixture('events/im.message.receive_v1.p2p-help.json'), '/help', { openId: openIds[i % openIds.length]!, eventId: newEventId() }));
+    const events = Array.from({ length: 60 }, (_, i) =>
+      withText(fixture('events/im.message.receive_v1.p2p-help.json'), '/help', {
+        openId: openIds[i % openIds.length]!,
+        eventId: newEventId(),
+      }),
+    );
     for (const ev of events) ev.event.message.message_id = 'om_' + ev.header.event_id;
     // Each one twice, all in flight together: re-deliveries land in the same batch as the first.
     const before = { ...batchStatsOf(db()) };
@@ -77,7 +88,9 @@ describe('group commit', () => {
     expect(after.batches - before.batches + after.alone - before.alone).toBeLessThan(120);
     const ids = events.map((e) => e.header.event_id as string);
     expect(await db().processedEvent.count({ where: { eventId: { in: ids } } })).toBe(60);
-    const replies = await db().outbox.findMany({ where: { dedupKey: { in: events.map((e) => `reply:${e.event.message.message_id}`) } } });
+    const replies = await db().outbox.findMany({
+      where: { dedupKey: { in: events.map((e) => `reply:${e.event.message.message_id}`) } },
+    });
     expect(replies).toHaveLength(60);
     expect(replies.every((r) => r.content.includes('命令帮助'))).toBe(true);
   });
@@ -93,7 +106,9 @@ describe('group commit', () => {
       if (i === 5) expect(r.body.toast.type).toBe('error');
       else expect(r.body.toast).toEqual({ type: 'success', content: '好的' });
     }
-    const written = await db().unknownSender.findMany({ where: { openId: { in: clicks.map((c) => `written-by-${c.header.event_id}`) } } });
+    const written = await db().unknownSender.findMany({
+      where: { openId: { in: clicks.map((c) => `written-by-${c.header.event_id}`) } },
+    });
     expect(written).toHaveLength(11);
     expect(written.map((w) => w.openId)).not.toContain(`written-by-${clicks[5]!.header.event_id}`);
     // The failed click left no de-dup row: Feishu's retry (or the user's next tap) runs it afresh.
@@ -109,16 +124,34 @@ describe('group commit', () => {
     const results = [] as unknown[];
     for (const via of ['direct', 'prisma'] as const) {
       const slot: TxConnectionSlot = {};
-      await txConnection.run(slot, () => outer.$transaction(async (tx) => {
+      await txConnection.run(slot, () =>
+        outer.$transaction(async (tx) => {
           // On PostgreSQL the adapter hands the transaction's own connection to the plain SQL.
           if (via === 'direct') expect(slot.pg !== undefined).toBe(testingOnPostgres());
-          const sql = via === 'direct' ? hotSqlFor(outer, tx as unknown as Db, slot) : hotSqlThroughPrisma(tx as unknown as Db);
-          const fresh = await sql.claim([{ eventId: `${tag}-a`, type: 't' }, { eventId: `${tag}-b-${via}`, type: 't' }], now);
+          const sql =
+            via === 'direct' ? hotSqlFor(outer, tx as unknown as Db, slot) : hotSqlThroughPrisma(tx as unknown as Db);
+          const fresh = await sql.claim(
+            [
+              { eventId: `${tag}-a`, type: 't' },
+              { eventId: `${tag}-b-${via}`, type: 't' },
+            ],
+            now,
+          );
           const actors = await sql.actors([openIds[0]!, openIds[1]!, 'ou_nobody']);
-          const msg = (k: string) => ({ dedupKey: `${tag}-${k}`, to: { type: 'open_id' as const, id: openIds[0]! }, msgType: 'text' as const, content: { text: k } });
+          const msg = (k: string) => ({
+            dedupKey: `${tag}-${k}`,
+            to: { type: 'open_id' as const, id: openIds[0]! },
+            msgType: 'text' as const,
+            content: { text: k },
+          });
           const inserted = await sql.enqueue([msg('shared'), msg(via)], now);
-          results.push({ fresh: [...fresh].map((f) => f.replace(via, 'X')).sort(), actors: [...actors.entries()], inserted });
-      }));
+          results.push({
+            fresh: [...fresh].map((f) => f.replace(via, 'X')).sort(),
+            actors: [...actors.entries()],
+            inserted,
+          });
+        }),
+      );
     }
     const [direct, prisma] = results as { fresh: string[]; actors: [string, unknown][]; inserted: number }[];
     expect(direct!.fresh).toEqual([`${tag}-a`, `${tag}-b-X`]);

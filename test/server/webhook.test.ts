@@ -6,7 +6,9 @@ let bot: TestBot;
 beforeAll(async () => {
   bot = await startTestBot();
   // The fixture's sender is a squad member on the roster.
-  const member = await bot.database.prisma.person.findFirstOrThrow({ where: { memberOf: { some: { role: 'MEMBER' } } } });
+  const member = await bot.database.prisma.person.findFirstOrThrow({
+    where: { memberOf: { some: { role: 'MEMBER' } } },
+  });
   await bot.database.prisma.person.update({ where: { id: member.id }, data: { openId: 'ou_member_1' } });
   expect(await bot.database.prisma.person.count({ where: { openId: null } })).toBe(0);
 });
@@ -28,7 +30,10 @@ describe('webhook edge', () => {
   });
 
   it('refuses a URL verification with the wrong token', async () => {
-    const res = await bot.event(fixture('events/url_verification.json'), { signature: null, verificationToken: 'wrong' });
+    const res = await bot.event(fixture('events/url_verification.json'), {
+      signature: null,
+      verificationToken: 'wrong',
+    });
     expect(res.status).toBe(401);
   });
 
@@ -91,7 +96,10 @@ describe('webhook edge', () => {
   });
 
   it('refuses an unencrypted body when an encrypt key is configured', async () => {
-    const res = await postSigned(`${bot.url}/webhook/event`, { ...p2pHelp(), header: { ...p2pHelp().header, token: bot.config.lark.verificationToken } });
+    const res = await postSigned(`${bot.url}/webhook/event`, {
+      ...p2pHelp(),
+      header: { ...p2pHelp().header, token: bot.config.lark.verificationToken },
+    });
     expect(res.status).toBe(401);
   });
 
@@ -110,7 +118,11 @@ describe('webhook edge', () => {
   });
 
   it('answers malformed JSON with 400', async () => {
-    const res = await fetch(`${bot.url}/webhook/event`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"encrypt": ' });
+    const res = await fetch(`${bot.url}/webhook/event`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"encrypt": ',
+    });
     expect(res.status).toBe(400);
     const arr = await fetch(`${bot.url}/webhook/card`, { method: 'POST', body: '[1,2]' });
     expect(arr.status).toBe(400);
@@ -118,14 +130,21 @@ describe('webhook edge', () => {
 
   it('answers a body over 1 MB with 413 and keeps serving', async () => {
     const big = JSON.stringify({ encrypt: 'x'.repeat(1024 * 1024 + 10) });
-    const res = await fetch(`${bot.url}/webhook/event`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: big });
+    const res = await fetch(`${bot.url}/webhook/event`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: big,
+    });
     expect(res.status).toBe(413);
     const ok = await bot.event(p2pHelp());
     expect(ok.status).toBe(200);
   });
 
   it('answers garbage in the encrypt field with 401, not a crash', async () => {
-    const res = await fetch(`${bot.url}/webhook/event`, { method: 'POST', body: JSON.stringify({ encrypt: 'bm90IGEgcmVhbCBjaXBoZXJ0ZXh0IGF0IGFsbCEhISE=' }) });
+    const res = await fetch(`${bot.url}/webhook/event`, {
+      method: 'POST',
+      body: JSON.stringify({ encrypt: 'bm90IGEgcmVhbCBjaXBoZXJ0ZXh0IGF0IGFsbCEhISE=' }),
+    });
     expect(res.status).toBe(401);
     expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
   });
@@ -133,18 +152,26 @@ describe('webhook edge', () => {
   it('answers an unknown command with the help card naming the closest command', async () => {
     const ev = withText(fixture('events/im.message.receive_v1.p2p-help.json'), '/hlep');
     await bot.event(ev);
-    const row = await bot.database.prisma.outbox.findUnique({ where: { dedupKey: `reply:${ev.event.message.message_id}` } });
+    const row = await bot.database.prisma.outbox.findUnique({
+      where: { dedupKey: `reply:${ev.event.message.message_id}` },
+    });
     expect(row?.content).toContain('/help');
     expect(row?.content).toContain('/hlep');
   });
 
   it('tells someone not on the roster once how to get added, then stays quiet', async () => {
     const first = withText(fixture('events/im.message.receive_v1.p2p-help.json'), '/report', { openId: 'ou_stranger' });
-    const second = withText(fixture('events/im.message.receive_v1.p2p-help.json'), '/report', { openId: 'ou_stranger' });
+    const second = withText(fixture('events/im.message.receive_v1.p2p-help.json'), '/report', {
+      openId: 'ou_stranger',
+    });
     await bot.event(first);
     await bot.event(second);
-    const a = await bot.database.prisma.outbox.findUnique({ where: { dedupKey: `reply:${first.event.message.message_id}` } });
-    const b = await bot.database.prisma.outbox.findUnique({ where: { dedupKey: `reply:${second.event.message.message_id}` } });
+    const a = await bot.database.prisma.outbox.findUnique({
+      where: { dedupKey: `reply:${first.event.message.message_id}` },
+    });
+    const b = await bot.database.prisma.outbox.findUnique({
+      where: { dedupKey: `reply:${second.event.message.message_id}` },
+    });
     expect(a?.content).toContain('名册');
     expect(b).toBeNull();
   });

@@ -19,7 +19,10 @@ import { createPgDatabase, testingOnPostgres } from '../helpers/pg.js';
 void lark; // loads the SDK, which registers its protobuf types (pbbp2.Frame) in protobufjs' root
 const load = createRequire(import.meta.url);
 const { WebSocketServer } = load('ws') as { WebSocketServer: new (o: { server: http.Server }) => any };
-const Frame = (load('protobufjs/minimal') as any).roots.default.pbbp2.Frame as { encode(f: object): { finish(): Uint8Array }; decode(b: Uint8Array): any };
+const Frame = (load('protobufjs/minimal') as any).roots.default.pbbp2.Frame as {
+  encode(f: object): { finish(): Uint8Array };
+  decode(b: Uint8Array): any;
+};
 
 const APP_ID = 'cli_0123456789abcdef';
 let sb: Sandbox;
@@ -41,10 +44,22 @@ beforeAll(async () => {
     if (req.url === '/callback/ws/endpoint') {
       const port = (gateway.address() as { port: number }).port;
       res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ code: 0, data: { URL: `ws://127.0.0.1:${port}/ws?device_id=d1&service_id=7`, ClientConfig: { PingInterval: 120, ReconnectCount: -1, ReconnectInterval: 1, ReconnectNonce: 0 } } }));
+      res.end(
+        JSON.stringify({
+          code: 0,
+          data: {
+            URL: `ws://127.0.0.1:${port}/ws?device_id=d1&service_id=7`,
+            ClientConfig: { PingInterval: 120, ReconnectCount: -1, ReconnectInterval: 1, ReconnectNonce: 0 },
+          },
+        }),
+      );
       return;
     }
-    const up = await fetch(sb.url + req.url, { method: req.method, headers: req.headers as Record<string, string>, body: chunks.length ? Buffer.concat(chunks) : undefined });
+    const up = await fetch(sb.url + req.url, {
+      method: req.method,
+      headers: req.headers as Record<string, string>,
+      body: chunks.length ? Buffer.concat(chunks) : undefined,
+    });
     res.writeHead(up.status, { 'content-type': up.headers.get('content-type') ?? 'application/json' });
     res.end(Buffer.from(await up.arrayBuffer()));
   });

@@ -19,16 +19,44 @@ beforeAll(async () => {
   bot = await startTestBot({}, { clock: new FixedClock(new Date('2018-07-02T02:00:00Z')) });
   const squads = await db().squad.findMany({ orderBy: { sortOrder: 'asc' } });
   for (const [i, s] of [squads[0]!, squads[2]!].entries()) {
-    await db().visit.create({ data: { squadId: s.id, visitedOn: '2018-05-1' + i, contactName: `客商${i}`, company: `企业${i}`, phone: `1390000000${i}`, address: `苏州路${i}号`, createdById: 1 } });
-    await db().lead.create({ data: { requestKey: `k${i}`, companyKey: `企业${i}`, company: `企业${i}`, squadId: s.id, source: 'VISIT', contactName: `联系人${i}`, phone: `1370000000${i}`, ownerId: 1, createdOn: '2018-05-20' } });
-    const p = await db().project.create({ data: { name: `项目${i}`, squadId: s.id, stage: 'SIGNED', investment: 20000, signedOn: '2018-04-01' } });
-    await db().projectStageChange.create({ data: { requestKey: `s${i}`, projectId: p.id, toStage: 'SIGNED', on: '2018-04-01', fundsInPlace: 5000 } });
+    await db().visit.create({
+      data: {
+        squadId: s.id,
+        visitedOn: '2018-05-1' + i,
+        contactName: `客商${i}`,
+        company: `企业${i}`,
+        phone: `1390000000${i}`,
+        address: `苏州路${i}号`,
+        createdById: 1,
+      },
+    });
+    await db().lead.create({
+      data: {
+        requestKey: `k${i}`,
+        companyKey: `企业${i}`,
+        company: `企业${i}`,
+        squadId: s.id,
+        source: 'VISIT',
+        contactName: `联系人${i}`,
+        phone: `1370000000${i}`,
+        ownerId: 1,
+        createdOn: '2018-05-20',
+      },
+    });
+    const p = await db().project.create({
+      data: { name: `项目${i}`, squadId: s.id, stage: 'SIGNED', investment: 20000, signedOn: '2018-04-01' },
+    });
+    await db().projectStageChange.create({
+      data: { requestKey: `s${i}`, projectId: p.id, toStage: 'SIGNED', on: '2018-04-01', fundsInPlace: 5000 },
+    });
   }
 });
 afterAll(() => bot?.close());
 
 async function say(name: string, text: string) {
-  const ev = withText(fixture('events/im.message.receive_v1.p2p-help.json'), text, { openId: await bot.openIdOf(name) });
+  const ev = withText(fixture('events/im.message.receive_v1.p2p-help.json'), text, {
+    openId: await bot.openIdOf(name),
+  });
   expect((await bot.event(ev)).status).toBe(200);
   await settle(bot);
   return ev.event.message.message_id as string;
@@ -42,7 +70,18 @@ describe('/export', () => {
     const f = fileRepliedTo(bot, id);
     expect(f.fileName).toBe('港南区2018年拜访企业.xlsx');
     const ws = (await loadXlsx(f.bytes)).worksheets[0]!;
-    expect(headerRow(ws, 2)).toEqual(['序号', '小分队', '拜访日期', '企业', '客商姓名', '职务', '经营范围', '投资意向', '联系方式', '地址']);
+    expect(headerRow(ws, 2)).toEqual([
+      '序号',
+      '小分队',
+      '拜访日期',
+      '企业',
+      '客商姓名',
+      '职务',
+      '经营范围',
+      '投资意向',
+      '联系方式',
+      '地址',
+    ]);
     expect(ws.rowCount).toBe(4);
     expect(textRepliedTo(bot, id)).toContain('全区，共 2 行');
     const audit = await db().auditLog.findFirstOrThrow({ where: { action: 'export', entityId: 'visits' } });
@@ -51,7 +90,10 @@ describe('/export', () => {
 
   it('the projects export carries each project’s land need and land status', async () => {
     const p = await db().project.findFirstOrThrow({ where: { name: '项目0' } });
-    await db().project.update({ where: { id: p.id }, data: { landNeedMu: 120, landLocation: '产业园南区', landStatus: 'LAND_APPROVED', landStatusOn: '2018-05-02' } });
+    await db().project.update({
+      where: { id: p.id },
+      data: { landNeedMu: 120, landLocation: '产业园南区', landStatus: 'LAND_APPROVED', landStatusOn: '2018-05-02' },
+    });
     const id = await say(OFFICE, '/export projects 2018');
     const ws = (await loadXlsx(fileRepliedTo(bot, id).bytes)).worksheets[0]!;
     const headers = headerRow(ws, 2);
@@ -93,7 +135,9 @@ describe('/export', () => {
 
   it('an unknown kind or period gets the usage back', async () => {
     const id = await say(OFFICE, '/export money 2018');
-    expect(JSON.stringify(bot.sb.state.messages.find((m) => m.parent_id === id)?.content)).toContain('请写明导出哪种表');
+    expect(JSON.stringify(bot.sb.state.messages.find((m) => m.parent_id === id)?.content)).toContain(
+      '请写明导出哪种表',
+    );
   });
 });
 
@@ -105,7 +149,10 @@ describe('command line', () => {
     expect(headerRow(ws, 2)).toContain('联系电话');
 
     const quotas = path.join(bot.dir, 'quotas.xlsx');
-    fs.writeFileSync(quotas, await workbookBytes(buildQuotaWorkbook(await loadKnownSquads(db()), await loadQuotas(db(), [2018]), [2018])));
+    fs.writeFileSync(
+      quotas,
+      await workbookBytes(buildQuotaWorkbook(await loadKnownSquads(db()), await loadQuotas(db(), [2018]), [2018])),
+    );
     const before = JSON.stringify(await db().quota.findMany());
     const r = await importFromFile(db(), 'quotas', quotas, true);
     expect(r.prepared.summary).toMatchObject({ added: 0, changed: 0, removed: 0 });

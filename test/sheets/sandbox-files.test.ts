@@ -10,7 +10,10 @@ beforeAll(async () => {
   sb = createSandbox();
   const url = await sb.start();
   const config = loadConfig({ LOG_LEVEL: 'silent' });
-  lark = createLarkClient({ ...config, lark: { ...config.lark, appId: sb.appId, appSecret: sb.appSecret, domain: url } });
+  lark = createLarkClient({
+    ...config,
+    lark: { ...config.lark, appId: sb.appId, appSecret: sb.appSecret, domain: url },
+  });
 });
 afterAll(() => sb.stop());
 
@@ -29,7 +32,13 @@ describe('sandbox files', () => {
     const key = sb.putUserFile(bytes, '指标.xlsx');
     const user = [...sb.state.users.values()][0]!;
     sb.recordIncomingMessage(
-      { message_id: 'om_file_1', chat_id: `oc_p2p_${user.open_id}`, chat_type: 'p2p', message_type: 'file', content: JSON.stringify({ file_key: key, file_name: '指标.xlsx' }) },
+      {
+        message_id: 'om_file_1',
+        chat_id: `oc_p2p_${user.open_id}`,
+        chat_type: 'p2p',
+        message_type: 'file',
+        content: JSON.stringify({ file_key: key, file_name: '指标.xlsx' }),
+      },
       user.open_id,
     );
     const got = await downloadMessageFile(lark, 'om_file_1', key, 1024 * 1024);

@@ -41,18 +41,29 @@ export interface ClickAnswer {
 export type JobRun = { ok: true; summary: string; messages?: number; at: string } | { ok: false; error: string };
 
 async function call<T>(path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`/sandbox/api/${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(
+    `/sandbox/api/${path}`,
+    body === undefined
+      ? {}
+      : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+  );
   const data = (await res.json().catch(() => ({}))) as T & { error?: string };
-  if (!res.ok && !(data && typeof data === 'object' && 'ok' in data)) throw new Error(data.error ?? `请求失败（HTTP ${res.status}），请稍后再试。`);
+  if (!res.ok && !(data && typeof data === 'object' && 'ok' in data))
+    throw new Error(data.error ?? `请求失败（HTTP ${res.status}），请稍后再试。`);
   return data;
 }
 
 export const api = {
   roster: () => call<Roster>('roster'),
-  chats: (openId: string) => call<{ chats: ChatEntry[] }>(`chats?openId=${encodeURIComponent(openId)}`).then((r) => r.chats),
-  messages: (chatId: string) => call<{ messages: MessageView[] }>(`messages?chatId=${encodeURIComponent(chatId)}`).then((r) => r.messages),
-  send: (openId: string, chatId: string, text: string, mentionBot: boolean) => call<{ status: number }>('send', { openId, chatId, text, mentionBot }),
-  click: (openId: string, messageId: string, action: ClickedAction) => call<ClickAnswer>('card', { openId, messageId, action }),
+  chats: (openId: string) =>
+    call<{ chats: ChatEntry[] }>(`chats?openId=${encodeURIComponent(openId)}`).then((r) => r.chats),
+  messages: (chatId: string) =>
+    call<{ messages: MessageView[] }>(`messages?chatId=${encodeURIComponent(chatId)}`).then((r) => r.messages),
+  send: (openId: string, chatId: string, text: string, mentionBot: boolean) =>
+    call<{ status: number }>('send', { openId, chatId, text, mentionBot }),
+  click: (openId: string, messageId: string, action: ClickedAction) =>
+    call<ClickAnswer>('card', { openId, messageId, action }),
   jobs: () => call<{ jobs: JobView[]; timezone: string }>('jobs'),
-  runJob: (openId: string, name: string, date: string, time: string) => call<JobRun>('jobs/run', { openId, name, date, time }),
+  runJob: (openId: string, name: string, date: string, time: string) =>
+    call<JobRun>('jobs/run', { openId, name, date, time }),
 };

@@ -72,10 +72,12 @@ async function choose(openId: string): Promise<void> {
   state.chats = openId ? await api.chats(openId) : [];
   state.previews.clear();
   state.unread.clear();
-  await Promise.all(state.chats.map(async (c) => {
-    const last = (await api.messages(c.chatId)).at(-1);
-    if (last) state.previews.set(c.chatId, previewOf(last));
-  }));
+  await Promise.all(
+    state.chats.map(async (c) => {
+      const last = (await api.messages(c.chatId)).at(-1);
+      if (last) state.previews.set(c.chatId, previewOf(last));
+    }),
+  );
   drawChatList();
   showMain();
   document.body.classList.remove('in-chat');
@@ -91,14 +93,29 @@ function drawChatList(): void {
       'li',
       { class: `chat-item ${c.chatId === state.current ? 'active' : ''}`, 'data-chat': c.chatId, tabindex: '0' },
       h('div', { class: `avatar av-${c.kind}` }, icon),
-      h('div', { class: 'chat-text' }, h('div', { class: 'chat-name' }, c.name), h('div', { class: 'chat-preview' }, state.previews.get(c.chatId) ?? '')),
+      h(
+        'div',
+        { class: 'chat-text' },
+        h('div', { class: 'chat-name' }, c.name),
+        h('div', { class: 'chat-preview' }, state.previews.get(c.chatId) ?? ''),
+      ),
       unread ? h('span', { class: 'badge' }, String(unread)) : null,
     );
     li.addEventListener('click', () => void openChat(c.chatId));
     list.appendChild(li);
   }
   if (state.isOffice) {
-    const li = h('li', { class: `chat-item ${state.current === OFFICE_VIEW ? 'active' : ''}`, 'data-chat': OFFICE_VIEW, tabindex: '0' }, h('div', { class: 'avatar av-office' }, '⏱'), h('div', { class: 'chat-text' }, h('div', { class: 'chat-name' }, '定时任务（办公室）'), h('div', { class: 'chat-preview' }, '按所选日期立即运行提醒、预警和红黑榜')));
+    const li = h(
+      'li',
+      { class: `chat-item ${state.current === OFFICE_VIEW ? 'active' : ''}`, 'data-chat': OFFICE_VIEW, tabindex: '0' },
+      h('div', { class: 'avatar av-office' }, '⏱'),
+      h(
+        'div',
+        { class: 'chat-text' },
+        h('div', { class: 'chat-name' }, '定时任务（办公室）'),
+        h('div', { class: 'chat-preview' }, '按所选日期立即运行提醒、预警和红黑榜'),
+      ),
+    );
     li.addEventListener('click', () => void openChat(OFFICE_VIEW));
     list.appendChild(li);
   }
@@ -179,8 +196,12 @@ async function start(): Promise<void> {
     void send();
   });
   const events = new EventSource('/sandbox/api/stream');
-  events.addEventListener('message', (e) => onStream('message', JSON.parse((e as MessageEvent<string>).data) as MessageView));
-  events.addEventListener('update', (e) => onStream('update', JSON.parse((e as MessageEvent<string>).data) as MessageView));
+  events.addEventListener('message', (e) =>
+    onStream('message', JSON.parse((e as MessageEvent<string>).data) as MessageView),
+  );
+  events.addEventListener('update', (e) =>
+    onStream('update', JSON.parse((e as MessageEvent<string>).data) as MessageView),
+  );
   events.addEventListener('open', () => document.body.setAttribute('data-live', 'yes'));
   const saved = localStorage.getItem('sandbox.who');
   if (saved && Object.hasOwn(state.roster.names, saved)) await choose(saved);

@@ -20,7 +20,10 @@ export function renderTable(el: Json, r: Renderer): Node {
     const body = h('tbody');
     for (const row of rows.slice(page * size, page * size + size)) {
       const tr = h('tr');
-      for (const c of columns) tr.appendChild(h('td', { class: c.data_type === 'number' ? 'num' : undefined }, cell(row[String(c.name)], c, r)));
+      for (const c of columns)
+        tr.appendChild(
+          h('td', { class: c.data_type === 'number' ? 'num' : undefined }, cell(row[String(c.name)], c, r)),
+        );
       body.appendChild(tr);
     }
     table.appendChild(body);
@@ -47,18 +50,28 @@ function cell(v: unknown, c: Json, r: Renderer): Node | Node[] | string {
       const n = Number(v);
       if (!Number.isFinite(n)) return String(v);
       const precision = Math.min(10, Math.max(0, Number(f.precision ?? 2)));
-      const text = n.toLocaleString('zh-CN', { minimumFractionDigits: precision, maximumFractionDigits: precision, useGrouping: f.separator === true });
+      const text = n.toLocaleString('zh-CN', {
+        minimumFractionDigits: precision,
+        maximumFractionDigits: precision,
+        useGrouping: f.separator === true,
+      });
       return document.createTextNode(`${typeof f.symbol === 'string' ? f.symbol : ''}${text}`);
     }
     case 'options': {
       const opts = Array.isArray(v) ? v : [v];
-      return opts.map((o) => (isObj(o) ? h('span', { class: `tag tag-${safeToken(o.color, 'neutral')}` }, textOf(o.text)) : h('span', { class: 'tag tag-neutral' }, String(o))));
+      return opts.map((o) =>
+        isObj(o)
+          ? h('span', { class: `tag tag-${safeToken(o.color, 'neutral')}` }, textOf(o.text))
+          : h('span', { class: 'tag tag-neutral' }, String(o)),
+      );
     }
     case 'persons':
       return (Array.isArray(v) ? v : [v]).map((id) => personChip(String(id), r));
     case 'date': {
       const d = new Date(Number(v));
-      return Number.isNaN(d.getTime()) ? String(v) : d.toLocaleDateString('zh-CN', { year: 'numeric', month: '2-digit', day: '2-digit' }).replace(/\//g, '-');
+      return Number.isNaN(d.getTime())
+        ? String(v)
+        : d.toLocaleDateString('zh-CN', { year: 'numeric', month: '2-digit', day: '2-digit' }).replace(/\//g, '-');
     }
     case 'lark_md':
     case 'markdown':
@@ -78,7 +91,13 @@ export function renderPerson(el: Json, r: Renderer): Node {
 }
 
 export function renderPersonList(el: Json, r: Renderer): Node {
-  return h('div', { class: 'person-list' }, arr(el.persons).filter(isObj).map((p) => personChip(String(p.id ?? ''), r)));
+  return h(
+    'div',
+    { class: 'person-list' },
+    arr(el.persons)
+      .filter(isObj)
+      .map((p) => personChip(String(p.id ?? ''), r)),
+  );
 }
 
 interface Series {
@@ -92,14 +111,20 @@ const PALETTE = ['#3370ff', '#34c724', '#ff7d00', '#f54a45', '#7f3bf5', '#14c0ff
 export function renderChart(el: Json, r: Renderer): Node {
   void r;
   const spec = isObj(el.chart_spec) ? el.chart_spec : {};
-  const data = Array.isArray(spec.data) ? spec.data.flatMap((d) => (isObj(d) ? arr(d.values) : [])) : isObj(spec.data) ? arr(spec.data.values) : [];
+  const data = Array.isArray(spec.data)
+    ? spec.data.flatMap((d) => (isObj(d) ? arr(d.values) : []))
+    : isObj(spec.data)
+      ? arr(spec.data.values)
+      : [];
   const type = String(spec.type ?? 'bar');
   const horizontal = spec.direction === 'horizontal';
   const first = (v: unknown) => String(Array.isArray(v) ? v[0] : v);
   const xFields = Array.isArray(spec.xField) ? spec.xField.map(String) : [String(spec.xField ?? 'x')];
   // Category and value: x/y for vertical charts, y/x for horizontal bars, category/value for pies.
-  const catField = type === 'pie' ? String(spec.categoryField ?? 'type') : horizontal ? first(spec.yField ?? 'y') : xFields[0]!;
-  const yField = type === 'pie' ? String(spec.valueField ?? 'value') : horizontal ? xFields[0]! : first(spec.yField ?? 'y');
+  const catField =
+    type === 'pie' ? String(spec.categoryField ?? 'type') : horizontal ? first(spec.yField ?? 'y') : xFields[0]!;
+  const yField =
+    type === 'pie' ? String(spec.valueField ?? 'value') : horizontal ? xFields[0]! : first(spec.yField ?? 'y');
   const seriesField = typeof spec.seriesField === 'string' ? spec.seriesField : horizontal ? undefined : xFields[1];
   const categories: string[] = [];
   const series = new Map<string, Series>();
@@ -111,12 +136,30 @@ export function renderChart(el: Json, r: Renderer): Node {
     series.get(s)!.points.set(x, Number(row[yField]) || 0);
   }
   const title = isObj(spec.title) ? textOf(spec.title.text) : '';
-  const box = h('div', { class: 'chart', 'data-chart-type': type, 'data-direction': horizontal ? 'horizontal' : undefined });
+  const box = h('div', {
+    class: 'chart',
+    'data-chart-type': type,
+    'data-direction': horizontal ? 'horizontal' : undefined,
+  });
   if (title) box.appendChild(h('div', { class: 'chart-title' }, title));
   const all = [...series.values()];
-  box.appendChild(type === 'line' || type === 'area' ? lineSvg(categories, all) : horizontal || type === 'pie' ? hbarSvg(categories, all) : barSvg(categories, all));
+  box.appendChild(
+    type === 'line' || type === 'area'
+      ? lineSvg(categories, all)
+      : horizontal || type === 'pie'
+        ? hbarSvg(categories, all)
+        : barSvg(categories, all),
+  );
   if (series.size > 1 || (series.size === 1 && [...series.keys()][0])) {
-    box.appendChild(h('div', { class: 'legend' }, [...series.values()].map((s, i) => h('span', {}, h('i', { style: `background:${PALETTE[i % PALETTE.length]}` }), s.name))));
+    box.appendChild(
+      h(
+        'div',
+        { class: 'legend' },
+        [...series.values()].map((s, i) =>
+          h('span', {}, h('i', { style: `background:${PALETTE[i % PALETTE.length]}` }), s.name),
+        ),
+      ),
+    );
   }
   return box;
 }
@@ -133,15 +176,32 @@ function svg(tag: string, attrs: Record<string, string | number>, text?: string)
   return el;
 }
 
-function frame(categories: string[], max: number): { root: SVGElement; x(i: number): number; y(v: number): number; band: number } {
+function frame(
+  categories: string[],
+  max: number,
+): { root: SVGElement; x(i: number): number; y(v: number): number; band: number } {
   const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart-svg', role: 'img' });
   const band = (W - PAD.l - PAD.r) / Math.max(1, categories.length);
   const y = (v: number) => H - PAD.b - (max > 0 ? (v / max) * (H - PAD.t - PAD.b) : 0);
   root.appendChild(svg('line', { x1: PAD.l, y1: H - PAD.b, x2: W - PAD.r, y2: H - PAD.b, stroke: '#c9cdd4' }));
-  root.appendChild(svg('text', { x: PAD.l - 4, y: PAD.t + 8, 'text-anchor': 'end', 'font-size': 9, fill: '#646a73' }, shortNumber(max)));
-  root.appendChild(svg('text', { x: PAD.l - 4, y: H - PAD.b, 'text-anchor': 'end', 'font-size': 9, fill: '#646a73' }, '0'));
+  root.appendChild(
+    svg(
+      'text',
+      { x: PAD.l - 4, y: PAD.t + 8, 'text-anchor': 'end', 'font-size': 9, fill: '#646a73' },
+      shortNumber(max),
+    ),
+  );
+  root.appendChild(
+    svg('text', { x: PAD.l - 4, y: H - PAD.b, 'text-anchor': 'end', 'font-size': 9, fill: '#646a73' }, '0'),
+  );
   categories.forEach((c, i) => {
-    root.appendChild(svg('text', { x: PAD.l + band * i + band / 2, y: H - PAD.b + 14, 'text-anchor': 'middle', 'font-size': 9, fill: '#646a73' }, c.length > 6 ? c.slice(0, 6) + '…' : c));
+    root.appendChild(
+      svg(
+        'text',
+        { x: PAD.l + band * i + band / 2, y: H - PAD.b + 14, 'text-anchor': 'middle', 'font-size': 9, fill: '#646a73' },
+        c.length > 6 ? c.slice(0, 6) + '…' : c,
+      ),
+    );
   });
   return { root, x: (i) => PAD.l + band * i, y, band };
 }
@@ -157,7 +217,14 @@ function barSvg(categories: string[], series: Series[]): SVGElement {
     series.forEach((s, j) => {
       const v = s.points.get(c) ?? 0;
       const y = f.y(v);
-      const bar = svg('rect', { x: f.x(i) + f.band * 0.15 + width * j, y, width, height: H - PAD.b - y, fill: PALETTE[j % PALETTE.length]!, class: 'bar' });
+      const bar = svg('rect', {
+        x: f.x(i) + f.band * 0.15 + width * j,
+        y,
+        width,
+        height: H - PAD.b - y,
+        fill: PALETTE[j % PALETTE.length]!,
+        class: 'bar',
+      });
       bar.appendChild(svg('title', {}, `${s.name ? s.name + ' · ' : ''}${c}：${v}`));
       f.root.appendChild(bar);
     });
@@ -174,11 +241,24 @@ function hbarSvg(categories: string[], series: Series[]): SVGElement {
   const max = maxOf(series);
   let y = 4;
   categories.forEach((c) => {
-    root.appendChild(svg('text', { x: labelW - 4, y: y + 12, 'text-anchor': 'end', 'font-size': 9, fill: '#646a73' }, c.length > 9 ? c.slice(0, 9) + '…' : c));
+    root.appendChild(
+      svg(
+        'text',
+        { x: labelW - 4, y: y + 12, 'text-anchor': 'end', 'font-size': 9, fill: '#646a73' },
+        c.length > 9 ? c.slice(0, 9) + '…' : c,
+      ),
+    );
     series.forEach((s, j) => {
       const v = s.points.get(c) ?? 0;
       const w = max > 0 ? (v / max) * (W - labelW - 40) : 0;
-      const bar = svg('rect', { x: labelW, y: y + 2, width: w, height: rowH - 6, fill: PALETTE[j % PALETTE.length]!, class: 'bar' });
+      const bar = svg('rect', {
+        x: labelW,
+        y: y + 2,
+        width: w,
+        height: rowH - 6,
+        fill: PALETTE[j % PALETTE.length]!,
+        class: 'bar',
+      });
       bar.appendChild(svg('title', {}, `${s.name ? s.name + ' · ' : ''}${c}：${v}`));
       root.appendChild(bar);
       root.appendChild(svg('text', { x: labelW + w + 4, y: y + 12, 'font-size': 9, fill: '#1f2329' }, shortNumber(v)));
@@ -192,7 +272,15 @@ function lineSvg(categories: string[], series: Series[]): SVGElement {
   const f = frame(categories, maxOf(series));
   series.forEach((s, j) => {
     const pts = categories.map((c, i) => `${f.x(i) + f.band / 2},${f.y(s.points.get(c) ?? 0)}`).join(' ');
-    f.root.appendChild(svg('polyline', { points: pts, fill: 'none', stroke: PALETTE[j % PALETTE.length]!, 'stroke-width': 2, class: 'line' }));
+    f.root.appendChild(
+      svg('polyline', {
+        points: pts,
+        fill: 'none',
+        stroke: PALETTE[j % PALETTE.length]!,
+        'stroke-width': 2,
+        class: 'line',
+      }),
+    );
   });
   return f.root;
 }

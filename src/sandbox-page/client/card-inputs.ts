@@ -55,7 +55,8 @@ export function offsetText(d = new Date()): string {
 function labelled(el: Json, control: HTMLElement, r: Renderer): HTMLElement {
   const label = textOf(el.label);
   const wrap = h('label', { class: `field field-${el.label_position === 'left' ? 'left' : 'top'}` });
-  if (label) wrap.appendChild(h('span', { class: 'field-label' }, label, el.required ? h('span', { class: 'req' }, '*') : null));
+  if (label)
+    wrap.appendChild(h('span', { class: 'field-label' }, label, el.required ? h('span', { class: 'req' }, '*') : null));
   wrap.appendChild(control);
   if (typeof el.name === 'string') control.setAttribute('data-name', el.name);
   void r;
@@ -63,7 +64,8 @@ function labelled(el: Json, control: HTMLElement, r: Renderer): HTMLElement {
 }
 
 function register(el: Json, r: Renderer, value: () => unknown, reset: () => void): void {
-  if (r.form && typeof el.name === 'string') r.form.add({ name: el.name, required: el.required === true, value, reset });
+  if (r.form && typeof el.name === 'string')
+    r.form.add({ name: el.name, required: el.required === true, value, reset });
 }
 
 function fire(el: Json, r: Renderer, action: Omit<ClickedAction, 'value' | 'name'>): void {
@@ -75,12 +77,19 @@ function fire(el: Json, r: Renderer, action: Omit<ClickedAction, 'value' | 'name
 export function renderInput(el: Json, r: Renderer): Node {
   const multiline = el.input_type === 'multiline_text';
   const initial = typeof el.default_value === 'string' ? el.default_value : '';
-  const control = multiline ? h('textarea', { rows: String(Number(el.rows) || 3) }) : h('input', { type: el.input_type === 'password' ? 'password' : 'text' });
+  const control = multiline
+    ? h('textarea', { rows: String(Number(el.rows) || 3) })
+    : h('input', { type: el.input_type === 'password' ? 'password' : 'text' });
   control.value = initial;
   control.placeholder = textOf(el.placeholder);
   if (Number(el.max_length) > 0) control.maxLength = Number(el.max_length);
   if (el.disabled === true) control.disabled = true;
-  register(el, r, () => control.value, () => (control.value = initial));
+  register(
+    el,
+    r,
+    () => control.value,
+    () => (control.value = initial),
+  );
   if (!r.form) {
     control.addEventListener('keydown', (e) => {
       if ((e as KeyboardEvent).key === 'Enter' && !multiline) fire(el, r, { tag: 'input', input_value: control.value });
@@ -101,7 +110,9 @@ function optionsOf(el: Json): Opt[] {
 }
 
 function personOptions(el: Json, r: Renderer): Opt[] {
-  const ids = arr(el.options).filter(isObj).map((o) => String(o.value ?? ''));
+  const ids = arr(el.options)
+    .filter(isObj)
+    .map((o) => String(o.value ?? ''));
   // With no options Feishu offers the members of the chat the card is in.
   return (ids.length ? ids : r.ctx.chatMembers()).map((id) => ({ value: id, text: r.ctx.nameOf(id) }));
 }
@@ -111,10 +122,16 @@ function renderSelect(el: Json, r: Renderer, opts: Opt[], tag: string): Node {
   select.appendChild(h('option', { value: '' }, textOf(el.placeholder) || '请选择'));
   for (const o of opts) select.appendChild(h('option', { value: o.value }, o.text));
   const index = Number(el.initial_index);
-  const initial = typeof el.initial_option === 'string' ? el.initial_option : index > 0 ? (opts[index - 1]?.value ?? '') : '';
+  const initial =
+    typeof el.initial_option === 'string' ? el.initial_option : index > 0 ? (opts[index - 1]?.value ?? '') : '';
   select.value = opts.some((o) => o.value === initial) ? initial : '';
   if (el.disabled === true) select.disabled = true;
-  register(el, r, () => select.value || undefined, () => (select.value = initial));
+  register(
+    el,
+    r,
+    () => select.value || undefined,
+    () => (select.value = initial),
+  );
   select.addEventListener('change', () => fire(el, r, { tag, option: select.value }));
   return labelled(el, select, r);
 }
@@ -135,8 +152,10 @@ function renderMultiSelect(el: Json, r: Renderer, opts: Opt[], tag: string): Nod
 
 export const renderSelectStatic = (el: Json, r: Renderer) => renderSelect(el, r, optionsOf(el), 'select_static');
 export const renderSelectPerson = (el: Json, r: Renderer) => renderSelect(el, r, personOptions(el, r), 'select_person');
-export const renderMultiSelectStatic = (el: Json, r: Renderer) => renderMultiSelect(el, r, optionsOf(el), 'multi_select_static');
-export const renderMultiSelectPerson = (el: Json, r: Renderer) => renderMultiSelect(el, r, personOptions(el, r), 'multi_select_person');
+export const renderMultiSelectStatic = (el: Json, r: Renderer) =>
+  renderMultiSelect(el, r, optionsOf(el), 'multi_select_static');
+export const renderMultiSelectPerson = (el: Json, r: Renderer) =>
+  renderMultiSelect(el, r, personOptions(el, r), 'multi_select_person');
 
 /** date_picker / picker_time / picker_datetime: values as `2025-06-10 +0800`, `09:30 +0800`, `2025-06-10 09:30 +0800`. */
 export function renderPicker(el: Json, r: Renderer, kind: 'date_picker' | 'picker_time' | 'picker_datetime'): Node {
@@ -160,7 +179,12 @@ export function renderChecker(el: Json, r: Renderer): Node {
   box.checked = initial;
   if (el.disabled === true) box.disabled = true;
   if (typeof el.name === 'string') box.setAttribute('data-name', el.name);
-  register(el, r, () => box.checked, () => (box.checked = initial));
+  register(
+    el,
+    r,
+    () => box.checked,
+    () => (box.checked = initial),
+  );
   box.addEventListener('change', () => fire(el, r, { tag: 'checker', checked: box.checked }));
   return h('label', { class: 'checker' }, box, r.text(el.text));
 }

@@ -80,7 +80,8 @@ export class Renderer {
 
 const TEXTS: Record<TextTag, (t: Json, r: Renderer) => Node> = {
   // Feishu keeps the line breaks of plain_text (a multi-line input shown back, one company per line).
-  plain_text: (t) => h('span', { class: 'plain ' + sizeClass(t.text_size) + ' ' + colorClass(t.text_color) }, textOf(t.content)),
+  plain_text: (t) =>
+    h('span', { class: 'plain ' + sizeClass(t.text_size) + ' ' + colorClass(t.text_color) }, textOf(t.content)),
   lark_md: (t, r) => h('span', { class: sizeClass(t.text_size) }, inline(textOf(t.content), r.ctx)),
   text_tag: (t, r) => h('span', { class: `tag tag-${safeToken(t.color, 'neutral')}` }, r.text(t.text)),
   standard_icon: () => h('span', { class: 'icon' }),
@@ -99,7 +100,14 @@ function alignClass(v: unknown): string {
 
 function renderButton(el: Json, r: Renderer): Node {
   const kind = safeToken(el.type, 'default');
-  const btn = h('button', { type: 'button', class: `btn btn-${kind} btn-${safeToken(el.size, 'medium')} ${el.width === 'fill' ? 'btn-fill' : ''}` }, r.text(el.text));
+  const btn = h(
+    'button',
+    {
+      type: 'button',
+      class: `btn btn-${kind} btn-${safeToken(el.size, 'medium')} ${el.width === 'fill' ? 'btn-fill' : ''}`,
+    },
+    r.text(el.text),
+  );
   if (typeof el.name === 'string') btn.dataset.name = el.name;
   if (el.disabled === true) {
     btn.disabled = true;
@@ -123,7 +131,12 @@ function renderButton(el: Json, r: Renderer): Node {
         return;
       }
       btn.disabled = true;
-      await r.ctx.act({ tag: 'button', name: typeof el.name === 'string' ? el.name : undefined, value: value ?? {}, form_value: r.form.values() });
+      await r.ctx.act({
+        tag: 'button',
+        name: typeof el.name === 'string' ? el.name : undefined,
+        value: value ?? {},
+        form_value: r.form.values(),
+      });
       btn.disabled = false;
       return;
     }
@@ -144,7 +157,12 @@ function renderOverflow(el: Json, r: Renderer): Node {
     item.addEventListener('click', () => {
       menu.hidden = true;
       const value = callbackValue(el);
-      void r.ctx.act({ tag: 'overflow', option: String(o.value ?? ''), ...(value ? { value } : {}), ...(typeof el.name === 'string' ? { name: el.name } : {}) });
+      void r.ctx.act({
+        tag: 'overflow',
+        option: String(o.value ?? ''),
+        ...(value ? { value } : {}),
+        ...(typeof el.name === 'string' ? { name: el.name } : {}),
+      });
     });
     menu.appendChild(item);
   }
@@ -152,7 +170,9 @@ function renderOverflow(el: Json, r: Renderer): Node {
 }
 
 function renderColumnSet(el: Json, r: Renderer): Node {
-  const set = h('div', { class: `cols cols-${safeToken(el.flex_mode, 'none')} bg-${safeToken(el.background_style, 'default')}` });
+  const set = h('div', {
+    class: `cols cols-${safeToken(el.flex_mode, 'none')} bg-${safeToken(el.background_style, 'default')}`,
+  });
   for (const c of arr(el.columns)) set.appendChild(r.element(c));
   return set;
 }
@@ -191,7 +211,12 @@ const ELEMENTS: Record<ElementTag, (el: Json, r: Renderer) => Node> = {
   },
   div: (el, r) => {
     const t = isObj(el.text) ? el.text : {};
-    return h('div', { class: `div ${sizeClass(t.text_size)} ${alignClass(t.text_align)}` }, r.text(el.text), r.elements(arr(el.fields).map((f) => (isObj(f) ? f.text : f))));
+    return h(
+      'div',
+      { class: `div ${sizeClass(t.text_size)} ${alignClass(t.text_align)}` },
+      r.text(el.text),
+      r.elements(arr(el.fields).map((f) => (isObj(f) ? f.text : f))),
+    );
   },
   hr: () => h('hr'),
   column_set: renderColumnSet,
@@ -221,7 +246,12 @@ function renderHeader(header: Json, r: Renderer): HTMLElement {
   return h(
     'div',
     { class: `card-header hd-${safeToken(header.template, 'default')}` },
-    h('div', { class: 'card-title' }, r.text(header.title), tags.length ? h('span', { class: 'card-tags' }, tags) : null),
+    h(
+      'div',
+      { class: 'card-title' },
+      r.text(header.title),
+      tags.length ? h('span', { class: 'card-tags' }, tags) : null,
+    ),
     header.subtitle ? h('div', { class: 'card-subtitle' }, r.text(header.subtitle)) : null,
   );
 }

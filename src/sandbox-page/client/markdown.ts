@@ -24,7 +24,10 @@ const RULES: Rule[] = [
   [/^~~([\s\S]+?)~~/, (m, c) => wrap('s', inline(m[1]!, c))],
   [/^\*([^*\n]+?)\*/, (m, c) => wrap('em', inline(m[1]!, c))],
   [/^\[([^\]\n]*)\]\((https?:\/\/[^)\s]+)\)/, (m, c) => link(m[2]!, inline(m[1]!, c))],
-  [/^<a\s+href=['"]?(https?:\/\/[^'"\s>]+)['"]?\s*>([\s\S]*?)<\/a>/, (m, c) => link(m[1]!, m[2] ? inline(m[2], c) : [document.createTextNode(m[1]!)])],
+  [
+    /^<a\s+href=['"]?(https?:\/\/[^'"\s>]+)['"]?\s*>([\s\S]*?)<\/a>/,
+    (m, c) => link(m[1]!, m[2] ? inline(m[2], c) : [document.createTextNode(m[1]!)]),
+  ],
   [
     /^<font\s+color=['"]?([\w-]+)['"]?\s*>([\s\S]*?)<\/font>/,
     (m, c) => {
@@ -39,7 +42,10 @@ const RULES: Rule[] = [
   ],
   [/^<at\s+ids?=['"]?([^'"\s>]+)['"]?\s*>\s*<\/at>/, (m, c) => m[1]!.split(',').map((id) => mention(id, c))],
   [/^<at\s+email=['"]?([^'"\s>]+)['"]?\s*>\s*<\/at>/, (m) => h('span', { class: 'at' }, `@${m[1]}`)],
-  [/^<person\s+id=['"]?([^'"\s>]+)['"]?[^>]*>\s*<\/person>/, (m, c) => h('span', { class: 'person-chip' }, c.nameOf(m[1]!))],
+  [
+    /^<person\s+id=['"]?([^'"\s>]+)['"]?[^>]*>\s*<\/person>/,
+    (m, c) => h('span', { class: 'person-chip' }, c.nameOf(m[1]!)),
+  ],
   [
     /^<local_datetime[^>]*?millisecond=['"]?(\d+)['"]?[^>]*>\s*<\/local_datetime>/,
     (m) => document.createTextNode(new Date(Number(m[1])).toLocaleString('zh-CN', { hour12: false })),

@@ -15,12 +15,20 @@ export interface MessageContext {
 export function renderMessage(m: MessageView, ctx: MessageContext): HTMLElement {
   const who = m.from === null ? 'bot' : m.from === ctx.me ? 'me' : 'other';
   const name = m.from === null ? '招商助手' : ctx.nameOf(m.from);
-  const body = m.msgType === 'interactive' ? renderCard(m.content, ctx.cardContext(m.id)) : h('div', { class: 'bubble' }, textBody(m));
+  const body =
+    m.msgType === 'interactive'
+      ? renderCard(m.content, ctx.cardContext(m.id))
+      : h('div', { class: 'bubble' }, textBody(m));
   return h(
     'div',
     { class: `msg msg-${who}`, 'data-id': m.id, 'data-type': m.msgType, 'data-versions': String(m.versions) },
     h('div', { class: 'avatar' }, name.slice(0, 1)),
-    h('div', { class: 'msg-main' }, h('div', { class: 'msg-meta' }, `${name} · ${timeText(m.createTime)}`, m.versions > 1 ? ' · 已更新' : ''), body),
+    h(
+      'div',
+      { class: 'msg-main' },
+      h('div', { class: 'msg-meta' }, `${name} · ${timeText(m.createTime)}`, m.versions > 1 ? ' · 已更新' : ''),
+      body,
+    ),
   );
 }
 
@@ -34,7 +42,11 @@ function textBody(m: MessageView): string {
   }
   if (m.msgType === 'post') {
     const post = isObj(c.zh_cn) ? c.zh_cn : c;
-    const lines = arr(post.content).map((line) => arr(line).map((seg) => (isObj(seg) ? textOf(seg.text ?? seg.user_name ?? '') : '')).join(''));
+    const lines = arr(post.content).map((line) =>
+      arr(line)
+        .map((seg) => (isObj(seg) ? textOf(seg.text ?? seg.user_name ?? '') : ''))
+        .join(''),
+    );
     return [textOf(post.title), ...lines].filter(Boolean).join('\n');
   }
   return `[${m.msgType} 消息]`;

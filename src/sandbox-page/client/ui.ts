@@ -17,7 +17,17 @@ export function confirmDialog(title: string, text: string): Promise<boolean> {
   return new Promise((resolve) => {
     const ok = h('button', { type: 'button', class: 'btn btn-primary', id: 'confirm-ok' }, '确定');
     const cancel = h('button', { type: 'button', class: 'btn', id: 'confirm-cancel' }, '取消');
-    const box = h('div', { class: 'modal', role: 'dialog' }, h('div', { class: 'modal-box' }, h('div', { class: 'modal-title' }, title || '请确认'), h('div', { class: 'modal-text' }, text), h('div', { class: 'modal-actions' }, cancel, ok)));
+    const box = h(
+      'div',
+      { class: 'modal', role: 'dialog' },
+      h(
+        'div',
+        { class: 'modal-box' },
+        h('div', { class: 'modal-title' }, title || '请确认'),
+        h('div', { class: 'modal-text' }, text),
+        h('div', { class: 'modal-actions' }, cancel, ok),
+      ),
+    );
     const close = (v: boolean) => {
       box.remove();
       resolve(v);
