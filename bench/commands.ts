@@ -12,7 +12,7 @@ import { loadConfig } from '../src/config.js';
 import { computeBulletin } from '../src/db/bulletins.js';
 import { quarterPeriod } from '../src/domain/periods.js';
 import { createLog } from '../src/log.js';
-import { encryptBody, signBody } from '../src/lark/crypto.js';
+import { encryptBody, signBody } from '../src/feishu/crypto.js';
 import { buildDistrict } from './synthetic.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);

@@ -7,7 +7,7 @@ import { startBot } from '../src/bot.js';
 import { loadConfig } from '../src/config.js';
 import { enqueueMessage, textContent } from '../src/feishu/outbox.js';
 import { createLog } from '../src/log.js';
-import { createSandbox, sandboxUsersFor } from '../src/sandbox/index.js';
+import { createSandbox, sandboxUsersFor } from '../src/sandbox/open-api/index.js';
 
 export interface FanoutRow {
   way: string;

@@ -10,7 +10,7 @@ import { startBot } from '../src/bot.js';
 import { FixedClock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
 import { findJob } from '../src/jobs/registry.js';
-import { encryptBody, signBody } from '../src/lark/crypto.js';
+import { encryptBody, signBody } from '../src/feishu/crypto.js';
 import { createLog } from '../src/log.js';
 
 const COMMANDS_PER_PERSON_PER_WEEK = 2;

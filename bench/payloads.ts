@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SANDBOX_LARK } from '../src/config.js';
-import { encryptBody, signBody } from '../src/lark/crypto.js';
+import { encryptBody, signBody } from '../src/feishu/crypto.js';
 
 const fixture = (name: string) =>
   JSON.parse(fs.readFileSync(path.resolve('test', 'fixtures', name), 'utf8')) as Record<string, any>;

@@ -9,17 +9,17 @@ import { seedIfEmpty } from './db/seed.js';
 import { seedCalendar } from './db/calendar.js';
 import type { Deps } from './deps.js';
 import { OutboxSender, type SenderOptions } from './feishu/sender.js';
-import { fetchBotOpenId } from './lark/bot-info.js';
+import { fetchBotOpenId } from './feishu/bot-info.js';
 import { bindRoster } from './feishu/roster-binding.js';
-import { createLarkClient } from './lark/client.js';
+import { createLarkClient } from './feishu/client.js';
 import { createLog, type Log } from './log.js';
-import { startLocalSandbox, type LocalSandbox } from './sandbox-mode.js';
+import { startLocalSandbox, type LocalSandbox } from './sandbox/local.js';
 import { createApp } from './server/app.js';
 import { createDispatcher } from './server/dispatcher.js';
 import { Metrics } from './server/metrics.js';
 import { startWsConnection, type WsConnection } from './server/ws.js';
 import { startScheduler, type Scheduler } from './jobs/scheduler.js';
-import { mountSandboxPage, type SandboxPage } from './sandbox-page/index.js';
+import { mountSandboxPage, type SandboxPage } from './sandbox/page/index.js';
 import './register.js';
 
 export interface StartOptions {

@@ -1,7 +1,7 @@
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Db } from './db/client.js';
-import type { LarkClient } from './lark/client.js';
+import type { LarkClient } from './feishu/client.js';
 import type { Log } from './log.js';
 
 /** Built once in main.ts (and by tests from a fresh database and the sandbox); passed to every handler. */

@@ -14,7 +14,7 @@ export type Db = PrismaClient;
 const sqliteConnections = new WeakMap<object, BetterSqlite3.Database>();
 
 /**
- * The connection Prisma runs a SQLite database on, for the event hot path (src/server/hot-sql.ts).
+ * The connection Prisma runs a SQLite database on, for the event hot path (src/server/events/batch-sql.ts).
  * Only safe inside the caller's own `$transaction` callback: the adapter then holds its lock, so
  * every statement on this connection belongs to that transaction.
  */

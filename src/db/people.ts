@@ -52,7 +52,7 @@ export function actorOf(p: PersonRow, openId: string, links: LinkRow[]): Actor |
 /**
  * Two plain SQL queries (the person, then their roles, squads and leaderships in one UNION) rather
  * than an ORM include of three relations. Events and card clicks get their actors in batches from
- * src/server/hot-sql.ts; this is for everyone else.
+ * src/server/events/batch-sql.ts; this is for everyone else.
  */
 export async function findActorByOpenId(db: Db, openId: string): Promise<Actor | null> {
   const [p] = await db.$queryRaw<

@@ -8,7 +8,7 @@ export interface TxConnectionSlot {
 
 /**
  * Prisma runs an interactive transaction on one pool connection but does not hand it out. A caller
- * that wants to send plain SQL on that same connection (the event hot path, src/server/hot-sql.ts)
+ * that wants to send plain SQL on that same connection (the event hot path, src/server/events/batch-sql.ts)
  * opens the transaction inside `txConnection.run(slot, …)`; the wrapped adapter (postgres.ts) fills
  * the slot when it begins the transaction. Without a slot, nothing is recorded.
  */

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { LarkClient } from '../lark/client.js';
+import type { LarkClient } from './client.js';
 import { UserError } from '../errors.js';
 
 // Spreadsheets in and out through the Open API: upload (im/v1/files, multipart) and the download

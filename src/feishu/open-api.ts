@@ -1,4 +1,4 @@
-import type { LarkClient } from '../lark/client.js';
+import type { LarkClient } from './client.js';
 import { feishuUuid, type OutboxColumns } from './outbox.js';
 
 /** An outbox row as the sender needs it. */

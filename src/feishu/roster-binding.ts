@@ -1,6 +1,6 @@
 import { recordAudit } from '../db/audit-trail.js';
 import type { Db } from '../db/client.js';
-import type { LarkClient } from '../lark/client.js';
+import type { LarkClient } from './client.js';
 import type { Log } from '../log.js';
 
 export interface BindResult {

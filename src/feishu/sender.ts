@@ -1,6 +1,6 @@
 import os from 'node:os';
 import type { Db } from '../db/client.js';
-import { resetTenantToken, type LarkClient } from '../lark/client.js';
+import { resetTenantToken, type LarkClient } from './client.js';
 import type { Log } from '../log.js';
 import { deliver, receiverKey, type OutboxRow } from './open-api.js';
 import { FeishuLimiter } from './rate-limit.js';

@@ -1,7 +1,7 @@
 import client from 'prom-client';
 import type { Db } from '../db/client.js';
 import type { OutboxSender } from '../feishu/sender.js';
-import { batchStatsOf } from './batcher.js';
+import { batchStatsOf } from './events/group-commit.js';
 
 /**
  * Prometheus metrics of one bot: its own registry (tests run several bots in one process).

@@ -2,8 +2,8 @@ import { runCardAction } from '../cards/index.js';
 import type { Deps } from '../deps.js';
 import { answer, type CardAnswer } from '../feishu/answer.js';
 import { CardTrigger } from '../feishu/payloads.js';
-import { batcherOf } from './batcher.js';
-import { DuplicateEvent, type EventContext } from './claim.js';
+import { batcherOf } from './events/group-commit.js';
+import { DuplicateEvent, type EventContext } from './events/batch-transaction.js';
 import type { Flat } from './on-message.js';
 
 /** `card.action.trigger`: the answer (toast and/or replacement card) is the HTTP body, within 3 s. */

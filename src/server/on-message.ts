@@ -7,8 +7,8 @@ import type { Reply } from '../feishu/answer.js';
 import { parseMessage } from '../feishu/message.js';
 import { textContent } from '../feishu/outbox.js';
 import { MessageReceive } from '../feishu/payloads.js';
-import { batcherOf } from './batcher.js';
-import { DuplicateEvent, type EventContext } from './claim.js';
+import { batcherOf } from './events/group-commit.js';
+import { DuplicateEvent, type EventContext } from './events/batch-transaction.js';
 
 const ROSTER_HINT =
   '你好！你还不在招商工作名册中。请联系区招商局（领导小组办公室），提供姓名、单位和手机号，把你加入名册；加入后即可在这里填报和查询。发送 /help 可查看命令。';

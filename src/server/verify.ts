@@ -1,5 +1,5 @@
 import type { Context } from 'koa';
-import { decryptBody, signBody, signatureMatches } from '../lark/crypto.js';
+import { decryptBody, signBody, signatureMatches } from '../feishu/crypto.js';
 import { HttpError } from './body.js';
 
 export interface VerifySettings {

@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { loadConfig } from '../config.js';
-import { encryptBody, signBody } from '../lark/crypto.js';
+import { encryptBody, signBody } from '../feishu/crypto.js';
 
 const [file, text] = process.argv.slice(2);
 if (!file) {

@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { FixedClock } from '../../src/clock.js';
 import { COMMANDS } from '../../src/commands/index.js';
 import { findJob } from '../../src/jobs/registry.js';
-import { LEADERSHIP_CHAT_ID, p2pChatId } from '../../src/sandbox/index.js';
+import { LEADERSHIP_CHAT_ID, p2pChatId } from '../../src/sandbox/open-api/index.js';
 import { startTestBot, type TestBot } from '../helpers/app.js';
 import {
   cardTitled,

@@ -5,8 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, describe, expect } from 'vitest';
-import { collectTags, SUPPORTED_TAGS } from '../../src/sandbox-page/client/supported-tags.js';
-import type { Sandbox } from '../../src/sandbox/index.js';
+import { collectTags, SUPPORTED_TAGS } from '../../src/sandbox/page/client/supported-tags.js';
+import type { Sandbox } from '../../src/sandbox/open-api/index.js';
 import type { TestBot } from '../helpers/app.js';
 
 export const CHROMIUM = '/usr/bin/chromium';

@@ -3,7 +3,7 @@ import { registerCardAction } from '../../src/cards/index.js';
 import { escapeMarkdown } from '../../src/cards/template.js';
 import type { CardInput } from '../../src/cards/types.js';
 import { answer } from '../../src/feishu/answer.js';
-import { p2pChatId } from '../../src/sandbox/index.js';
+import { p2pChatId } from '../../src/sandbox/open-api/index.js';
 import { startTestBot, type TestBot } from '../helpers/app.js';
 import { fixture } from '../helpers/feishu.js';
 import {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { OutboxSender } from '../../src/feishu/sender.js';
 import { enqueueMessage, textContent } from '../../src/feishu/outbox.js';
-import type { LarkClient } from '../../src/lark/client.js';
+import type { LarkClient } from '../../src/feishu/client.js';
 import { startTestBot, type TestBot } from '../helpers/app.js';
 
 let bot: TestBot;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { startBot, type RunningBot, type StartOptions } from '../../src/bot.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createLog } from '../../src/log.js';
-import type { Sandbox } from '../../src/sandbox/index.js';
+import type { Sandbox } from '../../src/sandbox/open-api/index.js';
 import { postSigned, type PostOptions } from './feishu.js';
 import { createPgDatabase, testingOnPostgres } from './pg.js';
 

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { encryptBody, signBody } from '../../src/lark/crypto.js';
+import { encryptBody, signBody } from '../../src/feishu/crypto.js';
 
 const FIXTURES = path.resolve('test', 'fixtures');
 

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { openDatabase, type Database } from '../../src/db/client.js';
 import { migratePostgres } from '../../src/db/migrate-postgres.js';
 import { seedIfEmpty } from '../../src/db/seed.js';
-import { createSandbox, sandboxUsersFor, type Sandbox } from '../../src/sandbox/index.js';
+import { createSandbox, sandboxUsersFor, type Sandbox } from '../../src/sandbox/open-api/index.js';
 import { createPgDatabase } from './pg.js';
 import { postSigned } from './feishu.js';
 

@@ -5,7 +5,7 @@ import { runQuarterlyBulletin } from '../../src/jobs/quarterly-bulletin.js';
 import { findJob } from '../../src/jobs/registry.js';
 import { fireSlot } from '../../src/jobs/scheduler.js';
 import { runTaskWarnings } from '../../src/jobs/task-warnings.js';
-import { LEADERSHIP_CHAT_ID } from '../../src/sandbox/index.js';
+import { LEADERSHIP_CHAT_ID } from '../../src/sandbox/open-api/index.js';
 import { startTestBot, type TestBot } from '../helpers/app.js';
 import { seedActivity } from '../helpers/district.js';
 import { fixture, newEventId } from '../helpers/feishu.js';

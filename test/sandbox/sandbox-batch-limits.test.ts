@@ -1,6 +1,6 @@
 import type * as lark from '@larksuiteoapi/node-sdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSandbox, LEADERSHIP_CHAT_ID, type Sandbox } from '../../src/sandbox/index.js';
+import { createSandbox, LEADERSHIP_CHAT_ID, type Sandbox } from '../../src/sandbox/open-api/index.js';
 import {
   card,
   failureOf,

@@ -6,7 +6,7 @@ import {
   UNSEEN_CHAT_ID,
   type Sandbox,
   type SandboxMessage,
-} from '../../src/sandbox/index.js';
+} from '../../src/sandbox/open-api/index.js';
 import {
   card,
   cardOfSize,

@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerCardAction } from '../../src/cards/index.js';
 import { answer } from '../../src/feishu/answer.js';
-import { batchStatsOf } from '../../src/server/batcher.js';
-import { hotSqlFor, hotSqlThroughPrisma } from '../../src/server/hot-sql.js';
+import { batchStatsOf } from '../../src/server/events/group-commit.js';
+import { hotSqlFor, hotSqlThroughPrisma } from '../../src/server/events/batch-sql.js';
 import { txConnection, type TxConnectionSlot } from '../../src/db/tx-connection.js';
 import type { Db } from '../../src/db/client.js';
 import { fixture, newEventId, withText } from '../helpers/feishu.js';

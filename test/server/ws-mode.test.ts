@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, type RunningBot } from '../../src/bot.js';
 import { loadConfig } from '../../src/config.js';
 import { createLog } from '../../src/log.js';
-import { createSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { createSandbox, type Sandbox } from '../../src/sandbox/open-api/index.js';
 import { fixture, newEventId, withText } from '../helpers/feishu.js';
 import { createPgDatabase, testingOnPostgres } from '../helpers/pg.js';
 

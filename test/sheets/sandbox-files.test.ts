@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLarkClient } from '../../src/lark/client.js';
+import { createLarkClient } from '../../src/feishu/client.js';
 import { loadConfig } from '../../src/config.js';
-import { createSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { createSandbox, type Sandbox } from '../../src/sandbox/open-api/index.js';
 import { downloadMessageFile, FileTooLarge, uploadFile } from '../../src/feishu/files.js';
 
 let sb: Sandbox;

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listTemplates, templateText } from '../../src/cards/template.js';
-import { collectTags, ELEMENT_TAGS, SUPPORTED_TAGS } from '../../src/sandbox-page/client/supported-tags.js';
+import { listTemplates, templateText } from '../../../src/cards/template.js';
+import { collectTags, ELEMENT_TAGS, SUPPORTED_TAGS } from '../../../src/sandbox/page/client/supported-tags.js';
 
 // The local chat page and cards/ must not drift apart: every tag a template uses is one the page
 // draws (the renderer's tables are typed by the same list, so tsc checks the other direction).
@@ -16,7 +16,7 @@ describe('card tags the sandbox page draws', () => {
       for (const tag of collectTags(JSON.parse(templateText(name))))
         if (!SUPPORTED_TAGS.includes(tag)) missing.push(`${name}.json: ${tag}`);
     }
-    expect(missing, 'tags in cards/ the sandbox page cannot draw (add a renderer in src/sandbox-page/client)').toEqual(
+    expect(missing, 'tags in cards/ the sandbox page cannot draw (add a renderer in src/sandbox/page/client)').toEqual(
       [],
     );
   });

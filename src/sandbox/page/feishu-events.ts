@@ -1,9 +1,9 @@
 import type { ClickedAction } from './client/card.js';
 import crypto from 'node:crypto';
-import type { Config } from '../config.js';
-import { encryptBody, signBody } from '../lark/crypto.js';
-import type { Sandbox } from '../sandbox/index.js';
-import type { IncomingEventMessage, SandboxUser } from '../sandbox/types.js';
+import type { Config } from '../../config.js';
+import { encryptBody, signBody } from '../../feishu/crypto.js';
+import type { Sandbox } from '../open-api/index.js';
+import type { IncomingEventMessage, SandboxUser } from '../open-api/types.js';
 
 // What the page types and clicks, turned into the payloads Feishu would POST to the bot:
 // `im.message.receive_v1` events and `card.action.trigger` callbacks (schema 2.0), encrypted with

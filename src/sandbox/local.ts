@@ -1,9 +1,9 @@
-import type { Config } from './config.js';
-import type { Db } from './db/client.js';
-import type { Log } from './log.js';
-import { createSandbox, type Sandbox } from './sandbox/index.js';
-import { LEADERSHIP_CHAT_ID, sandboxUsersFor } from './sandbox/roster.js';
-import type { SandboxChat } from './sandbox/types.js';
+import type { Config } from '../config.js';
+import type { Db } from '../db/client.js';
+import type { Log } from '../log.js';
+import { createSandbox, type Sandbox } from './open-api/index.js';
+import { LEADERSHIP_CHAT_ID, sandboxUsersFor } from './open-api/roster.js';
+import type { SandboxChat } from './open-api/types.js';
 
 export interface LocalSandbox {
   url: string;

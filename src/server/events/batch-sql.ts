@@ -1,10 +1,10 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type pg from 'pg';
-import { sqliteConnectionOf, type Db } from '../db/client.js';
-import { Prisma } from '../generated/prisma/client.js';
-import type { TxConnectionSlot } from '../db/tx-connection.js';
-import { actorOf, linksQuery, type Actor, type LinkRow, type PersonRow } from '../db/people.js';
-import { outboxRowOf, type OutgoingMessage } from '../feishu/outbox.js';
+import { sqliteConnectionOf, type Db } from '../../db/client.js';
+import { Prisma } from '../../generated/prisma/client.js';
+import type { TxConnectionSlot } from '../../db/tx-connection.js';
+import { actorOf, linksQuery, type Actor, type LinkRow, type PersonRow } from '../../db/people.js';
+import { outboxRowOf, type OutgoingMessage } from '../../feishu/outbox.js';
 
 /**
  * The three statements every Feishu event runs — record its id, look up who sent it, put the reply

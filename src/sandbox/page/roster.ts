@@ -1,7 +1,7 @@
-import type { Db } from '../db/client.js';
-import type { Sandbox } from '../sandbox/index.js';
-import { LEADERSHIP_CHAT_ID, p2pChatId, UNSEEN_CHAT_ID } from '../sandbox/index.js';
-import type { SandboxChat } from '../sandbox/types.js';
+import type { Db } from '../../db/client.js';
+import type { Sandbox } from '../open-api/index.js';
+import { LEADERSHIP_CHAT_ID, p2pChatId, UNSEEN_CHAT_ID } from '../open-api/index.js';
+import type { SandboxChat } from '../open-api/types.js';
 
 // Who can be picked on the page, grouped as the plan's org reads: leaders, the office, then each
 // squad's captain and members. A person in two groups (the office head is also a captain) appears

@@ -1,11 +1,11 @@
-import type { Db } from '../db/client.js';
-import { ensureEnvAdminRole } from '../db/env-admins.js';
-import type { Actor } from '../db/people.js';
-import type { Deps } from '../deps.js';
-import { isUniqueViolation } from '../db/errors.js';
-import { txConnection, type TxConnectionSlot } from '../db/tx-connection.js';
-import { enqueuedIn, type OutgoingMessage } from '../feishu/outbox.js';
-import { hotSqlFor } from './hot-sql.js';
+import type { Db } from '../../db/client.js';
+import { ensureEnvAdminRole } from '../../db/env-admins.js';
+import type { Actor } from '../../db/people.js';
+import type { Deps } from '../../deps.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import { txConnection, type TxConnectionSlot } from '../../db/tx-connection.js';
+import { enqueuedIn, type OutgoingMessage } from '../../feishu/outbox.js';
+import { hotSqlFor } from './batch-sql.js';
 
 export class DuplicateEvent extends Error {
   constructor(readonly eventId: string) {

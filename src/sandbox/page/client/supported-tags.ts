@@ -1,5 +1,5 @@
 // The card tags the page can draw. The renderer's table of element renderers is typed by this list
-// (tsc fails if a tag here has no renderer), and test/sandbox-page/card-tags.test.ts fails if any
+// (tsc fails if a tag here has no renderer), and test/sandbox/page/card-tags.test.ts fails if any
 // template in cards/ — or any card the bot sends in the browser flows — uses a tag not listed.
 
 /** Components that may appear in a card body (or inside columns, forms and panels). */

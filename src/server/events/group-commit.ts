@@ -1,6 +1,12 @@
-import { dbKindOf } from '../db/url.js';
-import type { Deps } from '../deps.js';
-import { DuplicateEvent, handleAlone, handleInOneTransaction, type EventJob, type Outcome } from './claim.js';
+import { dbKindOf } from '../../db/url.js';
+import type { Deps } from '../../deps.js';
+import {
+  DuplicateEvent,
+  handleAlone,
+  handleInOneTransaction,
+  type EventJob,
+  type Outcome,
+} from './batch-transaction.js';
 
 /** Events per transaction at most: enough to amortise a commit, small enough to answer within 3 s. */
 const MAX_BATCH = 128;

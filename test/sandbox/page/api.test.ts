@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerJob } from '../../src/jobs/registry.js';
-import { p2pChatId } from '../../src/sandbox/index.js';
-import { startTestBot, type TestBot } from '../helpers/app.js';
+import { registerJob } from '../../../src/jobs/registry.js';
+import { p2pChatId } from '../../../src/sandbox/open-api/index.js';
+import { startTestBot, type TestBot } from '../../helpers/app.js';
 
 // The chat page's own endpoints, without a browser: who may post where, the office panel's job
 // runs, the event stream, and that no file outside the page is ever served.
