@@ -9,7 +9,7 @@ import path from 'node:path';
 import { startBot } from '../src/bot.js';
 import { FixedClock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
-import { findJob } from '../src/jobs/registry.js';
+import { findJob } from '../src/jobs/index.js';
 import { encryptBody, signBody } from '../src/feishu/crypto.js';
 import { createLog } from '../src/log.js';
 

@@ -20,7 +20,6 @@ import { Metrics } from './server/metrics.js';
 import { startWsConnection, type WsConnection } from './server/ws.js';
 import { startScheduler, type Scheduler } from './jobs/scheduler.js';
 import { mountSandboxPage, type SandboxPage } from './sandbox/page/index.js';
-import './register.js';
 
 export interface StartOptions {
   clock?: Clock;

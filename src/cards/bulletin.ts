@@ -1,3 +1,6 @@
+import type { CardInput } from './types.js';
+import type { Deps } from '../deps.js';
+import type { CardAnswer } from '../feishu/answer.js';
 import { periodName } from '../commands/progress.js';
 import { isOffice } from '../db/people.js';
 import { leadershipChatId } from '../db/chats.js';
@@ -7,7 +10,6 @@ import { answer, type Card } from '../feishu/answer.js';
 import { enqueueMessage } from '../feishu/outbox.js';
 import { buildCompletionChart, chartWithFallback } from './charts.js';
 import { md, table, type Element } from './elements.js';
-import { registerCardAction } from './index.js';
 import { renderCard } from './template.js';
 
 // The quarterly red/black list: a draft the office reviews (with a 发布 button), then published
@@ -78,7 +80,7 @@ export function bulletinCard(v: BulletinView, withPublishButton: boolean): Card 
   });
 }
 
-registerCardAction('bulletin.publish', async (input, deps) => {
+export async function publishBulletin(input: CardInput, deps: Deps): Promise<CardAnswer> {
   const actor = input.actor!;
   if (!isOffice(actor)) return answer.error('只有区招商局（领导小组办公室）可以发布红黑榜。');
   const period = typeof input.value.period === 'string' ? input.value.period : '';
@@ -115,4 +117,4 @@ registerCardAction('bulletin.publish', async (input, deps) => {
     },
   });
   return answer.toastAndCard('已发布到领导小组群', bulletinCard(view, false));
-});
+}

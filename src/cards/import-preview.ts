@@ -1,8 +1,10 @@
+import type { CardInput } from './types.js';
+import type { Deps } from '../deps.js';
+import type { CardAnswer } from '../feishu/answer.js';
 import { applyImportBatch, cancelImportBatch, type ImportKind } from '../db/imports.js';
 import type { DiffSummary } from '../domain/import-diff.js';
 import { mayImportSpreadsheets } from '../domain/authz.js';
 import { answer, type Card } from '../feishu/answer.js';
-import { registerCardAction } from './index.js';
 import { escapeMarkdown, renderCard } from './template.js';
 
 // The preview of a spreadsheet import: what will be added, changed and removed; the office's
@@ -88,7 +90,7 @@ function column(el: Record<string, unknown>) {
   return { tag: 'column', width: 'weighted', weight: 1, elements: [el] };
 }
 
-registerCardAction('import.confirm', async (input, deps) => {
+export async function confirmImport(input: CardInput, deps: Deps): Promise<CardAnswer> {
   const refused = mayImportSpreadsheets(input.actor!);
   if (refused) return answer.error(refused);
   const batchId = Number(input.value.batchId);
@@ -115,9 +117,9 @@ registerCardAction('import.confirm', async (input, deps) => {
     importPreviewCard(batchId, kind, fileName, summary, 'CANCELLED'),
     'warning',
   );
-});
+}
 
-registerCardAction('import.cancel', async (input, deps) => {
+export async function cancelImport(input: CardInput, deps: Deps): Promise<CardAnswer> {
   const refused = mayImportSpreadsheets(input.actor!);
   if (refused) return answer.error(refused);
   const batchId = Number(input.value.batchId);
@@ -137,4 +139,4 @@ registerCardAction('import.cancel', async (input, deps) => {
     importPreviewCard(batchId, kind, summary.fileName ?? '', summary, 'CANCELLED'),
     'info',
   );
-});
+}

@@ -1,27 +1,66 @@
-import { answer, type CardAnswer } from '../feishu/answer.js';
 import type { Deps } from '../deps.js';
 import { UserError } from '../errors.js';
+import { answer, type CardAnswer } from '../feishu/answer.js';
+import { publishBulletin } from './bulletin.js';
+import { cancelImport, confirmImport } from './import-preview.js';
+import { submitLead } from './lead.js';
+import {
+  editMonthlyReport,
+  exemptMonthlyReport,
+  saveMonthlyReport,
+  submitMonthlyReport,
+  viewMonthlyReport,
+} from './monthly-report-actions.js';
+import { changeProjectStage, createProject, newProject, viewProject } from './project-actions.js';
+import { addTask, assignHelper, closeTask } from './project-tasks.js';
+import { giveReviewOpinion } from './review-opinion.js';
+import { overruleVeto } from './review-overrule.js';
+import { launchReview, openReview } from './review-start.js';
+import { approveTripPlan, rejectTripPlan } from './trip-approval.js';
+import { submitTripPlan } from './trip-plan.js';
+import { addVisit, openTripReport, showLeadForm, submitTripReport } from './trip-report-actions.js';
 import type { CardHandler, CardInput } from './types.js';
 
-// Buttons and forms carry `{ "action": "<name>", … }` in their callback value; each card's file
-// registers the actions it handles.
-const handlers = new Map<string, CardHandler>();
-
-export function registerCardAction(action: string, handler: CardHandler): void {
-  if (handlers.has(action)) throw new Error('card action registered twice: ' + action);
-  handlers.set(action, handler);
-}
-
-export function cardActions(): string[] {
-  return [...handlers.keys()].sort();
-}
+/**
+ * Every card action. Buttons and forms carry `{ "action": "<name>", … }` in their callback value;
+ * the name picks the handler here.
+ */
+export const cardActions: Record<string, CardHandler> = {
+  'monthly-report.save': saveMonthlyReport,
+  'monthly-report.submit': submitMonthlyReport,
+  'monthly-report.exempt': exemptMonthlyReport,
+  'monthly-report.edit': editMonthlyReport,
+  'monthly-report.view': viewMonthlyReport,
+  'trip.approve': approveTripPlan,
+  'trip.reject': rejectTripPlan,
+  'trip.submit': submitTripPlan,
+  'tripreport.open': openTripReport,
+  'tripreport.visit': addVisit,
+  'tripreport.lead': showLeadForm,
+  'tripreport.submit': submitTripReport,
+  'lead.submit': submitLead,
+  'project.view': viewProject,
+  'project.new': newProject,
+  'project.create': createProject,
+  'project.stage': changeProjectStage,
+  'project.task.add': addTask,
+  'project.task.close': closeTask,
+  'project.helper': assignHelper,
+  'review.opinion': giveReviewOpinion,
+  'review.overrule': overruleVeto,
+  'review.start': launchReview,
+  'review.open': openReview,
+  'bulletin.publish': publishBulletin,
+  'import.confirm': confirmImport,
+  'import.cancel': cancelImport,
+};
 
 export async function runCardAction(input: CardInput, deps: Deps): Promise<CardAnswer> {
-  const h = handlers.get(input.action);
-  if (!h) return answer.error('这张卡片已失效，请重新发送命令获取新卡片。');
+  const handle = Object.hasOwn(cardActions, input.action) ? cardActions[input.action] : undefined;
+  if (!handle) return answer.error('这张卡片已失效，请重新发送命令获取新卡片。');
   if (!input.actor) return answer.error('你还不在招商工作名册中，请联系区招商局把你加入名册。');
   try {
-    return await h(input, deps);
+    return await handle(input, deps);
   } catch (e) {
     if (e instanceof UserError) return answer.error(e.message);
     throw e;

@@ -11,7 +11,6 @@ import { formatWan } from '../domain/money.js';
 import { LEAD_SOURCE_LABELS, type LeadSource } from '../domain/vocabulary.js';
 import { answer, type Card } from '../feishu/answer.js';
 import { cleanFormValue, fieldErrorsOf, refillForm } from './form.js';
-import { registerCardAction } from './index.js';
 import { LeadForm } from './lead-form.js';
 import { buildReceipt } from './receipt.js';
 import { resolveSquadId, squadPickerElements } from './squad-picker.js';
@@ -97,7 +96,7 @@ function duplicateNotice(existing: LeadView): string {
   );
 }
 
-async function submitLead(input: CardInput, deps: Deps) {
+export async function submitLead(input: CardInput, deps: Deps) {
   const actor = input.actor!;
   const db = deps.db;
   const tripId = typeof input.value.tripId === 'number' ? input.value.tripId : null;
@@ -182,5 +181,3 @@ async function submitLead(input: CardInput, deps: Deps) {
   if (trip) return answer.toastAndCard('线索已录入', await buildTripReportCard(db, trip.id, whenOf(deps)));
   return answer.toastAndCard('线索已登记', buildLeadReceipt(lead, now, deps.config.timezone));
 }
-
-registerCardAction('lead.submit', submitLead);

@@ -24,7 +24,6 @@ import {
 import { localDateTime } from '../domain/local-date.js';
 import { answer, type CardAnswer } from '../feishu/answer.js';
 import { refillForm, type FieldErrors } from './form.js';
-import { registerCardAction } from './index.js';
 import { parseExemptReason, parseReportForm } from './monthly-report-form.js';
 import { buildMonthlyReportCard, patchReportCard, renderReportSummary, REPORT_ACTIONS } from './monthly-report.js';
 import type { CardInput } from './types.js';
@@ -271,8 +270,8 @@ async function onView(c: Ctx): Promise<CardAnswer> {
   );
 }
 
-registerCardAction(REPORT_ACTIONS.save, withCtx(onSave));
-registerCardAction(REPORT_ACTIONS.submit, withCtx(onSubmit));
-registerCardAction(REPORT_ACTIONS.exempt, withCtx(onExempt));
-registerCardAction(REPORT_ACTIONS.edit, withCtx(onEdit));
-registerCardAction(REPORT_ACTIONS.view, withCtx(onView));
+export const saveMonthlyReport = withCtx(onSave);
+export const submitMonthlyReport = withCtx(onSubmit);
+export const exemptMonthlyReport = withCtx(onExempt);
+export const editMonthlyReport = withCtx(onEdit);
+export const viewMonthlyReport = withCtx(onView);

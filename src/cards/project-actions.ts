@@ -14,7 +14,6 @@ import { PROJECT_STAGES, STAGE_LABELS } from '../domain/vocabulary.js';
 import { answer, type Card, type CardAnswer } from '../feishu/answer.js';
 import { amountField, optionalText, pastDateField, requiredText } from './fields.js';
 import { cleanFormValue, fieldErrorsOf, refillForm } from './form.js';
-import { registerCardAction } from './index.js';
 import { buildProjectCard, type ProjectMode } from './project.js';
 import { resolveSquadId, squadPickerElements } from './squad-picker.js';
 import { renderCard } from './template.js';
@@ -87,7 +86,7 @@ export async function projectForActor(
   return { ok: true, project };
 }
 
-async function viewProject(input: CardInput, deps: Deps): Promise<CardAnswer> {
+export async function viewProject(input: CardInput, deps: Deps): Promise<CardAnswer> {
   const mode = (
     ['stage', 'task', 'helper'].includes(String(input.value.mode)) ? input.value.mode : 'view'
   ) as ProjectMode;
@@ -96,11 +95,11 @@ async function viewProject(input: CardInput, deps: Deps): Promise<CardAnswer> {
   return answer.card(await buildProjectCard(deps.db, l.project.id, { actor: input.actor, mode, when: whenOf(deps) }));
 }
 
-async function newProject(input: CardInput, deps: Deps): Promise<CardAnswer> {
+export async function newProject(input: CardInput, deps: Deps): Promise<CardAnswer> {
   return answer.card(await buildProjectNewCard(deps.db, input.actor!));
 }
 
-async function createProject(input: CardInput, deps: Deps): Promise<CardAnswer> {
+export async function createProject(input: CardInput, deps: Deps): Promise<CardAnswer> {
   const actor = input.actor!;
   const db = deps.db;
   const squadId = resolveSquadId(actor, input.formValue);
@@ -161,7 +160,7 @@ async function createProject(input: CardInput, deps: Deps): Promise<CardAnswer> 
   return answer.toastAndCard('项目已创建', await buildProjectCard(db, project.id, { actor, when, notice }));
 }
 
-async function updateStage(input: CardInput, deps: Deps): Promise<CardAnswer> {
+export async function changeProjectStage(input: CardInput, deps: Deps): Promise<CardAnswer> {
   const l = await projectForActor(input, deps, true);
   if (!l.ok) return l.answer;
   const { project } = l;
@@ -238,8 +237,3 @@ async function updateStage(input: CardInput, deps: Deps): Promise<CardAnswer> {
   const notice = `✅ ${what}${added}（${actor.name}，${localDateTime(when.now, when.timezone)}）`;
   return answer.toastAndCard(what, await buildProjectCard(db, project.id, { actor, when, notice }));
 }
-
-registerCardAction('project.view', viewProject);
-registerCardAction('project.new', newProject);
-registerCardAction('project.create', createProject);
-registerCardAction('project.stage', updateStage);

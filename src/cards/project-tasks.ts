@@ -8,7 +8,6 @@ import { answer, type CardAnswer } from '../feishu/answer.js';
 import { enqueueMessage, textContent } from '../feishu/outbox.js';
 import { dateField, requiredText } from './fields.js';
 import { cleanFormValue, fieldErrorsOf, refillForm } from './form.js';
-import { registerCardAction } from './index.js';
 import { escapeMarkdown } from './template.js';
 import { projectForActor } from './project-actions.js';
 import { buildProjectCard } from './project.js';
@@ -24,7 +23,7 @@ const TaskForm = z.object({
   task_assignee: z.string().optional(),
 });
 
-async function addTask(input: CardInput, deps: Deps): Promise<CardAnswer> {
+export async function addTask(input: CardInput, deps: Deps): Promise<CardAnswer> {
   const l = await projectForActor(input, deps, true);
   if (!l.ok) return l.answer;
   const { project } = l;
@@ -64,7 +63,7 @@ async function addTask(input: CardInput, deps: Deps): Promise<CardAnswer> {
   return answer.toastAndCard('任务已添加', await buildProjectCard(deps.db, project.id, { actor, when }));
 }
 
-async function closeTask(input: CardInput, deps: Deps): Promise<CardAnswer> {
+export async function closeTask(input: CardInput, deps: Deps): Promise<CardAnswer> {
   const actor = input.actor!;
   const task = await deps.db.projectTask.findUnique({
     where: { id: Number(input.value.taskId) || 0 },
@@ -87,7 +86,7 @@ async function closeTask(input: CardInput, deps: Deps): Promise<CardAnswer> {
   return answer.toastAndCard('已办结销号', await buildProjectCard(deps.db, p.id, { actor, when, notice }));
 }
 
-async function assignHelper(input: CardInput, deps: Deps): Promise<CardAnswer> {
+export async function assignHelper(input: CardInput, deps: Deps): Promise<CardAnswer> {
   const l = await projectForActor(input, deps, true);
   if (!l.ok) return l.answer;
   const { project } = l;
@@ -123,7 +122,3 @@ async function assignHelper(input: CardInput, deps: Deps): Promise<CardAnswer> {
     await buildProjectCard(deps.db, project.id, { actor, when }),
   );
 }
-
-registerCardAction('project.task.add', addTask);
-registerCardAction('project.task.close', closeTask);
-registerCardAction('project.helper', assignHelper);

@@ -1,10 +1,12 @@
+import type { CardInput } from './types.js';
+import type { Deps } from '../deps.js';
+import type { CardAnswer } from '../feishu/answer.js';
 import { z } from 'zod';
 import { ReviewConflict, recordOpinion } from '../db/review-writes.js';
 import { findOpinion, findProjectForReview, findReview, reviewersOfUnit } from '../db/reviews.js';
 import { VETO_CATEGORIES } from '../domain/review.js';
 import { answer } from '../feishu/answer.js';
 import { cleanFormValue, fieldErrorsOf, refillForm } from './form.js';
-import { registerCardAction } from './index.js';
 import { publishReviewStatus, sendVetoNotice, tellOffice } from './review-notify.js';
 import { renderOpinionCard, renderOpinionDone } from './review-render.js';
 
@@ -31,7 +33,7 @@ const OpinionForm = z
   });
 
 /** A unit's reviewer passes, passes with conditions, or vetoes (一票否决). */
-registerCardAction('review.opinion', async (input, deps) => {
+export async function giveReviewOpinion(input: CardInput, deps: Deps): Promise<CardAnswer> {
   const actor = input.actor!;
   const v = OpinionValue.safeParse(input.value);
   if (!v.success) return answer.error('卡片数据不完整，请联系区招商局重新发送预审卡片。');
@@ -73,4 +75,4 @@ registerCardAction('review.opinion', async (input, deps) => {
   const mine = after.opinions.find((o) => o.id === op.id)!;
   const toast = after.status === 'VETOED' ? '已提交否决意见，已通知项目所属小分队和领导小组' : '预审意见已提交';
   return answer.toastAndCard(toast, renderOpinionDone(fresh, mine, after));
-});
+}

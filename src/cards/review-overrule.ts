@@ -1,10 +1,12 @@
+import type { CardInput } from './types.js';
+import type { Deps } from '../deps.js';
+import type { CardAnswer } from '../feishu/answer.js';
 import { z } from 'zod';
 import { overruleReview, ReviewConflict } from '../db/review-writes.js';
 import { findProjectForReview, projectHistory } from '../db/reviews.js';
 import { mayOverrule } from '../domain/review.js';
 import { localDate } from '../domain/working-days.js';
 import { answer } from '../feishu/answer.js';
-import { registerCardAction } from './index.js';
 import { publishReviewStatus, tellOffice } from './review-notify.js';
 import { renderReviewStatus } from './review-render.js';
 
@@ -14,7 +16,7 @@ const OverruleForm = z.object({
 });
 
 /** The leading group overrules a veto, with a reason; who and why are kept in the project's history. */
-registerCardAction('review.overrule', async (input, deps) => {
+export async function overruleVeto(input: CardInput, deps: Deps): Promise<CardAnswer> {
   const actor = input.actor!;
   const refused = mayOverrule(actor);
   if (refused) return answer.error(refused);
@@ -48,4 +50,4 @@ registerCardAction('review.overrule', async (input, deps) => {
     '已推翻否决，已通知项目所属小分队和办公室',
     renderReviewStatus(project, review, history, today, deps.config.timezone),
   );
-});
+}

@@ -1,9 +1,11 @@
+import type { CardInput } from './types.js';
+import type { Deps } from '../deps.js';
+import type { CardAnswer } from '../feishu/answer.js';
 import { z } from 'zod';
 import { ReviewConflict, startReview } from '../db/review-writes.js';
 import { findProjectForReview, listReviewableUnits } from '../db/reviews.js';
 import { mayStartReview, reviewDueOn } from '../domain/review.js';
 import { answer } from '../feishu/answer.js';
-import { registerCardAction } from './index.js';
 import { calendarGapNote, loadReviewContext } from './review-context.js';
 import { publishReviewStatus, sendOpinionCards } from './review-notify.js';
 import { renderReviewStatus } from './review-render.js';
@@ -16,7 +18,7 @@ const StartForm = z.object({
 });
 
 /** 发起联合预审: the office or the owning squad picks the units; each unit's reviewer gets a card. */
-registerCardAction('review.start', async (input, deps) => {
+export async function launchReview(input: CardInput, deps: Deps): Promise<CardAnswer> {
   const actor = input.actor!;
   const v = StartValue.safeParse(input.value);
   if (!v.success) return answer.error('卡片数据不完整，请发送 /review <项目编号> 重新获取卡片。');
@@ -54,14 +56,14 @@ registerCardAction('review.start', async (input, deps) => {
     calendarGapNote(ctx, dueOn),
   ].join('');
   return answer.toastAndCard(note, renderReviewStatus(fresh, review, history, ctx.today, deps.config.timezone));
-});
+}
 
 const OpenValue = z.object({ projectId: z.coerce.number().int().positive() });
 
 /** 联合预审 button on the project card: the same card as `/review <id>`. */
-registerCardAction('review.open', async (input, deps) => {
+export async function openReview(input: CardInput, deps: Deps): Promise<CardAnswer> {
   const v = OpenValue.safeParse(input.value);
   if (!v.success) return answer.error('卡片数据不完整，请发送 /review <项目编号> 查看联合预审。');
   const card = await reviewCardFor(deps, input.actor!, v.data.projectId, false);
   return typeof card === 'string' ? answer.error(card) : answer.card(card);
-});
+}

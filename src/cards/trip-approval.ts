@@ -6,7 +6,6 @@ import { localDateTime } from '../domain/local-date.js';
 import { answer, type CardAnswer } from '../feishu/answer.js';
 import { enqueueMessage, textContent } from '../feishu/outbox.js';
 import { refillForm } from './form.js';
-import { registerCardAction } from './index.js';
 import { renderTripApproval, renderTripSummary, TRIP_ACTIONS } from './trip-render.js';
 import type { CardInput } from './types.js';
 
@@ -89,5 +88,5 @@ function decide(status: 'APPROVED' | 'REJECTED') {
   };
 }
 
-registerCardAction(TRIP_ACTIONS.approve, decide('APPROVED'));
-registerCardAction(TRIP_ACTIONS.reject, decide('REJECTED'));
+export const approveTripPlan = decide('APPROVED');
+export const rejectTripPlan = decide('REJECTED');

@@ -16,7 +16,6 @@ import {
 import { answer, type Card, type CardAnswer } from '../feishu/answer.js';
 import { enqueueMessage } from '../feishu/outbox.js';
 import { pickerDate, refillForm, type FieldErrors } from './form.js';
-import { registerCardAction } from './index.js';
 import { RANK_LABELS, renderTripApproval, renderTripSummary, TRIP_ACTIONS } from './trip-render.js';
 import { escapeMarkdown, renderCard } from './template.js';
 import type { CardInput } from './types.js';
@@ -62,7 +61,7 @@ function parseTripForm(fv: Record<string, unknown>, today: string, maxPastDays: 
   return { ok: true as const, data: { ...parsed.data, startDate: start!, endDate: end! } };
 }
 
-async function onTripSubmit(input: CardInput, deps: Deps): Promise<CardAnswer> {
+export async function submitTripPlan(input: CardInput, deps: Deps): Promise<CardAnswer> {
   const actor = input.actor!;
   const tz = deps.config.timezone;
   const squadId = Number(input.value.squadId);
@@ -135,5 +134,3 @@ async function onTripSubmit(input: CardInput, deps: Deps): Promise<CardAnswer> {
     renderTripSummary(trip, tz, 'traveller'),
   );
 }
-
-registerCardAction(TRIP_ACTIONS.submit, onTripSubmit);

@@ -9,7 +9,6 @@ import { answer, type CardAnswer } from '../feishu/answer.js';
 import { enqueueMessage, textContent } from '../feishu/outbox.js';
 import { optionalText, pastDateField, phoneField, requiredText } from './fields.js';
 import { cleanFormValue, fieldErrorsOf, refillForm } from './form.js';
-import { registerCardAction } from './index.js';
 import { buildLeadCard } from './lead.js';
 import { buildTripReportCard, buildTripReportReceipt, whenOf } from './trip-report.js';
 import type { CardInput } from './types.js';
@@ -46,13 +45,13 @@ async function loadForActor(input: CardInput, deps: Deps): Promise<Loaded> {
   return { ok: true, trip };
 }
 
-async function openTripReport(input: CardInput, deps: Deps): Promise<CardAnswer> {
+export async function openTripReport(input: CardInput, deps: Deps): Promise<CardAnswer> {
   const l = await loadForActor(input, deps);
   if (!l.ok) return l.answer;
   return answer.card(await buildTripReportCard(deps.db, l.trip.id, whenOf(deps)));
 }
 
-async function addVisit(input: CardInput, deps: Deps): Promise<CardAnswer> {
+export async function addVisit(input: CardInput, deps: Deps): Promise<CardAnswer> {
   const l = await loadForActor(input, deps);
   if (!l.ok) return l.answer;
   const { trip } = l;
@@ -96,7 +95,7 @@ async function addVisit(input: CardInput, deps: Deps): Promise<CardAnswer> {
   return answer.toastAndCard(`已保存第 ${n} 家拜访`, await buildTripReportCard(deps.db, trip.id, when));
 }
 
-async function showLeadForm(input: CardInput, deps: Deps): Promise<CardAnswer> {
+export async function showLeadForm(input: CardInput, deps: Deps): Promise<CardAnswer> {
   const l = await loadForActor(input, deps);
   if (!l.ok) return l.answer;
   const { trip } = l;
@@ -107,7 +106,7 @@ async function showLeadForm(input: CardInput, deps: Deps): Promise<CardAnswer> {
   );
 }
 
-async function submitTripReport(input: CardInput, deps: Deps): Promise<CardAnswer> {
+export async function submitTripReport(input: CardInput, deps: Deps): Promise<CardAnswer> {
   const l = await loadForActor(input, deps);
   if (!l.ok) return l.answer;
   const { trip } = l;
@@ -156,8 +155,3 @@ async function submitTripReport(input: CardInput, deps: Deps): Promise<CardAnswe
     rule.short ? 'warning' : 'success',
   );
 }
-
-registerCardAction('tripreport.open', openTripReport);
-registerCardAction('tripreport.visit', addVisit);
-registerCardAction('tripreport.lead', showLeadForm);
-registerCardAction('tripreport.submit', submitTripReport);

@@ -6,13 +6,12 @@ import { reply, type Reply } from '../feishu/answer.js';
 import { enqueueMessage, textContent } from '../feishu/outbox.js';
 import { bindRoster } from '../feishu/roster-binding.js';
 import { editDistance } from './closest.js';
-import { registerCommand } from './index.js';
 import type { CommandInput } from './types.js';
 
 const USAGE = '/bind 姓名 @某人';
 
 /** `/bind 姓名 [单位] @某人`: an office admin binds a roster person to a Feishu account. */
-export async function runBind(input: CommandInput, deps: Deps): Promise<Reply> {
+export async function bindPerson(input: CommandInput, deps: Deps): Promise<Reply> {
   const envAdmin = deps.config.adminOpenIds.includes(input.senderOpenId);
   const refused = mayBindPeople(input.actor, envAdmin);
   if (refused) return reply.text(refused);
@@ -81,7 +80,7 @@ async function closeNames(deps: Deps, name: string): Promise<string[]> {
 }
 
 /** `/bind-roster`: the office re-runs the mobile/e-mail binding of the whole roster. */
-export async function runBindRoster(input: CommandInput, deps: Deps): Promise<Reply> {
+export async function rebindRoster(input: CommandInput, deps: Deps): Promise<Reply> {
   const envAdmin = deps.config.adminOpenIds.includes(input.senderOpenId);
   if (!envAdmin && !(input.actor && isOfficeActor(input.actor))) return reply.text('只有区招商局可以重新绑定名册。');
   const res = await bindRoster(deps.db, deps.lark, deps.log);
@@ -91,18 +90,3 @@ export async function runBindRoster(input: CommandInput, deps: Deps): Promise<Re
     : '';
   return reply.text(`名册绑定完成：新绑定 ${res.bound} 人。${notFound}`);
 }
-
-registerCommand({
-  name: '/bind',
-  usage: '/bind 姓名 [单位] @某人',
-  summary: '（管理员）把名册中的人绑定到飞书账号',
-  public: true,
-  run: runBind,
-});
-registerCommand({
-  name: '/bind-roster',
-  usage: '/bind-roster',
-  summary: '（区招商局）按手机号/邮箱重新绑定整个名册',
-  public: true,
-  run: runBindRoster,
-});

@@ -1,3 +1,6 @@
+import type { CommandInput } from './types.js';
+import type { Deps } from '../deps.js';
+import type { Reply } from '../feishu/answer.js';
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
@@ -8,77 +11,69 @@ import { reply } from '../feishu/answer.js';
 import { buildExport, EXPORT_KINDS, EXPORT_LABELS, type ExportKind } from '../sheets/export-sheets.js';
 import { sendWorkbookReply } from '../sheets/send-file.js';
 import { workbookBytes } from '../sheets/workbook.js';
-import { registerCommand } from './index.js';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
 
 const CONTACT_WORDS = new Set(['联系方式', 'contacts', '含联系方式']);
 
-registerCommand({
-  name: '/export',
-  usage: '/export progress|leads|projects|visits|reports [2018|2018Q2] [联系方式]',
-  summary:
-    '导出 Excel 表：目标任务完成情况、线索、项目、拜访企业、月度汇报；只含你有权查看的小分队，联系方式只发给办公室',
-  run: async (input, deps) => {
-    const actor = input.actor!;
-    const kind = (input.args[0] ?? '').toLowerCase() as ExportKind;
-    if (!EXPORT_KINDS.includes(kind))
-      throw new UserError(`请写明导出哪种表：${EXPORT_KINDS.join('、')}，例如 /export progress 2018Q2`);
-    const rest = input.args.slice(1);
-    const withContacts = rest.some((a) => CONTACT_WORDS.has(a.toLowerCase()));
-    const periodText = rest.find((a) => !CONTACT_WORDS.has(a.toLowerCase()));
-    const today = dayjs(deps.clock.now()).tz(deps.config.timezone).format('YYYY-MM-DD');
-    const period = parsePeriod(periodText, today);
-    if (!period) throw new UserError(`看不懂时间「${periodText}」：写年度 2018 或季度 2018Q2`);
-    if (withContacts) {
-      const refused = mayExportContactDetails(actor);
-      if (refused) {
-        await deps.db.auditLog.create({
-          data: {
-            actorId: actor.id,
-            actorOpenId: actor.openId,
-            action: 'export.refused',
-            entity: 'Export',
-            entityId: kind,
-            detail: JSON.stringify({ period: period.label, withContacts }),
-          },
-        });
-        return reply.text(refused);
-      }
+export async function exportSheet(input: CommandInput, deps: Deps): Promise<Reply> {
+  const actor = input.actor!;
+  const kind = (input.args[0] ?? '').toLowerCase() as ExportKind;
+  if (!EXPORT_KINDS.includes(kind))
+    throw new UserError(`请写明导出哪种表：${EXPORT_KINDS.join('、')}，例如 /export progress 2018Q2`);
+  const rest = input.args.slice(1);
+  const withContacts = rest.some((a) => CONTACT_WORDS.has(a.toLowerCase()));
+  const periodText = rest.find((a) => !CONTACT_WORDS.has(a.toLowerCase()));
+  const today = dayjs(deps.clock.now()).tz(deps.config.timezone).format('YYYY-MM-DD');
+  const period = parsePeriod(periodText, today);
+  if (!period) throw new UserError(`看不懂时间「${periodText}」：写年度 2018 或季度 2018Q2`);
+  if (withContacts) {
+    const refused = mayExportContactDetails(actor);
+    if (refused) {
+      await deps.db.auditLog.create({
+        data: {
+          actorId: actor.id,
+          actorOpenId: actor.openId,
+          action: 'export.refused',
+          entity: 'Export',
+          entityId: kind,
+          detail: JSON.stringify({ period: period.label, withContacts }),
+        },
+      });
+      return reply.text(refused);
     }
-    const squads = await deps.db.squad.findMany({ where: { active: true }, select: { id: true } });
-    const squadIds = squads.map((s) => s.id).filter((id) => maySeeSquad(actor, id));
-    if (squadIds.length === 0) return reply.text('你还不属于任何小分队，没有可导出的数据；如有疑问请联系区招商局。');
-    // Leads and visits carry contacts; the office gets them, everyone else the table without them.
-    const contacts =
-      withContacts || ((kind === 'visits' || kind === 'leads') && mayExportContactDetails(actor) === null);
-    const { wb, rows } = await buildExport(deps.db, { kind, period, squadIds, withContacts: contacts });
-    const fileName = `港南区${period.label}${EXPORT_LABELS[kind]}.xlsx`;
-    await sendWorkbookReply(
-      deps,
-      { messageId: input.messageId, chatId: input.chatId },
-      await workbookBytes(wb),
-      fileName,
-    );
-    await deps.db.auditLog.create({
-      data: {
-        actorId: actor.id,
-        actorOpenId: actor.openId,
-        action: 'export',
-        entity: 'Export',
-        entityId: kind,
-        detail: JSON.stringify({
-          period: period.label,
-          rows,
-          squads: squadIds.length,
-          withContacts: contacts,
-          fileName,
-        }),
-      },
-    });
-    const scope = squadIds.length === squads.length ? '全区' : `你有权查看的 ${squadIds.length} 个小分队`;
-    const note = (kind === 'visits' || kind === 'leads') && !contacts ? '（不含联系电话和地址）' : '';
-    return reply.text(`已导出 ${fileName}：${scope}，共 ${rows} 行${note}。`);
-  },
-});
+  }
+  const squads = await deps.db.squad.findMany({ where: { active: true }, select: { id: true } });
+  const squadIds = squads.map((s) => s.id).filter((id) => maySeeSquad(actor, id));
+  if (squadIds.length === 0) return reply.text('你还不属于任何小分队，没有可导出的数据；如有疑问请联系区招商局。');
+  // Leads and visits carry contacts; the office gets them, everyone else the table without them.
+  const contacts = withContacts || ((kind === 'visits' || kind === 'leads') && mayExportContactDetails(actor) === null);
+  const { wb, rows } = await buildExport(deps.db, { kind, period, squadIds, withContacts: contacts });
+  const fileName = `港南区${period.label}${EXPORT_LABELS[kind]}.xlsx`;
+  await sendWorkbookReply(
+    deps,
+    { messageId: input.messageId, chatId: input.chatId },
+    await workbookBytes(wb),
+    fileName,
+  );
+  await deps.db.auditLog.create({
+    data: {
+      actorId: actor.id,
+      actorOpenId: actor.openId,
+      action: 'export',
+      entity: 'Export',
+      entityId: kind,
+      detail: JSON.stringify({
+        period: period.label,
+        rows,
+        squads: squadIds.length,
+        withContacts: contacts,
+        fileName,
+      }),
+    },
+  });
+  const scope = squadIds.length === squads.length ? '全区' : `你有权查看的 ${squadIds.length} 个小分队`;
+  const note = (kind === 'visits' || kind === 'leads') && !contacts ? '（不含联系电话和地址）' : '';
+  return reply.text(`已导出 ${fileName}：${scope}，共 ${rows} 行${note}。`);
+}

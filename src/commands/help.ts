@@ -1,11 +1,13 @@
 import { renderCard } from '../cards/template.js';
-import { reply, type Card } from '../feishu/answer.js';
+import type { Card } from '../feishu/answer.js';
 import type { Command } from './types.js';
 
-/** The card per command list and notice: the same every time, so built once (and frozen, as it is shared). */
-const built = new WeakMap<Command[], Map<string, Card>>();
+type HelpLine = Pick<Command, 'usage' | 'summary'>;
 
-export function helpCard(commands: Command[], notice?: string): Card {
+/** The card per command list and notice: the same every time, so built once (and frozen, as it is shared). */
+const built = new WeakMap<HelpLine[], Map<string, Card>>();
+
+export function helpCard(commands: HelpLine[], notice?: string): Card {
   let cards = built.get(commands);
   if (!cards) built.set(commands, (cards = new Map()));
   let card = cards.get(notice ?? '');
@@ -26,7 +28,7 @@ function deepFreeze<T>(o: T): T {
   return o;
 }
 
-function buildHelpCard(commands: Command[], notice?: string): Card {
+function buildHelpCard(commands: HelpLine[], notice?: string): Card {
   const lines = commands.map((c) => `**${c.usage}**\n${c.summary}`);
   return renderCard('help', {
     subtitle: '在单聊中直接发送，或在群里 @招商助手 后发送',
@@ -34,14 +36,4 @@ function buildHelpCard(commands: Command[], notice?: string): Card {
     commands: lines.join('\n\n'),
     footer: '命令可用全角或半角斜杠开头；参数之间用空格分隔。',
   });
-}
-
-export function helpCommand(all: () => Command[]): Command {
-  return {
-    name: '/help',
-    usage: '/help',
-    summary: '查看全部命令和用法',
-    public: true,
-    run: async () => reply.card(helpCard(all())),
-  };
 }

@@ -6,12 +6,14 @@ import { reply } from '../feishu/answer.js';
 import { downloadMessageFile } from '../feishu/files.js';
 import { prepareImport } from '../sheets/prepare-import.js';
 import { IMPORT_MAX_BYTES } from '../sheets/workbook.js';
-import { registerMessageType } from './message-types.js';
+import type { MessageInput } from './message-types.js';
+import type { Deps } from '../deps.js';
+import type { Reply } from '../feishu/answer.js';
 
 // The office sends a filled-in template (.xlsx) to the bot: download → validate → preview card.
 // Nothing is stored but the preview batch; the card's confirm button applies it.
 
-registerMessageType('file', async (input, deps) => {
+export async function receiveSpreadsheet(input: MessageInput, deps: Deps): Promise<Reply> {
   const refused = mayImportSpreadsheets(input.actor!);
   if (refused) return reply.text(refused);
   const fileKey = String(input.content.file_key ?? '');
@@ -41,4 +43,4 @@ registerMessageType('file', async (input, deps) => {
     if (e instanceof UserError) return reply.text(`「${fileName}」没有导入，什么也没有修改：\n${e.message}`);
     throw e;
   }
-});
+}

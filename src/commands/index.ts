@@ -1,23 +1,160 @@
-import { reply } from '../feishu/answer.js';
 import type { Deps } from '../deps.js';
-import type { Reply } from '../feishu/answer.js';
 import { UserError } from '../errors.js';
+import { reply, type Reply } from '../feishu/answer.js';
+import { bindPerson, rebindRoster } from './bind.js';
+import { bindLeadershipGroup } from './bind-group.js';
+import { manageCalendar } from './calendar.js';
+import { exportSheet } from './export.js';
+import { manageKeyProjects } from './key.js';
+import { manageLand } from './land.js';
+import { openLeadCard } from './lead.js';
+import { listLeads } from './leads.js';
+import { listOverdueTasks } from './overdue.js';
+import { showProgress } from './progress.js';
+import { openProjects } from './project.js';
+import { showProjectFunnel } from './projects.js';
+import { showQuotas } from './quota.js';
+import { showRank } from './rank.js';
+import { openMonthlyReport } from './report.js';
+import { showReview } from './review.js';
+import { sendTemplate } from './template.js';
+import { openTripPlan } from './trip.js';
+import { openTripReports } from './trip-report.js';
+import { receiveSpreadsheet } from './import-file.js';
+import type { MessageTypeHandler } from './message-types.js';
 import { closestName } from './closest.js';
-import { helpCard, helpCommand } from './help.js';
+import { helpCard } from './help.js';
 import type { Command, CommandInput } from './types.js';
 
-// One line per command; each issue adds its own.
-const commands: Command[] = [];
-export const COMMANDS: Command[] = commands;
-commands.push(helpCommand(() => commands));
+/**
+ * Every slash-command: its handler, and the usage line and summary that /help shows, in this order.
+ * A command is public when someone not (yet) on the roster may run it.
+ */
+export const commands: Record<string, Command> = {
+  '/help': { run: showHelp, usage: '/help', summary: '查看全部命令和用法', public: true },
+  '/progress': {
+    run: showProgress,
+    usage: '/progress [小分队] [2018|2018Q2]',
+    summary:
+      '查看目标任务完成进度：签约亿元项目及投资额、到位资金、外资、包装项目、开工、外出、拜访、线索、月报按时率，及开工率。小分队可写名称中的字（如“纺织”）或序号；不写则看你能看到的全部。',
+  },
+  '/rank': {
+    run: showRank,
+    usage: '/rank [2018Q2|2018]',
+    summary: '查看各小分队综合得分排名（红黑榜口径），默认本季度。领导小组、办公室看全部；其他人看自己小分队的名次。',
+  },
+  '/quota': {
+    run: showQuotas,
+    usage: '/quota [年份]',
+    summary: '查看目标任务（附表一/二/三）：全区目标和各小分队分解任务。',
+  },
+  '/report': {
+    run: openMonthlyReport,
+    usage: '/report [YYYY-MM] [小分队]',
+    summary: '填写或查看月度汇报（每月28日前）；责任领导免报：/report exempt [YYYY-MM] [小分队] 原因',
+  },
+  '/trip': {
+    run: openTripPlan,
+    usage: '/trip [小分队]',
+    summary: '填写外出招商计划，按级别报组长或分管领导审批，并报区招商局备案',
+  },
+  '/tripreport': {
+    run: openTripReports,
+    usage: '/tripreport',
+    summary: '填写外出招商报告：逐家录入拜访企业（≥6 家）和招商线索（≥3 条），再提交',
+  },
+  '/lead': {
+    run: openLeadCard,
+    usage: '/lead',
+    summary: '登记招商线索（含中介组织、行业协会、企业、自然人提供的线索）；同一企业已被登记时显示登记人',
+  },
+  '/leads': {
+    run: listLeads,
+    usage: '/leads [小分队]',
+    summary: '查看招商线索：本年各小分队线索数（跟进中/已转项目/已放弃）和最新 10 条线索。',
+  },
+  '/project': {
+    run: openProjects,
+    usage: '/project [new]',
+    summary: '查看本小分队的项目（阶段、金额、阶段记录、限时任务、帮办）；/project new 新建项目',
+  },
+  '/projects': {
+    run: showProjectFunnel,
+    usage: '/projects [洽谈|签约|开工|投产|达效]',
+    summary: '查看项目进展：各阶段项目数和投资额（漏斗），以及某阶段投资额最大的 10 个项目。',
+  },
+  '/overdue': {
+    run: listOverdueTasks,
+    usage: '/overdue',
+    summary: '查看限时办结事项：已超时（🟡 超时不久、🔴 严重超时）和即将到期（🟢）的项目任务。',
+  },
+  '/review': {
+    run: showReview,
+    usage: '/review <项目编号> [发起]',
+    summary: '联合预审：查看项目的预审状态；未预审或被否决后可发起（区招商局或项目所属小分队）',
+  },
+  '/key': {
+    run: manageKeyProjects,
+    usage: '/key · /key <项目编号> <一企一策说明> · /key <项目编号> 取消',
+    summary: '重点项目清单（绿色通道、一企一策）；标记和取消限区招商局',
+  },
+  '/land': {
+    run: manageLand,
+    usage: '/land · /land set <项目编号> [亩数] [未落实|已选址|已批地|已供地] [日期] [地点]',
+    summary: '重点项目用地：列出尚未供地的重点项目（等待最久的在前）；记录项目的用地需求和进展',
+  },
+  '/calendar': {
+    run: manageCalendar,
+    usage: '/calendar [年份] · /calendar add <日期> <放假|上班> [名称] · /calendar remove <日期>',
+    summary: '节假日和调休上班日（预审等期限按工作日计算）；增改删限区招商局',
+  },
+  '/export': {
+    run: exportSheet,
+    usage: '/export progress|leads|projects|visits|reports [2018|2018Q2] [联系方式]',
+    summary:
+      '导出 Excel 表：目标任务完成情况、线索、项目、拜访企业、月度汇报；只含你有权查看的小分队，联系方式只发给办公室',
+  },
+  '/template': {
+    run: sendTemplate,
+    usage: '/template quotas [年度] | /template roster',
+    summary: '获取目标任务表或名册的 Excel 模板（已填好现有数据），改好后直接发回给我即可导入（办公室）',
+  },
+  '/bind': {
+    run: bindPerson,
+    usage: '/bind 姓名 [单位] @某人',
+    summary: '（管理员）把名册中的人绑定到飞书账号',
+    public: true,
+  },
+  '/bind-roster': {
+    run: rebindRoster,
+    usage: '/bind-roster',
+    summary: '（区招商局）按手机号/邮箱重新绑定整个名册',
+    public: true,
+  },
+  '/bind-group': {
+    run: bindLeadershipGroup,
+    usage: '/bind-group',
+    summary: '（办公室）在领导小组群里 @招商助手 发送，把本群设为领导小组群：季度通报和红黑榜发到这里。',
+  },
+};
 
-export function registerCommand(c: Command): void {
-  if (commands.some((x) => x.name === c.name)) throw new Error('command registered twice: ' + c.name);
-  commands.push(c);
+/** The commands as /help lists them. */
+export const commandList: (Command & { name: string })[] = Object.entries(commands).map(([name, c]) => ({
+  ...c,
+  name,
+}));
+
+export async function showHelp(): Promise<Reply> {
+  return reply.card(helpCard(commandList));
 }
 
-export function findCommand(name: string): Command | undefined {
-  return commands.find((c) => c.name === name);
+/** Messages that are not text, by message_type: a spreadsheet sent to the bot is an import. */
+export const messageTypes: Record<string, MessageTypeHandler> = {
+  file: receiveSpreadsheet,
+};
+
+export function findMessageTypeHandler(messageType: string): MessageTypeHandler | undefined {
+  return Object.hasOwn(messageTypes, messageType) ? messageTypes[messageType] : undefined;
 }
 
 const NOT_ON_ROSTER =
@@ -25,16 +162,13 @@ const NOT_ON_ROSTER =
 
 /** Runs a slash-command; unknown ones get the help text with the closest command named. */
 export async function runCommand(input: CommandInput, deps: Deps): Promise<Reply> {
-  const cmd = findCommand(input.name);
+  const cmd = Object.hasOwn(commands, input.name) ? commands[input.name] : undefined;
   if (!cmd) {
-    const near = closestName(
-      input.name,
-      commands.map((c) => c.name),
-    );
+    const near = closestName(input.name, Object.keys(commands));
     const notice = near
       ? `没有 **${input.name}** 这个命令，你是不是想用 **${near}**？`
       : `没有 **${input.name}** 这个命令，可用的命令如下：`;
-    return reply.card(helpCard(commands, notice));
+    return reply.card(helpCard(commandList, notice));
   }
   if (!cmd.public && !input.actor) return reply.text(NOT_ON_ROSTER);
   try {

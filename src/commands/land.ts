@@ -1,3 +1,6 @@
+import type { CommandInput } from './types.js';
+import type { Deps } from '../deps.js';
+import type { Reply } from '../feishu/answer.js';
 import { renderCard, escapeMarkdown } from '../cards/template.js';
 import { listKeyProjects, setProjectLand, type LandUpdate } from '../db/key-land.js';
 import { findProjectForReview } from '../db/reviews.js';
@@ -7,7 +10,6 @@ import type { LandStatus } from '../domain/vocabulary.js';
 import { isIsoDate, localDate } from '../domain/working-days.js';
 import { UserError } from '../errors.js';
 import { reply } from '../feishu/answer.js';
-import { registerCommand } from './index.js';
 import { parseProjectId } from './review.js';
 
 const SET_USAGE = '/land set 12 50亩 已选址 2018-06-01 桥圩镇工业集中区';
@@ -28,50 +30,45 @@ export function parseLandWords(words: string[]): LandUpdate {
   return u;
 }
 
-registerCommand({
-  name: '/land',
-  usage: '/land · /land set <项目编号> [亩数] [未落实|已选址|已批地|已供地] [日期] [地点]',
-  summary: '重点项目用地：列出尚未供地的重点项目（等待最久的在前）；记录项目的用地需求和进展',
-  run: async (input, deps) => {
-    const actor = input.actor!;
-    const today = localDate(deps.clock.now(), deps.config.timezone);
-    if (input.args[0] === 'set') {
-      const id = parseProjectId(input.args[1], SET_USAGE);
-      const project = await findProjectForReview(deps.db, id);
-      if (!project) return reply.text(`找不到编号为 ${id} 的项目，请发送 /projects 查看项目编号。`);
-      const refused = mayActForSquad(actor, project.squadId);
-      if (refused) return reply.text(refused);
-      const u = parseLandWords(input.args.slice(2));
-      if (Object.keys(u).length === 0) throw new UserError(`请写上用地面积、状态、日期或地点，例如 ${SET_USAGE}`);
-      if (u.landStatusOn && u.landStatusOn > today)
-        throw new UserError(`日期 ${u.landStatusOn} 还没到，请写已经发生的日期。`);
-      // A new status starts its wait today unless a date is given; the same status keeps its date.
-      if (u.landStatus && u.landStatus !== project.landStatus && !u.landStatusOn) u.landStatusOn = today;
-      await setProjectLand(deps.db, id, u, { id: actor.id, openId: actor.openId });
-      const status = (u.landStatus ?? project.landStatus) as LandStatus;
-      const mu = u.landNeedMu ?? project.landNeedMu;
-      const where = u.landLocation ?? project.landLocation;
-      return reply.text(
-        `已记录「${project.name}」用地：${mu !== null ? `${mu} 亩，` : ''}${where ? `${where}，` : ''}${LAND_STATUS_LABELS[status]}${(u.landStatusOn ?? project.landStatusOn) ? `（${u.landStatusOn ?? project.landStatusOn}）` : ''}。`,
-      );
-    }
-    if (input.args.length > 0) throw new UserError(`查看待供地的重点项目发送 /land；记录用地发送 ${SET_USAGE}`);
-    const visible = (await listKeyProjects(deps.db)).filter((p) => maySeeSquad(actor, p.squadId));
-    const rows = landWaitingList(
-      visible.map((p) => ({ ...p, createdOn: localDate(p.createdAt, deps.config.timezone) })),
-      today,
+export async function manageLand(input: CommandInput, deps: Deps): Promise<Reply> {
+  const actor = input.actor!;
+  const today = localDate(deps.clock.now(), deps.config.timezone);
+  if (input.args[0] === 'set') {
+    const id = parseProjectId(input.args[1], SET_USAGE);
+    const project = await findProjectForReview(deps.db, id);
+    if (!project) return reply.text(`找不到编号为 ${id} 的项目，请发送 /projects 查看项目编号。`);
+    const refused = mayActForSquad(actor, project.squadId);
+    if (refused) return reply.text(refused);
+    const u = parseLandWords(input.args.slice(2));
+    if (Object.keys(u).length === 0) throw new UserError(`请写上用地面积、状态、日期或地点，例如 ${SET_USAGE}`);
+    if (u.landStatusOn && u.landStatusOn > today)
+      throw new UserError(`日期 ${u.landStatusOn} 还没到，请写已经发生的日期。`);
+    // A new status starts its wait today unless a date is given; the same status keeps its date.
+    if (u.landStatus && u.landStatus !== project.landStatus && !u.landStatusOn) u.landStatusOn = today;
+    await setProjectLand(deps.db, id, u, { id: actor.id, openId: actor.openId });
+    const status = (u.landStatus ?? project.landStatus) as LandStatus;
+    const mu = u.landNeedMu ?? project.landNeedMu;
+    const where = u.landLocation ?? project.landLocation;
+    return reply.text(
+      `已记录「${project.name}」用地：${mu !== null ? `${mu} 亩，` : ''}${where ? `${where}，` : ''}${LAND_STATUS_LABELS[status]}${(u.landStatusOn ?? project.landStatusOn) ? `（${u.landStatusOn ?? project.landStatusOn}）` : ''}。`,
     );
-    const md = escapeMarkdown;
-    const lines = rows.map(
-      (p, i) =>
-        `${i + 1}. **${md(p.name)}**（#${p.id}，${md(p.squadName)}）\n    ${LAND_STATUS_LABELS[p.landStatus as LandStatus] ?? p.landStatus}${p.landNeedMu !== null ? ` · ${p.landNeedMu} 亩` : ' · 面积未填'}${p.landLocation ? ` · ${md(p.landLocation)}` : ''} · 自 ${p.since} 起已等待 **${p.daysWaiting} 天**`,
-    );
-    return reply.card(
-      renderCard('land', {
-        subtitle: `${today} · ${rows.length} 个重点项目尚未供地`,
-        rows: lines.join('\n') || '所有重点项目均已供地。',
-        footer: `按在当前状态停留的天数排序，等待最久的在前。记录进展：${SET_USAGE}`,
-      }),
-    );
-  },
-});
+  }
+  if (input.args.length > 0) throw new UserError(`查看待供地的重点项目发送 /land；记录用地发送 ${SET_USAGE}`);
+  const visible = (await listKeyProjects(deps.db)).filter((p) => maySeeSquad(actor, p.squadId));
+  const rows = landWaitingList(
+    visible.map((p) => ({ ...p, createdOn: localDate(p.createdAt, deps.config.timezone) })),
+    today,
+  );
+  const md = escapeMarkdown;
+  const lines = rows.map(
+    (p, i) =>
+      `${i + 1}. **${md(p.name)}**（#${p.id}，${md(p.squadName)}）\n    ${LAND_STATUS_LABELS[p.landStatus as LandStatus] ?? p.landStatus}${p.landNeedMu !== null ? ` · ${p.landNeedMu} 亩` : ' · 面积未填'}${p.landLocation ? ` · ${md(p.landLocation)}` : ''} · 自 ${p.since} 起已等待 **${p.daysWaiting} 天**`,
+  );
+  return reply.card(
+    renderCard('land', {
+      subtitle: `${today} · ${rows.length} 个重点项目尚未供地`,
+      rows: lines.join('\n') || '所有重点项目均已供地。',
+      footer: `按在当前状态停留的天数排序，等待最久的在前。记录进展：${SET_USAGE}`,
+    }),
+  );
+}

@@ -2,8 +2,8 @@ import type { Deps } from '../deps.js';
 import type { Reply } from '../feishu/answer.js';
 import type { CommandInput } from './types.js';
 
-// Messages other than text (a file sent to the bot, …) go to a handler registered for their
-// message_type; on-message.ts asks here before falling back to the help card.
+// Messages other than text (a file sent to the bot, …) go to the handler for their message_type in
+// commands/index.ts; anything without one gets the help card.
 
 export interface MessageInput extends Omit<CommandInput, 'name' | 'args' | 'text' | 'people'> {
   messageType: string;
@@ -12,17 +12,6 @@ export interface MessageInput extends Omit<CommandInput, 'name' | 'args' | 'text
 }
 
 export type MessageTypeHandler = (input: MessageInput, deps: Deps) => Promise<Reply>;
-
-const handlers = new Map<string, MessageTypeHandler>();
-
-export function registerMessageType(messageType: string, handler: MessageTypeHandler): void {
-  if (handlers.has(messageType)) throw new Error('message type registered twice: ' + messageType);
-  handlers.set(messageType, handler);
-}
-
-export function findMessageTypeHandler(messageType: string): MessageTypeHandler | undefined {
-  return messageType === 'text' ? undefined : handlers.get(messageType);
-}
 
 export function parseContent(raw: string): Record<string, unknown> {
   try {

@@ -1,3 +1,6 @@
+import type { CommandInput } from './types.js';
+import type { Deps } from '../deps.js';
+import type { Reply } from '../feishu/answer.js';
 import { buildCompletionChart, buildMonthlyTrendChart, chartWithFallback } from '../cards/charts.js';
 import { md, note, table, type Element } from '../cards/elements.js';
 import { renderCard } from '../cards/template.js';
@@ -14,64 +17,57 @@ import type { Period } from '../domain/periods.js';
 import { commencementCohorts, districtGoal, tallySquads } from '../db/tallies.js';
 import { monthlyTrend } from '../db/trend.js';
 import { reply } from '../feishu/answer.js';
-import { registerCommand } from './index.js';
 import { currentYear, resolveScope, splitPeriodArg, todayOf } from './scope.js';
 
 const USAGE = '/progress [小分队] [2018|2018Q2]';
 
-registerCommand({
-  name: '/progress',
-  usage: USAGE,
-  summary:
-    '查看目标任务完成进度：签约亿元项目及投资额、到位资金、外资、包装项目、开工、外出、拜访、线索、月报按时率，及开工率。小分队可写名称中的字（如“纺织”）或序号；不写则看你能看到的全部。',
-  run: async (input, deps) => {
-    const { period: p, rest } = splitPeriodArg(input.args);
-    const period = p ?? currentYear(deps);
-    const res = await resolveScope(deps, input.actor!, rest);
-    if (!res.ok) return reply.text(res.refusal);
-    const { scope } = res;
-    const today = todayOf(deps);
-    const ids = scope.squads.map((s) => s.id);
-    const tallies = await tallySquads(deps.db, period, today, scope.all ? undefined : ids);
-    const cohorts = await commencementCohorts(deps.db, period.year, today, scope.all ? undefined : ids);
-    const elements: Element[] = [];
-    if (tallies.length === 1) {
-      elements.push(...squadDetail(tallies[0]!, period));
-    } else {
-      const groups = groupTallies(tallies);
-      const district = groups.at(-1)!;
-      if (!scope.all) district.name = '合计';
-      elements.push(...squadDetail(district, period, scope.all ? '全区合计' : '合计'));
-      elements.push(md('**各小分队**'), squadsTable(tallies, period));
-      elements.push(...completionChart(tallies, period));
-      if (scope.all && groups.length > 2) elements.push(md('**按类别**'), squadsTable(groups.slice(0, -1), period));
-    }
-    const goal = scope.all
-      ? await districtGoal(deps.db, period.year, 'COMMENCED_PROJECTS')
-      : tallies.reduce((s, t) => s + (t.quota.COMMENCED_PROJECTS ?? 0), 0);
-    const commenced = tallies.reduce((s, t) => s + t.actual.commencedProjects, 0);
-    elements.push(...commencementElements(cohorts, commenced, goal, period));
-    const trend = await monthlyTrend(deps.db, period.year, today, scope.all ? undefined : ids);
-    if (trend.length > 1)
-      elements.push(
-        ...chartWithFallback(
-          buildMonthlyTrendChart(
-            trend,
-            `${scope.all ? '全区' : scope.title}${period.year}年签约投资额与到位资金（亿元）`,
-          ),
+export async function showProgress(input: CommandInput, deps: Deps): Promise<Reply> {
+  const { period: p, rest } = splitPeriodArg(input.args);
+  const period = p ?? currentYear(deps);
+  const res = await resolveScope(deps, input.actor!, rest);
+  if (!res.ok) return reply.text(res.refusal);
+  const { scope } = res;
+  const today = todayOf(deps);
+  const ids = scope.squads.map((s) => s.id);
+  const tallies = await tallySquads(deps.db, period, today, scope.all ? undefined : ids);
+  const cohorts = await commencementCohorts(deps.db, period.year, today, scope.all ? undefined : ids);
+  const elements: Element[] = [];
+  if (tallies.length === 1) {
+    elements.push(...squadDetail(tallies[0]!, period));
+  } else {
+    const groups = groupTallies(tallies);
+    const district = groups.at(-1)!;
+    if (!scope.all) district.name = '合计';
+    elements.push(...squadDetail(district, period, scope.all ? '全区合计' : '合计'));
+    elements.push(md('**各小分队**'), squadsTable(tallies, period));
+    elements.push(...completionChart(tallies, period));
+    if (scope.all && groups.length > 2) elements.push(md('**按类别**'), squadsTable(groups.slice(0, -1), period));
+  }
+  const goal = scope.all
+    ? await districtGoal(deps.db, period.year, 'COMMENCED_PROJECTS')
+    : tallies.reduce((s, t) => s + (t.quota.COMMENCED_PROJECTS ?? 0), 0);
+  const commenced = tallies.reduce((s, t) => s + t.actual.commencedProjects, 0);
+  elements.push(...commencementElements(cohorts, commenced, goal, period));
+  const trend = await monthlyTrend(deps.db, period.year, today, scope.all ? undefined : ids);
+  if (trend.length > 1)
+    elements.push(
+      ...chartWithFallback(
+        buildMonthlyTrendChart(
+          trend,
+          `${scope.all ? '全区' : scope.title}${period.year}年签约投资额与到位资金（亿元）`,
         ),
-      );
-    return reply.card(
-      renderCard('progress', {
-        title: scope.title,
-        subtitle: `${periodName(period)} · 截至 ${today}`,
-        elements,
-        footer:
-          '完成率 = 完成数 ÷ 目标任务；季度目标为全年任务的四分之一（个数向上取整）。金额单位：万元/亿元，外资：万美元。',
-      }),
+      ),
     );
-  },
-});
+  return reply.card(
+    renderCard('progress', {
+      title: scope.title,
+      subtitle: `${periodName(period)} · 截至 ${today}`,
+      elements,
+      footer:
+        '完成率 = 完成数 ÷ 目标任务；季度目标为全年任务的四分之一（个数向上取整）。金额单位：万元/亿元，外资：万美元。',
+    }),
+  );
+}
 
 export function periodName(p: Period): string {
   return p.label;

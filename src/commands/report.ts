@@ -5,7 +5,6 @@ import { mayExemptMonthlyReport, maySeeSquad } from '../domain/authz.js';
 import { isFutureMonth, isMonth, monthOf } from '../domain/deadlines.js';
 import { UserError } from '../errors.js';
 import { reply, type Reply } from '../feishu/answer.js';
-import { registerCommand } from './index.js';
 import { defaultSquad, findSquadByWord } from './squad-arg.js';
 import type { CommandInput } from './types.js';
 
@@ -22,7 +21,7 @@ export function parseMonthArg(arg: string | undefined, now: Date, tz: string): s
   return month;
 }
 
-export async function runReport(input: CommandInput, deps: Deps): Promise<Reply> {
+export async function openMonthlyReport(input: CommandInput, deps: Deps): Promise<Reply> {
   const actor = input.actor!;
   const now = deps.clock.now();
   const tz = deps.config.timezone;
@@ -56,10 +55,3 @@ export async function runReport(input: CommandInput, deps: Deps): Promise<Reply>
   const withExemption = mayExemptMonthlyReport(actor, squadId) === null;
   return reply.card(await buildMonthlyReportCard(deps.db, squadId, theMonth, now, { timezone: tz, withExemption }));
 }
-
-registerCommand({
-  name: '/report',
-  usage: '/report [YYYY-MM] [小分队]',
-  summary: '填写或查看月度汇报（每月28日前）；责任领导免报：/report exempt [YYYY-MM] [小分队] 原因',
-  run: runReport,
-});

@@ -1,3 +1,5 @@
+import type { CommandInput } from './types.js';
+import type { Reply } from '../feishu/answer.js';
 import {
   findProjectForReview,
   latestReview,
@@ -13,7 +15,6 @@ import { UserError } from '../errors.js';
 import { reply, type Card } from '../feishu/answer.js';
 import type { Actor } from '../db/people.js';
 import type { Deps } from '../deps.js';
-import { registerCommand } from './index.js';
 
 export function parseProjectId(arg: string | undefined, usage: string): number {
   const id = Number((arg ?? '').replace(/^#/, ''));
@@ -57,13 +58,8 @@ export async function reviewCardFor(deps: Deps, actor: Actor, id: number, start:
   return renderReviewStatus(project, review!, history, ctx.today, deps.config.timezone);
 }
 
-registerCommand({
-  name: '/review',
-  usage: '/review <项目编号> [发起]',
-  summary: '联合预审：查看项目的预审状态；未预审或被否决后可发起（区招商局或项目所属小分队）',
-  run: async (input, deps) => {
-    const id = parseProjectId(input.args[0], '/review 12');
-    const card = await reviewCardFor(deps, input.actor!, id, input.args[1] === '发起');
-    return typeof card === 'string' ? reply.text(card) : reply.card(card);
-  },
-});
+export async function showReview(input: CommandInput, deps: Deps): Promise<Reply> {
+  const id = parseProjectId(input.args[0], '/review 12');
+  const card = await reviewCardFor(deps, input.actor!, id, input.args[1] === '发起');
+  return typeof card === 'string' ? reply.text(card) : reply.card(card);
+}

@@ -1,24 +1,21 @@
+import type { CommandInput } from './types.js';
+import type { Deps } from '../deps.js';
+import type { Reply } from '../feishu/answer.js';
 import { buildTripReportCard, buildTripReportList, whenOf } from '../cards/trip-report.js';
 import { listTripsAwaitingReport } from '../db/trip-reports.js';
 import { isOfficeActor } from '../domain/authz.js';
 import { reply } from '../feishu/answer.js';
-import { registerCommand } from './index.js';
 
 // `/tripreport` (not `/trip report`: /trip is the trip plan's command): the sender's squads'
 // approved trips still waiting for their report. One trip → its report card at once.
-registerCommand({
-  name: '/tripreport',
-  usage: '/tripreport',
-  summary: '填写外出招商报告：逐家录入拜访企业（≥6 家）和招商线索（≥3 条），再提交',
-  run: async (input, deps) => {
-    const actor = input.actor!;
-    const squadIds = isOfficeActor(actor) ? null : actor.squads.map((s) => s.squadId);
-    const trips = await listTripsAwaitingReport(deps.db, squadIds);
-    if (!trips.length)
-      return reply.text(
-        '你所在的小分队目前没有待填写报告的外出招商。外出计划批准后才需要填写报告；发送 /trip 填写外出招商计划。',
-      );
-    if (trips.length === 1) return reply.card(await buildTripReportCard(deps.db, trips[0]!.id, whenOf(deps)));
-    return reply.card((await buildTripReportList(deps.db, squadIds))!);
-  },
-});
+export async function openTripReports(input: CommandInput, deps: Deps): Promise<Reply> {
+  const actor = input.actor!;
+  const squadIds = isOfficeActor(actor) ? null : actor.squads.map((s) => s.squadId);
+  const trips = await listTripsAwaitingReport(deps.db, squadIds);
+  if (!trips.length)
+    return reply.text(
+      '你所在的小分队目前没有待填写报告的外出招商。外出计划批准后才需要填写报告；发送 /trip 填写外出招商计划。',
+    );
+  if (trips.length === 1) return reply.card(await buildTripReportCard(deps.db, trips[0]!.id, whenOf(deps)));
+  return reply.card((await buildTripReportList(deps.db, squadIds))!);
+}

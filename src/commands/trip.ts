@@ -3,12 +3,11 @@ import type { Deps } from '../deps.js';
 import { mayFileTripPlan } from '../domain/authz.js';
 import { UserError } from '../errors.js';
 import { reply, type Reply } from '../feishu/answer.js';
-import { registerCommand } from './index.js';
 import { defaultSquad, findSquadByWord } from './squad-arg.js';
 import type { CommandInput } from './types.js';
 
 /** `/trip [小分队]`: the trip plan form; submitting routes it to the approver by the traveller's rank. */
-export async function runTrip(input: CommandInput, deps: Deps): Promise<Reply> {
+export async function openTripPlan(input: CommandInput, deps: Deps): Promise<Reply> {
   const actor = input.actor!;
   const word = input.args[0];
   const squad = word ? await findSquadByWord(deps.db, word) : null;
@@ -18,10 +17,3 @@ export async function runTrip(input: CommandInput, deps: Deps): Promise<Reply> {
   if (refused) return reply.text(refused);
   return reply.card(await buildTripPlanCard(deps.db, actor, squadId));
 }
-
-registerCommand({
-  name: '/trip',
-  usage: '/trip [小分队]',
-  summary: '填写外出招商计划，按级别报组长或分管领导审批，并报区招商局备案',
-  run: runTrip,
-});

@@ -16,12 +16,13 @@ export interface CommandInput {
   messageId: string;
 }
 
+export type CommandHandler = (input: CommandInput, deps: Deps) => Promise<Reply>;
+
 export interface Command {
-  name: string;
+  run: CommandHandler;
   /** One line for /help, in Chinese: what it does and its arguments. */
   usage: string;
   summary: string;
   /** Commands anyone may run even when not on the roster (e.g. /help). */
   public?: boolean;
-  run(input: CommandInput, deps: Deps): Promise<Reply>;
 }

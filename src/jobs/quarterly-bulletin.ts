@@ -10,7 +10,6 @@ import { leadershipChatId } from '../db/chats.js';
 import { officePeople } from '../db/squads.js';
 import type { Deps } from '../deps.js';
 import type { Card } from '../feishu/answer.js';
-import { registerJob } from './registry.js';
 import { enqueueMessage } from '../feishu/outbox.js';
 
 /**
@@ -73,10 +72,3 @@ export function digestCard(period: Period, today: string, tallies: SquadTally[],
     footer: '点开各小分队查看明细；红黑榜由办公室审核后另行发布。',
   });
 }
-
-registerJob({
-  name: 'quarterly-bulletin',
-  label: '季度进度通报与红黑榜草稿',
-  cron: '0 9 20 3,6,9,12 *',
-  run: runQuarterlyBulletin,
-});

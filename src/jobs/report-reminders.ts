@@ -12,7 +12,6 @@ import { getSetting } from '../db/settings.js';
 import { listSquads, officePeople, squadPeople } from '../db/squads.js';
 import type { Deps } from '../deps.js';
 import { textContent } from '../feishu/outbox.js';
-import { registerJob } from './registry.js';
 import { remindPeople } from './send.js';
 import { enqueueMessage } from '../feishu/outbox.js';
 
@@ -174,10 +173,3 @@ export function officeNotice(m: string, buckets: { name: string; bucket: ReportB
       : `【月度汇报催报】截止后第 ${afterDays} 天，${m}汇报仍有未报送：`;
   return [head, line('MISSING'), line('LATE'), line('ON_TIME'), line('EXEMPT')].join('\n');
 }
-
-registerJob({
-  name: 'report-reminders',
-  label: '月度汇报提醒与逾期通报',
-  cron: '0 9 * * *',
-  run: runReportReminders,
-});

@@ -13,7 +13,7 @@ import type { Deps } from '../deps.js';
 import { deadlineWarnings, type DeadlineWarningKind } from '../domain/review.js';
 import { localDate, workingDaysBetween } from '../domain/working-days.js';
 import { enqueueMessage, textContent } from '../feishu/outbox.js';
-import { registerJob, type JobResult } from './registry.js';
+import type { JobResult } from './types.js';
 
 /**
  * Daily: the last working day before a review opinion is due, its unit's reviewer and the office are
@@ -82,5 +82,3 @@ export async function warnReviewDeadlines(deps: Deps, now: Date): Promise<JobRes
   if (messages > 0) deps.kickSender();
   return { summary: `联合预审期限：${warned} 项到期或超期，发出 ${messages} 条提醒`, messages };
 }
-
-registerJob({ name: 'review-deadlines', label: '联合预审期限提醒', cron: '0 9 * * *', run: warnReviewDeadlines });

@@ -3,7 +3,8 @@ import { claimSlot, finishSlot } from './slot.js';
 import { Cron } from 'croner';
 import { getSetting } from '../db/settings.js';
 import type { Deps } from '../deps.js';
-import { listJobs, type Job, type JobResult } from './registry.js';
+import { listJobs, type NamedJob as Job } from './index.js';
+import type { JobResult } from './types.js';
 
 // Fires each registered job on its cron (in APP_TIMEZONE). Every firing first claims the JobRun row
 // `${job}:${slot}` (slot = the scheduled minute, ISO): the insert succeeds at one instance only, so a

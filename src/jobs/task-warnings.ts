@@ -4,7 +4,6 @@ import { openTasksDueBy } from '../db/listings.js';
 import { getSetting } from '../db/settings.js';
 import { squadPeople } from '../db/squads.js';
 import type { Deps } from '../deps.js';
-import { registerJob } from './registry.js';
 import { remindPeople } from './send.js';
 
 /**
@@ -47,5 +46,3 @@ export async function runTaskWarnings(deps: Deps, now: Date): Promise<{ summary:
   }
   return { summary: `检查了 ${tasks.length} 个限时事项，发出 ${messages} 条提醒`, messages };
 }
-
-registerJob({ name: 'task-warnings', label: '项目限时事项预警', cron: '30 9 * * *', run: runTaskWarnings });

@@ -1,7 +1,6 @@
-import { runCommand } from '../commands/index.js';
 import { helpCard } from '../commands/help.js';
-import { COMMANDS } from '../commands/index.js';
-import { findMessageTypeHandler, parseContent } from '../commands/message-types.js';
+import { commandList, findMessageTypeHandler, runCommand } from '../commands/index.js';
+import { parseContent } from '../commands/message-types.js';
 import type { Deps } from '../deps.js';
 import type { Reply } from '../feishu/answer.js';
 import { parseMessage } from '../feishu/message.js';
@@ -62,7 +61,7 @@ export async function onMessage(flat: Flat, deps: Deps, botOpenId: string | unde
         tx,
       );
     } else if (!cmd.name) {
-      out = { kind: 'card', card: helpCard(COMMANDS, '发送以 / 开头的命令与我对话，例如 **/help**。') };
+      out = { kind: 'card', card: helpCard(commandList, '发送以 / 开头的命令与我对话，例如 **/help**。') };
     } else {
       out = await runCommand(
         {

@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import { registerCardAction } from '../../src/cards/index.js';
+import { cardActions } from '../../src/cards/index.js';
 import { escapeMarkdown } from '../../src/cards/template.js';
 import type { CardInput } from '../../src/cards/types.js';
 import { answer } from '../../src/feishu/answer.js';
@@ -24,7 +24,7 @@ import {
 // updates, every card element, and real card callbacks through /webhook/card.
 
 const calls: CardInput[] = [];
-registerCardAction('sandbox-test.echo', async (input) => {
+cardActions['sandbox-test.echo'] = async (input: CardInput) => {
   calls.push(input);
   if (input.value.op === 'void') return answer.toast('已作废', 'success');
   if (input.value.op === 'more') return answer.toast(`你选择了：${input.option}`);
@@ -35,7 +35,7 @@ registerCardAction('sandbox-test.echo', async (input) => {
     header: { title: { tag: 'plain_text', content: '已提交' }, template: 'green' },
     body: { elements: [{ tag: 'markdown', content: `**标题**：${escapeMarkdown(title)}` }] },
   });
-});
+};
 
 let bot: TestBot;
 let browser: Browser;

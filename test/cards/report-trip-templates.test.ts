@@ -5,7 +5,6 @@ import { templateText } from '../../src/cards/template.js';
 import { renderTripApproval, renderTripSummary, TRIP_ACTIONS } from '../../src/cards/trip-render.js';
 import type { MonthlyReportView } from '../../src/db/monthly-reports.js';
 import type { TripView } from '../../src/db/trips.js';
-import '../../src/register.js';
 
 // Contract of the monthly-report and trip-plan cards: 2.0 templates, every action has a handler, and
 // the largest content still fits Feishu's 30 KB card limit with no placeholder left.
@@ -71,7 +70,7 @@ describe('monthly report and trip plan cards', () => {
 
   it('every action these cards send has a handler', () => {
     for (const a of [...Object.values(REPORT_ACTIONS), ...Object.values(TRIP_ACTIONS)])
-      expect(cardActions()).toContain(a);
+      expect(Object.keys(cardActions)).toContain(a);
   });
 
   it('the fullest cards render without placeholders, under 30 KB, with user text escaped', () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cardActions } from '../../src/cards/index.js';
 import { listTemplates } from '../../src/cards/template.js';
-import '../../src/register.js';
 
 // Contract of this cards: every template is a 2.0 card, and every action a button of these
 // cards carries has a handler (flows render each card with real data in lead/trip-report/project tests).
@@ -41,6 +40,6 @@ describe('trip report, lead and project cards', () => {
       'project.task.close',
       'project.helper',
     ];
-    for (const a of want) expect(cardActions()).toContain(a);
+    for (const a of want) expect(Object.keys(cardActions)).toContain(a);
   });
 });

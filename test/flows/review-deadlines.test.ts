@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/clock.js';
 import { seedCalendar } from '../../src/db/calendar.js';
 import { warnReviewDeadlines } from '../../src/jobs/review-deadlines.js';
-import { findJob } from '../../src/jobs/registry.js';
+import { findJob } from '../../src/jobs/index.js';
 import { startTestBot, type TestBot } from '../helpers/app.js';
 import { createProject, say, settle, startReviewAs } from './review-helpers.js';
 

@@ -2,7 +2,7 @@ import { validateCardCharts } from '../../src/cards/charts.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/clock.js';
 import { runQuarterlyBulletin } from '../../src/jobs/quarterly-bulletin.js';
-import { findJob } from '../../src/jobs/registry.js';
+import { findJob } from '../../src/jobs/index.js';
 import { fireSlot } from '../../src/jobs/scheduler.js';
 import { runTaskWarnings } from '../../src/jobs/task-warnings.js';
 import { LEADERSHIP_CHAT_ID } from '../../src/sandbox/open-api/index.js';

@@ -1,7 +1,9 @@
+import type { Deps } from '../../src/deps.js';
+import type { CardInput } from '../../src/cards/types.js';
 // Events that arrive together are handled in one transaction (src/server/batcher.ts): every one is
 // still handled once, answered only after its commit, and one failing handler fails only its event.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerCardAction } from '../../src/cards/index.js';
+import { cardActions } from '../../src/cards/index.js';
 import { answer } from '../../src/feishu/answer.js';
 import { batchStatsOf } from '../../src/server/events/group-commit.js';
 import { hotSqlFor, hotSqlThroughPrisma } from '../../src/server/events/batch-sql.js';
@@ -29,11 +31,11 @@ const db = () => bot.database.prisma;
 
 // A card action that writes a row and then fails, for the batch that must not keep it.
 let failing = new Set<string>();
-registerCardAction('test-write-then-maybe-fail', async (input, deps) => {
+cardActions['test-write-then-maybe-fail'] = async (input: CardInput, deps: Deps) => {
   await deps.db.unknownSender.create({ data: { openId: `written-by-${input.eventId}` } });
   if (failing.has(input.eventId)) throw new Error('handler bug');
   return answer.toast('好的', 'success');
-});
+};
 
 /**
  * Sends while a transaction of the test holds the writes (SQLite: the connection's transaction lock;

@@ -3,7 +3,7 @@ import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
 import { isOffice, findActorByOpenId } from '../../db/people.js';
 import type { Deps } from '../../deps.js';
-import { findJob, listJobs } from '../../jobs/registry.js';
+import { findJob, listJobs } from '../../jobs/index.js';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerJob } from '../../../src/jobs/registry.js';
+import { jobs } from '../../../src/jobs/index.js';
 import { p2pChatId } from '../../../src/sandbox/open-api/index.js';
 import { startTestBot, type TestBot } from '../../helpers/app.js';
 
@@ -7,15 +7,14 @@ import { startTestBot, type TestBot } from '../../helpers/app.js';
 // runs, the event stream, and that no file outside the page is ever served.
 
 const runs: Date[] = [];
-registerJob({
-  name: 'sandbox-test.job',
+jobs['sandbox-test.job'] = {
   label: '测试任务',
   cron: '0 9 * * *',
   run: async (_deps, now) => {
     runs.push(now);
     return { summary: '提醒了 0 个小分队', messages: 0 };
   },
-});
+};
 
 let bot: TestBot;
 let office: string;

@@ -7,7 +7,6 @@ import type { Deps } from '../deps.js';
  * twice sends nothing twice.
  */
 export interface Job {
-  name: string;
   /** Chinese label for the office panel. */
   label: string;
   /** croner pattern in APP_TIMEZONE (may be read from settings by the scheduler). */
@@ -19,19 +18,4 @@ export interface JobResult {
   /** One line for logs and the office panel, e.g. "提醒了 3 个小分队". */
   summary: string;
   messages?: number;
-}
-
-const jobs = new Map<string, Job>();
-
-export function registerJob(job: Job): void {
-  if (jobs.has(job.name)) throw new Error('job registered twice: ' + job.name);
-  jobs.set(job.name, job);
-}
-
-export function listJobs(): Job[] {
-  return [...jobs.values()];
-}
-
-export function findJob(name: string): Job | undefined {
-  return jobs.get(name);
 }
