@@ -8,9 +8,9 @@ import { parsePeriod } from '../domain/periods.js';
 import type { Bulletin } from '../domain/scoring.js';
 import { answer, type Card } from '../feishu/answer.js';
 import { enqueueMessage } from '../feishu/outbox.js';
-import { buildCompletionChart, chartWithFallback } from './charts.js';
-import { md, table, type Element } from './elements.js';
-import { renderCard } from './template.js';
+import { buildCompletionChart, chartWithFallback } from './shared/charts.js';
+import { md, table, type Element } from './shared/elements.js';
+import { renderCard } from './shared/template.js';
 
 // The quarterly red/black list: a draft the office reviews (with a 发布 button), then published
 // to the leadership group chat. Only the office may publish; a double tap publishes once.

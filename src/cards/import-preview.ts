@@ -5,7 +5,7 @@ import { applyImportBatch, cancelImportBatch, type ImportKind } from '../db/impo
 import type { DiffSummary } from '../domain/import-diff.js';
 import { mayImportSpreadsheets } from '../domain/authz.js';
 import { answer, type Card } from '../feishu/answer.js';
-import { escapeMarkdown, renderCard } from './template.js';
+import { escapeMarkdown, renderCard } from './shared/template.js';
 
 // The preview of a spreadsheet import: what will be added, changed and removed; the office's
 // administrator confirms (applied once, however often it is tapped) or cancels.

@@ -10,12 +10,12 @@ import { localDate } from '../domain/local-date.js';
 import { formatWan } from '../domain/money.js';
 import { LEAD_SOURCE_LABELS, type LeadSource } from '../domain/vocabulary.js';
 import { answer, type Card } from '../feishu/answer.js';
-import { cleanFormValue, fieldErrorsOf, refillForm } from './form.js';
+import { cleanFormValue, fieldErrorsOf, refillForm } from './shared/form.js';
 import { LeadForm } from './lead-form.js';
-import { buildReceipt } from './receipt.js';
+import { buildReceipt } from './shared/receipt.js';
 import { resolveSquadId, squadPickerElements } from './squad-picker.js';
-import { escapeMarkdown } from './template.js';
-import { renderCard } from './template.js';
+import { escapeMarkdown } from './shared/template.js';
+import { renderCard } from './shared/template.js';
 import { buildTripReportCard, whenOf } from './trip-report.js';
 import type { CardInput } from './types.js';
 

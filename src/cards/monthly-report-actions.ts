@@ -23,11 +23,11 @@ import {
 } from '../domain/deadlines.js';
 import { localDateTime } from '../domain/local-date.js';
 import { answer, type CardAnswer } from '../feishu/answer.js';
-import { refillForm, type FieldErrors } from './form.js';
+import { refillForm, type FieldErrors } from './shared/form.js';
 import { parseExemptReason, parseReportForm } from './monthly-report-form.js';
 import { buildMonthlyReportCard, patchReportCard, renderReportSummary, REPORT_ACTIONS } from './monthly-report.js';
 import type { CardInput } from './types.js';
-import { escapeMarkdown } from './template.js';
+import { escapeMarkdown } from './shared/template.js';
 
 const Ref = z.object({
   squadId: z.coerce.number().int().positive(),

@@ -12,7 +12,7 @@ import { BUSINESSMAN_FORMAT, formatBusinessmenLines } from '../domain/visited-bu
 import type { Card } from '../feishu/answer.js';
 import { enqueueMessage } from '../feishu/outbox.js';
 import { MAX_TEXT } from './monthly-report-form.js';
-import { escapeMarkdown, renderCard } from './template.js';
+import { escapeMarkdown, renderCard } from './shared/template.js';
 
 // The monthly report (月度汇报) card: a form while it is being written, a read-only summary with
 // a 修改 button once submitted or exempt. Callbacks live in monthly-report-actions.ts.

@@ -12,11 +12,11 @@ import { formatWan } from '../domain/money.js';
 import { checkStageMove, stageDatesAfter } from '../domain/project-stages.js';
 import { PROJECT_STAGES, STAGE_LABELS } from '../domain/vocabulary.js';
 import { answer, type Card, type CardAnswer } from '../feishu/answer.js';
-import { amountField, optionalText, pastDateField, requiredText } from './fields.js';
-import { cleanFormValue, fieldErrorsOf, refillForm } from './form.js';
+import { amountField, optionalText, pastDateField, requiredText } from './shared/fields.js';
+import { cleanFormValue, fieldErrorsOf, refillForm } from './shared/form.js';
 import { buildProjectCard, type ProjectMode } from './project.js';
 import { resolveSquadId, squadPickerElements } from './squad-picker.js';
-import { renderCard } from './template.js';
+import { renderCard } from './shared/template.js';
 import { whenOf } from './trip-report.js';
 import type { CardInput } from './types.js';
 

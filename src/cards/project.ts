@@ -7,7 +7,7 @@ import { formatUsdWan, formatWan } from '../domain/money.js';
 import { isProjectStage, nextStage } from '../domain/project-stages.js';
 import { PROJECT_STAGES, STAGE_LABELS, type ProjectStage } from '../domain/vocabulary.js';
 import type { Card } from '../feishu/answer.js';
-import { escapeMarkdown, renderCard } from './template.js';
+import { escapeMarkdown, renderCard } from './shared/template.js';
 import type { When } from './trip-report.js';
 
 // The project card (cards/project.json): stage, amounts, stage history, tasks, helper. One form

@@ -6,7 +6,7 @@ import { ReviewConflict, recordOpinion } from '../db/review-writes.js';
 import { findOpinion, findProjectForReview, findReview, reviewersOfUnit } from '../db/reviews.js';
 import { VETO_CATEGORIES } from '../domain/review.js';
 import { answer } from '../feishu/answer.js';
-import { cleanFormValue, fieldErrorsOf, refillForm } from './form.js';
+import { cleanFormValue, fieldErrorsOf, refillForm } from './shared/form.js';
 import { publishReviewStatus, sendVetoNotice, tellOffice } from './review-notify.js';
 import { renderOpinionCard, renderOpinionDone } from './review-render.js';
 

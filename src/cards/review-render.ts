@@ -9,7 +9,7 @@ import {
   type VetoCategory,
 } from '../domain/review.js';
 import type { Card } from '../feishu/answer.js';
-import { escapeMarkdown, renderCard } from './template.js';
+import { escapeMarkdown, renderCard } from './shared/template.js';
 
 // The review's cards, filled from plain rows. User text (names, reasons, conditions) is escaped.
 

@@ -5,7 +5,7 @@ import { mayDecideTrip } from '../domain/authz.js';
 import { localDateTime } from '../domain/local-date.js';
 import { answer, type CardAnswer } from '../feishu/answer.js';
 import { enqueueMessage, textContent } from '../feishu/outbox.js';
-import { refillForm } from './form.js';
+import { refillForm } from './shared/form.js';
 import { renderTripApproval, renderTripSummary, TRIP_ACTIONS } from './trip-render.js';
 import type { CardInput } from './types.js';
 

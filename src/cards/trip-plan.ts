@@ -15,9 +15,9 @@ import {
 } from '../domain/trip-routing.js';
 import { answer, type Card, type CardAnswer } from '../feishu/answer.js';
 import { enqueueMessage } from '../feishu/outbox.js';
-import { pickerDate, refillForm, type FieldErrors } from './form.js';
+import { pickerDate, refillForm, type FieldErrors } from './shared/form.js';
 import { RANK_LABELS, renderTripApproval, renderTripSummary, TRIP_ACTIONS } from './trip-render.js';
-import { escapeMarkdown, renderCard } from './template.js';
+import { escapeMarkdown, renderCard } from './shared/template.js';
 import type { CardInput } from './types.js';
 
 export const TRIP_MAX_PAST_DAYS_SETTING = 'trip.maxPastDays';

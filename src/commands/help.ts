@@ -1,4 +1,4 @@
-import { renderCard } from '../cards/template.js';
+import { renderCard } from '../cards/shared/template.js';
 import type { Card } from '../feishu/answer.js';
 import type { Command } from './types.js';
 

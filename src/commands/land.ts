@@ -1,7 +1,7 @@
 import type { CommandInput } from './types.js';
 import type { Deps } from '../deps.js';
 import type { Reply } from '../feishu/answer.js';
-import { renderCard, escapeMarkdown } from '../cards/template.js';
+import { renderCard, escapeMarkdown } from '../cards/shared/template.js';
 import { listKeyProjects, setProjectLand, type LandUpdate } from '../db/key-land.js';
 import { findProjectForReview } from '../db/reviews.js';
 import { mayActForSquad, maySeeSquad } from '../domain/authz.js';

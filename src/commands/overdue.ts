@@ -1,8 +1,8 @@
 import type { CommandInput } from './types.js';
 import type { Deps } from '../deps.js';
 import type { Reply } from '../feishu/answer.js';
-import { COLOUR_TAG, md, note, table, type Element } from '../cards/elements.js';
-import { renderCard } from '../cards/template.js';
+import { COLOUR_TAG, md, note, table, type Element } from '../cards/shared/elements.js';
+import { renderCard } from '../cards/shared/template.js';
 import { maySeeAllSquads, maySeeSquad } from '../domain/authz.js';
 import { addDays, daysBetween } from '../domain/periods.js';
 import { mergeTaskRules, TASK_RULES_KEY, taskColour, type TaskRules } from '../domain/reminders.js';

@@ -1,9 +1,9 @@
 import type { CommandInput } from './types.js';
 import type { Deps } from '../deps.js';
 import type { Reply } from '../feishu/answer.js';
-import { buildCompletionChart, buildMonthlyTrendChart, chartWithFallback } from '../cards/charts.js';
-import { md, note, table, type Element } from '../cards/elements.js';
-import { renderCard } from '../cards/template.js';
+import { buildCompletionChart, buildMonthlyTrendChart, chartWithFallback } from '../cards/shared/charts.js';
+import { md, note, table, type Element } from '../cards/shared/elements.js';
+import { renderCard } from '../cards/shared/template.js';
 import { commencedAgainstGoal, type CohortLine } from '../domain/commencement.js';
 import {
   formatAmount,

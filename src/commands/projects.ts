@@ -1,8 +1,8 @@
 import type { CommandInput } from './types.js';
 import type { Deps } from '../deps.js';
 import type { Reply } from '../feishu/answer.js';
-import { md, note, table, type Element } from '../cards/elements.js';
-import { renderCard } from '../cards/template.js';
+import { md, note, table, type Element } from '../cards/shared/elements.js';
+import { renderCard } from '../cards/shared/template.js';
 import { formatAmount } from '../domain/tally.js';
 import { PROJECT_STAGES, STAGE_LABELS, type ProjectStage } from '../domain/vocabulary.js';
 import { projectsInStage, stageCounts } from '../db/listings.js';

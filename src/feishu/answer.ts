@@ -26,5 +26,10 @@ export const answer = {
     toast: { type, content },
     card: { type: 'raw', data: card },
   }),
+  /** A form that did not validate: the first problem as a toast, and the card again with the user's input kept. */
+  fieldErrors: (card: Card, errors: Record<string, string>, fallback = '请检查填写的内容'): CardAnswer => ({
+    toast: { type: 'error', content: Object.values(errors)[0] ?? fallback },
+    card: { type: 'raw', data: card },
+  }),
   nothing: (): CardAnswer => ({}),
 };

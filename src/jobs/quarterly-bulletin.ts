@@ -1,6 +1,6 @@
 import { bulletinCard } from '../cards/bulletin.js';
-import { md, panel, type Element } from '../cards/elements.js';
-import { renderCard } from '../cards/template.js';
+import { md, panel, type Element } from '../cards/shared/elements.js';
+import { renderCard } from '../cards/shared/template.js';
 import { periodName } from '../commands/progress.js';
 import { localDate, quarterOfDate, type Period } from '../domain/periods.js';
 import { formatAmount, formatPercent, metricLines, type SquadTally } from '../domain/tally.js';

@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { cardActions } from '../../src/cards/index.js';
-import { escapeMarkdown } from '../../src/cards/template.js';
+import { escapeMarkdown } from '../../src/cards/shared/template.js';
 import type { CardInput } from '../../src/cards/types.js';
 import { answer } from '../../src/feishu/answer.js';
 import { p2pChatId } from '../../src/sandbox/open-api/index.js';

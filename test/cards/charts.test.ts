@@ -6,7 +6,7 @@ import {
   chartWithFallback,
   validateCardCharts,
   validateChartElement,
-} from '../../src/cards/charts.js';
+} from '../../src/cards/shared/charts.js';
 
 const bars = buildCompletionChart([
   { squad: '木业深加工招商小分队', completion: 0.5 },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown } from '../../src/cards/template.js';
+import { escapeMarkdown } from '../../src/cards/shared/template.js';
 
 describe('escapeMarkdown', () => {
   it('escapes each markup character once, never the entities it has just written', () => {

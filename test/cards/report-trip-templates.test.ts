@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cardActions } from '../../src/cards/index.js';
 import { renderReportForm, renderReportSummary, REPORT_ACTIONS } from '../../src/cards/monthly-report.js';
-import { templateText } from '../../src/cards/template.js';
+import { templateText } from '../../src/cards/shared/template.js';
 import { renderTripApproval, renderTripSummary, TRIP_ACTIONS } from '../../src/cards/trip-render.js';
 import type { MonthlyReportView } from '../../src/db/monthly-reports.js';
 import type { TripView } from '../../src/db/trips.js';

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { cardActions } from '../../src/cards/index.js';
-import { listTemplates } from '../../src/cards/template.js';
+import { listTemplates } from '../../src/cards/shared/template.js';
 
 // Contract of this cards: every template is a 2.0 card, and every action a button of these
 // cards carries has a handler (flows render each card with real data in lead/trip-report/project tests).
 describe('trip report, lead and project cards', () => {
   it('the templates are JSON 2.0 cards with update_multi, and the parts are form elements', async () => {
-    const { templateText } = await import('../../src/cards/template.js');
+    const { templateText } = await import('../../src/cards/shared/template.js');
     for (const name of [
       'trip-report',
       'trip-report-list',

@@ -7,7 +7,7 @@ import {
   renderReviewStatus,
   renderVetoNotice,
 } from '../../src/cards/review-render.js';
-import { renderCard, templateText } from '../../src/cards/template.js';
+import { renderCard, templateText } from '../../src/cards/shared/template.js';
 import type { ProjectForReview, ReviewRow } from '../../src/db/reviews.js';
 
 // Contract of issue 8's cards: JSON 2.0 with update_multi (PATCH needs it), filled with no `${…}`

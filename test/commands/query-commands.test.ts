@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/clock.js';
-import { validateCardCharts } from '../../src/cards/charts.js';
+import { validateCardCharts } from '../../src/cards/shared/charts.js';
 import { startTestBot, type TestBot } from '../helpers/app.js';
 import { seedActivity } from '../helpers/district.js';
 import { fixture, withText } from '../helpers/feishu.js';

@@ -1,4 +1,4 @@
-import { validateCardCharts } from '../../src/cards/charts.js';
+import { validateCardCharts } from '../../src/cards/shared/charts.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/clock.js';
 import { runQuarterlyBulletin } from '../../src/jobs/quarterly-bulletin.js';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listTemplates, templateText } from '../../../src/cards/template.js';
+import { listTemplates, templateText } from '../../../src/cards/shared/template.js';
 import { collectTags, ELEMENT_TAGS, SUPPORTED_TAGS } from '../../../src/sandbox/page/client/supported-tags.js';
 
 // The local chat page and cards/ must not drift apart: every tag a template uses is one the page

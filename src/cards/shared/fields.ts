@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isCalendarDate, isValidPhone } from '../domain/contact-rules.js';
+import { isCalendarDate, isValidPhone } from '../../domain/contact-rules.js';
 import { pickerDate } from './form.js';
 
 // zod fields shared by the reporting cards. Each message names the field and says what to type,

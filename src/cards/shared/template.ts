@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Card } from '../feishu/answer.js';
+import type { Card } from '../../feishu/answer.js';
 
 export const CARDS_DIR = path.resolve('cards');
 const cache = new Map<string, string>();

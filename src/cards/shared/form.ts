@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Card } from '../feishu/answer.js';
+import type { Card } from '../../feishu/answer.js';
 
 /** Field name → the message shown under it, in Chinese, saying what to type. */
 export type FieldErrors = Record<string, string>;

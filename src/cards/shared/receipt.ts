@@ -1,5 +1,5 @@
-import type { Card } from '../feishu/answer.js';
-import { localDateTime } from '../domain/local-date.js';
+import type { Card } from '../../feishu/answer.js';
+import { localDateTime } from '../../domain/local-date.js';
 import { escapeMarkdown, renderCard } from './template.js';
 
 // The read-only card that replaces a form after a submit: what was stored, who, when.
