@@ -3,22 +3,22 @@ import { UserError } from '../errors.js';
 import { answer, type CardAnswer } from '../feishu/answer.js';
 import { publishBulletin } from './bulletin.js';
 import { cancelImport, confirmImport } from './import-preview.js';
-import { submitLead } from './lead.js';
+import { submitLead } from './lead/actions.js';
 import {
   editMonthlyReport,
   exemptMonthlyReport,
   saveMonthlyReport,
   submitMonthlyReport,
   viewMonthlyReport,
-} from './monthly-report-actions.js';
+} from './monthly-report/actions.js';
 import { changeProjectStage, createProject, newProject, viewProject } from './project-actions.js';
 import { addTask, assignHelper, closeTask } from './project-tasks.js';
 import { giveReviewOpinion } from './review-opinion.js';
 import { overruleVeto } from './review-overrule.js';
 import { launchReview, openReview } from './review-start.js';
-import { approveTripPlan, rejectTripPlan } from './trip-approval.js';
-import { submitTripPlan } from './trip-plan.js';
-import { addVisit, openTripReport, showLeadForm, submitTripReport } from './trip-report-actions.js';
+import { approveTripPlan, rejectTripPlan } from './trip-plan/approval-actions.js';
+import { submitTripPlan } from './trip-plan/actions.js';
+import { addVisit, openTripReport, showLeadForm, submitTripReport } from './trip-report/actions.js';
 import type { CardHandler, CardInput } from './types.js';
 
 /**

@@ -15,9 +15,9 @@ import { answer, type Card, type CardAnswer } from '../feishu/answer.js';
 import { amountField, optionalText, pastDateField, requiredText } from './shared/fields.js';
 import { cleanFormValue, fieldErrorsOf, refillForm } from './shared/form.js';
 import { buildProjectCard, type ProjectMode } from './project.js';
-import { resolveSquadId, squadPickerElements } from './squad-picker.js';
+import { resolveSquadId, squadPickerElements } from './shared/squad-picker.js';
 import { renderCard } from './shared/template.js';
-import { whenOf } from './trip-report.js';
+import { whenOf } from './trip-report/view.js';
 import type { CardInput } from './types.js';
 
 // Callbacks of the project cards: open, new, create, stage update. Tasks and helper: project-tasks.ts.

@@ -1,7 +1,7 @@
 import type { CommandInput } from './types.js';
 import type { Deps } from '../deps.js';
 import type { Reply } from '../feishu/answer.js';
-import { buildLeadCard } from '../cards/lead.js';
+import { buildLeadCard } from '../cards/lead/actions.js';
 import { homeSquadId, isOfficeActor } from '../domain/authz.js';
 import { reply } from '../feishu/answer.js';
 

@@ -1,5 +1,5 @@
-import { applyExemption } from '../cards/monthly-report-actions.js';
-import { buildMonthlyReportCard, monthLabel } from '../cards/monthly-report.js';
+import { applyExemption } from '../cards/monthly-report/actions.js';
+import { buildMonthlyReportCard, monthLabel } from '../cards/monthly-report/view.js';
 import type { Deps } from '../deps.js';
 import { mayExemptMonthlyReport, maySeeSquad } from '../domain/authz.js';
 import { isFutureMonth, isMonth, monthOf } from '../domain/deadlines.js';

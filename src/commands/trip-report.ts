@@ -1,7 +1,7 @@
 import type { CommandInput } from './types.js';
 import type { Deps } from '../deps.js';
 import type { Reply } from '../feishu/answer.js';
-import { buildTripReportCard, buildTripReportList, whenOf } from '../cards/trip-report.js';
+import { buildTripReportCard, buildTripReportList, whenOf } from '../cards/trip-report/view.js';
 import { listTripsAwaitingReport } from '../db/trip-reports.js';
 import { isOfficeActor } from '../domain/authz.js';
 import { reply } from '../feishu/answer.js';

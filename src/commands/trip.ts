@@ -1,4 +1,4 @@
-import { buildTripPlanCard } from '../cards/trip-plan.js';
+import { buildTripPlanCard } from '../cards/trip-plan/actions.js';
 import type { Deps } from '../deps.js';
 import { mayFileTripPlan } from '../domain/authz.js';
 import { UserError } from '../errors.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cardActions } from '../../src/cards/index.js';
-import { renderReportForm, renderReportSummary, REPORT_ACTIONS } from '../../src/cards/monthly-report.js';
+import { renderReportForm, renderReportSummary, REPORT_ACTIONS } from '../../src/cards/monthly-report/view.js';
 import { templateText } from '../../src/cards/shared/template.js';
-import { renderTripApproval, renderTripSummary, TRIP_ACTIONS } from '../../src/cards/trip-render.js';
+import { renderTripApproval, renderTripSummary, TRIP_ACTIONS } from '../../src/cards/trip-plan/view-summary.js';
 import type { MonthlyReportView } from '../../src/db/monthly-reports.js';
 import type { TripView } from '../../src/db/trips.js';
 

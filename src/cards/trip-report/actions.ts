@@ -1,17 +1,17 @@
 import { z } from 'zod';
-import { recordAudit } from '../db/audit-trail.js';
-import { captainOpenIds, claimTripVersion, loadTripReport } from '../db/trip-reports.js';
-import type { Deps } from '../deps.js';
-import { mayActForSquad } from '../domain/authz.js';
-import { localDate } from '../domain/local-date.js';
-import { assessTrip, isWithinTrip, TRIP_MIN_LEADS, TRIP_MIN_VISITS } from '../domain/trip-rules.js';
-import { answer, type CardAnswer } from '../feishu/answer.js';
-import { enqueueMessage, textContent } from '../feishu/outbox.js';
-import { optionalText, pastDateField, phoneField, requiredText } from './shared/fields.js';
-import { cleanFormValue, fieldErrorsOf, refillForm } from './shared/form.js';
-import { buildLeadCard } from './lead.js';
-import { buildTripReportCard, buildTripReportReceipt, whenOf } from './trip-report.js';
-import type { CardInput } from './types.js';
+import { recordAudit } from '../../db/audit-trail.js';
+import { captainOpenIds, claimTripVersion, loadTripReport } from '../../db/trip-reports.js';
+import type { Deps } from '../../deps.js';
+import { mayActForSquad } from '../../domain/authz.js';
+import { localDate } from '../../domain/local-date.js';
+import { assessTrip, isWithinTrip, TRIP_MIN_LEADS, TRIP_MIN_VISITS } from '../../domain/trip-rules.js';
+import { answer, type CardAnswer } from '../../feishu/answer.js';
+import { enqueueMessage, textContent } from '../../feishu/outbox.js';
+import { optionalText, pastDateField, phoneField, requiredText } from '../shared/fields.js';
+import { cleanFormValue, fieldErrorsOf, refillForm } from '../shared/form.js';
+import { buildLeadCard } from '../lead/actions.js';
+import { buildTripReportCard, buildTripReportReceipt, whenOf } from './view.js';
+import type { CardInput } from '../types.js';
 
 // Callbacks of the trip report card: open it, add one visit, switch to the lead card, submit.
 

@@ -1,7 +1,7 @@
-import type { Actor } from '../db/people.js';
-import type { Db } from '../db/client.js';
-import { homeSquadId, isOfficeActor } from '../domain/authz.js';
-import { UserError } from '../errors.js';
+import type { Actor } from '../../db/people.js';
+import type { Db } from '../../db/client.js';
+import { homeSquadId, isOfficeActor } from '../../domain/authz.js';
+import { UserError } from '../../errors.js';
 
 // Members file for their own squad; the office files for any squad, so its forms get a squad select.
 

@@ -1,18 +1,18 @@
-import type { Db } from '../db/client.js';
+import type { Db } from '../../db/client.js';
 import {
   findMonthlyReport,
   findSquadName,
   reportCloseDay,
   visitedBusinessmenOfMonth,
   type MonthlyReportView,
-} from '../db/monthly-reports.js';
-import { closeDayLabel, lastOnTimeDayLabel, reportWindow } from '../domain/deadlines.js';
-import { localDateTime } from '../domain/local-date.js';
-import { BUSINESSMAN_FORMAT, formatBusinessmenLines } from '../domain/visited-businessmen.js';
-import type { Card } from '../feishu/answer.js';
-import { enqueueMessage } from '../feishu/outbox.js';
-import { MAX_TEXT } from './monthly-report-form.js';
-import { escapeMarkdown, renderCard } from './shared/template.js';
+} from '../../db/monthly-reports.js';
+import { closeDayLabel, lastOnTimeDayLabel, reportWindow } from '../../domain/deadlines.js';
+import { localDateTime } from '../../domain/local-date.js';
+import { BUSINESSMAN_FORMAT, formatBusinessmenLines } from '../../domain/visited-businessmen.js';
+import type { Card } from '../../feishu/answer.js';
+import { enqueueMessage } from '../../feishu/outbox.js';
+import { MAX_TEXT } from './form.js';
+import { escapeMarkdown, renderCard } from '../shared/template.js';
 
 // The monthly report (月度汇报) card: a form while it is being written, a read-only summary with
 // a 修改 button once submitted or exempt. Callbacks live in monthly-report-actions.ts.

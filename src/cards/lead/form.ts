@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { normaliseCompanyName } from '../domain/company-name.js';
-import { LEAD_SOURCES, LEAD_SOURCE_LABELS, type LeadSource } from '../domain/vocabulary.js';
-import { amountField, optionalText, phoneField, requiredText } from './shared/fields.js';
+import { normaliseCompanyName } from '../../domain/company-name.js';
+import { LEAD_SOURCES, LEAD_SOURCE_LABELS, type LeadSource } from '../../domain/vocabulary.js';
+import { amountField, optionalText, phoneField, requiredText } from '../shared/fields.js';
 
 // The lead form's fields (cards/lead.json), checked field by field. Leads from outside the
 // government (社会化招商) must name who brought them and the reward agreed (中介奖励).

@@ -1,23 +1,23 @@
-import type { Actor } from '../db/people.js';
-import type { Db } from '../db/client.js';
-import { recordAudit } from '../db/audit-trail.js';
-import { createLead, findLeadByCompanyKey, findLeadByRequestKey, type LeadView } from '../db/leads.js';
-import { claimTripVersion } from '../db/trip-reports.js';
-import type { Deps } from '../deps.js';
-import { mayActForSquad } from '../domain/authz.js';
-import { normaliseCompanyName } from '../domain/company-name.js';
-import { localDate } from '../domain/local-date.js';
-import { formatWan } from '../domain/money.js';
-import { LEAD_SOURCE_LABELS, type LeadSource } from '../domain/vocabulary.js';
-import { answer, type Card } from '../feishu/answer.js';
-import { cleanFormValue, fieldErrorsOf, refillForm } from './shared/form.js';
-import { LeadForm } from './lead-form.js';
-import { buildReceipt } from './shared/receipt.js';
-import { resolveSquadId, squadPickerElements } from './squad-picker.js';
-import { escapeMarkdown } from './shared/template.js';
-import { renderCard } from './shared/template.js';
-import { buildTripReportCard, whenOf } from './trip-report.js';
-import type { CardInput } from './types.js';
+import type { Actor } from '../../db/people.js';
+import type { Db } from '../../db/client.js';
+import { recordAudit } from '../../db/audit-trail.js';
+import { createLead, findLeadByCompanyKey, findLeadByRequestKey, type LeadView } from '../../db/leads.js';
+import { claimTripVersion } from '../../db/trip-reports.js';
+import type { Deps } from '../../deps.js';
+import { mayActForSquad } from '../../domain/authz.js';
+import { normaliseCompanyName } from '../../domain/company-name.js';
+import { localDate } from '../../domain/local-date.js';
+import { formatWan } from '../../domain/money.js';
+import { LEAD_SOURCE_LABELS, type LeadSource } from '../../domain/vocabulary.js';
+import { answer, type Card } from '../../feishu/answer.js';
+import { cleanFormValue, fieldErrorsOf, refillForm } from '../shared/form.js';
+import { LeadForm } from './form.js';
+import { buildReceipt } from '../shared/receipt.js';
+import { resolveSquadId, squadPickerElements } from '../shared/squad-picker.js';
+import { escapeMarkdown } from '../shared/template.js';
+import { renderCard } from '../shared/template.js';
+import { buildTripReportCard, whenOf } from '../trip-report/view.js';
+import type { CardInput } from '../types.js';
 
 // The lead card (`/lead`, and "录入线索" on a trip report). One lead per business: the company
 // name is normalised (domain/company-name.ts) into Lead.companyKey, and a second squad entering

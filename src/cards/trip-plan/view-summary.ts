@@ -1,8 +1,8 @@
 import dayjs from 'dayjs';
-import type { TripView } from '../db/trips.js';
-import { localDateTime } from '../domain/local-date.js';
-import type { Card } from '../feishu/answer.js';
-import { escapeMarkdown, renderCard } from './shared/template.js';
+import type { TripView } from '../../db/trips.js';
+import { localDateTime } from '../../domain/local-date.js';
+import type { Card } from '../../feishu/answer.js';
+import { escapeMarkdown, renderCard } from '../shared/template.js';
 
 // Read-only views of a trip plan: the traveller's card after submitting, the office's filed copy,
 // the approver's card after deciding, and the approval card itself.

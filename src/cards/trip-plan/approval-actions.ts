@@ -1,13 +1,13 @@
-import { recordAudit } from '../db/audit-trail.js';
-import { decideTrip, deliveredCopies, findTrip } from '../db/trips.js';
-import type { Deps } from '../deps.js';
-import { mayDecideTrip } from '../domain/authz.js';
-import { localDateTime } from '../domain/local-date.js';
-import { answer, type CardAnswer } from '../feishu/answer.js';
-import { enqueueMessage, textContent } from '../feishu/outbox.js';
-import { refillForm } from './shared/form.js';
-import { renderTripApproval, renderTripSummary, TRIP_ACTIONS } from './trip-render.js';
-import type { CardInput } from './types.js';
+import { recordAudit } from '../../db/audit-trail.js';
+import { decideTrip, deliveredCopies, findTrip } from '../../db/trips.js';
+import type { Deps } from '../../deps.js';
+import { mayDecideTrip } from '../../domain/authz.js';
+import { localDateTime } from '../../domain/local-date.js';
+import { answer, type CardAnswer } from '../../feishu/answer.js';
+import { enqueueMessage, textContent } from '../../feishu/outbox.js';
+import { refillForm } from '../shared/form.js';
+import { renderTripApproval, renderTripSummary, TRIP_ACTIONS } from './view-summary.js';
+import type { CardInput } from '../types.js';
 
 // The approver's card: 批准 / 驳回 (a reason is required to reject). Only the approver the plan
 // was routed to may decide. The answer replaces the approval card; the traveller's card and the

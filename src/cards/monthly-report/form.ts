@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { isFutureMonth, isMonth, monthOf } from '../domain/deadlines.js';
-import { parseBusinessmenLines } from '../domain/visited-businessmen.js';
-import type { ReportFields } from '../db/monthly-reports.js';
-import type { FieldErrors } from './shared/form.js';
+import { isFutureMonth, isMonth, monthOf } from '../../domain/deadlines.js';
+import { parseBusinessmenLines } from '../../domain/visited-businessmen.js';
+import type { ReportFields } from '../../db/monthly-reports.js';
+import type { FieldErrors } from '../shared/form.js';
 
 // The monthly report form, checked field by field on the server. Field names are the card's
 // component names (cards/monthly-report.json).

@@ -1,11 +1,11 @@
-import type { Db } from '../db/client.js';
-import { listTripsAwaitingReport, loadTripReport, type TripReport } from '../db/trip-reports.js';
-import { localDate } from '../domain/local-date.js';
-import { formatWan } from '../domain/money.js';
-import { assessTrip, describeTripProgress, TRIP_MIN_LEADS, TRIP_MIN_VISITS } from '../domain/trip-rules.js';
-import type { Card } from '../feishu/answer.js';
-import { buildReceipt } from './shared/receipt.js';
-import { escapeMarkdown, renderCard } from './shared/template.js';
+import type { Db } from '../../db/client.js';
+import { listTripsAwaitingReport, loadTripReport, type TripReport } from '../../db/trip-reports.js';
+import { localDate } from '../../domain/local-date.js';
+import { formatWan } from '../../domain/money.js';
+import { assessTrip, describeTripProgress, TRIP_MIN_LEADS, TRIP_MIN_VISITS } from '../../domain/trip-rules.js';
+import type { Card } from '../../feishu/answer.js';
+import { buildReceipt } from '../shared/receipt.js';
+import { escapeMarkdown, renderCard } from '../shared/template.js';
 
 // The trip report card (cards/trip-report.json).
 //

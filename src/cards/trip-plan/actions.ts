@@ -1,24 +1,24 @@
 import { z } from 'zod';
-import { recordAudit } from '../db/audit-trail.js';
-import type { Db } from '../db/client.js';
-import type { Actor } from '../db/people.js';
-import { getSetting } from '../db/settings.js';
-import { createTrip, findPersonWithRole, findTrip, officePeople, peopleByOpenIds, squadRoster } from '../db/trips.js';
-import type { Deps } from '../deps.js';
-import { mayFileTripPlan } from '../domain/authz.js';
-import { localDate } from '../domain/local-date.js';
+import { recordAudit } from '../../db/audit-trail.js';
+import type { Db } from '../../db/client.js';
+import type { Actor } from '../../db/people.js';
+import { getSetting } from '../../db/settings.js';
+import { createTrip, findPersonWithRole, findTrip, officePeople, peopleByOpenIds, squadRoster } from '../../db/trips.js';
+import type { Deps } from '../../deps.js';
+import { mayFileTripPlan } from '../../domain/authz.js';
+import { localDate } from '../../domain/local-date.js';
 import {
   APPROVER_LABELS,
   approverRoleFor,
   DEFAULT_TRIP_MAX_PAST_DAYS,
   tripDateErrors,
-} from '../domain/trip-routing.js';
-import { answer, type Card, type CardAnswer } from '../feishu/answer.js';
-import { enqueueMessage } from '../feishu/outbox.js';
-import { pickerDate, refillForm, type FieldErrors } from './shared/form.js';
-import { RANK_LABELS, renderTripApproval, renderTripSummary, TRIP_ACTIONS } from './trip-render.js';
-import { escapeMarkdown, renderCard } from './shared/template.js';
-import type { CardInput } from './types.js';
+} from '../../domain/trip-routing.js';
+import { answer, type Card, type CardAnswer } from '../../feishu/answer.js';
+import { enqueueMessage } from '../../feishu/outbox.js';
+import { pickerDate, refillForm, type FieldErrors } from '../shared/form.js';
+import { RANK_LABELS, renderTripApproval, renderTripSummary, TRIP_ACTIONS } from './view-summary.js';
+import { escapeMarkdown, renderCard } from '../shared/template.js';
+import type { CardInput } from '../types.js';
 
 export const TRIP_MAX_PAST_DAYS_SETTING = 'trip.maxPastDays';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordAudit } from '../db/audit-trail.js';
+import { recordAudit } from '../../db/audit-trail.js';
 import {
   exemptReport,
   findMonthlyReport,
@@ -9,10 +9,10 @@ import {
   saveReportDraft,
   submitReport,
   type MonthlyReportView,
-} from '../db/monthly-reports.js';
-import type { Actor } from '../db/people.js';
-import type { Deps } from '../deps.js';
-import { isOfficeActor, mayExemptMonthlyReport, mayFileMonthlyReport, maySaveReportDraft } from '../domain/authz.js';
+} from '../../db/monthly-reports.js';
+import type { Actor } from '../../db/people.js';
+import type { Deps } from '../../deps.js';
+import { isOfficeActor, mayExemptMonthlyReport, mayFileMonthlyReport, maySaveReportDraft } from '../../domain/authz.js';
 import {
   isFutureMonth,
   isLateSubmission,
@@ -20,14 +20,14 @@ import {
   monthOf,
   reportEditRefusal,
   reportWindow,
-} from '../domain/deadlines.js';
-import { localDateTime } from '../domain/local-date.js';
-import { answer, type CardAnswer } from '../feishu/answer.js';
-import { refillForm, type FieldErrors } from './shared/form.js';
-import { parseExemptReason, parseReportForm } from './monthly-report-form.js';
-import { buildMonthlyReportCard, patchReportCard, renderReportSummary, REPORT_ACTIONS } from './monthly-report.js';
-import type { CardInput } from './types.js';
-import { escapeMarkdown } from './shared/template.js';
+} from '../../domain/deadlines.js';
+import { localDateTime } from '../../domain/local-date.js';
+import { answer, type CardAnswer } from '../../feishu/answer.js';
+import { refillForm, type FieldErrors } from '../shared/form.js';
+import { parseExemptReason, parseReportForm } from './form.js';
+import { buildMonthlyReportCard, patchReportCard, renderReportSummary, REPORT_ACTIONS } from './view.js';
+import type { CardInput } from '../types.js';
+import { escapeMarkdown } from '../shared/template.js';
 
 const Ref = z.object({
   squadId: z.coerce.number().int().positive(),
