@@ -4,6 +4,7 @@ import type { Db } from '../db/client.js';
 import { recordAudit } from '../db/audit-trail.js';
 import { listOpenLeads } from '../db/leads.js';
 import { loadProject } from '../db/projects.js';
+import { listSquadOptions } from '../db/squad-options.js';
 import { checkSignable } from '../db/signing-guard.js';
 import type { Deps } from '../deps.js';
 import { homeSquadId, isOfficeActor, mayActForSquad, maySeeSquad } from '../domain/authz.js';
@@ -17,7 +18,7 @@ import { cleanFormValue, fieldErrorsOf, refillForm } from './shared/form.js';
 import { buildProjectCard, type ProjectMode } from './project.js';
 import { resolveSquadId, squadPickerElements } from './shared/squad-picker.js';
 import { renderCard } from './shared/template.js';
-import { whenOf } from './trip-report/view.js';
+import { whenOf } from './shared/when.js';
 import type { CardInput } from './types.js';
 
 // Callbacks of the project cards: open, new, create, stage update. Tasks and helper: project-tasks.ts.
@@ -40,7 +41,7 @@ export async function buildProjectNewCard(db: Db, actor: Actor, notice?: string)
     : [];
   return renderCard('project-new', {
     notice: notice ? [{ tag: 'markdown', content: notice }] : [],
-    squadPicker: await squadPickerElements(db, actor),
+    squadPicker: squadPickerElements(actor, await listSquadOptions(db, actor)),
     leadPicker,
   });
 }

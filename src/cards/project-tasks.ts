@@ -11,7 +11,7 @@ import { cleanFormValue, fieldErrorsOf, refillForm } from './shared/form.js';
 import { escapeMarkdown } from './shared/template.js';
 import { projectForActor } from './project-actions.js';
 import { buildProjectCard } from './project.js';
-import { whenOf } from './trip-report/view.js';
+import { whenOf } from './shared/when.js';
 import type { CardInput } from './types.js';
 
 // 帮办 and 限时办结: the squad or the office assigns a helper and adds tasks with due dates; a task

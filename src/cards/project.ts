@@ -8,7 +8,7 @@ import { isProjectStage, nextStage } from '../domain/project-stages.js';
 import { PROJECT_STAGES, STAGE_LABELS, type ProjectStage } from '../domain/vocabulary.js';
 import type { Card } from '../feishu/answer.js';
 import { escapeMarkdown, renderCard } from './shared/template.js';
-import type { When } from './trip-report/view.js';
+import type { When } from './shared/when.js';
 
 // The project card (cards/project.json): stage, amounts, stage history, tasks, helper. One form
 // at a time (stage / task / helper), chosen by the buttons at the bottom, keeps it short on a phone.

@@ -1,5 +1,6 @@
-import { applyExemption } from '../cards/monthly-report/actions.js';
-import { buildMonthlyReportCard, monthLabel } from '../cards/monthly-report/view.js';
+import { applyExemption } from '../cards/monthly-report/exemption.js';
+import { monthlyReportCard } from '../cards/monthly-report/open.js';
+import { monthLabel } from '../cards/monthly-report/view.js';
 import type { Deps } from '../deps.js';
 import { mayExemptMonthlyReport, maySeeSquad } from '../domain/authz.js';
 import { isFutureMonth, isMonth, monthOf } from '../domain/deadlines.js';
@@ -53,5 +54,5 @@ export async function openMonthlyReport(input: CommandInput, deps: Deps): Promis
   }
   if (!maySeeSquad(actor, squadId)) return reply.text('你不是这个小分队的成员或责任领导，不能查看它的月度汇报。');
   const withExemption = mayExemptMonthlyReport(actor, squadId) === null;
-  return reply.card(await buildMonthlyReportCard(deps.db, squadId, theMonth, now, { timezone: tz, withExemption }));
+  return reply.card(await monthlyReportCard(deps.db, squadId, theMonth, now, { timezone: tz, withExemption }));
 }

@@ -84,10 +84,15 @@ export async function loadTripReport(db: Db, tripId: number): Promise<TripReport
 }
 
 /** Approved trips of these squads still waiting for their report, oldest first. */
-export async function listTripsAwaitingReport(
-  db: Db,
-  squadIds: number[] | null,
-): Promise<{ id: number; squadName: string; destination: string; startDate: string; endDate: string }[]> {
+export interface TripAwaitingReport {
+  id: number;
+  squadName: string;
+  destination: string;
+  startDate: string;
+  endDate: string;
+}
+
+export async function listTripsAwaitingReport(db: Db, squadIds: number[] | null): Promise<TripAwaitingReport[]> {
   const rows = await db.trip.findMany({
     where: { status: 'APPROVED', reportedAt: null, ...(squadIds ? { squadId: { in: squadIds } } : {}) },
     include: { squad: { select: { name: true } } },
@@ -123,4 +128,42 @@ export async function captainOpenIds(db: Db, squadId: number): Promise<string[]>
     include: { person: { select: { openId: true, active: true } } },
   });
   return rows.filter((r) => r.person.active && r.person.openId).map((r) => r.person.openId!);
+}
+
+export interface NewVisit {
+  tripId: number;
+  squadId: number;
+  visitedOn: string;
+  contactName: string;
+  company: string;
+  position: string;
+  phone: string;
+  address: string;
+  businessScope: string;
+  investmentIntent: string;
+  createdById: number;
+}
+
+/** Stores one visit of a trip. */
+export async function createVisit(db: Db, v: NewVisit): Promise<{ id: number; company: string }> {
+  const row = await db.visit.create({ data: v });
+  return { id: row.id, company: row.company };
+}
+
+/** Closes a trip's report: who submitted it, when, from which card, and whether it fell short of the rule. */
+export async function markTripReported(
+  db: Db,
+  tripId: number,
+  r: { at: Date; byId: number; messageId: string | null; shortOfRule: boolean },
+): Promise<void> {
+  await db.trip.update({
+    where: { id: tripId },
+    data: {
+      status: 'REPORTED',
+      reportedAt: r.at,
+      reportedById: r.byId,
+      reportMessageId: r.messageId,
+      shortOfRule: r.shortOfRule,
+    },
+  });
 }

@@ -148,3 +148,32 @@ export async function deliveredCopies(db: Db, tripId: number): Promise<{ dedupKe
   });
   return rows.map((r) => ({ dedupKey: r.dedupKey, messageId: r.messageId! }));
 }
+
+export interface TripBrief {
+  id: number;
+  squadId: number;
+  status: TripStatus;
+  destination: string;
+  startDate: string;
+  endDate: string;
+}
+
+/** The trip row alone, without its people: enough to check who may act on it and to label it. */
+export async function findTripBrief(db: Db, tripId: number): Promise<TripBrief | null> {
+  const t = await db.trip.findUnique({ where: { id: tripId } });
+  if (!t) return null;
+  return {
+    id: t.id,
+    squadId: t.squadId,
+    status: t.status as TripStatus,
+    destination: t.destination,
+    startDate: t.startDate,
+    endDate: t.endDate,
+  };
+}
+
+/** The name of the squad a trip plan is filed for; the squad must exist. */
+export async function getSquadName(db: Db, squadId: number): Promise<string> {
+  const squad = await db.squad.findUniqueOrThrow({ where: { id: squadId }, select: { name: true } });
+  return squad.name;
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cardActions } from '../../src/cards/index.js';
-import { renderReportForm, renderReportSummary, REPORT_ACTIONS } from '../../src/cards/monthly-report/view.js';
+import { renderReportForm, REPORT_ACTIONS } from '../../src/cards/monthly-report/view.js';
+import { renderReportSummary } from '../../src/cards/monthly-report/view-summary.js';
 import { templateText } from '../../src/cards/shared/template.js';
 import { renderTripApproval, renderTripSummary, TRIP_ACTIONS } from '../../src/cards/trip-plan/view-summary.js';
 import type { MonthlyReportView } from '../../src/db/monthly-reports.js';

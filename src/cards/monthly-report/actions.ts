@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { recordAudit } from '../../db/audit-trail.js';
 import {
-  exemptReport,
   findMonthlyReport,
   findSquadName,
   rememberReportCard,
@@ -13,21 +12,19 @@ import {
 import type { Actor } from '../../db/people.js';
 import type { Deps } from '../../deps.js';
 import { isOfficeActor, mayExemptMonthlyReport, mayFileMonthlyReport, maySaveReportDraft } from '../../domain/authz.js';
-import {
-  isFutureMonth,
-  isLateSubmission,
-  isMonth,
-  monthOf,
-  reportEditRefusal,
-  reportWindow,
-} from '../../domain/deadlines.js';
+import { isFutureMonth, isLateSubmission, isMonth, monthOf, reportEditRefusal } from '../../domain/deadlines.js';
 import { localDateTime } from '../../domain/local-date.js';
 import { answer, type CardAnswer } from '../../feishu/answer.js';
 import { refillForm, type FieldErrors } from '../shared/form.js';
 import { parseExemptReason, parseReportForm } from './form.js';
-import { buildMonthlyReportCard, patchReportCard, renderReportSummary, REPORT_ACTIONS } from './view.js';
+import { applyExemption } from './exemption.js';
+import { monthlyReportCard, patchReportCard } from './open.js';
+import { renderReportSummary } from './view-summary.js';
 import type { CardInput } from '../types.js';
 import { escapeMarkdown } from '../shared/template.js';
+
+// Callbacks of the monthly report card: save a draft, submit, exempt, edit and view. Each button
+// carries the squad, the month and the report version the card showed.
 
 const Ref = z.object({
   squadId: z.coerce.number().int().positive(),
@@ -45,35 +42,30 @@ interface Ctx {
   tz: string;
 }
 
-function withCtx(handler: (c: Ctx) => Promise<CardAnswer>) {
-  return async (input: CardInput, deps: Deps): Promise<CardAnswer> => {
-    const ref = Ref.safeParse(input.value);
-    if (!ref.success) return answer.error('这张汇报卡片已失效，请发送 /report 获取新卡片。');
-    return handler({
-      input,
-      deps,
-      actor: input.actor!,
-      ref: ref.data,
-      now: deps.clock.now(),
-      tz: deps.config.timezone,
-    });
-  };
+/** Runs a callback with the card's reference (squad, month, version) checked. */
+async function withCtx(input: CardInput, deps: Deps, handler: (c: Ctx) => Promise<CardAnswer>): Promise<CardAnswer> {
+  const ref = Ref.safeParse(input.value);
+  if (!ref.success) return answer.error('这张汇报卡片已失效，请发送 /report 获取新卡片。');
+  return handler({
+    input,
+    deps,
+    actor: input.actor!,
+    ref: ref.data,
+    now: deps.clock.now(),
+    tz: deps.config.timezone,
+  });
 }
 
 const canExempt = (c: Ctx) => mayExemptMonthlyReport(c.actor, c.ref.squadId) === null;
 
 /** The same form, with everything the person typed and a red line under each bad field. Nothing is stored. */
 async function refill(c: Ctx, errors: FieldErrors): Promise<CardAnswer> {
-  const card = await buildMonthlyReportCard(c.deps.db, c.ref.squadId, c.ref.month, c.now, {
+  const card = await monthlyReportCard(c.deps.db, c.ref.squadId, c.ref.month, c.now, {
     timezone: c.tz,
     withExemption: canExempt(c),
     editing: true,
   });
-  const first = Object.values(errors)[0] ?? '请检查填写的内容';
-  return {
-    toast: { type: 'error', content: first },
-    card: { type: 'raw', data: refillForm(card, c.input.formValue, errors) },
-  };
+  return answer.fieldErrors(refillForm(card, c.input.formValue, errors), errors);
 }
 
 async function summaryAnswer(
@@ -131,7 +123,7 @@ async function onSave(c: Ctx): Promise<CardAnswer> {
   await rememberReportCard(c.deps.db, id, c.input.messageId, c.input.chatId);
   await recordAudit(c.deps.db, c.actor, 'monthly-report.draft', 'MonthlyReport', id, { month: parsed.month });
   const notice = `草稿已保存：${escapeMarkdown(c.actor.name)} ${localDateTime(c.now, c.tz)}`;
-  const card = await buildMonthlyReportCard(c.deps.db, squadId, parsed.month, c.now, {
+  const card = await monthlyReportCard(c.deps.db, squadId, parsed.month, c.now, {
     timezone: c.tz,
     withExemption: canExempt(c),
     notice,
@@ -193,28 +185,6 @@ async function onSubmit(c: Ctx): Promise<CardAnswer> {
     : summaryAnswer(c, view, '已提交，谢谢！');
 }
 
-/** 免报 with a reason, by a responsible leader or the office; shared by the card and `/report exempt`. */
-export async function applyExemption(
-  deps: Deps,
-  actor: Actor,
-  p: { squadId: number; month: string; reason: string; messageId?: string; chatId?: string; cause: string },
-): Promise<{ ok: true; view: MonthlyReportView } | { ok: false; message: string }> {
-  const refused = mayExemptMonthlyReport(actor, p.squadId);
-  if (refused) return { ok: false, message: refused };
-  const now = deps.clock.now();
-  const tz = deps.config.timezone;
-  const report = await findMonthlyReport(deps.db, p.squadId, p.month);
-  if (report?.status === 'SUBMITTED') return { ok: false, message: '这个月的汇报已经提交，不需要免报。' };
-  if (!isOfficeActor(actor) && reportWindow(p.month, now, tz, await reportCloseDay(deps.db)) === 'CLOSED')
-    return { ok: false, message: `${p.month} 的月度汇报已关闭，免报请联系区招商局。` };
-  const id = await exemptReport(deps.db, { squadId: p.squadId, month: p.month, reason: p.reason, byId: actor.id });
-  await recordAudit(deps.db, actor, 'monthly-report.exempt', 'MonthlyReport', id, { month: p.month, reason: p.reason });
-  await rememberReportCard(deps.db, id, p.messageId, p.chatId);
-  const view = (await findMonthlyReport(deps.db, p.squadId, p.month))!;
-  await patchReportCard(deps.db, view, (await findSquadName(deps.db, p.squadId)) ?? '', tz, p.cause, p.messageId);
-  return { ok: true, view };
-}
-
 async function onExempt(c: Ctx): Promise<CardAnswer> {
   const refused = mayExemptMonthlyReport(c.actor, c.ref.squadId);
   if (refused) return answer.error(refused);
@@ -253,7 +223,7 @@ async function onEdit(c: Ctx): Promise<CardAnswer> {
   if (refusal) return answer.error(refusal);
   if (report) await rememberReportCard(c.deps.db, report.id, c.input.messageId, c.input.chatId);
   return answer.card(
-    await buildMonthlyReportCard(c.deps.db, squadId, month, c.now, {
+    await monthlyReportCard(c.deps.db, squadId, month, c.now, {
       timezone: c.tz,
       withExemption: canExempt(c),
       editing: true,
@@ -263,15 +233,29 @@ async function onEdit(c: Ctx): Promise<CardAnswer> {
 
 async function onView(c: Ctx): Promise<CardAnswer> {
   return answer.card(
-    await buildMonthlyReportCard(c.deps.db, c.ref.squadId, c.ref.month, c.now, {
+    await monthlyReportCard(c.deps.db, c.ref.squadId, c.ref.month, c.now, {
       timezone: c.tz,
       withExemption: canExempt(c),
     }),
   );
 }
 
-export const saveMonthlyReport = withCtx(onSave);
-export const submitMonthlyReport = withCtx(onSubmit);
-export const exemptMonthlyReport = withCtx(onExempt);
-export const editMonthlyReport = withCtx(onEdit);
-export const viewMonthlyReport = withCtx(onView);
+export async function saveMonthlyReport(input: CardInput, deps: Deps): Promise<CardAnswer> {
+  return withCtx(input, deps, onSave);
+}
+
+export async function submitMonthlyReport(input: CardInput, deps: Deps): Promise<CardAnswer> {
+  return withCtx(input, deps, onSubmit);
+}
+
+export async function exemptMonthlyReport(input: CardInput, deps: Deps): Promise<CardAnswer> {
+  return withCtx(input, deps, onExempt);
+}
+
+export async function editMonthlyReport(input: CardInput, deps: Deps): Promise<CardAnswer> {
+  return withCtx(input, deps, onEdit);
+}
+
+export async function viewMonthlyReport(input: CardInput, deps: Deps): Promise<CardAnswer> {
+  return withCtx(input, deps, onView);
+}

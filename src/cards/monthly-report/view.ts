@@ -1,21 +1,12 @@
-import type { Db } from '../../db/client.js';
-import {
-  findMonthlyReport,
-  findSquadName,
-  reportCloseDay,
-  visitedBusinessmenOfMonth,
-  type MonthlyReportView,
-} from '../../db/monthly-reports.js';
+import type { MonthlyReportView } from '../../db/monthly-reports.js';
 import { closeDayLabel, lastOnTimeDayLabel, reportWindow } from '../../domain/deadlines.js';
-import { localDateTime } from '../../domain/local-date.js';
-import { BUSINESSMAN_FORMAT, formatBusinessmenLines } from '../../domain/visited-businessmen.js';
+import { formatBusinessmenLines, type VisitedBusinessman } from '../../domain/visited-businessmen.js';
 import type { Card } from '../../feishu/answer.js';
-import { enqueueMessage } from '../../feishu/outbox.js';
 import { MAX_TEXT } from './form.js';
-import { escapeMarkdown, renderCard } from '../shared/template.js';
+import { renderCard } from '../shared/template.js';
 
 // The monthly report (月度汇报) card: a form while it is being written, a read-only summary with
-// a 修改 button once submitted or exempt. Callbacks live in monthly-report-actions.ts.
+// a 修改 button once submitted or exempt (view-summary.ts). Callbacks live in actions.ts.
 
 export const REPORT_ACTIONS = {
   save: 'monthly-report.save',
@@ -148,59 +139,6 @@ function note(text: string) {
   return { tag: 'div', text: { tag: 'plain_text', content: text, text_size: 'notation', text_color: 'grey' } };
 }
 
-function section(title: string, body: string): unknown[] {
-  return [
-    { tag: 'markdown', content: `**${title}**` },
-    { tag: 'div', text: { tag: 'plain_text', content: body.trim() ? body : '（未填写）' } },
-  ];
-}
-
-export function renderReportSummary(r: MonthlyReportView, squadName: string, tz: string): Card {
-  const exempt = r.status === 'EXEMPT';
-  const statusTag = exempt ? '免报' : r.status === 'SUBMITTED' ? (r.late ? '逾期提交' : '已提交') : '草稿';
-  const statusLine = exempt
-    ? `**免报**：${escapeMarkdown(r.exemptReason ?? '')}\n办理人：${escapeMarkdown(r.exemptBy ?? '—')}`
-    : r.submittedAt
-      ? `**提交人**：${escapeMarkdown(r.submittedBy ?? '—')}　**提交时间**：${localDateTime(r.submittedAt, tz)}（${r.late ? `<font color='orange'>逾期，截止 ${lastOnTimeDayLabel(r.month)}</font>` : '按时'}）`
-      : '尚未提交。';
-  const people = r.visitedBusinessmen.map((b, i) => `${i + 1}. ${formatBusinessmenLines([b])}`).join('\n');
-  const sections = exempt
-    ? []
-    : [
-        ...section('经济发展动态', r.economicTrends),
-        ...section('投资导向', r.investmentDirections),
-        ...section('项目信息', r.projectInfo),
-        ...section('对接工作意见', r.suggestions),
-        ...section(`本月拜访客商（${r.visitedBusinessmen.length} 位）`, people),
-      ];
-  // The history: who submitted each version and when (the content of each is kept in the revisions).
-  const history = r.revisions.slice(-5).map((v) => `第 ${v.version} 版：${v.by ?? '—'} ${localDateTime(v.at, tz)}`);
-  const footer =
-    r.revisions.length > 1
-      ? `修改记录（共 ${r.revisions.length} 版）\n${history.join('\n')}`
-      : `每次修改都会保留历史版本。拜访客商格式：${BUSINESSMAN_FORMAT}`;
-  return renderCard('monthly-report-summary', {
-    summary: `月度汇报 · ${squadName} · ${monthLabel(r.month)} · ${statusTag}`,
-    monthLabel: monthLabel(r.month),
-    squadName,
-    headerColor: exempt ? 'grey' : r.late ? 'orange' : 'green',
-    statusTag,
-    statusColor: exempt ? 'neutral' : r.late ? 'orange' : 'green',
-    statusLine,
-    sections,
-    footer,
-    buttons: [
-      {
-        tag: 'button',
-        name: 'report_edit',
-        type: 'default',
-        text: { tag: 'plain_text', content: '修改' },
-        behaviors: [{ type: 'callback', value: { action: REPORT_ACTIONS.edit, squadId: r.squadId, month: r.month } }],
-      },
-    ],
-  });
-}
-
 /** Form values of a stored report (or of a new one, pre-filled from the month's visits). */
 export function valuesOf(r: MonthlyReportView | null, month: string, prefill: string | null): Record<string, string> {
   return {
@@ -213,29 +151,35 @@ export function valuesOf(r: MonthlyReportView | null, month: string, prefill: st
   };
 }
 
-/**
- * The card for a squad's month, as it stands: the form (pre-filled from a draft, or from the
- * month's visits) or, once submitted/exempt, the summary. Reminders (i4) send this card.
- */
-export async function buildMonthlyReportCard(
-  db: Db,
-  squadId: number,
-  month: string,
+/** The month's visits are offered only to a report that does not list businessmen yet. */
+export function offersVisits(report: MonthlyReportView | null): boolean {
+  return report?.status !== 'SUBMITTED' && (report?.visitedBusinessmen.length ?? 0) === 0;
+}
+
+/** What the form of a squad's month is drawn from. */
+export interface MonthlyReportFormData {
+  squadId: number;
+  squadName: string;
+  month: string;
+  report: MonthlyReportView | null;
+  /** The month's visited businessmen, when offered (offersVisits); null otherwise. */
+  visits: VisitedBusinessman[] | null;
+  closeDay: number;
+}
+
+/** The form of a squad's month, pre-filled from a draft or from the month's visits. */
+export function drawMonthlyReportForm(
+  d: MonthlyReportFormData,
   now: Date,
-  opts: { timezone?: string; withExemption?: boolean; editing?: boolean; notice?: string } = {},
-): Promise<Card> {
-  const tz = opts.timezone ?? 'Asia/Shanghai';
-  const squadName = (await findSquadName(db, squadId)) ?? `小分队 ${squadId}`;
-  const report = await findMonthlyReport(db, squadId, month);
-  if (report && report.status !== 'DRAFT' && !opts.editing) return renderReportSummary(report, squadName, tz);
-  // A report that already lists businessmen keeps its list; otherwise the month's visits are offered.
-  const prefill = report?.status !== 'SUBMITTED' && (report?.visitedBusinessmen.length ?? 0) === 0;
-  const visits = prefill ? await visitedBusinessmenOfMonth(db, squadId, month) : [];
+  tz: string,
+  opts: { withExemption?: boolean; notice?: string } = {},
+): Card {
+  const { report, visits } = d;
   return renderReportForm(
     {
-      squadId,
-      squadName,
-      month,
+      squadId: d.squadId,
+      squadName: d.squadName,
+      month: d.month,
       status: report
         ? report.status === 'SUBMITTED'
           ? 'SUBMITTED'
@@ -244,31 +188,13 @@ export async function buildMonthlyReportCard(
             : 'DRAFT'
         : 'NEW',
       baseVersion: report?.version ?? 0,
-      values: valuesOf(report, month, prefill ? formatBusinessmenLines(visits) : null),
-      closeDay: await reportCloseDay(db),
+      values: valuesOf(report, d.month, visits ? formatBusinessmenLines(visits) : null),
+      closeDay: d.closeDay,
       withExemption: opts.withExemption ?? false,
       notice: opts.notice,
-      visitsPrefilled: prefill ? visits.length : 0,
+      visitsPrefilled: visits ? visits.length : 0,
     },
     now,
     tz,
   );
-}
-
-/** Later changes (from another card, a command) update the report's own card message. */
-export async function patchReportCard(
-  db: Db,
-  report: MonthlyReportView,
-  squadName: string,
-  tz: string,
-  cause: string,
-  exceptMessageId?: string,
-): Promise<void> {
-  if (!report.cardMessageId || report.cardMessageId === exceptMessageId) return;
-  await enqueueMessage(db, {
-    dedupKey: `report-card:${report.id}:${cause}`,
-    to: { type: 'patch', messageId: report.cardMessageId },
-    msgType: 'interactive',
-    content: renderReportSummary(report, squadName, tz),
-  });
 }

@@ -1,5 +1,5 @@
 import type { Actor } from '../../db/people.js';
-import type { Db } from '../../db/client.js';
+import type { SquadOption } from '../../db/squad-options.js';
 import { homeSquadId, isOfficeActor } from '../../domain/authz.js';
 import { UserError } from '../../errors.js';
 
@@ -7,14 +7,9 @@ import { UserError } from '../../errors.js';
 
 export const SQUAD_FIELD = 'squad';
 
-/** [] for a member (their squad is implied); a select of every active squad for the office. */
-export async function squadPickerElements(db: Db, actor: Actor): Promise<unknown[]> {
+/** [] for a member (their squad is implied); for the office, a select of the squads given. */
+export function squadPickerElements(actor: Actor, squads: SquadOption[]): unknown[] {
   if (!isOfficeActor(actor)) return [];
-  const squads = await db.squad.findMany({
-    where: { active: true },
-    orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
-    select: { id: true, name: true },
-  });
   const home = homeSquadId(actor);
   return [
     {

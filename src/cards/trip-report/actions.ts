@@ -1,39 +1,29 @@
-import { z } from 'zod';
 import { recordAudit } from '../../db/audit-trail.js';
-import { captainOpenIds, claimTripVersion, loadTripReport } from '../../db/trip-reports.js';
+import {
+  captainOpenIds,
+  claimTripVersion,
+  createVisit,
+  loadTripReport,
+  markTripReported,
+  type TripReport,
+} from '../../db/trip-reports.js';
 import type { Deps } from '../../deps.js';
 import { mayActForSquad } from '../../domain/authz.js';
 import { localDate } from '../../domain/local-date.js';
-import { assessTrip, isWithinTrip, TRIP_MIN_LEADS, TRIP_MIN_VISITS } from '../../domain/trip-rules.js';
+import { assessTrip, TRIP_MIN_LEADS, TRIP_MIN_VISITS } from '../../domain/trip-rules.js';
 import { answer, type CardAnswer } from '../../feishu/answer.js';
 import { enqueueMessage, textContent } from '../../feishu/outbox.js';
-import { optionalText, pastDateField, phoneField, requiredText } from '../shared/fields.js';
 import { cleanFormValue, fieldErrorsOf, refillForm } from '../shared/form.js';
-import { buildLeadCard } from '../lead/actions.js';
-import { buildTripReportCard, buildTripReportReceipt, whenOf } from './view.js';
+import { leadCard } from '../lead/open.js';
+import { whenOf } from '../shared/when.js';
+import { tripReportCard } from './open.js';
+import { drawTripReportReceipt } from './view.js';
+import { visitSchema } from './form.js';
 import type { CardInput } from '../types.js';
 
 // Callbacks of the trip report card: open it, add one visit, switch to the lead card, submit.
 
-function visitSchema(trip: { startDate: string; endDate: string }, today: string) {
-  return z.object({
-    visit_date: pastDateField('拜访日期', today).refine(
-      (d) => isWithinTrip(d, trip),
-      `拜访日期应在本次外出的 ${trip.startDate} 至 ${trip.endDate} 之间`,
-    ),
-    contact_name: requiredText('姓名', 50),
-    visit_company: requiredText('单位', 100),
-    position: optionalText('职务', 50),
-    visit_phone: phoneField('联系方式'),
-    address: optionalText('地址', 200),
-    business_scope: optionalText('经营范围', 500),
-    investment_intent: optionalText('投资意向', 500),
-  });
-}
-
-type Loaded =
-  | { ok: true; trip: NonNullable<Awaited<ReturnType<typeof loadTripReport>>> }
-  | { ok: false; answer: CardAnswer };
+type Loaded = { ok: true; trip: TripReport } | { ok: false; answer: CardAnswer };
 
 /** The trip named in the button, if the person may act for its squad. */
 async function loadForActor(input: CardInput, deps: Deps): Promise<Loaded> {
@@ -48,7 +38,7 @@ async function loadForActor(input: CardInput, deps: Deps): Promise<Loaded> {
 export async function openTripReport(input: CardInput, deps: Deps): Promise<CardAnswer> {
   const l = await loadForActor(input, deps);
   if (!l.ok) return l.answer;
-  return answer.card(await buildTripReportCard(deps.db, l.trip.id, whenOf(deps)));
+  return answer.card(await tripReportCard(deps.db, l.trip.id, whenOf(deps)));
 }
 
 export async function addVisit(input: CardInput, deps: Deps): Promise<CardAnswer> {
@@ -57,53 +47,45 @@ export async function addVisit(input: CardInput, deps: Deps): Promise<CardAnswer
   const { trip } = l;
   const when = whenOf(deps);
   if (trip.status !== 'APPROVED')
-    return answer.toastAndCard('这份报告已提交，不能再添加', await buildTripReportCard(deps.db, trip.id, when), 'info');
+    return answer.toastAndCard('这份报告已提交，不能再添加', await tripReportCard(deps.db, trip.id, when), 'info');
   const parsed = visitSchema(trip, localDate(when.now, when.timezone)).safeParse(cleanFormValue(input.formValue));
   if (!parsed.success) {
     const errors = fieldErrorsOf(parsed.error);
-    const card = refillForm(await buildTripReportCard(deps.db, trip.id, when), input.formValue, errors);
-    return answer.toastAndCard(Object.values(errors)[0] ?? '请检查填写内容', card, 'error');
+    const card = refillForm(await tripReportCard(deps.db, trip.id, when), input.formValue, errors);
+    return answer.fieldErrors(card, errors, '请检查填写内容');
   }
   if (!(await claimTripVersion(deps.db, trip.id, Number(input.value.v)))) {
-    return answer.toastAndCard(
-      '这家拜访已保存（卡片已刷新）',
-      await buildTripReportCard(deps.db, trip.id, when),
-      'info',
-    );
+    return answer.toastAndCard('这家拜访已保存（卡片已刷新）', await tripReportCard(deps.db, trip.id, when), 'info');
   }
   const f = parsed.data;
-  const visit = await deps.db.visit.create({
-    data: {
-      tripId: trip.id,
-      squadId: trip.squadId,
-      visitedOn: f.visit_date,
-      contactName: f.contact_name,
-      company: f.visit_company,
-      position: f.position ?? '',
-      phone: f.visit_phone,
-      address: f.address ?? '',
-      businessScope: f.business_scope ?? '',
-      investmentIntent: f.investment_intent ?? '',
-      createdById: input.actor!.id,
-    },
+  const visit = await createVisit(deps.db, {
+    tripId: trip.id,
+    squadId: trip.squadId,
+    visitedOn: f.visit_date,
+    contactName: f.contact_name,
+    company: f.visit_company,
+    position: f.position ?? '',
+    phone: f.visit_phone,
+    address: f.address ?? '',
+    businessScope: f.business_scope ?? '',
+    investmentIntent: f.investment_intent ?? '',
+    createdById: input.actor!.id,
   });
   await recordAudit(deps.db, input.actor, 'visit.create', 'Visit', visit.id, {
     tripId: trip.id,
     company: visit.company,
   });
   const n = trip.visits.length + 1;
-  return answer.toastAndCard(`已保存第 ${n} 家拜访`, await buildTripReportCard(deps.db, trip.id, when));
+  return answer.toastAndCard(`已保存第 ${n} 家拜访`, await tripReportCard(deps.db, trip.id, when));
 }
 
 export async function showLeadForm(input: CardInput, deps: Deps): Promise<CardAnswer> {
   const l = await loadForActor(input, deps);
   if (!l.ok) return l.answer;
   const { trip } = l;
-  if (trip.status !== 'APPROVED') return answer.card(await buildTripReportCard(deps.db, trip.id, whenOf(deps)));
+  if (trip.status !== 'APPROVED') return answer.card(await tripReportCard(deps.db, trip.id, whenOf(deps)));
   const label = `${trip.destination} ${trip.startDate}—${trip.endDate}`;
-  return answer.card(
-    await buildLeadCard(deps.db, input.actor!, { trip: { id: trip.id, version: trip.version, label } }),
-  );
+  return answer.card(await leadCard(deps.db, input.actor!, { trip: { id: trip.id, version: trip.version, label } }));
 }
 
 export async function submitTripReport(input: CardInput, deps: Deps): Promise<CardAnswer> {
@@ -112,27 +94,19 @@ export async function submitTripReport(input: CardInput, deps: Deps): Promise<Ca
   const { trip } = l;
   const when = whenOf(deps);
   if (trip.status === 'REPORTED')
-    return answer.toastAndCard('这份报告已提交', buildTripReportReceipt(trip, when.timezone), 'info');
-  if (trip.status !== 'APPROVED') return answer.card(await buildTripReportCard(deps.db, trip.id, when));
+    return answer.toastAndCard('这份报告已提交', drawTripReportReceipt(trip, when.timezone), 'info');
+  if (trip.status !== 'APPROVED') return answer.card(await tripReportCard(deps.db, trip.id, when));
   if (!(await claimTripVersion(deps.db, trip.id, Number(input.value.v)))) {
-    return answer.toastAndCard(
-      '报告内容有更新，请确认后再提交',
-      await buildTripReportCard(deps.db, trip.id, when),
-      'info',
-    );
+    return answer.toastAndCard('报告内容有更新，请确认后再提交', await tripReportCard(deps.db, trip.id, when), 'info');
   }
   const actor = input.actor!;
   const counts = { visits: trip.visits.length, leads: trip.leads.length };
   const rule = assessTrip(counts);
-  await deps.db.trip.update({
-    where: { id: trip.id },
-    data: {
-      status: 'REPORTED',
-      reportedAt: when.now,
-      reportedById: actor.id,
-      reportMessageId: input.messageId ?? null,
-      shortOfRule: rule.short,
-    },
+  await markTripReported(deps.db, trip.id, {
+    at: when.now,
+    byId: actor.id,
+    messageId: input.messageId ?? null,
+    shortOfRule: rule.short,
   });
   await recordAudit(deps.db, actor, 'trip.report', 'Trip', trip.id, { ...counts, shortOfRule: rule.short });
   if (rule.short) {
@@ -151,7 +125,7 @@ export async function submitTripReport(input: CardInput, deps: Deps): Promise<Ca
   const done = await loadTripReport(deps.db, trip.id);
   return answer.toastAndCard(
     rule.short ? '报告已提交（未达标，已告知队长）' : '报告已提交',
-    buildTripReportReceipt(done!, when.timezone),
+    drawTripReportReceipt(done!, when.timezone),
     rule.short ? 'warning' : 'success',
   );
 }

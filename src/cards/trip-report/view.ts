@@ -1,11 +1,11 @@
-import type { Db } from '../../db/client.js';
-import { listTripsAwaitingReport, loadTripReport, type TripReport } from '../../db/trip-reports.js';
+import type { TripAwaitingReport, TripReport } from '../../db/trip-reports.js';
 import { localDate } from '../../domain/local-date.js';
 import { formatWan } from '../../domain/money.js';
 import { assessTrip, describeTripProgress, TRIP_MIN_LEADS, TRIP_MIN_VISITS } from '../../domain/trip-rules.js';
 import type { Card } from '../../feishu/answer.js';
 import { buildReceipt } from '../shared/receipt.js';
 import { escapeMarkdown, renderCard } from '../shared/template.js';
+import type { When } from '../shared/when.js';
 
 // The trip report card (cards/trip-report.json).
 //
@@ -49,8 +49,15 @@ function leadLines(t: TripReport): unknown[] {
   return [{ tag: 'markdown', content: `**招商线索**\n${lines.join('\n')}` }];
 }
 
+/** The visit date a new visit starts with: today, kept within the trip's dates (ISO dates compare as strings). */
+function dateWithinTrip(today: string, t: { startDate: string; endDate: string }): string {
+  if (t.endDate <= today) return t.endDate;
+  if (t.startDate <= today) return today;
+  return t.startDate;
+}
+
 /** The read-only card of a reported (or not fillable) trip. */
-export function buildTripReportReceipt(t: TripReport, timezone: string): Card {
+export function drawTripReportReceipt(t: TripReport, timezone: string): Card {
   const counts = { visits: t.visits.length, leads: t.leads.length };
   const reported = t.status === 'REPORTED';
   const notes: string[] = [...visitLines(t), ...leadLines(t)].map((e) => (e as { content: string }).content);
@@ -75,28 +82,11 @@ export function buildTripReportReceipt(t: TripReport, timezone: string): Card {
   });
 }
 
-/** The fillable card of an approved trip, or its read-only card once reported. */
-/** The time zone and instant a card is built at (deps.clock, config.timezone). */
-export interface When {
-  timezone: string;
-  now: Date;
-}
-
-export function whenOf(deps: { clock: { now(): Date }; config: { timezone: string } }): When {
-  return { timezone: deps.config.timezone, now: deps.clock.now() };
-}
-
-export async function buildTripReportCard(
-  db: Db,
-  tripId: number,
-  when: When,
-  opts: { notice?: string } = {},
-): Promise<Card> {
+/** The fillable card of an approved trip, or its read-only card once reported or not approved. */
+export function drawTripReport(t: TripReport, when: When, opts: { notice?: string } = {}): Card {
   const { timezone } = when;
-  const t = await loadTripReport(db, tripId);
-  if (!t) throw new Error(`trip ${tripId} not found`);
   if (t.status !== 'APPROVED') {
-    if (t.status === 'REPORTED') return buildTripReportReceipt(t, timezone);
+    if (t.status === 'REPORTED') return drawTripReportReceipt(t, timezone);
     return buildReceipt({
       title: '外出招商报告',
       subtitle: `${t.squadName} · ${tripLabel(t)}`,
@@ -114,7 +104,7 @@ export async function buildTripReportCard(
   const progress = describeTripProgress(counts);
   const rule = assessTrip(counts);
   const today = localDate(when.now, timezone);
-  const defaultDate = t.endDate <= today ? t.endDate : t.startDate <= today ? today : t.startDate;
+  const defaultDate = dateWithinTrip(today, t);
   const value = (action: string) => ({ action, tripId: t.id, v: t.version });
   return renderCard('trip-report', {
     summary: tripLabel(t),
@@ -137,9 +127,7 @@ export async function buildTripReportCard(
 }
 
 /** `/tripreport` with several trips waiting: one button per trip. */
-export async function buildTripReportList(db: Db, squadIds: number[] | null): Promise<Card | null> {
-  const trips = await listTripsAwaitingReport(db, squadIds);
-  if (!trips.length) return null;
+export function drawTripReportList(trips: TripAwaitingReport[]): Card {
   const rows = trips.map((t) => ({
     tag: 'column_set',
     flex_mode: 'none',

@@ -1,0 +1,53 @@
+import type { Db } from '../../db/client.js';
+import {
+  findMonthlyReport,
+  findSquadName,
+  reportCloseDay,
+  visitedBusinessmenOfMonth,
+  type MonthlyReportView,
+} from '../../db/monthly-reports.js';
+import type { Card } from '../../feishu/answer.js';
+import { enqueueMessage } from '../../feishu/outbox.js';
+import { drawMonthlyReportForm, offersVisits } from './view.js';
+import { renderReportSummary } from './view-summary.js';
+
+// The monthly report card as it stands, loaded and drawn: for `/report`, for the callbacks, and
+// for updating the card message a report was filed on.
+
+/**
+ * The card for a squad's month: the form (pre-filled from a draft, or from the month's visits)
+ * or, once submitted/exempt, the summary.
+ */
+export async function monthlyReportCard(
+  db: Db,
+  squadId: number,
+  month: string,
+  now: Date,
+  opts: { timezone?: string; withExemption?: boolean; editing?: boolean; notice?: string } = {},
+): Promise<Card> {
+  const tz = opts.timezone ?? 'Asia/Shanghai';
+  const squadName = (await findSquadName(db, squadId)) ?? `小分队 ${squadId}`;
+  const report = await findMonthlyReport(db, squadId, month);
+  if (report && report.status !== 'DRAFT' && !opts.editing) return renderReportSummary(report, squadName, tz);
+  const visits = offersVisits(report) ? await visitedBusinessmenOfMonth(db, squadId, month) : null;
+  const closeDay = await reportCloseDay(db);
+  return drawMonthlyReportForm({ squadId, squadName, month, report, visits, closeDay }, now, tz, opts);
+}
+
+/** Later changes (from another card, a command) update the report's own card message. */
+export async function patchReportCard(
+  db: Db,
+  report: MonthlyReportView,
+  squadName: string,
+  tz: string,
+  cause: string,
+  exceptMessageId?: string,
+): Promise<void> {
+  if (!report.cardMessageId || report.cardMessageId === exceptMessageId) return;
+  await enqueueMessage(db, {
+    dedupKey: `report-card:${report.id}:${cause}`,
+    to: { type: 'patch', messageId: report.cardMessageId },
+    msgType: 'interactive',
+    content: renderReportSummary(report, squadName, tz),
+  });
+}

@@ -1,0 +1,62 @@
+import type { MonthlyReportView } from '../../db/monthly-reports.js';
+import { lastOnTimeDayLabel } from '../../domain/deadlines.js';
+import { localDateTime } from '../../domain/local-date.js';
+import { BUSINESSMAN_FORMAT, formatBusinessmenLines } from '../../domain/visited-businessmen.js';
+import type { Card } from '../../feishu/answer.js';
+import { escapeMarkdown, renderCard } from '../shared/template.js';
+import { monthLabel, REPORT_ACTIONS } from './view.js';
+
+// The read-only monthly report, once submitted or exempt, with a 修改 button.
+
+function section(title: string, body: string): unknown[] {
+  return [
+    { tag: 'markdown', content: `**${title}**` },
+    { tag: 'div', text: { tag: 'plain_text', content: body.trim() ? body : '（未填写）' } },
+  ];
+}
+
+export function renderReportSummary(r: MonthlyReportView, squadName: string, tz: string): Card {
+  const exempt = r.status === 'EXEMPT';
+  const statusTag = exempt ? '免报' : r.status === 'SUBMITTED' ? (r.late ? '逾期提交' : '已提交') : '草稿';
+  const statusLine = exempt
+    ? `**免报**：${escapeMarkdown(r.exemptReason ?? '')}\n办理人：${escapeMarkdown(r.exemptBy ?? '—')}`
+    : r.submittedAt
+      ? `**提交人**：${escapeMarkdown(r.submittedBy ?? '—')}　**提交时间**：${localDateTime(r.submittedAt, tz)}（${r.late ? `<font color='orange'>逾期，截止 ${lastOnTimeDayLabel(r.month)}</font>` : '按时'}）`
+      : '尚未提交。';
+  const people = r.visitedBusinessmen.map((b, i) => `${i + 1}. ${formatBusinessmenLines([b])}`).join('\n');
+  const sections = exempt
+    ? []
+    : [
+        ...section('经济发展动态', r.economicTrends),
+        ...section('投资导向', r.investmentDirections),
+        ...section('项目信息', r.projectInfo),
+        ...section('对接工作意见', r.suggestions),
+        ...section(`本月拜访客商（${r.visitedBusinessmen.length} 位）`, people),
+      ];
+  // The history: who submitted each version and when (the content of each is kept in the revisions).
+  const history = r.revisions.slice(-5).map((v) => `第 ${v.version} 版：${v.by ?? '—'} ${localDateTime(v.at, tz)}`);
+  const footer =
+    r.revisions.length > 1
+      ? `修改记录（共 ${r.revisions.length} 版）\n${history.join('\n')}`
+      : `每次修改都会保留历史版本。拜访客商格式：${BUSINESSMAN_FORMAT}`;
+  return renderCard('monthly-report-summary', {
+    summary: `月度汇报 · ${squadName} · ${monthLabel(r.month)} · ${statusTag}`,
+    monthLabel: monthLabel(r.month),
+    squadName,
+    headerColor: exempt ? 'grey' : r.late ? 'orange' : 'green',
+    statusTag,
+    statusColor: exempt ? 'neutral' : r.late ? 'orange' : 'green',
+    statusLine,
+    sections,
+    footer,
+    buttons: [
+      {
+        tag: 'button',
+        name: 'report_edit',
+        type: 'default',
+        text: { tag: 'plain_text', content: '修改' },
+        behaviors: [{ type: 'callback', value: { action: REPORT_ACTIONS.edit, squadId: r.squadId, month: r.month } }],
+      },
+    ],
+  });
+}
