@@ -1,4 +1,4 @@
-import { buildTripPlanCard } from '../cards/trip-plan/actions.js';
+import { tripPlanCard } from '../cards/trip-plan/open.js';
 import type { Deps } from '../deps.js';
 import { mayFileTripPlan } from '../domain/authz.js';
 import { UserError } from '../errors.js';
@@ -15,5 +15,5 @@ export async function openTripPlan(input: CommandInput, deps: Deps): Promise<Rep
   const squadId = squad?.id ?? (await defaultSquad(deps.db, actor, true, '/trip'));
   const refused = mayFileTripPlan(actor, squadId);
   if (refused) return reply.text(refused);
-  return reply.card(await buildTripPlanCard(deps.db, actor, squadId));
+  return reply.card(await tripPlanCard(deps.db, actor, squadId));
 }

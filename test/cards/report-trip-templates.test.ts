@@ -3,7 +3,8 @@ import { cardActions } from '../../src/cards/index.js';
 import { renderReportForm, REPORT_ACTIONS } from '../../src/cards/monthly-report/view.js';
 import { renderReportSummary } from '../../src/cards/monthly-report/view-summary.js';
 import { templateText } from '../../src/cards/shared/template.js';
-import { renderTripApproval, renderTripSummary, TRIP_ACTIONS } from '../../src/cards/trip-plan/view-summary.js';
+import { renderTripApproval, TRIP_ACTIONS } from '../../src/cards/trip-plan/view.js';
+import { renderTripSummary } from '../../src/cards/trip-plan/view-summary.js';
 import type { MonthlyReportView } from '../../src/db/monthly-reports.js';
 import type { TripView } from '../../src/db/trips.js';
 

@@ -1,65 +1,21 @@
-import { z } from 'zod';
 import { recordAudit } from '../../db/audit-trail.js';
-import type { Db } from '../../db/client.js';
-import type { Actor } from '../../db/people.js';
 import { getSetting } from '../../db/settings.js';
-import { createTrip, findPersonWithRole, findTrip, officePeople, peopleByOpenIds, squadRoster } from '../../db/trips.js';
+import { createTrip, findPersonWithRole, findTrip, officePeople, peopleByOpenIds } from '../../db/trips.js';
 import type { Deps } from '../../deps.js';
 import { mayFileTripPlan } from '../../domain/authz.js';
 import { localDate } from '../../domain/local-date.js';
-import {
-  APPROVER_LABELS,
-  approverRoleFor,
-  DEFAULT_TRIP_MAX_PAST_DAYS,
-  tripDateErrors,
-} from '../../domain/trip-routing.js';
-import { answer, type Card, type CardAnswer } from '../../feishu/answer.js';
+import { APPROVER_LABELS, approverRoleFor, DEFAULT_TRIP_MAX_PAST_DAYS } from '../../domain/trip-routing.js';
+import { answer, type CardAnswer } from '../../feishu/answer.js';
 import { enqueueMessage } from '../../feishu/outbox.js';
-import { pickerDate, refillForm, type FieldErrors } from '../shared/form.js';
-import { RANK_LABELS, renderTripApproval, renderTripSummary, TRIP_ACTIONS } from './view-summary.js';
-import { escapeMarkdown, renderCard } from '../shared/template.js';
+import { refillForm, type FieldErrors } from '../shared/form.js';
 import type { CardInput } from '../types.js';
+import { parseTripForm, TRIP_MAX_PAST_DAYS_SETTING } from './form.js';
+import { tripPlanCard } from './open.js';
+import { renderTripApproval, TRIP_ACTIONS } from './view.js';
+import { renderTripSummary } from './view-summary.js';
 
-export const TRIP_MAX_PAST_DAYS_SETTING = 'trip.maxPastDays';
-
-/** The trip plan form for someone travelling for a squad; the people picker offers the squad's roster. */
-export async function buildTripPlanCard(db: Db, actor: Actor, squadId: number): Promise<Card> {
-  const squad = await db.squad.findUniqueOrThrow({ where: { id: squadId }, select: { name: true } });
-  const roster = (await squadRoster(db, squadId)).filter((p) => p.id !== actor.id);
-  const role = approverRoleFor(actor.rank);
-  const approver = await findPersonWithRole(db, role);
-  const rank = RANK_LABELS[actor.rank ?? ''] ?? '科级';
-  return renderCard('trip-plan', {
-    squadName: squad.name,
-    intro: `出行人：**${escapeMarkdown(actor.name)}**（${rank}）· 由${APPROVER_LABELS[role]} **${escapeMarkdown(approver?.name ?? '（未设置）')}** 审批，同时报区招商局备案。`,
-    peopleOptions: roster.map((p) => ({ value: p.openId })),
-    submitValue: { action: TRIP_ACTIONS.submit, squadId },
-  });
-}
-
-const TripForm = z.object({
-  destination: z
-    .string({ message: '目的地：请填写要去的城市或地区' })
-    .trim()
-    .min(1, '目的地：请填写要去的城市或地区')
-    .max(100, '目的地：最多 100 字'),
-  companies: z.string().trim().max(1000, '拟拜访企业：最多 1000 字，请精简').default(''),
-  people: z.array(z.string()).default([]),
-});
-
-function parseTripForm(fv: Record<string, unknown>, today: string, maxPastDays: number) {
-  const errors: FieldErrors = {};
-  const parsed = TripForm.safeParse({
-    ...fv,
-    people: Array.isArray(fv.people) ? fv.people : fv.people ? [fv.people] : [],
-  });
-  if (!parsed.success) for (const i of parsed.error.issues) errors[String(i.path[0])] ??= i.message;
-  const start = pickerDate(fv.start_date);
-  const end = pickerDate(fv.end_date);
-  for (const [k, v] of Object.entries(tripDateErrors(start, end, today, maxPastDays))) errors[k] ??= v;
-  if (!parsed.success || Object.keys(errors).length) return { ok: false as const, errors };
-  return { ok: true as const, data: { ...parsed.data, startDate: start!, endDate: end! } };
-}
+// Submitting the trip plan: it is routed to the approver by the traveller's rank, and a copy is
+// filed with the office.
 
 export async function submitTripPlan(input: CardInput, deps: Deps): Promise<CardAnswer> {
   const actor = input.actor!;
@@ -76,13 +32,7 @@ export async function submitTripPlan(input: CardInput, deps: Deps): Promise<Card
   const maxPast = await getSetting<number>(deps.db, TRIP_MAX_PAST_DAYS_SETTING, DEFAULT_TRIP_MAX_PAST_DAYS);
   const form = parseTripForm(input.formValue, localDate(deps.clock.now(), tz), maxPast);
   const refill = async (errors: FieldErrors) =>
-    ({
-      toast: { type: 'error', content: Object.values(errors)[0]! },
-      card: {
-        type: 'raw',
-        data: refillForm(await buildTripPlanCard(deps.db, actor, squadId), input.formValue, errors),
-      },
-    }) as CardAnswer;
+    answer.fieldErrors(refillForm(await tripPlanCard(deps.db, actor, squadId), input.formValue, errors), errors);
   if (!form.ok) return refill(form.errors);
   const people = await peopleByOpenIds(deps.db, form.data.people);
   if (people.length !== new Set(form.data.people).size)

@@ -5,9 +5,7 @@ import type { Card } from '../../feishu/answer.js';
 import { escapeMarkdown, renderCard } from '../shared/template.js';
 
 // Read-only views of a trip plan: the traveller's card after submitting, the office's filed copy,
-// the approver's card after deciding, and the approval card itself.
-
-export const TRIP_ACTIONS = { submit: 'trip.submit', approve: 'trip.approve', reject: 'trip.reject' } as const;
+// and the approver's card after deciding.
 
 export const RANK_LABELS: Record<string, string> = { DIVISION: '处级', SECTION: '科级' };
 
@@ -78,15 +76,5 @@ export function renderTripSummary(t: TripView, tz: string, audience: TripAudienc
     details: tripDetails(t),
     statusLine: statusLine(t, tz),
     footer,
-  });
-}
-
-export function renderTripApproval(t: TripView): Card {
-  return renderCard('trip-approval', {
-    travellerName: t.traveller.name,
-    squadName: t.squadName,
-    details: tripDetails(t),
-    approveValue: { action: TRIP_ACTIONS.approve, tripId: t.id },
-    rejectValue: { action: TRIP_ACTIONS.reject, tripId: t.id },
   });
 }
