@@ -1,6 +1,5 @@
-import type { PersonRef } from '../../db/trips.js';
+import type { PersonRef, TripView } from '../../db/trips.js';
 import { APPROVER_LABELS, type ApproverRole } from '../../domain/trip-routing.js';
-import type { TripView } from '../../db/trips.js';
 import type { Card } from '../../feishu/answer.js';
 import { escapeMarkdown, renderCard } from '../shared/template.js';
 import { RANK_LABELS, tripDetails } from './view-summary.js';
