@@ -2,7 +2,7 @@ import type { Deps } from '../deps.js';
 import { UserError } from '../errors.js';
 import { answer, type CardAnswer } from '../feishu/answer.js';
 import { publishBulletin } from './bulletin.js';
-import { cancelImport, confirmImport } from './import-preview.js';
+import { cancelImport, confirmImport } from './import-preview/actions.js';
 import { submitLead } from './lead.js';
 import {
   editMonthlyReport,
@@ -11,11 +11,11 @@ import {
   submitMonthlyReport,
   viewMonthlyReport,
 } from './monthly-report-actions.js';
-import { changeProjectStage, createProject, newProject, viewProject } from './project-actions.js';
-import { addTask, assignHelper, closeTask } from './project-tasks.js';
-import { giveReviewOpinion } from './review-opinion.js';
-import { overruleVeto } from './review-overrule.js';
-import { launchReview, openReview } from './review-start.js';
+import { changeProjectStage, createProject, newProject, viewProject } from './project/actions.js';
+import { addTask, assignHelper, closeTask } from './project/task-actions.js';
+import { giveReviewOpinion } from './review/opinion-actions.js';
+import { overruleVeto } from './review/overrule-actions.js';
+import { launchReview, openReview } from './review/actions.js';
 import { approveTripPlan, rejectTripPlan } from './trip-approval.js';
 import { submitTripPlan } from './trip-plan.js';
 import { addVisit, openTripReport, showLeadForm, submitTripReport } from './trip-report-actions.js';

@@ -1,4 +1,4 @@
-import { importPreviewCard } from '../cards/import-preview.js';
+import { importPreviewCard } from '../cards/import-preview/actions.js';
 import { createImportBatch } from '../db/imports.js';
 import { mayImportSpreadsheets } from '../domain/authz.js';
 import { UserError } from '../errors.js';

@@ -1,8 +1,8 @@
 import type { CommandInput } from './types.js';
 import type { Deps } from '../deps.js';
 import type { Reply } from '../feishu/answer.js';
-import { buildProjectNewCard } from '../cards/project-actions.js';
-import { buildProjectList } from '../cards/project.js';
+import { buildProjectNewCard } from '../cards/project/actions.js';
+import { buildProjectList } from '../cards/project/view.js';
 import { homeSquadId, isOfficeActor } from '../domain/authz.js';
 import { reply } from '../feishu/answer.js';
 

@@ -7,8 +7,8 @@ import {
   projectHistory,
   reviewersOfUnit,
 } from '../db/reviews.js';
-import { loadReviewContext } from '../cards/review-context.js';
-import { renderOpinionCard, renderReviewStart, renderReviewStatus } from '../cards/review-render.js';
+import { loadReviewContext } from '../cards/review/context.js';
+import { renderOpinionCard, renderReviewStart, renderReviewStatus } from '../cards/review/view.js';
 import { maySeeSquad } from '../domain/authz.js';
 import { DEFAULT_REVIEW_UNIT_CODES, mayStartReview } from '../domain/review.js';
 import { UserError } from '../errors.js';

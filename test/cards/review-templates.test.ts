@@ -6,7 +6,7 @@ import {
   renderReviewStart,
   renderReviewStatus,
   renderVetoNotice,
-} from '../../src/cards/review-render.js';
+} from '../../src/cards/review/view.js';
 import { renderCard, templateText } from '../../src/cards/shared/template.js';
 import type { ProjectForReview, ReviewRow } from '../../src/db/reviews.js';
 

@@ -1,14 +1,14 @@
-import type { Db } from '../db/client.js';
-import type { Actor } from '../db/people.js';
-import { listHelpers, listProjects, loadProject, type ProjectView } from '../db/projects.js';
-import { isOfficeActor } from '../domain/authz.js';
-import { localDate } from '../domain/local-date.js';
-import { formatUsdWan, formatWan } from '../domain/money.js';
-import { isProjectStage, nextStage } from '../domain/project-stages.js';
-import { PROJECT_STAGES, STAGE_LABELS, type ProjectStage } from '../domain/vocabulary.js';
-import type { Card } from '../feishu/answer.js';
-import { escapeMarkdown, renderCard } from './shared/template.js';
-import type { When } from './trip-report.js';
+import type { Db } from '../../db/client.js';
+import type { Actor } from '../../db/people.js';
+import { listHelpers, listProjects, loadProject, type ProjectView } from '../../db/projects.js';
+import { isOfficeActor } from '../../domain/authz.js';
+import { localDate } from '../../domain/local-date.js';
+import { formatUsdWan, formatWan } from '../../domain/money.js';
+import { isProjectStage, nextStage } from '../../domain/project-stages.js';
+import { PROJECT_STAGES, STAGE_LABELS, type ProjectStage } from '../../domain/vocabulary.js';
+import type { Card } from '../../feishu/answer.js';
+import { escapeMarkdown, renderCard } from '../shared/template.js';
+import type { When } from '../trip-report.js';
 
 // The project card (cards/project.json): stage, amounts, stage history, tasks, helper. One form
 // at a time (stage / task / helper), chosen by the buttons at the bottom, keeps it short on a phone.

@@ -1,18 +1,18 @@
 import { z } from 'zod';
-import { recordAudit } from '../db/audit-trail.js';
-import { listHelpers } from '../db/projects.js';
-import type { Deps } from '../deps.js';
-import { isOfficeActor, isMemberOf } from '../domain/authz.js';
-import { localDateTime } from '../domain/local-date.js';
-import { answer, type CardAnswer } from '../feishu/answer.js';
-import { enqueueMessage, textContent } from '../feishu/outbox.js';
-import { dateField, requiredText } from './shared/fields.js';
-import { cleanFormValue, fieldErrorsOf, refillForm } from './shared/form.js';
-import { escapeMarkdown } from './shared/template.js';
-import { projectForActor } from './project-actions.js';
-import { buildProjectCard } from './project.js';
-import { whenOf } from './trip-report.js';
-import type { CardInput } from './types.js';
+import { recordAudit } from '../../db/audit-trail.js';
+import { listHelpers } from '../../db/projects.js';
+import type { Deps } from '../../deps.js';
+import { isOfficeActor, isMemberOf } from '../../domain/authz.js';
+import { localDateTime } from '../../domain/local-date.js';
+import { answer, type CardAnswer } from '../../feishu/answer.js';
+import { enqueueMessage, textContent } from '../../feishu/outbox.js';
+import { dateField, requiredText } from '../shared/fields.js';
+import { cleanFormValue, fieldErrorsOf, refillForm } from '../shared/form.js';
+import { escapeMarkdown } from '../shared/template.js';
+import { projectForActor } from './actions.js';
+import { buildProjectCard } from './view.js';
+import { whenOf } from '../trip-report.js';
+import type { CardInput } from '../types.js';
 
 // 帮办 and 限时办结: the squad or the office assigns a helper and adds tasks with due dates; a task
 // is closed (办结销号) by the helper, the squad or the office.

@@ -1,14 +1,14 @@
-import type { CardInput } from './types.js';
-import type { Deps } from '../deps.js';
-import type { CardAnswer } from '../feishu/answer.js';
+import type { CardInput } from '../types.js';
+import type { Deps } from '../../deps.js';
+import type { CardAnswer } from '../../feishu/answer.js';
 import { z } from 'zod';
-import { ReviewConflict, recordOpinion } from '../db/review-writes.js';
-import { findOpinion, findProjectForReview, findReview, reviewersOfUnit } from '../db/reviews.js';
-import { VETO_CATEGORIES } from '../domain/review.js';
-import { answer } from '../feishu/answer.js';
-import { cleanFormValue, fieldErrorsOf, refillForm } from './shared/form.js';
-import { publishReviewStatus, sendVetoNotice, tellOffice } from './review-notify.js';
-import { renderOpinionCard, renderOpinionDone } from './review-render.js';
+import { ReviewConflict, recordOpinion } from '../../db/review-writes.js';
+import { findOpinion, findProjectForReview, findReview, reviewersOfUnit } from '../../db/reviews.js';
+import { VETO_CATEGORIES } from '../../domain/review.js';
+import { answer } from '../../feishu/answer.js';
+import { cleanFormValue, fieldErrorsOf, refillForm } from '../shared/form.js';
+import { publishReviewStatus, sendVetoNotice, tellOffice } from './notify.js';
+import { renderOpinionCard, renderOpinionDone } from './view.js';
 
 const OpinionValue = z.object({ opinionId: z.coerce.number().int().positive() });
 

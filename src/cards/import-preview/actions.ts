@@ -1,11 +1,11 @@
-import type { CardInput } from './types.js';
-import type { Deps } from '../deps.js';
-import type { CardAnswer } from '../feishu/answer.js';
-import { applyImportBatch, cancelImportBatch, type ImportKind } from '../db/imports.js';
-import type { DiffSummary } from '../domain/import-diff.js';
-import { mayImportSpreadsheets } from '../domain/authz.js';
-import { answer, type Card } from '../feishu/answer.js';
-import { escapeMarkdown, renderCard } from './shared/template.js';
+import type { CardInput } from '../types.js';
+import type { Deps } from '../../deps.js';
+import type { CardAnswer } from '../../feishu/answer.js';
+import { applyImportBatch, cancelImportBatch, type ImportKind } from '../../db/imports.js';
+import type { DiffSummary } from '../../domain/import-diff.js';
+import { mayImportSpreadsheets } from '../../domain/authz.js';
+import { answer, type Card } from '../../feishu/answer.js';
+import { escapeMarkdown, renderCard } from '../shared/template.js';
 
 // The preview of a spreadsheet import: what will be added, changed and removed; the office's
 // administrator confirms (applied once, however often it is tapped) or cancels.

@@ -1,16 +1,16 @@
-import type { CardInput } from './types.js';
-import type { Deps } from '../deps.js';
-import type { CardAnswer } from '../feishu/answer.js';
+import type { CardInput } from '../types.js';
+import type { Deps } from '../../deps.js';
+import type { CardAnswer } from '../../feishu/answer.js';
 import { z } from 'zod';
-import { ReviewConflict, startReview } from '../db/review-writes.js';
-import { findProjectForReview, listReviewableUnits } from '../db/reviews.js';
-import { mayStartReview, reviewDueOn } from '../domain/review.js';
-import { answer } from '../feishu/answer.js';
-import { calendarGapNote, loadReviewContext } from './review-context.js';
-import { publishReviewStatus, sendOpinionCards } from './review-notify.js';
-import { renderReviewStatus } from './review-render.js';
-import { projectHistory } from '../db/reviews.js';
-import { reviewCardFor } from '../commands/review.js';
+import { ReviewConflict, startReview } from '../../db/review-writes.js';
+import { findProjectForReview, listReviewableUnits } from '../../db/reviews.js';
+import { mayStartReview, reviewDueOn } from '../../domain/review.js';
+import { answer } from '../../feishu/answer.js';
+import { calendarGapNote, loadReviewContext } from './context.js';
+import { publishReviewStatus, sendOpinionCards } from './notify.js';
+import { renderReviewStatus } from './view.js';
+import { projectHistory } from '../../db/reviews.js';
+import { reviewCardFor } from '../../commands/review.js';
 
 const StartValue = z.object({ projectId: z.coerce.number().int().positive() });
 const StartForm = z.object({

@@ -1,24 +1,24 @@
 import { z } from 'zod';
-import type { Actor } from '../db/people.js';
-import type { Db } from '../db/client.js';
-import { recordAudit } from '../db/audit-trail.js';
-import { listOpenLeads } from '../db/leads.js';
-import { loadProject } from '../db/projects.js';
-import { checkSignable } from '../db/signing-guard.js';
-import type { Deps } from '../deps.js';
-import { homeSquadId, isOfficeActor, mayActForSquad, maySeeSquad } from '../domain/authz.js';
-import { localDate, localDateTime } from '../domain/local-date.js';
-import { formatWan } from '../domain/money.js';
-import { checkStageMove, stageDatesAfter } from '../domain/project-stages.js';
-import { PROJECT_STAGES, STAGE_LABELS } from '../domain/vocabulary.js';
-import { answer, type Card, type CardAnswer } from '../feishu/answer.js';
-import { amountField, optionalText, pastDateField, requiredText } from './shared/fields.js';
-import { cleanFormValue, fieldErrorsOf, refillForm } from './shared/form.js';
-import { buildProjectCard, type ProjectMode } from './project.js';
-import { resolveSquadId, squadPickerElements } from './squad-picker.js';
-import { renderCard } from './shared/template.js';
-import { whenOf } from './trip-report.js';
-import type { CardInput } from './types.js';
+import type { Actor } from '../../db/people.js';
+import type { Db } from '../../db/client.js';
+import { recordAudit } from '../../db/audit-trail.js';
+import { listOpenLeads } from '../../db/leads.js';
+import { loadProject } from '../../db/projects.js';
+import { checkSignable } from '../../db/signing-guard.js';
+import type { Deps } from '../../deps.js';
+import { homeSquadId, isOfficeActor, mayActForSquad, maySeeSquad } from '../../domain/authz.js';
+import { localDate, localDateTime } from '../../domain/local-date.js';
+import { formatWan } from '../../domain/money.js';
+import { checkStageMove, stageDatesAfter } from '../../domain/project-stages.js';
+import { PROJECT_STAGES, STAGE_LABELS } from '../../domain/vocabulary.js';
+import { answer, type Card, type CardAnswer } from '../../feishu/answer.js';
+import { amountField, optionalText, pastDateField, requiredText } from '../shared/fields.js';
+import { cleanFormValue, fieldErrorsOf, refillForm } from '../shared/form.js';
+import { buildProjectCard, type ProjectMode } from './view.js';
+import { resolveSquadId, squadPickerElements } from '../squad-picker.js';
+import { renderCard } from '../shared/template.js';
+import { whenOf } from '../trip-report.js';
+import type { CardInput } from '../types.js';
 
 // Callbacks of the project cards: open, new, create, stage update. Tasks and helper: project-tasks.ts.
 

@@ -1,14 +1,14 @@
-import type { CardInput } from './types.js';
-import type { Deps } from '../deps.js';
-import type { CardAnswer } from '../feishu/answer.js';
+import type { CardInput } from '../types.js';
+import type { Deps } from '../../deps.js';
+import type { CardAnswer } from '../../feishu/answer.js';
 import { z } from 'zod';
-import { overruleReview, ReviewConflict } from '../db/review-writes.js';
-import { findProjectForReview, projectHistory } from '../db/reviews.js';
-import { mayOverrule } from '../domain/review.js';
-import { localDate } from '../domain/working-days.js';
-import { answer } from '../feishu/answer.js';
-import { publishReviewStatus, tellOffice } from './review-notify.js';
-import { renderReviewStatus } from './review-render.js';
+import { overruleReview, ReviewConflict } from '../../db/review-writes.js';
+import { findProjectForReview, projectHistory } from '../../db/reviews.js';
+import { mayOverrule } from '../../domain/review.js';
+import { localDate } from '../../domain/working-days.js';
+import { answer } from '../../feishu/answer.js';
+import { publishReviewStatus, tellOffice } from './notify.js';
+import { renderReviewStatus } from './view.js';
 
 const OverruleValue = z.object({ reviewId: z.coerce.number().int().positive() });
 const OverruleForm = z.object({

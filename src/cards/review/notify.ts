@@ -5,11 +5,11 @@ import {
   squadInbox,
   type ProjectForReview,
   type ReviewRow,
-} from '../db/reviews.js';
-import type { Deps } from '../deps.js';
-import { localDate } from '../domain/working-days.js';
-import { enqueueMessage, textContent } from '../feishu/outbox.js';
-import { renderOpinionCard, renderReviewStatus, renderVetoNotice } from './review-render.js';
+} from '../../db/reviews.js';
+import type { Deps } from '../../deps.js';
+import { localDate } from '../../domain/working-days.js';
+import { enqueueMessage, textContent } from '../../feishu/outbox.js';
+import { renderOpinionCard, renderReviewStatus, renderVetoNotice } from './view.js';
 
 // Outgoing messages of a review, all through the outbox in the caller's transaction.
 
