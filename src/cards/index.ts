@@ -11,8 +11,9 @@ import {
   submitMonthlyReport,
   viewMonthlyReport,
 } from './monthly-report-actions.js';
-import { changeProjectStage, createProject, newProject, viewProject } from './project/actions.js';
+import { changeProjectStage, viewProject } from './project/actions.js';
 import { addTask, assignHelper, closeTask } from './project/task-actions.js';
+import { createProject, newProject } from './project-new/actions.js';
 import { giveReviewOpinion } from './review/opinion-actions.js';
 import { overruleVeto } from './review/overrule-actions.js';
 import { launchReview, openReview } from './review/actions.js';
