@@ -1,36 +1,12 @@
-import type { CardInput } from '../types.js';
-import type { Deps } from '../../deps.js';
-import type { CardAnswer } from '../../feishu/answer.js';
-import { z } from 'zod';
 import { ReviewConflict, recordOpinion } from '../../db/review-writes.js';
-import { findOpinion, findProjectForReview, findReview, reviewersOfUnit } from '../../db/reviews.js';
-import { VETO_CATEGORIES } from '../../domain/review.js';
-import { answer } from '../../feishu/answer.js';
+import { findOpinion, findProjectForReview, findReview, type ReviewRow, reviewersOfUnit } from '../../db/reviews.js';
+import type { Deps } from '../../deps.js';
+import { answer, type CardAnswer } from '../../feishu/answer.js';
 import { cleanFormValue, fieldErrorsOf, refillForm } from '../shared/form.js';
+import type { CardInput } from '../types.js';
+import { OpinionForm, OpinionValue } from './form.js';
 import { publishReviewStatus, sendVetoNotice, tellOffice } from './notify.js';
 import { renderOpinionCard, renderOpinionDone } from './view.js';
-
-const OpinionValue = z.object({ opinionId: z.coerce.number().int().positive() });
-
-const OpinionForm = z
-  .object({
-    decision: z.enum(['PASS', 'CONDITIONAL', 'VETO'], { error: '请选择预审意见：同意、附条件同意或否决' }),
-    conditions: z.string().max(1000, '附加条件最多 1000 字，请精简').optional(),
-    veto_category: z.enum(VETO_CATEGORIES, { error: '请选择否决类别' }).optional(),
-    reason: z.string().max(1000, '否决理由最多 1000 字，请精简').optional(),
-  })
-  .superRefine((f, ctx) => {
-    if (f.decision === 'CONDITIONAL' && !f.conditions)
-      ctx.addIssue({ code: 'custom', path: ['conditions'], message: '附条件同意须填写附加条件' });
-    if (f.decision === 'VETO' && !f.veto_category)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['veto_category'],
-        message: '否决须选择否决类别（环保、用地、产业政策、安全生产或其他）',
-      });
-    if (f.decision === 'VETO' && !f.reason)
-      ctx.addIssue({ code: 'custom', path: ['reason'], message: '否决须写明理由' });
-  });
 
 /** A unit's reviewer passes, passes with conditions, or vetoes (一票否决). */
 export async function giveReviewOpinion(input: CardInput, deps: Deps): Promise<CardAnswer> {
@@ -51,10 +27,10 @@ export async function giveReviewOpinion(input: CardInput, deps: Deps): Promise<C
   if (!form.success) {
     const errors = fieldErrorsOf(form.error);
     const card = refillForm(renderOpinionCard(project, opinion), input.formValue, errors);
-    return { ...answer.card(card), toast: { type: 'error', content: Object.values(errors)[0] ?? '请检查填写的内容' } };
+    return answer.fieldErrors(card, errors);
   }
   const f = form.data;
-  let after;
+  let after: ReviewRow;
   try {
     after = await recordOpinion(
       deps.db,
