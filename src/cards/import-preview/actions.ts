@@ -1,103 +1,20 @@
-import type { CardInput } from '../types.js';
+import { applyImportBatch, cancelImportBatch, findImportBatch } from '../../db/imports.js';
 import type { Deps } from '../../deps.js';
-import type { CardAnswer } from '../../feishu/answer.js';
-import { applyImportBatch, cancelImportBatch, type ImportKind } from '../../db/imports.js';
-import type { DiffSummary } from '../../domain/import-diff.js';
 import { mayImportSpreadsheets } from '../../domain/authz.js';
-import { answer, type Card } from '../../feishu/answer.js';
-import { escapeMarkdown, renderCard } from '../shared/template.js';
+import { answer, type CardAnswer } from '../../feishu/answer.js';
+import type { CardInput } from '../types.js';
+import { drawImportPreview, type ImportPreviewState } from './view.js';
 
-// The preview of a spreadsheet import: what will be added, changed and removed; the office's
-// administrator confirms (applied once, however often it is tapped) or cancels.
-
-const KIND_LABELS: Record<ImportKind, string> = { QUOTAS: '目标任务', ROSTER: '招商工作名册' };
-type State = 'PREVIEW' | 'APPLIED' | 'CANCELLED';
-
-export function importPreviewCard(
-  batchId: number,
-  kind: ImportKind,
-  fileName: string,
-  s: DiffSummary,
-  state: State = 'PREVIEW',
-): Card {
-  const nothing = s.added + s.changed + s.removed === 0;
-  const section = (label: string, lines: string[], total: number) =>
-    total === 0
-      ? []
-      : [
-          {
-            tag: 'markdown',
-            content: `**${label}**（共 ${total} 项${total > lines.length ? `，以下是前 ${lines.length} 项` : ''}）\n${lines.map((l) => `- ${escapeMarkdown(l)}`).join('\n')}`,
-          },
-        ];
-  const buttons = [
-    {
-      tag: 'column_set',
-      flex_mode: 'bisect',
-      columns: [
-        column({
-          tag: 'button',
-          type: 'primary_filled',
-          width: 'fill',
-          text: { tag: 'plain_text', content: '确认导入' },
-          confirm: {
-            title: { tag: 'plain_text', content: '确认导入？' },
-            text: {
-              tag: 'plain_text',
-              content: `将按文件更新${KIND_LABELS[kind]}：新增 ${s.added}、修改 ${s.changed}、删除 ${s.removed}。`,
-            },
-          },
-          behaviors: [{ type: 'callback', value: { action: 'import.confirm', batchId } }],
-        }),
-        column({
-          tag: 'button',
-          type: 'default',
-          width: 'fill',
-          text: { tag: 'plain_text', content: '取消' },
-          behaviors: [{ type: 'callback', value: { action: 'import.cancel', batchId } }],
-        }),
-      ],
-    },
-  ];
-  const note = (text: string) => [
-    { tag: 'div', text: { tag: 'plain_text', content: text, text_size: 'notation', text_color: 'grey' } },
-  ];
-  const actions =
-    state === 'APPLIED'
-      ? note('已导入，全部生效。')
-      : state === 'CANCELLED'
-        ? note('已取消，没有做任何修改。需要时请重新发送文件。')
-        : nothing
-          ? note('文件与现有数据完全一致，无需导入。')
-          : [...note('只有点“确认导入”后才会修改；导入是整体生效的：要么全部成功，要么一项都不改。'), ...buttons];
-  return renderCard('import-preview', {
-    title: `导入预览 · ${KIND_LABELS[kind]}`,
-    subtitle: fileName,
-    color: state === 'APPLIED' ? 'green' : state === 'CANCELLED' ? 'grey' : 'orange',
-    tagColor: state === 'APPLIED' ? 'green' : state === 'CANCELLED' ? 'neutral' : 'orange',
-    status: state === 'APPLIED' ? '已导入' : state === 'CANCELLED' ? '已取消' : '待确认',
-    counts: `新增 **${s.added}** 项，修改 **${s.changed}** 项，删除 **${s.removed}** 项，不变 ${s.unchanged} 项。`,
-    details: [
-      ...section('新增', s.samples.added, s.added),
-      ...section('修改', s.samples.changed, s.changed),
-      ...section('删除', s.samples.removed, s.removed),
-    ],
-    actions,
-  });
-}
-
-function column(el: Record<string, unknown>) {
-  return { tag: 'column', width: 'weighted', weight: 1, elements: [el] };
-}
+// The buttons of the import preview: confirm applies the batch (once, however often it is tapped),
+// cancel drops it while it is still a preview.
 
 export async function confirmImport(input: CardInput, deps: Deps): Promise<CardAnswer> {
   const refused = mayImportSpreadsheets(input.actor!);
   if (refused) return answer.error(refused);
   const batchId = Number(input.value.batchId);
-  const batch = await deps.db.importBatch.findUnique({ where: { id: batchId } });
+  const batch = await findImportBatch(deps.db, batchId);
   if (!batch) return answer.error('找不到这次导入，请重新发送文件。');
-  const summary = JSON.parse(batch.summary) as DiffSummary & { fileName?: string };
-  const kind = batch.kind as ImportKind;
+  const { summary, kind } = batch;
   const r = await applyImportBatch(
     deps.db,
     batchId,
@@ -105,16 +22,16 @@ export async function confirmImport(input: CardInput, deps: Deps): Promise<CardA
     deps.clock.now(),
   );
   const fileName = summary.fileName ?? '';
-  if (r.applied) return answer.toastAndCard('已导入', importPreviewCard(batchId, kind, fileName, summary, 'APPLIED'));
+  if (r.applied) return answer.toastAndCard('已导入', drawImportPreview(batchId, kind, fileName, summary, 'APPLIED'));
   if (r.status === 'APPLIED')
     return answer.toastAndCard(
       '这份文件已经导入过了',
-      importPreviewCard(batchId, kind, fileName, summary, 'APPLIED'),
+      drawImportPreview(batchId, kind, fileName, summary, 'APPLIED'),
       'info',
     );
   return answer.toastAndCard(
     '这次导入已取消；需要时请重新发送文件',
-    importPreviewCard(batchId, kind, fileName, summary, 'CANCELLED'),
+    drawImportPreview(batchId, kind, fileName, summary, 'CANCELLED'),
     'warning',
   );
 }
@@ -123,20 +40,19 @@ export async function cancelImport(input: CardInput, deps: Deps): Promise<CardAn
   const refused = mayImportSpreadsheets(input.actor!);
   if (refused) return answer.error(refused);
   const batchId = Number(input.value.batchId);
-  const batch = await deps.db.importBatch.findUnique({ where: { id: batchId } });
+  const batch = await findImportBatch(deps.db, batchId);
   if (!batch) return answer.error('找不到这次导入。');
-  const summary = JSON.parse(batch.summary) as DiffSummary & { fileName?: string };
-  const kind = batch.kind as ImportKind;
+  const { summary, kind } = batch;
   if (!(await cancelImportBatch(deps.db, batchId))) {
     return answer.toastAndCard(
       '这份文件已经导入，不能再取消',
-      importPreviewCard(batchId, kind, summary.fileName ?? '', summary, batch.status as State),
+      drawImportPreview(batchId, kind, summary.fileName ?? '', summary, batch.status as ImportPreviewState),
       'info',
     );
   }
   return answer.toastAndCard(
     '已取消',
-    importPreviewCard(batchId, kind, summary.fileName ?? '', summary, 'CANCELLED'),
+    drawImportPreview(batchId, kind, summary.fileName ?? '', summary, 'CANCELLED'),
     'info',
   );
 }
