@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { VETO_CATEGORIES } from '../../domain/review.js';
+import { cleanFormValue, type FieldErrors, fieldErrorsOf } from '../shared/form.js';
 
 // What the review cards carry in their buttons and forms.
 
@@ -31,6 +32,16 @@ export const OpinionForm = z
     if (f.decision === 'VETO' && !f.reason)
       ctx.addIssue({ code: 'custom', path: ['reason'], message: '否决须写明理由' });
   });
+
+export type OpinionValues = z.infer<typeof OpinionForm>;
+
+/** The submitted opinion form, or one message per field that does not validate. */
+export function readOpinionForm(
+  formValue: Record<string, unknown>,
+): { ok: true; values: OpinionValues } | { ok: false; errors: FieldErrors } {
+  const parsed = OpinionForm.safeParse(cleanFormValue(formValue));
+  return parsed.success ? { ok: true, values: parsed.data } : { ok: false, errors: fieldErrorsOf(parsed.error) };
+}
 
 export const OverruleValue = z.object({ reviewId: z.coerce.number().int().positive() });
 

@@ -2,9 +2,9 @@ import { ReviewConflict, recordOpinion } from '../../db/review-writes.js';
 import { findOpinion, findProjectForReview, findReview, type ReviewRow, reviewersOfUnit } from '../../db/reviews.js';
 import type { Deps } from '../../deps.js';
 import { answer, type CardAnswer } from '../../feishu/answer.js';
-import { cleanFormValue, fieldErrorsOf, refillForm } from '../shared/form.js';
+import { refillForm } from '../shared/form.js';
 import type { CardInput } from '../types.js';
-import { OpinionForm, OpinionValue } from './form.js';
+import { OpinionValue, readOpinionForm } from './form.js';
 import { publishReviewStatus, sendVetoNotice, tellOffice } from './notify.js';
 import { renderOpinionCard, renderOpinionDone } from './view.js';
 
@@ -22,14 +22,12 @@ export async function giveReviewOpinion(input: CardInput, deps: Deps): Promise<C
   if (!reviewers.some((r) => r.id === actor.id))
     return answer.error(`这张预审卡片由${opinion.unitName}的预审经办人填写。`);
 
-  const values = cleanFormValue(input.formValue);
-  const form = OpinionForm.safeParse(values);
-  if (!form.success) {
-    const errors = fieldErrorsOf(form.error);
-    const card = refillForm(renderOpinionCard(project, opinion), input.formValue, errors);
-    return answer.fieldErrors(card, errors);
+  const form = readOpinionForm(input.formValue);
+  if (!form.ok) {
+    const card = refillForm(renderOpinionCard(project, opinion), input.formValue, form.errors);
+    return answer.fieldErrors(card, form.errors);
   }
-  const f = form.data;
+  const f = form.values;
   let after: ReviewRow;
   try {
     after = await recordOpinion(
