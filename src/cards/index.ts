@@ -2,8 +2,8 @@ import type { Deps } from '../deps.js';
 import { UserError } from '../errors.js';
 import { answer, type CardAnswer } from '../feishu/answer.js';
 import { publishBulletin } from './bulletin.js';
-import { cancelImport, confirmImport } from './import-preview.js';
 import { submitLead } from './lead/actions.js';
+import { cancelImport, confirmImport } from './import-preview/actions.js';
 import {
   editMonthlyReport,
   exemptMonthlyReport,
@@ -11,14 +11,15 @@ import {
   submitMonthlyReport,
   viewMonthlyReport,
 } from './monthly-report/actions.js';
-import { changeProjectStage, createProject, newProject, viewProject } from './project-actions.js';
-import { addTask, assignHelper, closeTask } from './project-tasks.js';
-import { giveReviewOpinion } from './review-opinion.js';
-import { overruleVeto } from './review-overrule.js';
-import { launchReview, openReview } from './review-start.js';
 import { approveTripPlan, rejectTripPlan } from './trip-plan/approval-actions.js';
 import { submitTripPlan } from './trip-plan/actions.js';
 import { addVisit, openTripReport, showLeadForm, submitTripReport } from './trip-report/actions.js';
+import { changeProjectStage, viewProject } from './project/actions.js';
+import { addTask, assignHelper, closeTask } from './project/task-actions.js';
+import { createProject, newProject } from './project-new/actions.js';
+import { giveReviewOpinion } from './review/opinion-actions.js';
+import { overruleVeto } from './review/overrule-actions.js';
+import { launchReview, openReview } from './review/actions.js';
 import type { CardHandler, CardInput } from './types.js';
 
 /**

@@ -1,4 +1,4 @@
-import { importPreviewCard } from '../cards/import-preview.js';
+import { drawImportPreview } from '../cards/import-preview/view.js';
 import { createImportBatch } from '../db/imports.js';
 import { mayImportSpreadsheets } from '../domain/authz.js';
 import { UserError } from '../errors.js';
@@ -38,7 +38,7 @@ export async function receiveSpreadsheet(input: MessageInput, deps: Deps): Promi
       prepared.summary,
       input.actor!.id,
     );
-    return reply.card(importPreviewCard(batchId, prepared.kind, fileName, prepared.summary));
+    return reply.card(drawImportPreview(batchId, prepared.kind, fileName, prepared.summary));
   } catch (e) {
     if (e instanceof UserError) return reply.text(`「${fileName}」没有导入，什么也没有修改：\n${e.message}`);
     throw e;

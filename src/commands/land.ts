@@ -1,7 +1,7 @@
 import type { CommandInput } from './types.js';
 import type { Deps } from '../deps.js';
 import type { Reply } from '../feishu/answer.js';
-import { renderCard, escapeMarkdown } from '../cards/shared/template.js';
+import { drawLandWaitingList } from '../cards/land/view.js';
 import { listKeyProjects, setProjectLand, type LandUpdate } from '../db/key-land.js';
 import { findProjectForReview } from '../db/reviews.js';
 import { mayActForSquad, maySeeSquad } from '../domain/authz.js';
@@ -59,16 +59,5 @@ export async function manageLand(input: CommandInput, deps: Deps): Promise<Reply
     visible.map((p) => ({ ...p, createdOn: localDate(p.createdAt, deps.config.timezone) })),
     today,
   );
-  const md = escapeMarkdown;
-  const lines = rows.map(
-    (p, i) =>
-      `${i + 1}. **${md(p.name)}**（#${p.id}，${md(p.squadName)}）\n    ${LAND_STATUS_LABELS[p.landStatus as LandStatus] ?? p.landStatus}${p.landNeedMu !== null ? ` · ${p.landNeedMu} 亩` : ' · 面积未填'}${p.landLocation ? ` · ${md(p.landLocation)}` : ''} · 自 ${p.since} 起已等待 **${p.daysWaiting} 天**`,
-  );
-  return reply.card(
-    renderCard('land', {
-      subtitle: `${today} · ${rows.length} 个重点项目尚未供地`,
-      rows: lines.join('\n') || '所有重点项目均已供地。',
-      footer: `按在当前状态停留的天数排序，等待最久的在前。记录进展：${SET_USAGE}`,
-    }),
-  );
+  return reply.card(drawLandWaitingList(rows, today, SET_USAGE));
 }

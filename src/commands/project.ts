@@ -1,8 +1,9 @@
 import type { CommandInput } from './types.js';
 import type { Deps } from '../deps.js';
 import type { Reply } from '../feishu/answer.js';
-import { buildProjectNewCard } from '../cards/project-actions.js';
-import { buildProjectList } from '../cards/project.js';
+import { showProjectNewCard } from '../cards/project-new/actions.js';
+import { drawProjectList } from '../cards/project-list/view.js';
+import { listHelpedSquadIds, listProjects } from '../db/projects.js';
 import { homeSquadId, isOfficeActor } from '../domain/authz.js';
 import { reply } from '../feishu/answer.js';
 
@@ -14,11 +15,13 @@ export async function openProjects(input: CommandInput, deps: Deps): Promise<Rep
     return reply.text('你不在任何招商小分队中，无法查看或登记项目；请联系区招商局。');
   if (input.args[0]?.toLowerCase() === 'new') {
     if (!office && !homeSquadId(actor)) return reply.text('只有小分队成员和区招商局可以新建项目。');
-    return reply.card(await buildProjectNewCard(deps.db, actor));
+    return reply.card(await showProjectNewCard(deps, actor));
   }
-  if (helper && !office && !homeSquadId(actor)) {
-    const mine = await deps.db.project.findMany({ where: { helperId: actor.id }, select: { squadId: true } });
-    return reply.card(await buildProjectList(deps.db, [...new Set(mine.map((p) => p.squadId))]));
-  }
-  return reply.card(await buildProjectList(deps.db, office ? null : actor.squads.map((s) => s.squadId)));
+  const squadIds =
+    helper && !office && !homeSquadId(actor)
+      ? await listHelpedSquadIds(deps.db, actor.id)
+      : office
+        ? null
+        : actor.squads.map((s) => s.squadId);
+  return reply.card(drawProjectList(await listProjects(deps.db, squadIds), squadIds));
 }

@@ -236,3 +236,22 @@ export async function cancelImportBatch(db: Db, batchId: number): Promise<boolea
   });
   return r.count === 1;
 }
+
+export interface ImportBatchRow {
+  id: number;
+  kind: ImportKind;
+  status: string;
+  summary: DiffSummary & { fileName?: string };
+}
+
+/** A preview batch with its summary (what the preview card shows), or null. */
+export async function findImportBatch(db: Db, batchId: number): Promise<ImportBatchRow | null> {
+  const batch = await db.importBatch.findUnique({ where: { id: batchId } });
+  if (!batch) return null;
+  return {
+    id: batch.id,
+    kind: batch.kind as ImportKind,
+    status: batch.status,
+    summary: JSON.parse(batch.summary) as DiffSummary & { fileName?: string },
+  };
+}

@@ -112,12 +112,16 @@ export async function loadProject(db: Db, projectId: number): Promise<ProjectVie
   };
 }
 
+export interface ProjectListRow {
+  id: number;
+  name: string;
+  stage: string;
+  investment: number;
+  squadName: string;
+}
+
 /** Projects of these squads (null = all), most recently changed first. */
-export async function listProjects(
-  db: Db,
-  squadIds: number[] | null,
-  take = 20,
-): Promise<{ id: number; name: string; stage: string; investment: number; squadName: string }[]> {
+export async function listProjects(db: Db, squadIds: number[] | null, take = 20): Promise<ProjectListRow[]> {
   const rows = await db.project.findMany({
     where: squadIds ? { squadId: { in: squadIds } } : {},
     include: { squad: { select: { name: true } } },
@@ -141,4 +145,58 @@ export async function listHelpers(db: Db): Promise<{ id: number; name: string; o
     orderBy: { id: 'asc' },
   });
   return rows.map((r) => ({ id: r.id, name: r.name, openId: r.openId! }));
+}
+
+/** The squads of the projects a helper (帮办) serves: what a helper outside any squad may list. */
+export async function listHelpedSquadIds(db: Db, helperId: number): Promise<number[]> {
+  const rows = await db.project.findMany({ where: { helperId }, select: { squadId: true } });
+  return [...new Set(rows.map((p) => p.squadId))];
+}
+
+/** The project a create request already made (a repeated tap on the same card). */
+export async function findProjectIdByRequestKey(db: Db, requestKey: string): Promise<number | null> {
+  const row = await db.project.findUnique({ where: { requestKey }, select: { id: true } });
+  return row?.id ?? null;
+}
+
+/** The lead a new project comes from, with what the project takes over from it. */
+export async function findLeadForProject(
+  db: Db,
+  leadId: number,
+): Promise<{ id: number; squadId: number; sector: string } | null> {
+  return db.lead.findUnique({ where: { id: leadId }, select: { id: true, squadId: true, sector: true } });
+}
+
+export async function stageChangeExists(db: Db, requestKey: string): Promise<boolean> {
+  return (await db.projectStageChange.findUnique({ where: { requestKey }, select: { id: true } })) !== null;
+}
+
+export async function taskExists(db: Db, requestKey: string): Promise<boolean> {
+  return (await db.projectTask.findUnique({ where: { requestKey }, select: { id: true } })) !== null;
+}
+
+/** A person by Feishu open_id, for a task's assignee picked on the card. */
+export async function findPersonIdByOpenId(db: Db, openId: string): Promise<number | null> {
+  const row = await db.person.findUnique({ where: { openId }, select: { id: true } });
+  return row?.id ?? null;
+}
+
+export interface TaskWithProject {
+  id: number;
+  title: string;
+  status: string;
+  assigneeId: number | null;
+  project: { id: number; squadId: number; helperId: number | null };
+}
+
+export async function findTaskWithProject(db: Db, taskId: number): Promise<TaskWithProject | null> {
+  const t = await db.projectTask.findUnique({ where: { id: taskId }, include: { project: true } });
+  if (!t) return null;
+  return {
+    id: t.id,
+    title: t.title,
+    status: t.status,
+    assigneeId: t.assigneeId,
+    project: { id: t.project.id, squadId: t.project.squadId, helperId: t.project.helperId },
+  };
 }

@@ -1,4 +1,4 @@
-import { publishReviewStatus, tellOffice } from '../cards/review-notify.js';
+import { publishReviewStatus, tellOffice } from '../cards/review/notify.js';
 import { loadCalendar } from '../db/calendar.js';
 import type { Db } from '../db/client.js';
 import {

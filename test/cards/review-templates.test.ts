@@ -6,11 +6,11 @@ import {
   renderReviewStart,
   renderReviewStatus,
   renderVetoNotice,
-} from '../../src/cards/review-render.js';
+} from '../../src/cards/review/view.js';
 import { renderCard, templateText } from '../../src/cards/shared/template.js';
 import type { ProjectForReview, ReviewRow } from '../../src/db/reviews.js';
 
-// Contract of issue 8's cards: JSON 2.0 with update_multi (PATCH needs it), filled with no `${…}`
+// Contract of the review cards: JSON 2.0 with update_multi (PATCH needs it), filled with no `${…}`
 // left, user text escaped, card-wide unique component names, and a handler for every action.
 const project: ProjectForReview = {
   id: 7,

@@ -1,19 +1,12 @@
-import type { CardInput } from './types.js';
-import type { Deps } from '../deps.js';
-import type { CardAnswer } from '../feishu/answer.js';
-import { z } from 'zod';
-import { overruleReview, ReviewConflict } from '../db/review-writes.js';
-import { findProjectForReview, projectHistory } from '../db/reviews.js';
-import { mayOverrule } from '../domain/review.js';
-import { localDate } from '../domain/working-days.js';
-import { answer } from '../feishu/answer.js';
-import { publishReviewStatus, tellOffice } from './review-notify.js';
-import { renderReviewStatus } from './review-render.js';
-
-const OverruleValue = z.object({ reviewId: z.coerce.number().int().positive() });
-const OverruleForm = z.object({
-  overrule_reason: z.string().trim().min(1, '请填写推翻否决的理由').max(1000, '理由最多 1000 字，请精简'),
-});
+import { overruleReview, ReviewConflict } from '../../db/review-writes.js';
+import { findProjectForReview, type ReviewRow } from '../../db/reviews.js';
+import type { Deps } from '../../deps.js';
+import { mayOverrule } from '../../domain/review.js';
+import { answer, type CardAnswer } from '../../feishu/answer.js';
+import type { CardInput } from '../types.js';
+import { OverruleForm, OverruleValue } from './form.js';
+import { publishReviewStatus, tellOffice } from './notify.js';
+import { showReviewStatus } from './status.js';
 
 /** The leading group overrules a veto, with a reason; who and why are kept in the project's history. */
 export async function overruleVeto(input: CardInput, deps: Deps): Promise<CardAnswer> {
@@ -24,7 +17,7 @@ export async function overruleVeto(input: CardInput, deps: Deps): Promise<CardAn
   if (!v.success) return answer.error('卡片数据不完整，请发送 /review <项目编号> 查看预审状态。');
   const form = OverruleForm.safeParse({ overrule_reason: input.formValue.overrule_reason ?? '' });
   if (!form.success) return answer.error(form.error.issues[0]!.message);
-  let review;
+  let review: ReviewRow;
   try {
     review = await overruleReview(
       deps.db,
@@ -44,10 +37,5 @@ export async function overruleVeto(input: CardInput, deps: Deps): Promise<CardAn
     `review-overruled:${review.id}`,
     `联合预审「${project.name}」的否决已由${actor.name}推翻：${form.data.overrule_reason}。项目可以签约。`,
   );
-  const history = await projectHistory(deps.db, project.id, 'review.');
-  const today = localDate(deps.clock.now(), deps.config.timezone);
-  return answer.toastAndCard(
-    '已推翻否决，已通知项目所属小分队和办公室',
-    renderReviewStatus(project, review, history, today, deps.config.timezone),
-  );
+  return answer.toastAndCard('已推翻否决，已通知项目所属小分队和办公室', await showReviewStatus(deps, project, review));
 }

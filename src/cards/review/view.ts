@@ -1,5 +1,5 @@
 import dayjs from 'dayjs';
-import type { HistoryLine, ProjectForReview, ReviewRow } from '../db/reviews.js';
+import type { HistoryLine, ProjectForReview, ReviewRow } from '../../db/reviews.js';
 import {
   DECISION_LABELS,
   formatWan,
@@ -7,9 +7,9 @@ import {
   VETO_CATEGORY_LABELS,
   type ReviewState,
   type VetoCategory,
-} from '../domain/review.js';
-import type { Card } from '../feishu/answer.js';
-import { escapeMarkdown, renderCard } from './shared/template.js';
+} from '../../domain/review.js';
+import type { Card } from '../../feishu/answer.js';
+import { escapeMarkdown, renderCard } from '../shared/template.js';
 
 // The review's cards, filled from plain rows. User text (names, reasons, conditions) is escaped.
 

@@ -1,8 +1,8 @@
-import { loadCalendar } from '../db/calendar.js';
-import { getSetting } from '../db/settings.js';
-import type { Deps } from '../deps.js';
-import { REVIEW_SETTINGS } from '../domain/review.js';
-import { coveredYears, localDate, type WorkCalendar } from '../domain/working-days.js';
+import { loadCalendar } from '../../db/calendar.js';
+import { getSetting } from '../../db/settings.js';
+import type { Deps } from '../../deps.js';
+import { REVIEW_SETTINGS } from '../../domain/review.js';
+import { coveredYears, localDate, type WorkCalendar } from '../../domain/working-days.js';
 
 /** What a review step needs from settings and the calendar, read once per request. */
 export interface ReviewContext {

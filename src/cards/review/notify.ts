@@ -1,15 +1,15 @@
+import { findCardMessage, replaceWaitingCard, replaceWaitingCardUpdates } from '../../db/card-messages.js';
 import {
   peopleWithRoles,
-  projectHistory,
   reviewersOfUnit,
   squadInbox,
   type ProjectForReview,
   type ReviewRow,
-} from '../db/reviews.js';
-import type { Deps } from '../deps.js';
-import { localDate } from '../domain/working-days.js';
-import { enqueueMessage, textContent } from '../feishu/outbox.js';
-import { renderOpinionCard, renderReviewStatus, renderVetoNotice } from './review-render.js';
+} from '../../db/reviews.js';
+import type { Deps } from '../../deps.js';
+import { enqueueMessage, textContent } from '../../feishu/outbox.js';
+import { showReviewStatus } from './status.js';
+import { renderOpinionCard, renderVetoNotice } from './view.js';
 
 // Outgoing messages of a review, all through the outbox in the caller's transaction.
 
@@ -25,16 +25,9 @@ export async function publishReviewStatus(
   eventKey: string,
 ): Promise<void> {
   const db = deps.db;
-  const history = await projectHistory(db, p.id, 'review.');
-  const card = renderReviewStatus(
-    p,
-    review,
-    history,
-    localDate(deps.clock.now(), deps.config.timezone),
-    deps.config.timezone,
-  );
+  const card = await showReviewStatus(deps, p, review);
   const key = `review-status:${review.id}`;
-  const first = await db.outbox.findUnique({ where: { dedupKey: key } });
+  const first = await findCardMessage(db, key);
   if (!first) {
     const to = await squadInbox(db, p.squadId);
     if (!to) {
@@ -47,18 +40,10 @@ export async function publishReviewStatus(
     await enqueueMessage(db, { dedupKey: key, to, msgType: 'interactive', content: card });
     return;
   }
-  const replaced = await db.outbox.updateMany({
-    where: { id: first.id, status: 'PENDING' },
-    data: { content: JSON.stringify(card) },
-  });
-  if (replaced.count === 1) return;
+  if (await replaceWaitingCard(db, first.id, card)) return;
   // An earlier update still waiting (e.g. held back by Feishu's 5-per-second limit on one message)
   // just takes the newest content: one call instead of two.
-  const waiting = await db.outbox.updateMany({
-    where: { dedupKey: { startsWith: `${key}:` }, status: 'PENDING' },
-    data: { content: JSON.stringify(card) },
-  });
-  if (waiting.count > 0) return;
+  if ((await replaceWaitingCardUpdates(db, key, card)) > 0) return;
   if (first.messageId) {
     await enqueueMessage(db, {
       dedupKey: `${key}:${eventKey}`,

@@ -1,14 +1,12 @@
-import type { Db } from '../db/client.js';
-import type { Actor } from '../db/people.js';
-import { listHelpers, listProjects, loadProject, type ProjectView } from '../db/projects.js';
-import { isOfficeActor } from '../domain/authz.js';
-import { localDate } from '../domain/local-date.js';
-import { formatUsdWan, formatWan } from '../domain/money.js';
-import { isProjectStage, nextStage } from '../domain/project-stages.js';
-import { PROJECT_STAGES, STAGE_LABELS, type ProjectStage } from '../domain/vocabulary.js';
-import type { Card } from '../feishu/answer.js';
-import { escapeMarkdown, renderCard } from './shared/template.js';
-import type { When } from './shared/when.js';
+import type { Actor } from '../../db/people.js';
+import type { ProjectView } from '../../db/projects.js';
+import { isOfficeActor } from '../../domain/authz.js';
+import { localDate } from '../../domain/local-date.js';
+import { formatUsdWan, formatWan } from '../../domain/money.js';
+import { isProjectStage, nextStage } from '../../domain/project-stages.js';
+import { PROJECT_STAGES, STAGE_LABELS, type ProjectStage } from '../../domain/vocabulary.js';
+import type { Card } from '../../feishu/answer.js';
+import { escapeMarkdown, renderCard } from '../shared/template.js';
 
 // The project card (cards/project.json): stage, amounts, stage history, tasks, helper. One form
 // at a time (stage / task / helper), chosen by the buttons at the bottom, keeps it short on a phone.
@@ -23,6 +21,11 @@ const STAGE_COLORS: Record<ProjectStage, string> = {
   PRODUCING: 'green',
   AT_TARGET: 'green',
 };
+
+/** A person of the assistance centre (帮办中心) who can be picked on the task and helper forms. */
+export interface Helper {
+  openId: string;
+}
 
 function label(stage: string): string {
   return isProjectStage(stage) ? STAGE_LABELS[stage] : stage;
@@ -122,8 +125,7 @@ function stageForm(p: ProjectView, actor: Actor | null, today: string): unknown 
   });
 }
 
-async function taskForm(db: Db, p: ProjectView): Promise<unknown> {
-  const helpers = await listHelpers(db);
+function taskForm(p: ProjectView, helpers: Helper[]): unknown {
   const assigneePicker = helpers.length
     ? [
         {
@@ -140,8 +142,7 @@ async function taskForm(db: Db, p: ProjectView): Promise<unknown> {
   });
 }
 
-async function helperForm(db: Db, p: ProjectView): Promise<unknown> {
-  const helpers = await listHelpers(db);
+function helperForm(p: ProjectView, helpers: Helper[]): unknown {
   if (!helpers.length) return { tag: 'markdown', content: '帮办中心暂无可指派的人员，请联系区招商局。' };
   return renderCard('parts/project-helper-form', {
     helperOptions: helpers.map((h) => ({ value: h.openId })),
@@ -165,7 +166,7 @@ function actionsOf(p: ProjectView): unknown[] {
       },
     ],
   });
-  // 联合预审 (plan §三(三)): the review card of issue 8, the same as `/review <id>`.
+  // 联合预审: opens the same card as `/review <id>`.
   const review = {
     tag: 'button',
     name: 'project_review',
@@ -185,23 +186,28 @@ function actionsOf(p: ProjectView): unknown[] {
   ];
 }
 
-/** The project card; `mode` picks the one form shown. Throws when the project does not exist. */
-export async function buildProjectCard(
-  db: Db,
-  projectId: number,
-  opts: { actor?: Actor | null; mode?: ProjectMode; notice?: string; when: When },
-): Promise<Card> {
-  const p = await loadProject(db, projectId);
-  if (!p) throw new Error(`project ${projectId} not found`);
-  const mode = opts.mode ?? 'view';
-  const today = localDate(opts.when.now, opts.when.timezone);
+export interface ProjectCardOptions {
+  mode: ProjectMode;
+  /** Who looks: the office may move a project to any stage, others one step on. */
+  actor: Actor | null;
+  /** The choices of the task and helper forms (only read in those modes). */
+  helpers: Helper[];
+  notice?: string;
+  now: Date;
+  timezone: string;
+}
+
+/** The project card; `mode` picks the one form shown. */
+export function drawProject(p: ProjectView, opts: ProjectCardOptions): Card {
+  const mode = opts.mode;
+  const today = localDate(opts.now, opts.timezone);
   const form =
     mode === 'stage'
-      ? [stageForm(p, opts.actor ?? null, today)]
+      ? [stageForm(p, opts.actor, today)]
       : mode === 'task'
-        ? [await taskForm(db, p)]
+        ? [taskForm(p, opts.helpers)]
         : mode === 'helper'
-          ? [await helperForm(db, p)]
+          ? [helperForm(p, opts.helpers)]
           : [];
   const stage = p.stage as ProjectStage;
   const open = p.tasks.filter((t) => t.status !== 'DONE').length;
@@ -214,55 +220,10 @@ export async function buildProjectCard(
     tagColor: stage === 'NEGOTIATING' ? 'neutral' : 'green',
     notice: opts.notice ? [{ tag: 'markdown', content: opts.notice }] : [],
     facts: factsOf(p),
-    history: historyOf(p, opts.when.timezone),
+    history: historyOf(p, opts.timezone),
     tasksTitle: p.tasks.length ? `**限时任务**（未办结 ${open} 项）` : '**限时任务**\n暂无',
     taskRows: taskRowsOf(p),
     form,
     actions: form.length ? [] : actionsOf(p),
-  });
-}
-
-/** `/project`: the squad's projects, each with a button to open its card. */
-export async function buildProjectList(db: Db, squadIds: number[] | null): Promise<Card> {
-  const projects = await listProjects(db, squadIds);
-  const rows = projects.length
-    ? projects.map((p) => ({
-        tag: 'column_set',
-        flex_mode: 'none',
-        columns: [
-          {
-            tag: 'column',
-            width: 'weighted',
-            weight: 3,
-            vertical_align: 'center',
-            elements: [
-              {
-                tag: 'markdown',
-                content: `**${escapeMarkdown(p.name)}**\n${label(p.stage)} · ${formatWan(p.investment)}${squadIds && squadIds.length === 1 ? '' : ` · ${escapeMarkdown(p.squadName)}`}`,
-              },
-            ],
-          },
-          {
-            tag: 'column',
-            width: 'weighted',
-            weight: 1,
-            vertical_align: 'center',
-            elements: [
-              {
-                tag: 'button',
-                name: `project_open_${p.id}`,
-                type: 'primary',
-                width: 'fill',
-                text: { tag: 'plain_text', content: '查看' },
-                behaviors: [{ type: 'callback', value: { action: 'project.view', projectId: p.id } }],
-              },
-            ],
-          },
-        ],
-      }))
-    : [{ tag: 'markdown', content: '还没有项目。点下方“新建项目”登记第一个。' }];
-  return renderCard('project-list', {
-    subtitle: projects.length ? `最近更新的 ${projects.length} 个项目` : '暂无项目',
-    rows,
   });
 }

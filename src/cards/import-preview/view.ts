@@ -1,24 +1,21 @@
-import type { CardInput } from './types.js';
-import type { Deps } from '../deps.js';
-import type { CardAnswer } from '../feishu/answer.js';
-import { applyImportBatch, cancelImportBatch, type ImportKind } from '../db/imports.js';
-import type { DiffSummary } from '../domain/import-diff.js';
-import { mayImportSpreadsheets } from '../domain/authz.js';
-import { answer, type Card } from '../feishu/answer.js';
-import { escapeMarkdown, renderCard } from './shared/template.js';
+import type { ImportKind } from '../../db/imports.js';
+import type { DiffSummary } from '../../domain/import-diff.js';
+import type { Card } from '../../feishu/answer.js';
+import { escapeMarkdown, renderCard } from '../shared/template.js';
 
 // The preview of a spreadsheet import: what will be added, changed and removed; the office's
 // administrator confirms (applied once, however often it is tapped) or cancels.
 
 const KIND_LABELS: Record<ImportKind, string> = { QUOTAS: '目标任务', ROSTER: '招商工作名册' };
-type State = 'PREVIEW' | 'APPLIED' | 'CANCELLED';
+/** PREVIEW: waiting for the office's decision; APPLIED and CANCELLED: the decision, no buttons. */
+export type ImportPreviewState = 'PREVIEW' | 'APPLIED' | 'CANCELLED';
 
-export function importPreviewCard(
+export function drawImportPreview(
   batchId: number,
   kind: ImportKind,
   fileName: string,
   s: DiffSummary,
-  state: State = 'PREVIEW',
+  state: ImportPreviewState = 'PREVIEW',
 ): Card {
   const nothing = s.added + s.changed + s.removed === 0;
   const section = (label: string, lines: string[], total: number) =>
@@ -88,55 +85,4 @@ export function importPreviewCard(
 
 function column(el: Record<string, unknown>) {
   return { tag: 'column', width: 'weighted', weight: 1, elements: [el] };
-}
-
-export async function confirmImport(input: CardInput, deps: Deps): Promise<CardAnswer> {
-  const refused = mayImportSpreadsheets(input.actor!);
-  if (refused) return answer.error(refused);
-  const batchId = Number(input.value.batchId);
-  const batch = await deps.db.importBatch.findUnique({ where: { id: batchId } });
-  if (!batch) return answer.error('找不到这次导入，请重新发送文件。');
-  const summary = JSON.parse(batch.summary) as DiffSummary & { fileName?: string };
-  const kind = batch.kind as ImportKind;
-  const r = await applyImportBatch(
-    deps.db,
-    batchId,
-    { id: input.actor!.id, openId: input.operatorOpenId },
-    deps.clock.now(),
-  );
-  const fileName = summary.fileName ?? '';
-  if (r.applied) return answer.toastAndCard('已导入', importPreviewCard(batchId, kind, fileName, summary, 'APPLIED'));
-  if (r.status === 'APPLIED')
-    return answer.toastAndCard(
-      '这份文件已经导入过了',
-      importPreviewCard(batchId, kind, fileName, summary, 'APPLIED'),
-      'info',
-    );
-  return answer.toastAndCard(
-    '这次导入已取消；需要时请重新发送文件',
-    importPreviewCard(batchId, kind, fileName, summary, 'CANCELLED'),
-    'warning',
-  );
-}
-
-export async function cancelImport(input: CardInput, deps: Deps): Promise<CardAnswer> {
-  const refused = mayImportSpreadsheets(input.actor!);
-  if (refused) return answer.error(refused);
-  const batchId = Number(input.value.batchId);
-  const batch = await deps.db.importBatch.findUnique({ where: { id: batchId } });
-  if (!batch) return answer.error('找不到这次导入。');
-  const summary = JSON.parse(batch.summary) as DiffSummary & { fileName?: string };
-  const kind = batch.kind as ImportKind;
-  if (!(await cancelImportBatch(deps.db, batchId))) {
-    return answer.toastAndCard(
-      '这份文件已经导入，不能再取消',
-      importPreviewCard(batchId, kind, summary.fileName ?? '', summary, batch.status as State),
-      'info',
-    );
-  }
-  return answer.toastAndCard(
-    '已取消',
-    importPreviewCard(batchId, kind, summary.fileName ?? '', summary, 'CANCELLED'),
-    'info',
-  );
 }

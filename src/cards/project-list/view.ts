@@ -1,0 +1,57 @@
+import type { ProjectListRow } from '../../db/projects.js';
+import { formatWan } from '../../domain/money.js';
+import { isProjectStage } from '../../domain/project-stages.js';
+import { STAGE_LABELS } from '../../domain/vocabulary.js';
+import type { Card } from '../../feishu/answer.js';
+import { escapeMarkdown, renderCard } from '../shared/template.js';
+
+function label(stage: string): string {
+  return isProjectStage(stage) ? STAGE_LABELS[stage] : stage;
+}
+
+/**
+ * `/project`: the squad's projects, each with a button to open its card. `squadIds` are the squads
+ * listed (null = all); the squad name is left out when there is only one.
+ */
+export function drawProjectList(projects: ProjectListRow[], squadIds: number[] | null): Card {
+  const rows = projects.length
+    ? projects.map((p) => ({
+        tag: 'column_set',
+        flex_mode: 'none',
+        columns: [
+          {
+            tag: 'column',
+            width: 'weighted',
+            weight: 3,
+            vertical_align: 'center',
+            elements: [
+              {
+                tag: 'markdown',
+                content: `**${escapeMarkdown(p.name)}**\n${label(p.stage)} · ${formatWan(p.investment)}${squadIds && squadIds.length === 1 ? '' : ` · ${escapeMarkdown(p.squadName)}`}`,
+              },
+            ],
+          },
+          {
+            tag: 'column',
+            width: 'weighted',
+            weight: 1,
+            vertical_align: 'center',
+            elements: [
+              {
+                tag: 'button',
+                name: `project_open_${p.id}`,
+                type: 'primary',
+                width: 'fill',
+                text: { tag: 'plain_text', content: '查看' },
+                behaviors: [{ type: 'callback', value: { action: 'project.view', projectId: p.id } }],
+              },
+            ],
+          },
+        ],
+      }))
+    : [{ tag: 'markdown', content: '还没有项目。点下方“新建项目”登记第一个。' }];
+  return renderCard('project-list', {
+    subtitle: projects.length ? `最近更新的 ${projects.length} 个项目` : '暂无项目',
+    rows,
+  });
+}

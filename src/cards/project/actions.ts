@@ -1,0 +1,137 @@
+import type { Actor } from '../../db/people.js';
+import { recordAudit } from '../../db/audit-trail.js';
+import { listHelpers, loadProject, type ProjectView, stageChangeExists } from '../../db/projects.js';
+import { recordStageChange } from '../../db/project-writes.js';
+import { checkSignable } from '../../db/signing-guard.js';
+import type { Deps } from '../../deps.js';
+import { isOfficeActor, mayActForSquad, maySeeSquad } from '../../domain/authz.js';
+import { localDate, localDateTime } from '../../domain/local-date.js';
+import { formatWan } from '../../domain/money.js';
+import { checkStageMove, stageDatesAfter } from '../../domain/project-stages.js';
+import { type ProjectStage, STAGE_LABELS } from '../../domain/vocabulary.js';
+import { answer, type Card, type CardAnswer } from '../../feishu/answer.js';
+import { refillForm } from '../shared/form.js';
+import type { CardInput } from '../types.js';
+import { readStageForm } from './form.js';
+import { drawProject, type ProjectMode } from './view.js';
+
+// Callbacks of the project card: open (with one of its forms) and stage update. Tasks and the
+// helper: task-actions.ts.
+
+/** The project card as it is now; throws when the project does not exist. */
+export async function showProjectCard(
+  deps: Deps,
+  projectId: number,
+  opts: { actor: Actor | null; mode?: ProjectMode; notice?: string },
+): Promise<Card> {
+  const project = await loadProject(deps.db, projectId);
+  if (!project) throw new Error(`project ${projectId} not found`);
+  const mode = opts.mode ?? 'view';
+  const helpers = mode === 'task' || mode === 'helper' ? await listHelpers(deps.db) : [];
+  return drawProject(project, {
+    mode,
+    actor: opts.actor,
+    helpers,
+    notice: opts.notice,
+    now: deps.clock.now(),
+    timezone: deps.config.timezone,
+  });
+}
+
+/** The project named in the button if the person may see it (and, for changes, act for its squad). */
+export async function projectForActor(
+  input: CardInput,
+  deps: Deps,
+  act: boolean,
+): Promise<{ ok: true; project: ProjectView } | { ok: false; answer: CardAnswer }> {
+  const id = Number(input.value.projectId);
+  const project = Number.isInteger(id) ? await loadProject(deps.db, id) : null;
+  if (!project) return { ok: false, answer: answer.error('找不到这个项目，请重新发送 /project。') };
+  const actor = input.actor!;
+  const isHelper = project.helperId === actor.id;
+  if (act) {
+    const refusal = mayActForSquad(actor, project.squadId);
+    if (refusal) return { ok: false, answer: answer.error(refusal) };
+  } else if (!maySeeSquad(actor, project.squadId) && !isHelper) {
+    return { ok: false, answer: answer.error('你无权查看这个小分队的项目。') };
+  }
+  return { ok: true, project };
+}
+
+export async function viewProject(input: CardInput, deps: Deps): Promise<CardAnswer> {
+  const mode = (
+    ['stage', 'task', 'helper'].includes(String(input.value.mode)) ? input.value.mode : 'view'
+  ) as ProjectMode;
+  const l = await projectForActor(input, deps, mode !== 'view');
+  if (!l.ok) return l.answer;
+  return answer.card(await showProjectCard(deps, l.project.id, { actor: input.actor, mode }));
+}
+
+export async function changeProjectStage(input: CardInput, deps: Deps): Promise<CardAnswer> {
+  const l = await projectForActor(input, deps, true);
+  if (!l.ok) return l.answer;
+  const { project } = l;
+  const actor = input.actor!;
+  const db = deps.db;
+  const now = deps.clock.now();
+  const timezone = deps.config.timezone;
+  const seq = Number(input.value.seq);
+  const requestKey = `project:${project.id}:change:${seq}`;
+  if (await stageChangeExists(db, requestKey)) {
+    return answer.toastAndCard(
+      '这次更新已保存（卡片已刷新）',
+      await showProjectCard(deps, project.id, { actor }),
+      'info',
+    );
+  }
+  const refuse = async (errors: Record<string, string>) =>
+    answer.fieldErrors(
+      refillForm(await showProjectCard(deps, project.id, { actor, mode: 'stage' }), input.formValue, errors),
+      errors,
+      '请检查填写内容',
+    );
+  const form = readStageForm(input.formValue, localDate(now, timezone));
+  if (!form.ok) return refuse(form.errors);
+  const f = form.values;
+  const from = project.stage as ProjectStage;
+  const move = checkStageMove(from, f.to_stage, isOfficeActor(actor));
+  if (move.refusal !== null) return refuse({ to_stage: move.refusal });
+  const investment = f.investment ?? project.investment;
+  if (f.to_stage === 'SIGNED' && move.kind !== 'UPDATE') {
+    const reason = await checkSignable(db, { id: project.id, investment, reviewStatus: project.reviewStatus });
+    if (reason) return refuse({ to_stage: reason });
+  }
+  await recordStageChange(db, {
+    requestKey,
+    projectId: project.id,
+    fromStage: from,
+    toStage: f.to_stage,
+    on: f.stage_date,
+    investment: f.investment ?? null,
+    investmentAfter: investment,
+    fundsAdded: f.funds_added ?? null,
+    fxAdded: f.fx_added ?? null,
+    evidence: f.evidence ?? '',
+    byId: actor.id,
+    dates: stageDatesAfter(move.kind, f.to_stage, f.stage_date),
+  });
+  await recordAudit(
+    db,
+    actor,
+    move.kind === 'CORRECTION' ? 'project.stage.correct' : 'project.stage',
+    'Project',
+    project.id,
+    {
+      from,
+      to: f.to_stage,
+      on: f.stage_date,
+      investment: { before: project.investment, after: investment },
+      fundsAdded: f.funds_added ?? 0,
+      fxAdded: f.fx_added ?? 0,
+    },
+  );
+  const what = move.kind === 'UPDATE' ? '金额已更新' : `已标记为“${STAGE_LABELS[f.to_stage]}”`;
+  const added = f.funds_added ? `，到位资金 +${formatWan(f.funds_added)}` : '';
+  const notice = `✅ ${what}${added}（${actor.name}，${localDateTime(now, timezone)}）`;
+  return answer.toastAndCard(what, await showProjectCard(deps, project.id, { actor, notice }));
+}

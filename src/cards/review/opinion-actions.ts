@@ -1,0 +1,52 @@
+import { ReviewConflict, recordOpinion } from '../../db/review-writes.js';
+import { findOpinion, findProjectForReview, findReview, type ReviewRow, reviewersOfUnit } from '../../db/reviews.js';
+import type { Deps } from '../../deps.js';
+import { answer, type CardAnswer } from '../../feishu/answer.js';
+import { refillForm } from '../shared/form.js';
+import type { CardInput } from '../types.js';
+import { OpinionValue, readOpinionForm } from './form.js';
+import { publishReviewStatus, sendVetoNotice, tellOffice } from './notify.js';
+import { renderOpinionCard, renderOpinionDone } from './view.js';
+
+/** A unit's reviewer passes, passes with conditions, or vetoes (一票否决). */
+export async function giveReviewOpinion(input: CardInput, deps: Deps): Promise<CardAnswer> {
+  const actor = input.actor!;
+  const v = OpinionValue.safeParse(input.value);
+  if (!v.success) return answer.error('卡片数据不完整，请联系区招商局重新发送预审卡片。');
+  const op = await findOpinion(deps.db, v.data.opinionId);
+  const review = op ? await findReview(deps.db, op.reviewId) : null;
+  const project = review ? await findProjectForReview(deps.db, review.projectId) : null;
+  if (!op || !review || !project) return answer.error('这份预审已不存在，请联系区招商局。');
+  const opinion = review.opinions.find((o) => o.id === op.id)!;
+  const reviewers = await reviewersOfUnit(deps.db, op.unitId);
+  if (!reviewers.some((r) => r.id === actor.id))
+    return answer.error(`这张预审卡片由${opinion.unitName}的预审经办人填写。`);
+
+  const form = readOpinionForm(input.formValue);
+  if (!form.ok) {
+    const card = refillForm(renderOpinionCard(project, opinion), input.formValue, form.errors);
+    return answer.fieldErrors(card, form.errors);
+  }
+  const f = form.values;
+  let after: ReviewRow;
+  try {
+    after = await recordOpinion(
+      deps.db,
+      op.id,
+      { decision: f.decision, conditions: f.conditions, vetoCategory: f.veto_category, reason: f.reason },
+      { id: actor.id, openId: actor.openId },
+      deps.clock.now(),
+    );
+  } catch (e) {
+    if (e instanceof ReviewConflict) return answer.error(e.message);
+    throw e;
+  }
+  const fresh = (await findProjectForReview(deps.db, project.id))!;
+  if (after.status === 'VETOED') await sendVetoNotice(deps, fresh, after);
+  if (after.status === 'PASSED')
+    await tellOffice(deps, `review-passed:${after.id}`, `联合预审「${fresh.name}」：全部预审单位同意，项目可以签约。`);
+  await publishReviewStatus(deps, fresh, after, `op${op.id}`);
+  const mine = after.opinions.find((o) => o.id === op.id)!;
+  const toast = after.status === 'VETOED' ? '已提交否决意见，已通知项目所属小分队和领导小组' : '预审意见已提交';
+  return answer.toastAndCard(toast, renderOpinionDone(fresh, mine, after));
+}

@@ -1,0 +1,31 @@
+import type { Db } from './client.js';
+
+// A card that is sent once and then kept current (the review status card): its outbox rows. New
+// rows go through enqueueMessage (feishu/outbox.ts); these only read them and swap the content of
+// a row still waiting to be sent.
+
+/** The first send of such a card, by its dedup key, with Feishu's message id once delivered. */
+export async function findCardMessage(
+  db: Db,
+  dedupKey: string,
+): Promise<{ id: number; messageId: string | null } | null> {
+  return db.outbox.findUnique({ where: { dedupKey }, select: { id: true, messageId: true } });
+}
+
+/** New content for the row if it is still waiting (PENDING); false when it is sent or being sent. */
+export async function replaceWaitingCard(db: Db, id: number, card: object): Promise<boolean> {
+  const r = await db.outbox.updateMany({
+    where: { id, status: 'PENDING' },
+    data: { content: JSON.stringify(card) },
+  });
+  return r.count === 1;
+}
+
+/** New content for the waiting updates of a card (dedup keys `<dedupKey>:…`); how many there were. */
+export async function replaceWaitingCardUpdates(db: Db, dedupKey: string, card: object): Promise<number> {
+  const r = await db.outbox.updateMany({
+    where: { dedupKey: { startsWith: `${dedupKey}:` }, status: 'PENDING' },
+    data: { content: JSON.stringify(card) },
+  });
+  return r.count;
+}

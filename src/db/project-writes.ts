@@ -1,0 +1,111 @@
+import type { StageDateField } from '../domain/project-stages.js';
+import type { ProjectStage } from '../domain/vocabulary.js';
+import type { Db } from './client.js';
+
+// Changes to a project, its stage history and its tasks. Each write carries the card's request key
+// (unique), so a repeated tap stores nothing twice; the caller's transaction holds them together.
+
+export interface NewProject {
+  requestKey: string;
+  name: string;
+  company: string;
+  squadId: number;
+  leadId: number | null;
+  sector: string;
+  investment: number;
+  chatId: string | null;
+  cardMessageId: string | null;
+  createdById: number;
+  /** The date of the first history row (立项). */
+  on: string;
+}
+
+/**
+ * Creates the project with the first row of its history (seq 0), so funnels and time-in-stage have a
+ * start; a lead it comes from is marked converted.
+ */
+export async function createProjectWithHistory(db: Db, p: NewProject): Promise<{ id: number; name: string }> {
+  const { on, ...data } = p;
+  const project = await db.project.create({ data });
+  await db.projectStageChange.create({
+    data: {
+      requestKey: `project:${project.id}:change:0`,
+      projectId: project.id,
+      fromStage: null,
+      toStage: 'NEGOTIATING',
+      on,
+      investment: p.investment,
+      byId: p.createdById,
+    },
+  });
+  if (p.leadId !== null)
+    await db.lead.update({ where: { id: p.leadId }, data: { projectId: project.id, status: 'CONVERTED' } });
+  return { id: project.id, name: project.name };
+}
+
+export interface StageChange {
+  requestKey: string;
+  projectId: number;
+  fromStage: ProjectStage;
+  toStage: ProjectStage;
+  on: string;
+  /** The investment typed on the form (null: unchanged) and the one the project keeps. */
+  investment: number | null;
+  investmentAfter: number;
+  fundsAdded: number | null;
+  fxAdded: number | null;
+  evidence: string;
+  byId: number;
+  /** The stage dates this move sets or clears (see domain/project-stages stageDatesAfter). */
+  dates: Partial<Record<StageDateField, string | null>>;
+}
+
+/** One row of the stage history, and the project moved to its stage with the amounts added. */
+export async function recordStageChange(db: Db, c: StageChange): Promise<void> {
+  await db.projectStageChange.create({
+    data: {
+      requestKey: c.requestKey,
+      projectId: c.projectId,
+      fromStage: c.fromStage,
+      toStage: c.toStage,
+      on: c.on,
+      investment: c.investment,
+      fundsInPlace: c.fundsAdded,
+      foreignCapitalUsd: c.fxAdded,
+      evidence: c.evidence,
+      byId: c.byId,
+    },
+  });
+  await db.project.update({
+    where: { id: c.projectId },
+    data: {
+      stage: c.toStage,
+      ...c.dates,
+      investment: c.investmentAfter,
+      fundsInPlace: { increment: c.fundsAdded ?? 0 },
+      foreignCapitalUsd: { increment: c.fxAdded ?? 0 },
+    },
+  });
+}
+
+export interface NewTask {
+  requestKey: string;
+  projectId: number;
+  title: string;
+  dueOn: string;
+  assigneeId: number | null;
+  createdById: number;
+}
+
+export async function createProjectTask(db: Db, t: NewTask): Promise<{ id: number; title: string; dueOn: string }> {
+  const task = await db.projectTask.create({ data: t });
+  return { id: task.id, title: task.title, dueOn: task.dueOn };
+}
+
+export async function closeProjectTask(db: Db, taskId: number, closedById: number, at: Date): Promise<void> {
+  await db.projectTask.update({ where: { id: taskId }, data: { status: 'DONE', closedAt: at, closedById } });
+}
+
+export async function setProjectHelper(db: Db, projectId: number, helperId: number): Promise<void> {
+  await db.project.update({ where: { id: projectId }, data: { helperId } });
+}
