@@ -1,4 +1,4 @@
-import type { ClickedAction } from './card.js';
+import type { ClickedAction } from './card-context.js';
 
 // The page's calls to its own server (/sandbox/api): plain JSON, errors carried as Chinese text.
 

@@ -1,6 +1,6 @@
 import { arr, h, isObj, safeToken, textOf, type Json } from './dom.js';
 import { inline } from './markdown.js';
-import type { Renderer } from './card.js';
+import type { Renderer } from './card-context.js';
 
 // Data components: table (paged), chart (bars, lines, pies as bars — inline SVG), person chips.
 
