@@ -4,7 +4,7 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { startCheckpointer } from './checkpointer.js';
-import type { Database } from './database.js';
+import type { Database, Db } from './database.js';
 import { dbKindOf, sqliteFileFromUrl } from './url.js';
 
 const BACKSTOP_CHECKPOINT_PAGES = 20_000;
@@ -63,4 +63,9 @@ export async function openDatabase(url: string): Promise<Database> {
       await prisma.$disconnect();
     },
   };
+}
+
+/** Fails when the database cannot answer a trivial query (the health check). */
+export async function pingDatabase(db: Db): Promise<void> {
+  await db.$queryRawUnsafe('SELECT 1');
 }

@@ -1,5 +1,6 @@
 import type { LarkClient } from './client.js';
-import { feishuUuid, type OutboxColumns } from './outbox.js';
+import type { OutboxColumns } from '../db/outbox.js';
+import { feishuUuid } from './outbox.js';
 
 /** An outbox row as the sender needs it. */
 export type OutboxRow = OutboxColumns & { id: number };
