@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Db } from '../db/client.js';
 import { insertOutboxRows, type OutboxColumns } from '../db/outbox.js';
 
-export type Receiver =
+type Receiver =
   | { type: 'open_id' | 'chat_id' | 'user_id' | 'email' | 'union_id'; id: string }
   /** chatId: the chat the reply lands in, so the 5-per-second-per-chat limit counts it there. */
   | { type: 'reply'; messageId: string; chatId?: string }
@@ -66,7 +66,10 @@ const texts = new WeakMap<object, string>();
 function contentText(content: unknown): string {
   if (!content || typeof content !== 'object' || !Object.isFrozen(content)) return JSON.stringify(content);
   let t = texts.get(content);
-  if (t === undefined) texts.set(content, (t = JSON.stringify(content)));
+  if (t === undefined) {
+    t = JSON.stringify(content);
+    texts.set(content, t);
+  }
   return t;
 }
 

@@ -72,7 +72,7 @@ export class OutboxSender {
   /** Drain soon; calls while a drain runs make it go round once more. */
   kick(): void {
     if (this.stopped) return;
-    if (this.running) {
+    if (this.running !== undefined) {
       this.again = true;
       return;
     }
@@ -83,7 +83,7 @@ export class OutboxSender {
 
   /** Sends everything due now; resolves when nothing is left that is due. */
   async drain(): Promise<void> {
-    while (this.running) await this.running;
+    while (this.running !== undefined) await this.running;
     await this.loop();
   }
 
@@ -91,7 +91,7 @@ export class OutboxSender {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    while (this.running) await this.running;
+    while (this.running !== undefined) await this.running;
     await this.releaseClaims().catch((e: Error) => this.log.warn({ err: e.message }, 'outbox leases not released'));
   }
 

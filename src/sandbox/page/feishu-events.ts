@@ -27,7 +27,7 @@ export interface TypedMessage {
   mentionBot: boolean;
 }
 
-export function newEventId(): string {
+function newEventId(): string {
   return crypto.randomUUID().replace(/-/g, '');
 }
 

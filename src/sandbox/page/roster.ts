@@ -8,7 +8,7 @@ import type { SandboxChat } from '../open-api/types.js';
 // squad's captain and members. A person in two groups (the office head is also a captain) appears
 // in both.
 
-export interface RosterEntry {
+interface RosterEntry {
   openId: string;
   name: string;
   title: string;

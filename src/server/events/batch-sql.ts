@@ -97,9 +97,11 @@ function sqliteTime(d: Date): string {
 
 /** Prepared once per distinct SQL text (batch sizes repeat), like a driver's statement cache. */
 function sqliteRun(conn: BetterSqlite3.Database): Run {
-  let cache = statementCaches.get(conn);
-  if (!cache) statementCaches.set(conn, (cache = new Map()));
-  const statements = cache;
+  let statements = statementCaches.get(conn);
+  if (!statements) {
+    statements = new Map();
+    statementCaches.set(conn, statements);
+  }
   return async (q) => {
     let st = statements.get(q.sql);
     if (!st) {

@@ -12,7 +12,7 @@ export function callbackValue(el: Json): Record<string, unknown> | undefined {
 }
 
 /** The device's UTC offset as Feishu's pickers append it, e.g. `+0800`. */
-export function offsetText(d = new Date()): string {
+function offsetText(d = new Date()): string {
   const minutes = -d.getTimezoneOffset();
   const sign = minutes >= 0 ? '+' : '-';
   const abs = Math.abs(minutes);
