@@ -84,7 +84,7 @@ async function main(): Promise<void> {
     if (res.status !== 200) throw new Error(`${text}: HTTP ${res.status}`);
     // The handler ran inside the event's transaction: the reply is in the outbox when the answer arrives.
     const row = await db.outbox.findUnique({ where: { dedupKey: `reply:om_${id}` }, select: { content: true } });
-    if (!row || !row.content.startsWith('{"schema"'))
+    if (!row?.content.startsWith('{"schema"'))
       throw new Error(`${text}: no card in the outbox (${row?.content.slice(0, 200)})`);
     return ms;
   }

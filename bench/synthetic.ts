@@ -11,7 +11,7 @@ export interface Sizes {
   projects: number;
 }
 
-export const DEFAULT_SIZES: Sizes = { squads: 50, years: 10, visits: 100_000, leads: 20_000, projects: 5_000 };
+const DEFAULT_SIZES: Sizes = { squads: 50, years: 10, visits: 100_000, leads: 20_000, projects: 5_000 };
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run builds the same district. */
 function rng(seed: number): () => number {

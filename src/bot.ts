@@ -3,7 +3,7 @@ import type Router from '@koa/router';
 import type { Clock } from './clock.js';
 import { systemClock } from './clock.js';
 import type { Config } from './config.js';
-import { openDatabase, type Database } from './db/client.js';
+import { openDatabase, pingDatabase, type Database } from './db/client.js';
 import { migrateSqlite } from './db/migrate.js';
 import { seedIfEmpty } from './db/seed.js';
 import { seedCalendar } from './db/calendar.js';
@@ -92,9 +92,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   const app = createApp(deps, dispatcher, {
     metrics,
     isStopping: () => stopping !== undefined,
-    healthCheck: async () => {
-      await database.prisma.$queryRawUnsafe('SELECT 1');
-    },
+    healthCheck: () => pingDatabase(database.prisma),
     extraRoutes: (router) => {
       // The local chat page, only with the built-in sandbox (never next to a real Feishu app).
       if (sandbox) page = mountSandboxPage(router, deps, sandbox.sandbox, () => url);

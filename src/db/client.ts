@@ -4,11 +4,12 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { startCheckpointer } from './checkpointer.js';
-import { dbKindOf, sqliteFileFromUrl, type DbKind } from './url.js';
+import type { Database, Db } from './database.js';
+import { dbKindOf, sqliteFileFromUrl } from './url.js';
 
 const BACKSTOP_CHECKPOINT_PAGES = 20_000;
 
-export type Db = PrismaClient;
+export type { Database, Db } from './database.js';
 
 /** The better-sqlite3 connection under a SQLite Prisma client (the one connection it runs on). */
 const sqliteConnections = new WeakMap<object, BetterSqlite3.Database>();
@@ -20,13 +21,6 @@ const sqliteConnections = new WeakMap<object, BetterSqlite3.Database>();
  */
 export function sqliteConnectionOf(prisma: object): BetterSqlite3.Database | undefined {
   return sqliteConnections.get(prisma);
-}
-
-export interface Database {
-  prisma: Db;
-  kind: DbKind;
-  url: string;
-  close(): Promise<void>;
 }
 
 /** Opens the database named by DATABASE_URL through a driver adapter (no engine binary). */
@@ -69,4 +63,9 @@ export async function openDatabase(url: string): Promise<Database> {
       await prisma.$disconnect();
     },
   };
+}
+
+/** Fails when the database cannot answer a trivial query (the health check). */
+export async function pingDatabase(db: Db): Promise<void> {
+  await db.$queryRawUnsafe('SELECT 1');
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { sqliteFileFromUrl } from './url.js';
 
-export const MIGRATIONS_DIR = path.resolve('prisma', 'migrations');
+const MIGRATIONS_DIR = path.resolve('prisma', 'migrations');
 
 export interface Migration {
   name: string;
@@ -13,7 +13,7 @@ export interface Migration {
 }
 
 /** The committed migrations, in order, with the checksum Prisma records (sha256 of the file). */
-export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
+function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
   return fs
     .readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && fs.existsSync(path.join(dir, d.name, 'migration.sql')))

@@ -4,7 +4,7 @@ import type pg from 'pg';
 // with the provider sqlite"), so PostgreSQL has its own client generated from
 // prisma/postgresql/schema.prisma (the same models; `npm run db:pg-schema` keeps it in step).
 import { PrismaClient } from '../generated/prisma-pg/client.js';
-import type { Database, Db } from './client.js';
+import type { Database, Db } from './database.js';
 import { txConnection } from './tx-connection.js';
 
 /** Connections per instance: small, since several instances share one server (2 cores here). */

@@ -9,7 +9,7 @@ export type LarkClient = lark.Client;
  */
 class TokenCache {
   private readonly values = new Map<string, { value: unknown; expiredTime?: number }>();
-  async get(key: string | symbol, options?: { namespace?: string }): Promise<any> {
+  async get(key: string | symbol, options?: { namespace?: string }): Promise<unknown> {
     const v = this.values.get(this.k(key, options));
     return v && (!v.expiredTime || v.expiredTime > Date.now()) ? v.value : undefined;
   }

@@ -55,7 +55,7 @@ export async function downloadMessageFile(
   return Buffer.concat(chunks);
 }
 
-export function tooLargeText(size: number, maxBytes: number): string {
+function tooLargeText(size: number, maxBytes: number): string {
   const mb = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
   return `文件太大（${(size / 1024 / 1024).toFixed(1)} MB），最多 ${mb(maxBytes)} MB。请删除多余的工作表或行后再发送。`;
 }

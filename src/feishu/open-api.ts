@@ -1,5 +1,6 @@
 import type { LarkClient } from './client.js';
-import { feishuUuid, type OutboxColumns } from './outbox.js';
+import type { OutboxColumns } from '../db/outbox.js';
+import { feishuUuid } from './outbox.js';
 
 /** An outbox row as the sender needs it. */
 export type OutboxRow = OutboxColumns & { id: number };
@@ -10,7 +11,7 @@ export type CallResult =
 
 const RATE_LIMITED = 99991400;
 /** The tenant token is missing, invalid or expired: fetch a new one and retry. */
-export const TOKEN_INVALID = new Set([99991661, 99991663, 99991668]);
+const TOKEN_INVALID = new Set([99991661, 99991663, 99991668]);
 
 /** One Open API call per outbox row, through the official SDK; errors classified for retry. */
 export async function deliver(lark: LarkClient, row: OutboxRow): Promise<CallResult> {

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import type { Db } from '../db/client.js';
+import { insertOutboxRows, type OutboxColumns } from '../db/outbox.js';
 
-export type Receiver =
+type Receiver =
   | { type: 'open_id' | 'chat_id' | 'user_id' | 'email' | 'union_id'; id: string }
   /** chatId: the chat the reply lands in, so the 5-per-second-per-chat limit counts it there. */
   | { type: 'reply'; messageId: string; chatId?: string }
@@ -30,31 +31,14 @@ export function enqueuedIn(db: object): boolean {
 
 /**
  * Writes the message to the outbox in the caller's transaction. Returns false when a message
- * with the same key is already there (a retry, a second instance, a re-sent event). One plain
- * `INSERT … ON CONFLICT DO NOTHING` (SQLite and PostgreSQL alike): no read-then-write race, and no
- * unique violation that would abort a PostgreSQL transaction.
+ * with the same key is already there (a retry, a second instance, a re-sent event): the insert
+ * skips a key already present (db/outbox.ts), so there is no read-then-write race.
  */
 export async function enqueueMessage(db: Db, m: OutgoingMessage): Promise<boolean> {
-  const r = outboxRowOf(m);
-  const now = new Date();
-  const inserted = await db.$executeRaw`INSERT INTO "Outbox"
-      ("dedupKey", "kind", "receiveIdType", "receiveId", "msgType", "content", "openIds", "status", "attempts", "nextAttemptAt", "createdAt")
-    VALUES (${r.dedupKey}, ${r.kind}, ${r.receiveIdType}, ${r.receiveId}, ${r.msgType}, ${r.content}, ${r.openIds}, 'PENDING', 0, ${now}, ${now})
-    ON CONFLICT ("dedupKey") DO NOTHING`;
+  const inserted = await insertOutboxRows(db, [outboxRowOf(m)], new Date());
   if (inserted === 0) return false;
   wroteOutbox.add(db);
   return true;
-}
-
-/** The columns a message is written with (the sender reads them back with the row's id). */
-export interface OutboxColumns {
-  dedupKey: string;
-  kind: string;
-  receiveIdType: string | null;
-  receiveId: string | null;
-  msgType: string;
-  content: string;
-  openIds: string | null;
 }
 
 /** The Outbox columns of a message (the rest start as PENDING, 0 attempts, due now). */
@@ -82,7 +66,10 @@ const texts = new WeakMap<object, string>();
 function contentText(content: unknown): string {
   if (!content || typeof content !== 'object' || !Object.isFrozen(content)) return JSON.stringify(content);
   let t = texts.get(content);
-  if (t === undefined) texts.set(content, (t = JSON.stringify(content)));
+  if (t === undefined) {
+    t = JSON.stringify(content);
+    texts.set(content, t);
+  }
   return t;
 }
 

@@ -3,18 +3,7 @@ import { z } from 'zod';
 // Shapes of what Feishu sends (schema 2.0), checked at the edge; unknown fields pass through.
 // https://open.feishu.cn/document/server-docs/im-v1/message/events/receive
 
-export const EventHeader = z.looseObject({
-  event_id: z.string().min(1),
-  event_type: z.string().min(1),
-  token: z.string(),
-  create_time: z.string().optional(),
-  tenant_key: z.string().optional(),
-  app_id: z.string().optional(),
-});
-
-export const Envelope = z.looseObject({ schema: z.literal('2.0'), header: EventHeader, event: z.looseObject({}) });
-
-export const UserId = z.looseObject({
+const UserId = z.looseObject({
   open_id: z.string().optional(),
   union_id: z.string().optional(),
   user_id: z.string().nullish(),

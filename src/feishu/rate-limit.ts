@@ -8,7 +8,7 @@ export interface Window {
   ms: number;
 }
 
-export const FEISHU_LIMITS = {
+const FEISHU_LIMITS = {
   app: { limit: 45, ms: 1000 }, // a margin under 50/s
   sendsPerMinute: { limit: 950, ms: 60_000 },
   // 4, not 5: the window is measured when a call leaves, Feishu counts when it arrives, and the

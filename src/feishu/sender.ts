@@ -1,8 +1,16 @@
 import os from 'node:os';
 import type { Db } from '../db/client.js';
+import {
+  claimDueOutboxRows,
+  markOutboxFailed,
+  markOutboxSent,
+  releaseOutboxClaims,
+  retryOutboxRow,
+  type ClaimedOutboxRow,
+} from '../db/outbox.js';
 import { resetTenantToken, type LarkClient } from './client.js';
 import type { Log } from '../log.js';
-import { deliver, receiverKey, type OutboxRow } from './open-api.js';
+import { deliver, receiverKey } from './open-api.js';
 import { FeishuLimiter } from './rate-limit.js';
 
 export interface SenderOptions {
@@ -64,7 +72,7 @@ export class OutboxSender {
   /** Drain soon; calls while a drain runs make it go round once more. */
   kick(): void {
     if (this.stopped) return;
-    if (this.running) {
+    if (this.running !== undefined) {
       this.again = true;
       return;
     }
@@ -75,7 +83,7 @@ export class OutboxSender {
 
   /** Sends everything due now; resolves when nothing is left that is due. */
   async drain(): Promise<void> {
-    while (this.running) await this.running;
+    while (this.running !== undefined) await this.running;
     await this.loop();
   }
 
@@ -83,24 +91,15 @@ export class OutboxSender {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    while (this.running) await this.running;
+    while (this.running !== undefined) await this.running;
     await this.releaseClaims().catch((e: Error) => this.log.warn({ err: e.message }, 'outbox leases not released'));
   }
 
   /** Rows this instance claimed but did not send go back to PENDING now, not after the lease. */
   async releaseClaims(): Promise<number> {
-    const res = await this.db.outbox.updateMany({
-      where: { status: 'SENDING', lockedBy: this.instanceId },
-      data: {
-        status: 'PENDING',
-        lockedBy: null,
-        lockedUntil: null,
-        nextAttemptAt: new Date(),
-        attempts: { decrement: 1 },
-      },
-    });
-    if (res.count) this.log.info({ released: res.count }, 'outbox leases released');
-    return res.count;
+    const released = await releaseOutboxClaims(this.db, this.instanceId, new Date());
+    if (released) this.log.info({ released }, 'outbox leases released');
+    return released;
   }
 
   private async loop(): Promise<void> {
@@ -123,30 +122,18 @@ export class OutboxSender {
     } while (this.again && !this.stopped);
   }
 
-  /**
-   * Claims up to a batch of due rows, and rows whose lease ran out, in one statement (SQLite and
-   * PostgreSQL alike). Each sub-select reads the (status, nextAttemptAt) index and stops at the
-   * batch size, so a backlog of thousands costs no more than a few; the outer condition is a CASE
-   * so that SQLite looks the claimed ids up by key instead of scanning every due row again. When two
-   * instances race, PostgreSQL re-checks that condition on the locked row and the loser skips rows
-   * the winner took.
-   */
-  private async claim(): Promise<OutboxRow[]> {
+  /** Claims up to a batch of due rows, and rows whose lease ran out (db/outbox.ts). */
+  private claim(): Promise<ClaimedOutboxRow[]> {
     const now = new Date();
-    const until = new Date(now.getTime() + this.leaseMs);
-    const n = this.batchSize;
-    const rows = await this.db.$queryRaw<(OutboxRow & { attempts: number | bigint })[]>`UPDATE "Outbox"
-      SET "status" = 'SENDING', "lockedBy" = ${this.instanceId}, "lockedUntil" = ${until}, "attempts" = "attempts" + 1
-      WHERE "id" IN (
-          SELECT "id" FROM (SELECT "id" FROM "Outbox" WHERE "status" = 'PENDING' AND "nextAttemptAt" <= ${now} ORDER BY "nextAttemptAt", "id" LIMIT ${n}) AS due
-          UNION ALL
-          SELECT "id" FROM (SELECT "id" FROM "Outbox" WHERE "status" = 'SENDING' AND "lockedUntil" < ${now} ORDER BY "id" LIMIT ${n}) AS expired)
-        AND CASE "status" WHEN 'PENDING' THEN "nextAttemptAt" <= ${now} WHEN 'SENDING' THEN "lockedUntil" < ${now} ELSE false END
-      RETURNING "id", "dedupKey", "kind", "receiveIdType", "receiveId", "msgType", "content", "openIds", "attempts"`;
-    return rows.map((r) => ({ ...r, id: Number(r.id), attempts: Number(r.attempts) })).sort((a, b) => a.id - b.id);
+    return claimDueOutboxRows(this.db, {
+      instanceId: this.instanceId,
+      now,
+      until: new Date(now.getTime() + this.leaseMs),
+      limit: this.batchSize,
+    });
   }
 
-  private async sendOne(row: OutboxRow & { attempts?: number }): Promise<void> {
+  private async sendOne(row: ClaimedOutboxRow): Promise<void> {
     const receiver = receiverKey(row);
     for (;;) {
       const now = Date.now();
@@ -158,9 +145,7 @@ export class OutboxSender {
     this.limiter.record(Date.now(), receiver);
     const result = await deliver(this.lark, row);
     if (result.ok) {
-      await this.db
-        .$executeRaw`UPDATE "Outbox" SET "status" = 'SENT', "sentAt" = ${new Date()}, "messageId" = ${result.messageId ?? null},
-        "lockedUntil" = NULL, "lastError" = NULL WHERE "id" = ${row.id}`;
+      await markOutboxSent(this.db, row.id, result.messageId ?? null, new Date());
       this.stats.sent++;
       return;
     }
@@ -169,21 +154,17 @@ export class OutboxSender {
     // and does not use up the row's attempts.
     const rateLimited = result.code === 99991400 || result.code === 429;
     if (rateLimited) this.pausedUntil = Math.max(this.pausedUntil, Date.now() + (result.waitMs ?? 1000));
-    const attempts = (row.attempts ?? 1) - (rateLimited ? 1 : 0);
+    const attempts = row.attempts - (rateLimited ? 1 : 0);
     const giveUp = !result.retry || attempts >= this.maxAttempts;
     const backoff = result.waitMs ?? Math.min(60_000, 500 * 2 ** (attempts - 1));
-    await this.db.outbox.update({
-      where: { id: row.id },
-      data: giveUp
-        ? { status: 'FAILED', lastError: `${result.code}: ${result.message}`, lockedUntil: null }
-        : {
-            status: 'PENDING',
-            lastError: `${result.code}: ${result.message}`,
-            nextAttemptAt: new Date(Date.now() + backoff),
-            lockedUntil: null,
-            ...(rateLimited ? { attempts: { decrement: 1 } } : {}),
-          },
-    });
+    const lastError = `${result.code}: ${result.message}`;
+    if (giveUp) await markOutboxFailed(this.db, row.id, lastError);
+    else
+      await retryOutboxRow(this.db, row.id, {
+        lastError,
+        nextAttemptAt: new Date(Date.now() + backoff),
+        refundAttempt: rateLimited,
+      });
     if (giveUp) {
       this.stats.failed++;
       this.log.warn(

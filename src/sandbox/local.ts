@@ -1,6 +1,7 @@
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import type { Log } from '../log.js';
+import { activePeople, activeSquadsWithPeople, assignSandboxChats } from '../db/sandbox-roster.js';
 import { createSandbox, type Sandbox } from './open-api/index.js';
 import { LEADERSHIP_CHAT_ID, sandboxUsersFor } from './open-api/roster.js';
 import type { SandboxChat } from './open-api/types.js';
@@ -17,16 +18,12 @@ export interface LocalSandbox {
  * and the bot is in all of them, so the whole plan can be tried on a fresh machine.
  */
 export async function startLocalSandbox(db: Db, config: Config, log: Log): Promise<LocalSandbox> {
-  const people = await db.person.findMany({ where: { active: true }, orderBy: { id: 'asc' } });
+  const people = await activePeople(db);
   const users = sandboxUsersFor(people.map((p) => ({ name: p.name, mobile: p.mobile, email: p.email })));
-  const squads = await db.squad.findMany({
-    where: { active: true },
-    orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
-    include: { members: true, leaders: true },
-  });
+  const squads = await activeSquadsWithPeople(db);
   const openIdOf = new Map(people.map((p, i) => [p.id, users[i]!.open_id]));
   const squadChats: SandboxChat[] = squads.map((s) => ({
-    chat_id: `oc_squad_${s.id}`,
+    chat_id: squadChatId(s.id),
     name: s.name,
     chat_mode: 'group',
     members: [...s.members.map((m) => m.personId), ...s.leaders.map((l) => l.personId)]
@@ -41,12 +38,11 @@ export async function startLocalSandbox(db: Db, config: Config, log: Log): Promi
   });
   const url = await sandbox.start(config.sandboxPort, '127.0.0.1');
   // Give the sandbox's groups to the squads and the leadership chat to the leading group, once.
-  for (const s of squads) {
-    if (!s.chatId) await db.squad.update({ where: { id: s.id }, data: { chatId: `oc_squad_${s.id}` } });
-  }
-  if (!(await db.chat.findFirst({ where: { kind: 'LEADERSHIP' } }))) {
-    await db.chat.create({ data: { chatId: LEADERSHIP_CHAT_ID, kind: 'LEADERSHIP', name: '招商工作领导小组' } });
-  }
+  await assignSandboxChats(db, squads, squadChatId, { chatId: LEADERSHIP_CHAT_ID, name: '招商工作领导小组' });
   log.info({ url, users: users.length, chats: squadChats.length + 1 }, 'sandbox Open API started');
   return { url, sandbox, stop: () => sandbox.stop() };
+}
+
+function squadChatId(squadId: number): string {
+  return `oc_squad_${squadId}`;
 }

@@ -1,6 +1,6 @@
 import type { Context } from 'koa';
 
-export const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = 1024 * 1024;
 
 export class HttpError extends Error {
   constructor(

@@ -1,5 +1,6 @@
 import client from 'prom-client';
 import type { Db } from '../db/client.js';
+import { jobRunCounts, outboxDepth } from '../db/metrics.js';
 import type { OutboxSender } from '../feishu/sender.js';
 import { batchStatsOf } from './events/group-commit.js';
 
@@ -34,14 +35,9 @@ export class Metrics {
       labelNames: ['status'],
       registers: [this.registry],
       async collect() {
-        const rows = await db.outbox.groupBy({
-          by: ['status'],
-          where: { status: { in: ['PENDING', 'SENDING', 'FAILED'] } },
-          _count: { _all: true },
-        });
+        const depth = await outboxDepth(db);
         this.reset();
-        for (const s of ['PENDING', 'SENDING', 'FAILED'])
-          this.set({ status: s }, rows.find((r) => r.status === s)?._count._all ?? 0);
+        for (const [status, n] of Object.entries(depth)) this.set({ status }, n);
       },
     });
     new client.Gauge({
@@ -88,9 +84,9 @@ export class Metrics {
       labelNames: ['job', 'status'],
       registers: [this.registry],
       async collect() {
-        const rows = await db.jobRun.groupBy({ by: ['job', 'status'], _count: { _all: true } });
+        const rows = await jobRunCounts(db);
         this.reset();
-        for (const r of rows) this.set({ job: r.job, status: r.status }, r._count._all);
+        for (const r of rows) this.set({ job: r.job, status: r.status }, r.count);
       },
     });
   }

@@ -2,6 +2,7 @@ import { helpCard } from '../commands/help.js';
 import { commandList, findMessageTypeHandler, runCommand } from '../commands/index.js';
 import { parseContent } from '../commands/message-types.js';
 import type { Deps } from '../deps.js';
+import { noteUnknownSender } from '../db/unknown-senders.js';
 import type { Reply } from '../feishu/answer.js';
 import { parseMessage } from '../feishu/message.js';
 import { textContent } from '../feishu/outbox.js';
@@ -43,9 +44,7 @@ export async function onMessage(flat: Flat, deps: Deps, botOpenId: string | unde
     // An env admin not on the roster yet may still run the admin commands (e.g. bind themselves).
     if (!actor && cmd.name !== '/help' && !envAdmin) {
       // Told once how to get added; after that, silence (except /help).
-      const told = await tx.db.unknownSender.findUnique({ where: { openId: senderOpenId } });
-      if (told) return;
-      await tx.db.unknownSender.create({ data: { openId: senderOpenId } });
+      if (!(await noteUnknownSender(tx.db, senderOpenId))) return;
       out = { kind: 'text', text: ROSTER_HINT };
     } else if (typeHandler && actor) {
       out = await typeHandler(

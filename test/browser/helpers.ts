@@ -9,7 +9,7 @@ import { collectTags, SUPPORTED_TAGS } from '../../src/sandbox/page/client/suppo
 import type { Sandbox } from '../../src/sandbox/open-api/index.js';
 import type { TestBot } from '../helpers/app.js';
 
-export const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = '/usr/bin/chromium';
 const ARGS = [
   '--headless',
   '--no-sandbox',
@@ -19,9 +19,9 @@ const ARGS = [
   '--disable-sync',
   '--no-first-run',
 ];
-export const SHOTS = path.resolve('test-results', 'screenshots');
+const SHOTS = path.resolve('test-results', 'screenshots');
 export const PHONE = { width: 390, height: 844 };
-export const DESKTOP = { width: 1280, height: 860 };
+const DESKTOP = { width: 1280, height: 860 };
 
 /** describe() that runs only where Chromium is installed — always in CI, where it must be. */
 export function describeInBrowser(name: string, body: () => void): void {
@@ -123,7 +123,7 @@ export async function toastText(page: Page): Promise<string> {
 }
 
 /** Every card the bot sent (all versions) uses only tags the page draws. */
-export function expectRenderableCards(sb: Sandbox): void {
+function expectRenderableCards(sb: Sandbox): void {
   const missing = new Set<string>();
   for (const m of sb.state.messages) {
     if (m.msg_type !== 'interactive') continue;

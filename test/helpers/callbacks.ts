@@ -1,5 +1,6 @@
 // Additions to test/helpers/cards.ts for form flows: waiting for a command's reply (per-chat limits
 // may defer it), reading a form's values as a user would submit them, and the red field errors.
+import type { SandboxMessage } from '../../src/sandbox/open-api/types.js';
 import type { TestBot } from './app.js';
 import { fixture, withText } from './feishu.js';
 
@@ -27,7 +28,7 @@ export async function replyTo(
   if (res.status !== 200) throw new Error('event refused: ' + res.status);
   // Many replies into one chat within a second meet Feishu's 5/s per-chat limit (the sandbox answers
   // 429 and the sender retries after a backoff), so wait for the reply rather than for one drain.
-  let sent;
+  let sent: SandboxMessage | undefined;
   for (let i = 0; i < 40 && !sent; i++) {
     if (i) await new Promise((r) => setTimeout(r, 150));
     await bot.flush();

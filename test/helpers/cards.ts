@@ -52,7 +52,7 @@ export async function commandCard(
 }
 
 /** Every element of a card (nested in forms and columns), flattened. */
-export function elementsOf(card: any): any[] {
+function elementsOf(card: any): any[] {
   const out: any[] = [];
   const walk = (els: any[]) => {
     for (const e of els ?? []) {

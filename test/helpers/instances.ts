@@ -8,7 +8,7 @@ import { createSandbox, sandboxUsersFor, type Sandbox } from '../../src/sandbox/
 import { createPgDatabase } from './pg.js';
 import { postSigned } from './feishu.js';
 
-export const KEYS = { encryptKey: 'multi-instance-encrypt-key', verificationToken: 'multi-instance-token' };
+const KEYS = { encryptKey: 'multi-instance-encrypt-key', verificationToken: 'multi-instance-token' };
 
 export interface Cluster {
   url: string;
@@ -79,8 +79,7 @@ export async function startInstance(cluster: Cluster, env: Record<string, string
     const timer = setTimeout(() => reject(new Error('instance did not start in 60 s:\n' + logs.join('\n'))), 60_000);
     proc.stdout!.on('data', (chunk: Buffer) => {
       buf += chunk.toString();
-      let i;
-      while ((i = buf.indexOf('\n')) >= 0) {
+      for (let i = buf.indexOf('\n'); i >= 0; i = buf.indexOf('\n')) {
         const line = buf.slice(0, i);
         buf = buf.slice(i + 1);
         logs.push(line);

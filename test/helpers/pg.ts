@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import pg from 'pg';
 
-export const TEST_PG_URL = process.env.TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
+const TEST_PG_URL = process.env.TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 
 export function testingOnPostgres(): boolean {
   return process.env.TEST_DATABASE === 'postgresql';

@@ -17,7 +17,7 @@ async function scrape(): Promise<string> {
   return res.text();
 }
 
-function valueOf(text: string, series: string): number {
+function seriesValue(text: string, series: string): number {
   const line = text.split('\n').find((l) => l.startsWith(series + ' '));
   return line ? Number(line.slice(series.length + 1)) : 0;
 }
@@ -40,13 +40,13 @@ describe('/metrics', () => {
     });
     const after = await scrape();
     const ev = 'bot_events_handled_total{type="im.message.receive_v1",status="200"}';
-    expect(valueOf(after, ev) - valueOf(before, ev)).toBe(2);
+    expect(seriesValue(after, ev) - seriesValue(before, ev)).toBe(2);
     expect(
-      valueOf(after, 'bot_answer_seconds_count{route="/webhook/card"}') -
-        valueOf(before, 'bot_answer_seconds_count{route="/webhook/card"}'),
+      seriesValue(after, 'bot_answer_seconds_count{route="/webhook/card"}') -
+        seriesValue(before, 'bot_answer_seconds_count{route="/webhook/card"}'),
     ).toBe(1);
-    expect(valueOf(after, 'bot_outbox_sent') - valueOf(before, 'bot_outbox_sent')).toBe(2); // the two replies
-    expect(valueOf(after, 'bot_job_runs{job="monthly-reminder",status="DONE"}')).toBe(1);
+    expect(seriesValue(after, 'bot_outbox_sent') - seriesValue(before, 'bot_outbox_sent')).toBe(2); // the two replies
+    expect(seriesValue(after, 'bot_job_runs{job="monthly-reminder",status="DONE"}')).toBe(1);
     expect(after).toContain('bot_process_resident_memory_bytes');
     await bot.database.prisma.outbox.create({
       data: {
@@ -59,7 +59,7 @@ describe('/metrics', () => {
         nextAttemptAt: new Date(Date.now() + 3600_000),
       },
     });
-    expect(valueOf(await scrape(), 'bot_outbox_depth{status="PENDING"}')).toBe(1);
+    expect(seriesValue(await scrape(), 'bot_outbox_depth{status="PENDING"}')).toBe(1);
 
     bot.sb.failNext(1, 'server');
     await enqueueMessage(bot.database.prisma, {
@@ -70,14 +70,14 @@ describe('/metrics', () => {
     });
     await bot.flush();
     const failed = await scrape();
-    expect(valueOf(failed, 'bot_send_failures{kind="retried"}')).toBeGreaterThanOrEqual(1);
-    expect(valueOf(failed, 'bot_outbox_sent') - valueOf(after, 'bot_outbox_sent')).toBe(0); // the failed one waits for its retry
+    expect(seriesValue(failed, 'bot_send_failures{kind="retried"}')).toBeGreaterThanOrEqual(1);
+    expect(seriesValue(failed, 'bot_outbox_sent') - seriesValue(after, 'bot_outbox_sent')).toBe(0); // the failed one waits for its retry
   });
 
   it('counts refused requests by status', async () => {
-    const before = valueOf(await scrape(), 'bot_events_handled_total{type="none",status="401"}');
+    const before = seriesValue(await scrape(), 'bot_events_handled_total{type="none",status="401"}');
     await bot.event(await help(), { signature: 'bad' });
-    expect(valueOf(await scrape(), 'bot_events_handled_total{type="none",status="401"}') - before).toBe(1);
+    expect(seriesValue(await scrape(), 'bot_events_handled_total{type="none",status="401"}') - before).toBe(1);
   });
 });
 

@@ -10,7 +10,7 @@ export const silentLogger = {
 };
 
 /** A cache of its own, so that the SDK's process-wide token cache does not hide the token call. */
-export function freshCache() {
+function freshCache() {
   const values = new Map<unknown, unknown>();
   return {
     get: async (key: unknown) => values.get(key),

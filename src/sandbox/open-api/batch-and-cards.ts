@@ -82,7 +82,7 @@ function idList(body: Record<string, unknown>, field: string): string[] {
 // A callback's update token: valid 30 minutes, at most 2 uses.
 // https://open.feishu.cn/document/ukTMukTMukTM/uMDO1YjLzgTN24yM4UjN
 export const CARD_TOKEN_TTL_MS = 30 * 60 * 1000;
-export const CARD_TOKEN_MAX_USES = 2;
+const CARD_TOKEN_MAX_USES = 2;
 
 function delayedCardUpdate(ctx: RequestContext): Reply {
   const body = bodyOf(ctx);

@@ -24,7 +24,7 @@ function statusOf(u: SandboxUser): Record<string, boolean> {
   };
 }
 
-export function userView(u: SandboxUser): Record<string, unknown> {
+function userView(u: SandboxUser): Record<string, unknown> {
   return {
     open_id: u.open_id,
     union_id: u.union_id,

@@ -6,7 +6,7 @@ import { isRecord } from './http.js';
 // a card that does not parse is 230099.
 // https://open.feishu.cn/document/server-docs/im-v1/message/create
 
-export const MSG_TYPES = new Set([
+const MSG_TYPES = new Set([
   'text',
   'post',
   'image',
@@ -20,8 +20,8 @@ export const MSG_TYPES = new Set([
   'system',
 ]);
 
-export const CARD_MAX_BYTES = 30 * 1024;
-export const TEXT_MAX_BYTES = 150 * 1024;
+const CARD_MAX_BYTES = 30 * 1024;
+const TEXT_MAX_BYTES = 150 * 1024;
 
 // JSON 2.0 is strict: an unknown top-level property fails the send.
 const CARD_V2_KEYS = new Set(['schema', 'config', 'card_link', 'header', 'body', 'i18n_header']);

@@ -19,7 +19,7 @@ export interface StoredFile {
 }
 
 /** Feishu: uploads up to 30 MB, never empty; file_type one of these. */
-export const FILE_MAX_BYTES = 30 * 1024 * 1024;
+const FILE_MAX_BYTES = 30 * 1024 * 1024;
 const FILE_TYPES = new Set(['opus', 'mp4', 'pdf', 'doc', 'xls', 'ppt', 'stream']);
 
 const stores = new WeakMap<SandboxState, Map<string, StoredFile>>();

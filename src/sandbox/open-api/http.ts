@@ -37,7 +37,7 @@ export interface Reply {
   binary?: { bytes: Buffer; contentType: string; fileName?: string };
 }
 
-export type Handler = (ctx: RequestContext) => Reply;
+type Handler = (ctx: RequestContext) => Reply;
 
 export interface Route {
   method: string;
@@ -142,7 +142,7 @@ export function errorBody(e: FeishuError): Record<string, unknown> {
   };
 }
 
-export function newLogId(): string {
+function newLogId(): string {
   return randomBytes(16).toString('hex').toUpperCase();
 }
 

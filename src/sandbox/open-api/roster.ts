@@ -1,7 +1,7 @@
 import type { SandboxChat, SandboxRoster, SandboxUser } from './types.js';
 
 export const LEADERSHIP_CHAT_ID = 'oc_leadership';
-export const LEADERSHIP_CHAT_NAME = '招商工作领导小组';
+const LEADERSHIP_CHAT_NAME = '招商工作领导小组';
 
 /**
  * Users for a roster, in order: the n-th person (from 1) gets open_id `ou_sbx_<n>`, union_id
@@ -26,7 +26,7 @@ export function sandboxUsersFor(roster: SandboxRoster[]): SandboxUser[] {
  * A small default roster: the plan's leading group (组长 and 副组长, named in the plan itself), the
  * office, and a few squad people, with made-up mobiles and e-mails.
  */
-export const DEFAULT_ROSTER: SandboxRoster[] = [
+const DEFAULT_ROSTER: SandboxRoster[] = [
   { name: '曾健清', mobile: '13800000001', email: 'zengjianqing@sandbox.example' },
   { name: '俸振江', mobile: '13800000002', email: 'fengzhenjiang@sandbox.example' },
   { name: '韦长安', mobile: '13800000003', email: 'weichangan@sandbox.example' },

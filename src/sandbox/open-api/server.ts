@@ -32,8 +32,8 @@ import type {
   SandboxUser,
 } from './types.js';
 
-export const DEFAULT_SANDBOX_APP_ID = 'cli_sandbox00000000';
-export const DEFAULT_SANDBOX_APP_SECRET = 'sandbox-app-secret';
+const DEFAULT_SANDBOX_APP_ID = 'cli_sandbox00000000';
+const DEFAULT_SANDBOX_APP_SECRET = 'sandbox-app-secret';
 
 const ROUTES: Route[] = [
   ...authRoutes,
@@ -213,7 +213,7 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
     recordIncomingMessage: (message, senderOpenId) => addIncoming(core, message, senderOpenId, clock()),
     recordCallbackCard(messageId, card) {
       const m = state.message(messageId);
-      if (!m || m.msg_type !== 'interactive') return undefined;
+      if (m?.msg_type !== 'interactive') return undefined;
       addVersion(core, m, JSON.stringify(card), card, clock(), 'callback');
       return m;
     },

@@ -6,7 +6,7 @@ import type { IncomingEventMessage, MessageVersion, SandboxChat, SandboxMessage,
 // Creating and changing messages in the sandbox's state, shared by the send, reply, batch-send,
 // PATCH and delayed-update endpoints.
 
-export const UUID_WINDOW_MS = 60 * 60 * 1000;
+const UUID_WINDOW_MS = 60 * 60 * 1000;
 export const EDIT_WINDOW_MS = 14 * 24 * 60 * 60 * 1000;
 
 export function newId(prefix: string): string {

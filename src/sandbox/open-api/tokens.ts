@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 // app id (not by domain), so a client that outlives one sandbox keeps sending the old token to the
 // next sandbox with the same app id. Real Feishu would still accept it, and so does the sandbox.
 
-export const TOKEN_TTL_SECONDS = 7200;
+const TOKEN_TTL_SECONDS = 7200;
 const REISSUE_BELOW_MS = 30 * 60 * 1000;
 
 interface Issued {
@@ -32,9 +32,4 @@ export function issueTenantToken(appId: string, now: number): { token: string; e
 export function tokenValidFor(token: string, appId: string, now: number): boolean {
   const t = issued.get(token);
   return !!t && t.appId === appId && t.expiresAt > now;
-}
-
-/** Forget every token of an app. Note: SDK clients keep using their cached token and will fail. */
-export function revokeTenantTokens(appId: string): void {
-  for (const [token, t] of issued) if (t.appId === appId) issued.delete(token);
 }

@@ -35,7 +35,7 @@ export interface SandboxRoster {
   email?: string | null;
 }
 
-export interface RateLimitOptions {
+interface RateLimitOptions {
   /** Calls per second per app over all APIs (Feishu: 50). */
   perAppPerSecond?: number;
   /** Messages per second into one chat (Feishu: 5 per user and per group). */

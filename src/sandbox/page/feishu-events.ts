@@ -1,4 +1,4 @@
-import type { ClickedAction } from './client/card.js';
+import type { ClickedAction } from './client/card-context.js';
 import crypto from 'node:crypto';
 import type { Config } from '../../config.js';
 import { encryptBody, signBody } from '../../feishu/crypto.js';
@@ -27,7 +27,7 @@ export interface TypedMessage {
   mentionBot: boolean;
 }
 
-export function newEventId(): string {
+function newEventId(): string {
   return crypto.randomUUID().replace(/-/g, '');
 }
 
@@ -89,7 +89,7 @@ export function buildMessageEvent(
 }
 
 // What a click sends: one definition, in the browser code (type-only import).
-export type { ClickedAction } from './client/card.js';
+export type { ClickedAction } from './client/card-context.js';
 
 /** A card callback with a fresh update token the bot may use for a delayed update. */
 export function buildCardCallback(

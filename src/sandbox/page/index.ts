@@ -19,9 +19,6 @@ export interface SandboxPage {
   close(): void;
 }
 
-// The wire shape the page reads (one definition, in the browser code; type-only, so nothing is loaded).
-export type { MessageView } from './client/api.js';
-
 function viewOf(m: SandboxMessage): MessageView {
   return {
     id: m.message_id,

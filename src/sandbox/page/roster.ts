@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.js';
+import { activeSquads, pickablePeople } from '../../db/sandbox-roster.js';
 import type { Sandbox } from '../open-api/index.js';
 import { LEADERSHIP_CHAT_ID, p2pChatId, UNSEEN_CHAT_ID } from '../open-api/index.js';
 import type { SandboxChat } from '../open-api/types.js';
@@ -7,7 +8,7 @@ import type { SandboxChat } from '../open-api/types.js';
 // squad's captain and members. A person in two groups (the office head is also a captain) appears
 // in both.
 
-export interface RosterEntry {
+interface RosterEntry {
   openId: string;
   name: string;
   title: string;
@@ -28,12 +29,8 @@ const OFFICE_ROLES = new Set(['OFFICE', 'OFFICE_ADMIN']);
 const OTHER_ROLES: Record<string, string> = { HELPER: '帮办中心', ASSESSOR: '考核中心', REVIEWER: '预审经办' };
 
 export async function listRosterGroups(db: Db): Promise<RosterGroup[]> {
-  const people = await db.person.findMany({
-    where: { active: true, openId: { not: null } },
-    include: { roles: true, memberOf: true, unit: true },
-    orderBy: { id: 'asc' },
-  });
-  const squads = await db.squad.findMany({ where: { active: true }, orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] });
+  const people = await pickablePeople(db);
+  const squads = await activeSquads(db);
   const entry = (p: (typeof people)[number], extra = ''): RosterEntry => ({
     openId: p.openId!,
     name: p.name,

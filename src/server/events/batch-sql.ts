@@ -5,6 +5,7 @@ import { Prisma } from '../../generated/prisma/client.js';
 import type { TxConnectionSlot } from '../../db/tx-connection.js';
 import { actorOf, linksQuery, type Actor, type LinkRow, type PersonRow } from '../../db/people.js';
 import { outboxRowOf, type OutgoingMessage } from '../../feishu/outbox.js';
+import { outboxInsert } from '../../db/outbox.js';
 
 /**
  * The three statements every Feishu event runs — record its id, look up who sent it, put the reply
@@ -48,7 +49,7 @@ export function hotSqlThroughPrisma(tx: Db): HotSql {
   );
 }
 
-function hotSql(run: Run, time: (d: Date) => unknown): HotSql {
+function hotSql(run: Run, time: (d: Date) => Date | string): HotSql {
   return {
     async claim(events, now) {
       if (!events.length) return new Set();
@@ -83,19 +84,7 @@ function hotSql(run: Run, time: (d: Date) => unknown): HotSql {
 
     async enqueue(messages, now) {
       if (!messages.length) return 0;
-      const at = time(now);
-      const rows = Prisma.join(
-        messages
-          .map(outboxRowOf)
-          .map(
-            (r) =>
-              Prisma.sql`(${r.dedupKey}, ${r.kind}, ${r.receiveIdType}, ${r.receiveId}, ${r.msgType}, ${r.content}, ${r.openIds}, 'PENDING', 0, ${at}, ${at})`,
-          ),
-      );
-      const out = await run(
-        Prisma.sql`INSERT INTO "Outbox" ("dedupKey", "kind", "receiveIdType", "receiveId", "msgType", "content", "openIds", "status", "attempts", "nextAttemptAt", "createdAt")
-         VALUES ${rows} ON CONFLICT ("dedupKey") DO NOTHING RETURNING "id"`,
-      );
+      const out = await run(outboxInsert(messages.map(outboxRowOf), time(now)));
       return out.length;
     },
   };
@@ -108,9 +97,11 @@ function sqliteTime(d: Date): string {
 
 /** Prepared once per distinct SQL text (batch sizes repeat), like a driver's statement cache. */
 function sqliteRun(conn: BetterSqlite3.Database): Run {
-  let cache = statementCaches.get(conn);
-  if (!cache) statementCaches.set(conn, (cache = new Map()));
-  const statements = cache;
+  let statements = statementCaches.get(conn);
+  if (!statements) {
+    statements = new Map();
+    statementCaches.set(conn, statements);
+  }
   return async (q) => {
     let st = statements.get(q.sql);
     if (!st) {

@@ -93,7 +93,7 @@ export class EventBatcher {
         );
         this.stats.batches++;
         this.stats.batchedEvents += batch.length;
-        batch.forEach((q, i) => q.resolve(outcomes[i]!));
+        for (const [i, q] of batch.entries()) q.resolve(outcomes[i]!);
         return;
       } catch (e) {
         this.stats.rolledBack++;
@@ -116,7 +116,10 @@ const batchers = new WeakMap<object, EventBatcher>();
 /** The bot's batcher (one per database client). */
 export function batcherOf(deps: Deps): EventBatcher {
   let b = batchers.get(deps.db);
-  if (!b) batchers.set(deps.db, (b = new EventBatcher(deps, dbKindOf(deps.config.databaseUrl) === 'sqlite' ? 1 : 4)));
+  if (!b) {
+    b = new EventBatcher(deps, dbKindOf(deps.config.databaseUrl) === 'sqlite' ? 1 : 4);
+    batchers.set(deps.db, b);
+  }
   return b;
 }
 

@@ -32,6 +32,7 @@ describe('card tags the sandbox page draws', () => {
       body: {
         elements: [
           { tag: 'form', elements: [{ tag: 'input', label: { tag: 'plain_text', content: 'tag' } }] },
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: a placeholder-looking string is the point of the test
           '${list}',
         ],
       },

@@ -1,8 +1,8 @@
-import type { ClickedAction } from './card.js';
+import type { ClickedAction } from './card-context.js';
 
 // The page's calls to its own server (/sandbox/api): plain JSON, errors carried as Chinese text.
 
-export interface RosterEntry {
+interface RosterEntry {
   openId: string;
   name: string;
   title: string;

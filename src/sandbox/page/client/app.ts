@@ -1,5 +1,5 @@
 import { api, type ChatEntry, type MessageView, type Roster } from './api.js';
-import type { CardContext } from './card.js';
+import type { CardContext } from './card-context.js';
 import { h } from './dom.js';
 import { previewOf, renderMessage, type MessageContext } from './messages.js';
 import { renderOfficePanel } from './office.js';

@@ -1,6 +1,6 @@
 import { arr, h, isObj, safeToken, textOf, type Json } from './dom.js';
 import { inline } from './markdown.js';
-import type { Renderer } from './card.js';
+import type { Renderer } from './card-context.js';
 
 // Data components: table (paged), chart (bars, lines, pies as bars — inline SVG), person chips.
 
@@ -33,8 +33,14 @@ export function renderTable(el: Json, r: Renderer): Node {
       const next = h('button', { type: 'button', class: 'pager' }, '下一页');
       prev.disabled = page === 0;
       next.disabled = page === pages - 1;
-      prev.addEventListener('click', () => ((page = Math.max(0, page - 1)), draw()));
-      next.addEventListener('click', () => ((page = Math.min(pages - 1, page + 1)), draw()));
+      prev.addEventListener('click', () => {
+        page = Math.max(0, page - 1);
+        draw();
+      });
+      next.addEventListener('click', () => {
+        page = Math.min(pages - 1, page + 1);
+        draw();
+      });
       box.appendChild(h('div', { class: 'tbl-pager' }, prev, h('span', {}, `${page + 1} / ${pages}`), next));
     }
   };
@@ -81,7 +87,7 @@ function cell(v: unknown, c: Json, r: Renderer): Node | Node[] | string {
   }
 }
 
-export function personChip(openId: string, r: Renderer): HTMLElement {
+function personChip(openId: string, r: Renderer): HTMLElement {
   const name = r.ctx.nameOf(openId);
   return h('span', { class: 'person-chip' }, h('span', { class: 'avatar' }, name.slice(0, 1)), name);
 }

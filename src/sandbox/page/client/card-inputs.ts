@@ -1,42 +1,9 @@
 import { arr, h, isObj, textOf, type Json } from './dom.js';
-import type { ClickedAction, Renderer } from './card.js';
+import type { ClickedAction, Renderer } from './card-context.js';
 
 // Interactive components. Inside a form they only register a field (one submit sends every value
 // as `form_value`, keyed by component name, in Feishu's formats); outside a form a change is a
 // callback of its own (`option`, `options`, `checked`, `input_value`).
-
-export interface Field {
-  name: string;
-  required: boolean;
-  /** The value as Feishu sends it in form_value; undefined = not filled. */
-  value(): unknown;
-  reset(): void;
-}
-
-export class FormScope {
-  readonly fields: Field[] = [];
-  add(f: Field): void {
-    this.fields.push(f);
-  }
-  values(): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    for (const f of this.fields) {
-      const v = f.value();
-      if (v !== undefined) out[f.name] = v;
-    }
-    return out;
-  }
-  missingRequired(): string[] {
-    return this.fields.filter((f) => f.required && isEmpty(f.value())).map((f) => f.name);
-  }
-  reset(): void {
-    for (const f of this.fields) f.reset();
-  }
-}
-
-function isEmpty(v: unknown): boolean {
-  return v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
-}
 
 /** The callback value of a component: its `behaviors` callback, or the older top-level `value`. */
 export function callbackValue(el: Json): Record<string, unknown> | undefined {
@@ -45,7 +12,7 @@ export function callbackValue(el: Json): Record<string, unknown> | undefined {
 }
 
 /** The device's UTC offset as Feishu's pickers append it, e.g. `+0800`. */
-export function offsetText(d = new Date()): string {
+function offsetText(d = new Date()): string {
   const minutes = -d.getTimezoneOffset();
   const sign = minutes >= 0 ? '+' : '-';
   const abs = Math.abs(minutes);

@@ -2,7 +2,6 @@ import { arr, h, isObj, safeToken, textOf, type Json } from './dom.js';
 import { renderChart, renderPerson, renderPersonList, renderTable } from './card-data.js';
 import {
   callbackValue,
-  FormScope,
   renderChecker,
   renderInput,
   renderMultiSelectPerson,
@@ -11,41 +10,22 @@ import {
   renderSelectPerson,
   renderSelectStatic,
 } from './card-inputs.js';
-import { inline, renderMarkdown, type MarkdownContext } from './markdown.js';
+import { FormScope, type CardContext, type Renderer } from './card-context.js';
+import { inline, renderMarkdown } from './markdown.js';
 import type { ElementTag, TextTag } from './supported-tags.js';
 
 // Feishu card JSON 2.0 drawn as DOM: the header, and every body component the project's templates
 // use. The tables below are typed by supported-tags.ts, so a listed tag without a renderer does not
 // compile; an unlisted tag is drawn as a visible "unsupported" box and logged as a console error.
 
-export interface ClickedAction {
-  tag: string;
-  name?: string;
-  value?: Record<string, unknown>;
-  form_value?: Record<string, unknown>;
-  option?: string;
-  options?: string[];
-  checked?: boolean;
-  input_value?: string;
-}
-
-export interface CardContext extends MarkdownContext {
-  /** Sends a card callback; resolves when the answer (toast / replacement card) is in. */
-  act(action: ClickedAction): Promise<void>;
-  toast(type: string, text: string): void;
-  confirm(title: string, text: string): Promise<boolean>;
-  /** open_ids of the chat's members (person pickers without options). */
-  chatMembers(): string[];
-}
-
-export class Renderer {
+class CardRenderer implements Renderer {
   constructor(
     readonly ctx: CardContext,
     readonly form?: FormScope,
   ) {}
 
   withForm(form: FormScope): Renderer {
-    return new Renderer(this.ctx, form);
+    return new CardRenderer(this.ctx, form);
   }
 
   elements(list: unknown): Node[] {
@@ -259,7 +239,7 @@ function renderHeader(header: Json, r: Renderer): HTMLElement {
 /** A whole card (JSON 2.0; a 1.0 card's `elements` are drawn the same way). */
 export function renderCard(card: unknown, ctx: CardContext): HTMLElement {
   const c = isObj(card) ? card : {};
-  const r = new Renderer(ctx);
+  const r = new CardRenderer(ctx);
   const box = h('div', { class: 'card' });
   if (isObj(c.header)) box.appendChild(renderHeader(c.header, r));
   const body = isObj(c.body) ? c.body.elements : c.elements;

@@ -66,7 +66,7 @@ function wrap<K extends 'strong' | 's' | 'em' | 'span'>(tag: K, children: Node[]
 }
 
 /** HTML entities to their characters (numeric and a few named ones); unknown ones stay as typed. */
-export function decode(s: string): string {
+function decode(s: string): string {
   return s.replace(/&(#\d{1,6}|#x[0-9a-fA-F]{1,6}|[a-z]{2,6});/g, (all, e: string) => {
     if (e.startsWith('#x')) return safeChar(parseInt(e.slice(2), 16), all);
     if (e.startsWith('#')) return safeChar(parseInt(e.slice(1), 10), all);

@@ -1,5 +1,6 @@
 import type { MessageView } from './api.js';
-import { renderCard, type CardContext } from './card.js';
+import type { CardContext } from './card-context.js';
+import { renderCard } from './card.js';
 import { arr, h, isObj, textOf } from './dom.js';
 import { timeText } from './ui.js';
 

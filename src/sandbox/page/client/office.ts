@@ -3,7 +3,7 @@ import { h } from './dom.js';
 
 // The office panel: every registered scheduled job, run now for a chosen date and time.
 
-export function todayIn(timeZone: string): string {
+function todayIn(timeZone: string): string {
   // en-CA formats as YYYY-MM-DD.
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
     new Date(),

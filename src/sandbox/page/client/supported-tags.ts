@@ -30,7 +30,7 @@ export const ELEMENT_TAGS = [
 ] as const;
 
 /** Text objects and decorations that appear inside components and the header. */
-export const TEXT_TAGS = ['plain_text', 'lark_md', 'text_tag', 'standard_icon', 'custom_icon'] as const;
+const TEXT_TAGS = ['plain_text', 'lark_md', 'text_tag', 'standard_icon', 'custom_icon'] as const;
 
 export type ElementTag = (typeof ELEMENT_TAGS)[number];
 export type TextTag = (typeof TEXT_TAGS)[number];
