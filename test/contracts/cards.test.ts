@@ -1,0 +1,184 @@
+// The card contracts: for every card the bot can build, its template has samples that render
+// through the real view, each rendered card keeps Feishu's rules (cards.md) and sends only actions
+// that have a handler, every handler is sent by some card, the payload fixtures parse as the bot
+// reads them, and /help lists every command. A new card or template cannot ship without a sample.
+import fs from 'node:fs';
+import path from 'node:path';
+import * as lark from '@larksuiteoapi/node-sdk';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { cardActions } from '../../src/cards/index.js';
+import { listTemplates, templateText } from '../../src/cards/shared/template.js';
+import { commandList, commands, showHelp } from '../../src/commands/index.js';
+import type { Card } from '../../src/feishu/answer.js';
+import { CardTrigger, Envelope, MessageReceive } from '../../src/feishu/payloads.js';
+import { actionsOf, layoutProblems, skeletonProblems, unknownActions } from './card-rules.js';
+import { CARD_SAMPLES, TODO_SAMPLES, type Sample } from './card-samples.js';
+
+// Taken at import: the handlers other test files add at run time live in their own processes.
+const HANDLERS = Object.keys(cardActions);
+const PARTS = 'parts/';
+
+const TEMPLATES = [
+  ...listTemplates(),
+  ...fs
+    .readdirSync(path.resolve('cards', 'parts'))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => PARTS + f.slice(0, -5))
+    .sort(),
+];
+
+const SAMPLES = Object.entries(CARD_SAMPLES).flatMap(([template, byName]) =>
+  Object.entries(byName).map(([name, build]) => ({ template, name, build })),
+);
+
+// Each sample is drawn once; a sample that throws fails its own test and is left out of the rest.
+const drawn = new Map<Sample, Promise<Card>>();
+function draw(build: Sample): Promise<Card> {
+  let p = drawn.get(build);
+  if (!p) drawn.set(build, (p = (async () => build())()));
+  return p;
+}
+
+describe('every card template has samples', () => {
+  it('every file in cards/ and cards/parts/ has at least one sample', () => {
+    const missing = TEMPLATES.filter((t) => Object.keys(CARD_SAMPLES[t] ?? {}).length === 0);
+    const todo = missing.filter((t) => TODO_SAMPLES.includes(t));
+    const unlisted = missing.filter((t) => !TODO_SAMPLES.includes(t));
+    const msg =
+      `${missing.length} card templates have no sample in test/contracts/card-samples.ts.\n` +
+      `  TODO_SAMPLES (views being moved): ${todo.join(', ') || '—'}\n` +
+      `  new, not even in TODO_SAMPLES: ${unlisted.join(', ') || '—'}\n`;
+    expect(missing, msg).toEqual([]);
+  });
+
+  it('samples and TODO_SAMPLES name only existing templates; TODO_SAMPLES only those without samples', () => {
+    const unknown = [...Object.keys(CARD_SAMPLES), ...TODO_SAMPLES].filter((t) => !TEMPLATES.includes(t));
+    const stale = TODO_SAMPLES.filter((t) => CARD_SAMPLES[t]);
+    expect({ unknown, stale }).toEqual({ unknown: [], stale: [] });
+  });
+
+  it('every template is a JSON 2.0 card (or, in parts/, a form)', () => {
+    const bad = TEMPLATES.flatMap((t) => {
+      const j = JSON.parse(templateText(t)) as Record<string, any>;
+      if (t.startsWith(PARTS)) return j.tag === 'form' ? [] : [`${t}: a part is a form, got tag ${j.tag}`];
+      const p: string[] = [];
+      if (j.schema !== '2.0') p.push(`${t}: schema ${j.schema}`);
+      if (j.config?.update_multi !== true) p.push(`${t}: config.update_multi is not true`);
+      return p;
+    });
+    expect(bad).toEqual([]);
+  });
+});
+
+describe.each(SAMPLES)('$template · $name', ({ template, build }) => {
+  const tpl = JSON.parse(templateText(template)) as Record<string, unknown>;
+
+  it('renders a JSON 2.0 card: no placeholder, ≤ 30 KB, valid charts (≤ 5)', async () => {
+    expect(skeletonProblems(await draw(build), tpl)).toEqual([]);
+  });
+
+  it('forms and tables at the body root, submit buttons, names non-empty and unique', async () => {
+    expect(layoutProblems(await draw(build))).toEqual([]);
+  });
+
+  it('every action the card sends has a handler in cardActions', async () => {
+    expect(unknownActions(await draw(build), HANDLERS)).toEqual([]);
+  });
+});
+
+describe('every card action is reachable', () => {
+  it('every key of cardActions is sent by some rendered sample card', async () => {
+    // A part's callback value is sample data, so parts prove nothing about reachability.
+    const sent = new Set<unknown>();
+    for (const s of SAMPLES.filter((x) => !x.template.startsWith(PARTS))) {
+      const card = await draw(s.build).catch(() => null);
+      if (card) for (const a of actionsOf(card)) sent.add(a.action);
+    }
+    const unreachable = HANDLERS.filter((h) => !sent.has(h));
+    const msg =
+      `no sample card sends these actions: ${unreachable.join(', ')}\n` +
+      `  (a handler no card sends is dead code — or its card is among the ${TODO_SAMPLES.length} in TODO_SAMPLES)`;
+    expect(unreachable, msg).toEqual([]);
+  });
+});
+
+// ---- Payload fixtures, as the bot reads them ------------------------------------------------
+
+const FIXTURES = path.resolve('test', 'fixtures');
+const fixtureFiles = (dir: string) =>
+  fs
+    .readdirSync(path.join(FIXTURES, dir))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => `${dir}/${f}`);
+const readFixture = (f: string) => JSON.parse(fs.readFileSync(path.join(FIXTURES, f), 'utf8')) as Record<string, any>;
+
+/** The request-URL check: answered by verify.ts before the SDK sees anything. */
+const UrlVerification = z.strictObject({
+  type: z.literal('url_verification'),
+  challenge: z.string().min(1),
+  token: z.string().min(1),
+});
+
+/** What the SDK's EventDispatcher hands to our handler (header and event flattened into one object). */
+async function flatten(payload: Record<string, any>): Promise<Record<string, unknown>> {
+  const type = String(payload.header?.event_type);
+  let flat: Record<string, unknown> | undefined;
+  const d = new lark.EventDispatcher({ loggerLevel: lark.LoggerLevel.fatal });
+  d.register({ [type]: async (e: Record<string, unknown>) => void (flat = e) } as never);
+  await d.invoke(payload, { needCheck: false });
+  if (!flat) throw new Error(`the SDK did not dispatch ${type}`);
+  return flat;
+}
+
+const SCHEMAS: Record<string, z.ZodType> = {
+  'im.message.receive_v1': MessageReceive, // src/server/on-message.ts
+  'card.action.trigger': CardTrigger, // src/server/on-card.ts
+};
+
+/** The payload parsed the way the bot does; throws (with zod's message) when it does not parse. */
+async function parseAsTheBot(f: string): Promise<{ type: string; event?: Record<string, any> }> {
+  const payload = readFixture(f);
+  if (payload.type === 'url_verification') return { type: UrlVerification.parse(payload).type };
+  const env = Envelope.parse(payload); // schema 2.0 and the EventHeader
+  const schema = SCHEMAS[env.header.event_type];
+  if (!schema) throw new Error(`${f}: no payload schema for event type ${env.header.event_type}`);
+  const flat = await flatten(payload);
+  if (!flat.event_id) throw new Error(`${f}: no event_id after flattening`);
+  return { type: env.header.event_type, event: schema.parse(flat) as Record<string, any> };
+}
+
+describe('payload fixtures parse with src/feishu/payloads.ts', () => {
+  it.each(fixtureFiles('events'))('%s', async (f) => {
+    const { type } = await parseAsTheBot(f);
+    expect(['url_verification', ...Object.keys(SCHEMAS)]).toContain(type);
+  });
+
+  it.each(fixtureFiles('callbacks'))('%s is a card.action.trigger whose action has a handler', async (f) => {
+    const { type, event } = await parseAsTheBot(f);
+    expect(type).toBe('card.action.trigger');
+    const action = event?.action?.value?.action;
+    expect(HANDLERS, `${f}: action ${JSON.stringify(action)} has no handler`).toContain(action);
+  });
+});
+
+// ---- Commands -------------------------------------------------------------------------------
+
+describe('commands', () => {
+  it('every command has a usage starting with its name and a summary', () => {
+    const bad = Object.entries(commands).filter(
+      ([name, c]) => !c.usage?.trim().startsWith(name) || !c.summary?.trim(),
+    );
+    expect(bad.map(([name]) => name)).toEqual([]);
+  });
+
+  it('the help card lists every command with its usage and summary', async () => {
+    const r = await showHelp();
+    const text = r.kind === 'card' ? JSON.stringify(r.card) : '';
+    const missing = commandList.filter(
+      (c) => !text.includes(JSON.stringify(c.usage).slice(1, -1)) || !text.includes(JSON.stringify(c.summary).slice(1, -1)),
+    );
+    expect(missing.map((c) => c.name)).toEqual([]);
+    expect(commandList.map((c) => c.name)).toEqual(Object.keys(commands));
+  });
+});
