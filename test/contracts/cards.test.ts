@@ -35,9 +35,8 @@ const SAMPLES = Object.entries(CARD_SAMPLES).flatMap(([template, byName]) =>
 // Each sample is drawn once; a sample that throws fails its own test and is left out of the rest.
 const drawn = new Map<Sample, Promise<Card>>();
 function draw(build: Sample): Promise<Card> {
-  let p = drawn.get(build);
-  if (!p) drawn.set(build, (p = (async () => build())()));
-  return p;
+  if (!drawn.has(build)) drawn.set(build, (async () => build())());
+  return drawn.get(build)!;
 }
 
 describe('every card template has samples', () => {
@@ -71,21 +70,22 @@ describe('every card template has samples', () => {
   });
 });
 
-describe.each(SAMPLES)('$template · $name', ({ template, build }) => {
-  const tpl = JSON.parse(templateText(template)) as Record<string, unknown>;
+for (const { template, name, build } of SAMPLES)
+  describe(`${template} · ${name}`, () => {
+    const tpl = JSON.parse(templateText(template)) as Record<string, unknown>;
 
-  it('renders a JSON 2.0 card: no placeholder, ≤ 30 KB, valid charts (≤ 5)', async () => {
-    expect(skeletonProblems(await draw(build), tpl)).toEqual([]);
-  });
+    it('renders a JSON 2.0 card: no placeholder, ≤ 30 KB, valid charts (≤ 5)', async () => {
+      expect(skeletonProblems(await draw(build), tpl)).toEqual([]);
+    });
 
-  it('forms and tables at the body root, submit buttons, names non-empty and unique', async () => {
-    expect(layoutProblems(await draw(build))).toEqual([]);
-  });
+    it('forms and tables at the body root, submit buttons, names non-empty and unique', async () => {
+      expect(layoutProblems(await draw(build))).toEqual([]);
+    });
 
-  it('every action the card sends has a handler in cardActions', async () => {
-    expect(unknownActions(await draw(build), HANDLERS)).toEqual([]);
+    it('every action the card sends has a handler in cardActions', async () => {
+      expect(unknownActions(await draw(build), HANDLERS)).toEqual([]);
+    });
   });
-});
 
 describe('every card action is reachable', () => {
   it('every key of cardActions is sent by some rendered sample card', async () => {
@@ -125,11 +125,21 @@ async function flatten(payload: Record<string, any>): Promise<Record<string, unk
   const type = String(payload.header?.event_type);
   let flat: Record<string, unknown> | undefined;
   const d = new lark.EventDispatcher({ loggerLevel: lark.LoggerLevel.fatal });
-  d.register({ [type]: async (e: Record<string, unknown>) => void (flat = e) } as never);
+  const keep = async (e: Record<string, unknown>) => {
+    flat = e;
+    return {};
+  };
+  d.register({ [type]: keep } as never);
   await d.invoke(payload, { needCheck: false });
   if (!flat) throw new Error(`the SDK did not dispatch ${type}`);
   return flat;
 }
+
+/**
+ * The one fixture whose action has no handler on purpose: the webhook and ws-mode tests post it
+ * as is to check the "card expired, send the command again" answer. It must stay unknown.
+ */
+const UNKNOWN_ON_PURPOSE: Record<string, string> = { 'callbacks/card.action.trigger.button.json': 'noop' };
 
 const SCHEMAS: Record<string, z.ZodType> = {
   'im.message.receive_v1': MessageReceive, // src/server/on-message.ts
@@ -158,7 +168,8 @@ describe('payload fixtures parse with src/feishu/payloads.ts', () => {
     const { type, event } = await parseAsTheBot(f);
     expect(type).toBe('card.action.trigger');
     const action = event?.action?.value?.action;
-    expect(HANDLERS, `${f}: action ${JSON.stringify(action)} has no handler`).toContain(action);
+    if (f in UNKNOWN_ON_PURPOSE) expect(HANDLERS).not.toContain(UNKNOWN_ON_PURPOSE[f]);
+    else expect(HANDLERS, `${f}: action ${JSON.stringify(action)} has no handler`).toContain(action);
   });
 });
 
@@ -166,9 +177,7 @@ describe('payload fixtures parse with src/feishu/payloads.ts', () => {
 
 describe('commands', () => {
   it('every command has a usage starting with its name and a summary', () => {
-    const bad = Object.entries(commands).filter(
-      ([name, c]) => !c.usage?.trim().startsWith(name) || !c.summary?.trim(),
-    );
+    const bad = Object.entries(commands).filter(([name, c]) => !c.usage?.trim().startsWith(name) || !c.summary?.trim());
     expect(bad.map(([name]) => name)).toEqual([]);
   });
 
@@ -176,9 +185,97 @@ describe('commands', () => {
     const r = await showHelp();
     const text = r.kind === 'card' ? JSON.stringify(r.card) : '';
     const missing = commandList.filter(
-      (c) => !text.includes(JSON.stringify(c.usage).slice(1, -1)) || !text.includes(JSON.stringify(c.summary).slice(1, -1)),
+      (c) =>
+        !text.includes(JSON.stringify(c.usage).slice(1, -1)) || !text.includes(JSON.stringify(c.summary).slice(1, -1)),
     );
     expect(missing.map((c) => c.name)).toEqual([]);
     expect(commandList.map((c) => c.name)).toEqual(Object.keys(commands));
+  });
+});
+
+// ---- The rules themselves: each one catches a broken card ----------------------------------
+
+describe('the card rules catch what they are meant to', () => {
+  const btn = (name: string, value: unknown, submit = false) => ({
+    tag: 'button',
+    name,
+    text: { tag: 'plain_text', content: name },
+    ...(submit ? { form_action_type: 'submit' } : {}),
+    behaviors: [{ type: 'callback', value }],
+  });
+  const form = (name: string, elements: unknown[]) => ({ tag: 'form', name, elements });
+  const chart = {
+    tag: 'chart',
+    chart_spec: { type: 'bar', data: { values: [{ x: 1, y: 2 }] }, xField: 'x', yField: 'y' },
+  };
+  const card = (elements: unknown[], extra: Record<string, unknown> = {}) => ({
+    schema: '2.0',
+    config: { update_multi: true },
+    body: { elements },
+    ...extra,
+  });
+  const template = { config: { update_multi: true } };
+  const ok = form('f', [{ tag: 'input', name: 'a' }, btn('go', { action: HANDLERS[0] }, true)]);
+
+  it('a good card passes', () => {
+    const c = card([ok]);
+    expect([...skeletonProblems(c, template), ...layoutProblems(c), ...unknownActions(c, HANDLERS)]).toEqual([]);
+  });
+
+  const left = (name: string) => `$${'{'}${name}}`; // a placeholder as a template leaves it
+  it.each([
+    ['schema 1.0', card([ok], { schema: '1.0' }), /not "2.0"/],
+    ['no update_multi', card([ok], { config: {} }), /update_multi/],
+    [
+      'a placeholder left',
+      card([{ tag: 'markdown', content: `x ${left('name')} y` }]),
+      /placeholders left: \$\{name\}/,
+    ],
+    ['over 30 KB', card([{ tag: 'markdown', content: '字'.repeat(11_000) }]), /bytes, over 30720/],
+    ['six charts', card(Array(6).fill(chart)), /6 charts/],
+    ['a bad chart', card([{ ...chart, chart_spec: { type: 'pie3d' } }]), /chart_spec.type/],
+    ['a string left in elements', card([left('rows') as unknown]), /not a component/],
+  ])('skeleton: %s', (_, c, re) => {
+    expect(skeletonProblems(c as Record<string, unknown>, template).join('\n')).toMatch(re);
+  });
+
+  it.each([
+    [
+      'a form in a column',
+      card([{ tag: 'column_set', columns: [{ tag: 'column', elements: [ok] }] }]),
+      /only sit directly/,
+    ],
+    ['a form in a panel', card([{ tag: 'collapsible_panel', elements: [ok] }]), /only sit directly/],
+    ['a form without submit', card([form('f', [{ tag: 'input', name: 'a' }])]), /no submit button/],
+    ['a field without a name', card([form('f', [{ tag: 'input' }, btn('go', {}, true)])]), /has no name/],
+    [
+      'two fields of one name',
+      card([form('f', [{ tag: 'input', name: 'a' }, { tag: 'input', name: 'a' }, btn('go', {}, true)])]),
+      /two fields named "a"/,
+    ],
+    ['a name used in two forms', card([ok, { ...ok, name: 'g' }]), /name "a" used twice/],
+    ['two forms of one name', card([ok, form('f', [btn('go2', {}, true)])]), /name "f" used twice/],
+    [
+      'a table in a column',
+      card([{ tag: 'column_set', columns: [{ tag: 'column', elements: [{ tag: 'table' }] }] }]),
+      /table at/,
+    ],
+    ['six tables', card(Array(6).fill({ tag: 'table' })), /6 tables/],
+  ])('layout: %s', (_, c, re) => {
+    expect(layoutProblems(c as Record<string, unknown>).join('\n')).toMatch(re);
+  });
+
+  it.each([
+    ['an unknown action', card([btn('x', { action: 'no.such.action' })]), /"no.such.action" has no handler/],
+    ['no action in the value', card([btn('x', { op: 'x' })]), /action undefined/],
+    ['a value that is not an object', card([btn('x', 'trip.submit')]), /not an object/],
+    ['an overflow option value', card([{ tag: 'overflow', options: [{ value: { action: 'nope' } }] }]), /"nope"/],
+    [
+      'a submit button without callback',
+      card([form('f', [{ tag: 'button', name: 's', form_action_type: 'submit' }])]),
+      /without a callback/,
+    ],
+  ])('actions: %s', (_, c, re) => {
+    expect(unknownActions(c, HANDLERS).join('\n')).toMatch(re);
   });
 });

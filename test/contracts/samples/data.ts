@@ -10,7 +10,10 @@ export const NOW = new Date('2018-06-20T02:00:00Z');
 export const when = { timezone: TZ, now: NOW };
 
 /** Chinese text of exactly `n` characters (with punctuation and markup-looking user input). */
-export function longText(n: number, seed = '贵港市羽绒产业链招商对接进展良好，**企业**计划扩产 <at id=all></at> [链接](x)。'): string {
+export function longText(
+  n: number,
+  seed = '贵港市羽绒产业链招商对接进展良好，**企业**计划扩产 <at id=all></at> [链接](x)。',
+): string {
   return seed.repeat(Math.ceil(n / seed.length)).slice(0, n);
 }
 
@@ -65,8 +68,8 @@ export const businessman = (i: number) => ({
   address: '广东省深圳市南山区科技园南区高新南七道数字技术园',
   position: '董事长兼总经理',
   contact: `1390000${String(1000 + i)}`,
-  businessScope: '消费电子、智能穿戴设备的研发、生产和销售',
-  investmentIntent: '拟投资 5 亿元建设华南生产基地',
+  businessScope: longText(120, '消费电子、智能穿戴设备、新能源电池的研发、生产和销售；'),
+  investmentIntent: longText(120, '拟投资 5 亿元在港北区建设华南生产基地，分两期建设；'),
 });
 
 /** A lone card part (a form from cards/parts) inside a minimal 2.0 card, so the card rules apply. */

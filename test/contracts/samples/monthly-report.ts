@@ -47,6 +47,15 @@ export const monthlyReportSamples: SampleTable = {
       drawMonthlyReportForm(form({ report: report({ status: 'DRAFT', submittedAt: null }) }), late, TZ, {
         notice: '草稿已保存（第 3 版）。',
       }),
+    'full draft, pre-filled from the visits of four trips (4 × 6)': () =>
+      drawMonthlyReportForm(
+        form({
+          report: report({ status: 'DRAFT', submittedAt: null, visitedBusinessmen: [] }),
+          visits: Array.from({ length: 24 }, (_, i) => businessman(i + 1)),
+        }),
+        NOW,
+        TZ,
+      ),
     'office, with the exemption field, visits over the limit': () =>
       drawMonthlyReportForm(form({ visits: Array.from({ length: 14 }, (_, i) => businessman(i + 1)) }), closed, TZ, {
         withExemption: true,

@@ -8,7 +8,10 @@ import type { TripView } from '../../../src/db/trips.js';
 import type { SampleTable } from '../card-samples.js';
 import { longText, NOW, roster, SQUAD_NAME, squads, TZ, when } from './data.js';
 
-const companies = Array.from({ length: 40 }, (_, i) => `广东深圳某某新能源科技股份有限公司（第${i + 1}家，对接人：李总 <at id=all></at>）`);
+const companies = Array.from(
+  { length: 40 },
+  (_, i) => `广东深圳某某新能源科技股份有限公司（第${i + 1}家，对接人：李总 <at id=all></at>）`,
+);
 
 function trip(over: Partial<TripView> = {}): TripView {
   return {
