@@ -72,9 +72,8 @@ describe('every card template has samples', () => {
 
 for (const { template, name, build } of SAMPLES)
   describe(`${template} · ${name}`, () => {
-    const tpl = JSON.parse(templateText(template)) as Record<string, unknown>;
-
     it('renders a JSON 2.0 card: no placeholder, ≤ 30 KB, valid charts (≤ 5)', async () => {
+      const tpl = JSON.parse(templateText(template)) as Record<string, unknown>; // throws for an unknown template
       expect(skeletonProblems(await draw(build), tpl)).toEqual([]);
     });
 
@@ -184,11 +183,9 @@ describe('commands', () => {
   it('the help card lists every command with its usage and summary', async () => {
     const r = await showHelp();
     const text = r.kind === 'card' ? JSON.stringify(r.card) : '';
-    const missing = commandList.filter(
-      (c) =>
-        !text.includes(JSON.stringify(c.usage).slice(1, -1)) || !text.includes(JSON.stringify(c.summary).slice(1, -1)),
-    );
-    expect(missing.map((c) => c.name)).toEqual([]);
+    const shown = (s: string) => text.includes(JSON.stringify(s).slice(1, -1));
+    const missing = Object.entries(commands).filter(([, c]) => !shown(c.usage) || !shown(c.summary));
+    expect(missing.map(([name]) => name)).toEqual([]);
     expect(commandList.map((c) => c.name)).toEqual(Object.keys(commands));
   });
 });
