@@ -119,7 +119,57 @@ export function layoutProblems(card: Node): string[] {
       p.push(`button ${name ?? path}: text longer than 100 characters`);
   }
   const tables = placed.filter((x) => x.el.tag === 'table').length;
+  p.push(...elementIdProblems(placed), ...optionProblems(placed));
   if (tables > MAX_TABLES) p.push(`${tables} tables, at most ${MAX_TABLES}`);
+  return p;
+}
+
+/** `element_id`: letters, digits and `_`, starting with a letter, at most 20 characters, unique (§6). */
+function elementIdProblems(placed: Placed[]): string[] {
+  const p: string[] = [];
+  const seen = new Set<string>();
+  for (const { el, path } of placed) {
+    if (el.element_id === undefined) continue;
+    const id = String(el.element_id);
+    if (!/^[A-Za-z][A-Za-z0-9_]{0,19}$/.test(id)) p.push(`element_id "${id}" at ${path}: letters, digits, _; ≤ 20`);
+    if (seen.has(id)) p.push(`element_id "${id}" used twice`);
+    seen.add(id);
+  }
+  return p;
+}
+
+/** Select options: each value a non-empty string, unique within its component (§6). */
+function optionProblems(placed: Placed[]): string[] {
+  const p: string[] = [];
+  for (const { el, path } of placed) {
+    if (!Array.isArray(el.options) || el.tag === 'overflow') continue;
+    const values = el.options.map((o) => (isRecord(o) ? o.value : undefined));
+    const bad = values.filter((v) => typeof v !== 'string' || v === '');
+    if (bad.length)
+      p.push(`${el.tag} ${el.name ?? path}: option values must be non-empty strings, got ${JSON.stringify(bad[0])}`);
+    if (new Set(values).size !== values.length) p.push(`${el.tag} ${el.name ?? path}: option values repeat`);
+  }
+  return p;
+}
+
+/**
+ * The sample data plants `<at id=all></at>` in user text (names, companies, reasons…): it must
+ * never reach a markdown or lark_md text unescaped, where it would mention everybody (§6).
+ */
+export const PLANTED = '<at id=all></at>';
+export function markupProblems(card: unknown): string[] {
+  const p: string[] = [];
+  const walk = (v: unknown, path: string) => {
+    if (Array.isArray(v)) {
+      for (const [i, x] of v.entries()) walk(x, `${path}[${i}]`);
+      return;
+    }
+    if (!isRecord(v)) return;
+    if ((v.tag === 'markdown' || v.tag === 'lark_md') && String(v.content ?? '').includes(PLANTED))
+      p.push(`${path}: user text reaches ${v.tag} unescaped: …${String(v.content).slice(0, 80)}…`);
+    for (const [k, x] of Object.entries(v)) walk(x, `${path}.${k}`);
+  };
+  walk(card, 'card');
   return p;
 }
 

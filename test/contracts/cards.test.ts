@@ -12,7 +12,7 @@ import { listTemplates, templateText } from '../../src/cards/shared/template.js'
 import { commandList, commands, showHelp } from '../../src/commands/index.js';
 import type { Card } from '../../src/feishu/answer.js';
 import { CardTrigger, Envelope, MessageReceive } from '../../src/feishu/payloads.js';
-import { actionsOf, layoutProblems, skeletonProblems, unknownActions } from './card-rules.js';
+import { actionsOf, layoutProblems, markupProblems, skeletonProblems, unknownActions } from './card-rules.js';
 import { CARD_SAMPLES, TODO_SAMPLES, type Sample } from './card-samples.js';
 
 // Taken at import: the handlers other test files add at run time live in their own processes.
@@ -79,6 +79,10 @@ for (const { template, name, build } of SAMPLES)
 
     it('forms and tables at the body root, submit buttons, names non-empty and unique', async () => {
       expect(layoutProblems(await draw(build))).toEqual([]);
+    });
+
+    it('user text in markdown is escaped (the planted mention never survives)', async () => {
+      expect(markupProblems(await draw(build))).toEqual([]);
     });
 
     it('every action the card sends has a handler in cardActions', async () => {
@@ -258,8 +262,35 @@ describe('the card rules catch what they are meant to', () => {
       /table at/,
     ],
     ['six tables', card(Array(6).fill({ tag: 'table' })), /6 tables/],
+    ['a bad element_id', card([{ tag: 'markdown', element_id: 'err_' + 'x'.repeat(20) }]), /element_id/],
+    [
+      'an element_id twice',
+      card([
+        { tag: 'hr', element_id: 'a' },
+        { tag: 'hr', element_id: 'a' },
+      ]),
+      /used twice/,
+    ],
+    [
+      'a null option value',
+      card([{ tag: 'select_person', name: 'p', options: [{ value: null }] }]),
+      /non-empty strings/,
+    ],
+    [
+      'an option value twice',
+      card([{ tag: 'select_static', name: 's', options: [{ value: 'A' }, { value: 'A' }] }]),
+      /repeat/,
+    ],
   ])('layout: %s', (_, c, re) => {
     expect(layoutProblems(c as Record<string, unknown>).join('\n')).toMatch(re);
+  });
+
+  it('markup: user text left unescaped in markdown', () => {
+    const c = card([{ tag: 'div', text: { tag: 'lark_md', content: `王总 <at id=all></at>` } }]);
+    expect(markupProblems(c).join('\n')).toMatch(/unescaped/);
+    expect(markupProblems(card([{ tag: 'div', text: { tag: 'plain_text', content: '<at id=all></at>' } }]))).toEqual(
+      [],
+    );
   });
 
   it.each([

@@ -11,7 +11,7 @@ const lead: LeadView = {
   id: 5,
   requestKey: 'req_5',
   companyKey: 'guangxi-yurong',
-  company: '广西某某羽绒制品有限公司 **(集团)**',
+  company: '广西某某羽绒制品有限公司 **(集团)** <at id=all></at>',
   squadId: 2,
   tripId: null,
   source: 'INTERMEDIARY',
@@ -25,7 +25,7 @@ const lead: LeadView = {
   ownerId: 11,
   createdOn: '2018-06-20',
   squadName: squads[1]!.name,
-  ownerName: '发改局局长',
+  ownerName: '发改局局长 <at id=all></at>',
   createdAt: NOW,
 };
 

@@ -18,7 +18,7 @@ function report(over: Partial<MonthlyReportView> = {}): MonthlyReportView {
     projectInfo: full,
     suggestions: full,
     visitedBusinessmen: Array.from({ length: 12 }, (_, i) => businessman(i + 1)),
-    submittedBy: '发改局局长',
+    submittedBy: '发改局局长 <at id=all></at>',
     submittedAt: new Date('2018-06-27T08:00:00Z'),
     late: false,
     exemptReason: null,
@@ -77,7 +77,12 @@ export const monthlyReportSamples: SampleTable = {
       ),
     exempt: () =>
       renderReportSummary(
-        report({ status: 'EXEMPT', exemptReason: longText(200), exemptBy: '俸振江', submittedAt: null }),
+        report({
+          status: 'EXEMPT',
+          exemptReason: longText(200),
+          exemptBy: '俸振江 <at id=all></at>',
+          submittedAt: null,
+        }),
         SQUAD_NAME,
         TZ,
       ),
