@@ -4,16 +4,14 @@
 // reads them, and /help lists every command. A new card or template cannot ship without a sample.
 import fs from 'node:fs';
 import path from 'node:path';
-import * as lark from '@larksuiteoapi/node-sdk';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { cardActions } from '../../src/cards/index.js';
 import { listTemplates, templateText } from '../../src/cards/shared/template.js';
 import { commandList, commands, showHelp } from '../../src/commands/index.js';
 import type { Card } from '../../src/feishu/answer.js';
-import { CardTrigger, Envelope, MessageReceive } from '../../src/feishu/payloads.js';
 import { actionsOf, layoutProblems, markupProblems, skeletonProblems, unknownActions } from './card-rules.js';
 import { CARD_SAMPLES, TODO_SAMPLES, type Sample } from './card-samples.js';
+import { fixtureFiles, parseAsTheBot, SCHEMAS } from './payload-fixtures.js';
 
 // Taken at import: the handlers other test files add at run time live in their own processes.
 const HANDLERS = Object.keys(cardActions);
@@ -108,58 +106,11 @@ describe('every card action is reachable', () => {
 
 // ---- Payload fixtures, as the bot reads them ------------------------------------------------
 
-const FIXTURES = path.resolve('test', 'fixtures');
-const fixtureFiles = (dir: string) =>
-  fs
-    .readdirSync(path.join(FIXTURES, dir))
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => `${dir}/${f}`);
-const readFixture = (f: string) => JSON.parse(fs.readFileSync(path.join(FIXTURES, f), 'utf8')) as Record<string, any>;
-
-/** The request-URL check: answered by verify.ts before the SDK sees anything. */
-const UrlVerification = z.strictObject({
-  type: z.literal('url_verification'),
-  challenge: z.string().min(1),
-  token: z.string().min(1),
-});
-
-/** What the SDK's EventDispatcher hands to our handler (header and event flattened into one object). */
-async function flatten(payload: Record<string, any>): Promise<Record<string, unknown>> {
-  const type = String(payload.header?.event_type);
-  let flat: Record<string, unknown> | undefined;
-  const d = new lark.EventDispatcher({ loggerLevel: lark.LoggerLevel.fatal });
-  const keep = async (e: Record<string, unknown>) => {
-    flat = e;
-    return {};
-  };
-  d.register({ [type]: keep } as never);
-  await d.invoke(payload, { needCheck: false });
-  if (!flat) throw new Error(`the SDK did not dispatch ${type}`);
-  return flat;
-}
-
 /**
  * The one fixture whose action has no handler on purpose: the webhook and ws-mode tests post it
  * as is to check the "card expired, send the command again" answer. It must stay unknown.
  */
 const UNKNOWN_ON_PURPOSE: Record<string, string> = { 'callbacks/card.action.trigger.button.json': 'noop' };
-
-const SCHEMAS: Record<string, z.ZodType> = {
-  'im.message.receive_v1': MessageReceive, // src/server/on-message.ts
-  'card.action.trigger': CardTrigger, // src/server/on-card.ts
-};
-
-/** The payload parsed the way the bot does; throws (with zod's message) when it does not parse. */
-async function parseAsTheBot(f: string): Promise<{ type: string; event?: Record<string, any> }> {
-  const payload = readFixture(f);
-  if (payload.type === 'url_verification') return { type: UrlVerification.parse(payload).type };
-  const env = Envelope.parse(payload); // schema 2.0 and the EventHeader
-  const schema = SCHEMAS[env.header.event_type];
-  if (!schema) throw new Error(`${f}: no payload schema for event type ${env.header.event_type}`);
-  const flat = await flatten(payload);
-  if (!flat.event_id) throw new Error(`${f}: no event_id after flattening`);
-  return { type: env.header.event_type, event: schema.parse(flat) as Record<string, any> };
-}
 
 describe('payload fixtures parse with src/feishu/payloads.ts', () => {
   it.each(fixtureFiles('events'))('%s', async (f) => {
