@@ -22,6 +22,15 @@ const INTERACTIVE = new Set([
   'overflow',
 ]);
 const MAX_ELEMENTS = 200;
+const HEADER_TEMPLATES = new Set(
+  'blue wathet turquoise green yellow orange red carmine violet purple indigo grey default'.split(' '),
+);
+const TAG_COLOURS = new Set(
+  'neutral blue turquoise lime orange violet indigo wathet green yellow red purple carmine'.split(' '),
+);
+const BUTTON_TYPES = new Set(
+  'default primary danger text primary_text danger_text primary_filled danger_filled laser'.split(' '),
+);
 const MAX_TABLES = 5;
 
 export interface Placed {
@@ -75,6 +84,14 @@ export function skeletonProblems(card: Node, template: Node): string[] {
       .filter((x) => !x.includes('30 KB'))
       .map((x) => `charts: ${x}`),
   );
+  const header = isRecord(card.header) ? card.header : {};
+  if (header.template !== undefined && !HEADER_TEMPLATES.has(String(header.template)))
+    p.push(`header.template "${header.template}" is not a Feishu colour`);
+  const tags = Array.isArray(header.text_tag_list) ? header.text_tag_list : [];
+  if (tags.length > 3) p.push(`header has ${tags.length} tags, at most 3`);
+  for (const t of tags)
+    if (isRecord(t) && !TAG_COLOURS.has(String(t.color)))
+      p.push(`header tag colour "${t.color}" is not a Feishu colour`);
   const { placed, problems } = elementsOf(card);
   p.push(...problems);
   const charts = placed.filter((x) => x.el.tag === 'chart').length;
@@ -115,6 +132,8 @@ export function layoutProblems(card: Node): string[] {
       if (first !== undefined) p.push(`name "${name}" used twice in the card: ${first} and ${path}`);
       else names.set(name, path);
     }
+    if (el.tag === 'button' && el.type !== undefined && !BUTTON_TYPES.has(String(el.type)))
+      p.push(`button ${name ?? path}: type "${el.type}" is not a button type`);
     if (el.tag === 'button' && isRecord(el.text) && String(el.text.content ?? '').length > 100)
       p.push(`button ${name ?? path}: text longer than 100 characters`);
   }

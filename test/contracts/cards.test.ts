@@ -186,6 +186,8 @@ describe('the card rules catch what they are meant to', () => {
     ['over 30 KB', card([{ tag: 'markdown', content: '字'.repeat(11_000) }]), /bytes, over 30720/],
     ['six charts', card(Array(6).fill(chart)), /6 charts/],
     ['a bad chart', card([{ ...chart, chart_spec: { type: 'pie3d' } }]), /chart_spec.type/],
+    ['a header colour', card([ok], { header: { template: 'pink' } }), /header.template "pink"/],
+    ['a tag colour', card([ok], { header: { text_tag_list: [{ tag: 'text_tag', color: 'gray' }] } }), /"gray"/],
     ['a string left in elements', card([left('rows') as unknown]), /not a component/],
   ])('skeleton: %s', (_, c, re) => {
     expect(skeletonProblems(c as Record<string, unknown>, template).join('\n')).toMatch(re);
@@ -212,6 +214,7 @@ describe('the card rules catch what they are meant to', () => {
       card([{ tag: 'column_set', columns: [{ tag: 'column', elements: [{ tag: 'table' }] }] }]),
       /table at/,
     ],
+    ['a button type', card([{ ...btn('b', {}), type: 'primary_outline' }]), /not a button type/],
     ['six tables', card(Array(6).fill({ tag: 'table' })), /6 tables/],
     ['a bad element_id', card([{ tag: 'markdown', element_id: 'err_' + 'x'.repeat(20) }]), /element_id/],
     [
