@@ -5,7 +5,24 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as lark from '@larksuiteoapi/node-sdk';
 import { z } from 'zod';
-import { CardTrigger, Envelope, MessageReceive } from '../../src/feishu/payloads.js';
+import { CardTrigger, MessageReceive } from '../../src/feishu/payloads.js';
+
+/**
+ * The schema 2.0 envelope every event and callback arrives in. verify.ts reads `header.token` and
+ * app.ts `header.event_type` from it before the SDK flattens header and event.
+ */
+const Envelope = z.looseObject({
+  schema: z.literal('2.0'),
+  header: z.looseObject({
+    event_id: z.string().min(1),
+    event_type: z.string().min(1),
+    token: z.string(),
+    create_time: z.string().optional(),
+    tenant_key: z.string().optional(),
+    app_id: z.string().optional(),
+  }),
+  event: z.looseObject({}),
+});
 
 const FIXTURES = path.resolve('test', 'fixtures');
 export const fixtureFiles = (dir: string) =>
