@@ -33,6 +33,22 @@ export function formatBusinessmenLines(list: VisitedBusinessman[]): string {
   return list.map(formatBusinessmanLine).join('\n');
 }
 
+/**
+ * As many whole lines as fit in `max` characters, in order: what a pre-filled input can hold (Feishu
+ * refuses a card whose input holds more than its maximum, and a card over 30 KB).
+ */
+export function fitBusinessmenLines(list: VisitedBusinessman[], max: number): { text: string; count: number } {
+  let text = '';
+  let count = 0;
+  for (const b of list) {
+    const next = count === 0 ? formatBusinessmanLine(b) : `${text}\n${formatBusinessmanLine(b)}`;
+    if (next.length > max) break;
+    text = next;
+    count++;
+  }
+  return { text, count };
+}
+
 /** Parses the input; returns the list, or the first bad line's message (Chinese, naming the line). */
 export function parseBusinessmenLines(
   text: string,

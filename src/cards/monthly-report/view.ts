@@ -1,6 +1,10 @@
 import type { MonthlyReportView } from '../../db/monthly-reports.js';
 import { closeDayLabel, lastOnTimeDayLabel, reportWindow } from '../../domain/deadlines.js';
-import { formatBusinessmenLines, type VisitedBusinessman } from '../../domain/visited-businessmen.js';
+import {
+  fitBusinessmenLines,
+  formatBusinessmenLines,
+  type VisitedBusinessman,
+} from '../../domain/visited-businessmen.js';
 import type { Card } from '../../feishu/answer.js';
 import { MAX_TEXT } from './form.js';
 import { renderCard } from '../shared/template.js';
@@ -31,6 +35,8 @@ export interface ReportFormState {
   /** Already-escaped markdown shown above the form (e.g. "草稿已保存"). */
   notice?: string;
   visitsPrefilled?: number;
+  /** Visits of the month that did not fit in the input. */
+  visitsLeftOut?: number;
 }
 
 export function monthLabel(month: string): string {
@@ -99,6 +105,12 @@ export function renderReportForm(s: ReportFormState, now: Date, tz: string): Car
   const people = s.values.visited_businessmen ?? '';
   const visitsNote: unknown[] = [];
   if (s.visitsPrefilled) visitsNote.push(note(`已按本月外出报告预填 ${s.visitsPrefilled} 位拜访客商。`));
+  if (s.visitsLeftOut)
+    visitsNote.push(
+      note(
+        `另有 ${s.visitsLeftOut} 位拜访客商放不下（此栏最多 ${MAX_TEXT} 字），请精简上面的内容后补充，或在月报之外另行报送。`,
+      ),
+    );
   if (people.length > MAX_TEXT)
     visitsNote.push({
       tag: 'markdown',
@@ -175,6 +187,7 @@ export function drawMonthlyReportForm(
   opts: { withExemption?: boolean; notice?: string } = {},
 ): Card {
   const { report, visits } = d;
+  const prefill = visits ? fitBusinessmenLines(visits, MAX_TEXT) : null;
   return renderReportForm(
     {
       squadId: d.squadId,
@@ -188,11 +201,12 @@ export function drawMonthlyReportForm(
             : 'DRAFT'
         : 'NEW',
       baseVersion: report?.version ?? 0,
-      values: valuesOf(report, d.month, visits ? formatBusinessmenLines(visits) : null),
+      values: valuesOf(report, d.month, prefill ? prefill.text : null),
       closeDay: d.closeDay,
       withExemption: opts.withExemption ?? false,
       notice: opts.notice,
-      visitsPrefilled: visits ? visits.length : 0,
+      visitsPrefilled: prefill?.count ?? 0,
+      visitsLeftOut: visits && prefill ? visits.length - prefill.count : 0,
     },
     now,
     tz,
