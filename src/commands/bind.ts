@@ -5,7 +5,7 @@ import { isOfficeActor, mayBindPeople } from '../domain/authz.js';
 import { reply, type Reply } from '../feishu/answer.js';
 import { enqueueMessage, textContent } from '../feishu/outbox.js';
 import { bindRoster } from '../feishu/roster-binding.js';
-import { editDistance } from './closest.js';
+import { editDistance } from '../domain/closest-name.js';
 import type { CommandInput } from './types.js';
 
 const USAGE = '/bind 姓名 @某人';

@@ -8,7 +8,7 @@ import { PROJECT_STAGES, STAGE_LABELS, type ProjectStage } from '../domain/vocab
 import { projectsInStage, stageCounts } from '../db/listings.js';
 import { UserError } from '../errors.js';
 import { reply } from '../feishu/answer.js';
-import { closestName } from './closest.js';
+import { closestName } from '../domain/closest-name.js';
 import { resolveScope, todayOf } from './scope.js';
 
 /** '签约', '签约阶段', 'signed', 'SIGNED' → SIGNED. */

@@ -1,7 +1,6 @@
 import { diffByKey, sameSet, summarizeDiff, type DiffSummary } from '../domain/import-diff.js';
 import { METRIC_LABELS, type Rank, type Role, type SquadMemberRole } from '../domain/vocabulary.js';
-import type { KnownSquad, QuotaRow } from '../sheets/quota-sheet.js';
-import type { KnownUnit, RosterPerson } from '../sheets/roster-sheet.js';
+import type { KnownSquad, KnownUnit, QuotaRow, RosterPerson } from '../domain/import-rows.js';
 import type { Db } from './client.js';
 
 // Spreadsheet imports: what is in the database now, the preview batch (ImportBatch PREVIEW) and

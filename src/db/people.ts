@@ -1,20 +1,7 @@
+import type { Actor } from '../domain/actor.js';
 import type { Role, SquadMemberRole } from '../domain/vocabulary.js';
 import { Prisma } from '../generated/prisma/client.js';
 import type { Db } from './client.js';
-
-/** The person behind an open_id, with what the org data says they may do. */
-export interface Actor {
-  id: number;
-  name: string;
-  openId: string;
-  rank: string | null;
-  unitId: number | null;
-  roles: Role[];
-  /** Squads the person is captain or member of. */
-  squads: { squadId: number; role: SquadMemberRole }[];
-  /** Squads the person is a responsible leader of. */
-  leaderOf: number[];
-}
 
 export type PersonRow = {
   id: number | bigint;
@@ -63,10 +50,5 @@ export async function findActorByOpenId(db: Db, openId: string): Promise<Actor |
   return actorOf(p, openId, links);
 }
 
-export function hasRole(actor: Actor | null, ...roles: Role[]): boolean {
-  return !!actor && actor.roles.some((r) => roles.includes(r));
-}
-
-export function isOffice(actor: Actor | null): boolean {
-  return hasRole(actor, 'OFFICE', 'OFFICE_ADMIN');
-}
+export type { Actor } from '../domain/actor.js';
+export { hasRole, isOffice } from '../domain/actor.js';
