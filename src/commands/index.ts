@@ -23,7 +23,7 @@ import { openTripReports } from './trip-report.js';
 import { receiveSpreadsheet } from './import-file.js';
 import type { MessageTypeHandler } from './message-types.js';
 import { closestName } from '../domain/closest-name.js';
-import { helpCard } from './help.js';
+import { helpCard } from '../cards/help/view.js';
 import type { Command, CommandInput } from './types.js';
 
 /**

@@ -95,7 +95,7 @@ async function applyQuotas(db: Db, rows: QuotaRow[]): Promise<void> {
 function matchPeople(stored: StoredPerson[], incoming: RosterPerson[]): (RosterPerson & { id?: number })[] {
   const taken = new Set<number>();
   const first = incoming.map((p) => stored.find((s) => s.name === p.name && s.unitId === p.unitId));
-  first.forEach((s) => s && taken.add(s.id));
+  for (const s of first) if (s) taken.add(s.id);
   return incoming.map((p, i) => {
     const s = first[i] ?? (p.mobile ? stored.find((x) => !taken.has(x.id) && x.mobile === p.mobile) : undefined);
     if (s) taken.add(s.id);

@@ -52,7 +52,9 @@ export async function startScheduler(deps: Deps, opts: { holder?: string } = {})
   }
   deps.log.info({ jobs: patterns, timezone: deps.config.timezone }, 'scheduler started');
   return {
-    stop: () => crons.forEach((c) => c.stop()),
+    stop: () => {
+      for (const c of crons) c.stop();
+    },
     patterns: () => ({ ...patterns }),
   };
 }

@@ -59,7 +59,8 @@ export function buildRosterWorkbook(people: RosterPerson[], squads: KnownSquad[]
       p.title ?? '',
     ];
     if (links.length === 0) rows.push(base('', [...org, ...leaderRoleAlone]));
-    links.forEach((l, i) => rows.push(base(squadName.get(l.id) ?? '', i === 0 ? [l.label, ...org] : [l.label])));
+    for (const [i, l] of links.entries())
+      rows.push(base(squadName.get(l.id) ?? '', i === 0 ? [l.label, ...org] : [l.label]));
   }
   addSheet(wb, {
     name: ROSTER_SHEET,
