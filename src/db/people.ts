@@ -52,3 +52,69 @@ export async function findActorByOpenId(db: Db, openId: string): Promise<Actor |
 
 export type { Actor } from '../domain/actor.js';
 export { hasRole, isOffice } from '../domain/actor.js';
+
+/** A roster person as binding a Feishu account needs them. */
+export interface RosterEntry {
+  id: number;
+  name: string;
+  title: string | null;
+  openId: string | null;
+  unitName: string | null;
+}
+
+/** Active people of that exact name, with their units. */
+export async function findPeopleNamed(db: Db, name: string): Promise<RosterEntry[]> {
+  const rows = await db.person.findMany({ where: { name, active: true }, include: { unit: true } });
+  return rows.map((p) => ({
+    id: p.id,
+    name: p.name,
+    title: p.title,
+    openId: p.openId,
+    unitName: p.unit?.name ?? null,
+  }));
+}
+
+/** Every distinct name on the active roster. */
+export async function listRosterNames(db: Db): Promise<string[]> {
+  const rows = await db.person.findMany({ where: { active: true }, select: { name: true }, distinct: ['name'] });
+  return rows.map((p) => p.name);
+}
+
+/**
+ * Binds the open_id to the person, taking it from whoever held it (an open_id belongs to one
+ * person). Returns that earlier holder, or null.
+ */
+export async function moveOpenId(
+  db: Db,
+  personId: number,
+  openId: string,
+): Promise<{ id: number; name: string } | null> {
+  const holder = await db.person.findUnique({ where: { openId } });
+  if (holder) await db.person.update({ where: { id: holder.id }, data: { openId: null } });
+  await db.person.update({ where: { id: personId }, data: { openId } });
+  return holder ? { id: holder.id, name: holder.name } : null;
+}
+
+/** Binds the open_id to the person unless someone already holds it; true when bound. */
+export async function bindOpenIdIfFree(db: Db, personId: number, openId: string): Promise<boolean> {
+  const taken = await db.person.findUnique({ where: { openId } });
+  if (taken) return false;
+  await db.person.update({ where: { id: personId }, data: { openId } });
+  return true;
+}
+
+/** Active people with no Feishu account yet but a mobile or e-mail to find one by, in roster order. */
+export async function listUnboundPeople(
+  db: Db,
+): Promise<{ id: number; name: string; mobile: string | null; email: string | null }[]> {
+  return db.person.findMany({
+    where: { openId: null, active: true, OR: [{ mobile: { not: null } }, { email: { not: null } }] },
+    orderBy: { id: 'asc' },
+    select: { id: true, name: true, mobile: true, email: true },
+  });
+}
+
+/** Forgets that an open_id wrote to the bot while not on the roster (it is bound now). */
+export async function forgetUnknownSender(db: Db, openId: string): Promise<void> {
+  await db.unknownSender.deleteMany({ where: { openId } });
+}

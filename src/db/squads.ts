@@ -11,6 +11,11 @@ export async function listSquads(db: Db): Promise<SquadRef[]> {
   });
 }
 
+/** The ids of the active squads. */
+export async function listActiveSquadIds(db: Db): Promise<number[]> {
+  return (await db.squad.findMany({ where: { active: true }, select: { id: true } })).map((s) => s.id);
+}
+
 /** Active squads with their codes, for finding one by a word a person typed. */
 export async function listSquadCodes(db: Db): Promise<{ id: number; name: string; code: string }[]> {
   return db.squad.findMany({ where: { active: true }, select: { id: true, name: true, code: true } });
