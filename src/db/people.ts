@@ -118,3 +118,12 @@ export async function listUnboundPeople(
 export async function forgetUnknownSender(db: Db, openId: string): Promise<void> {
   await db.unknownSender.deleteMany({ where: { openId } });
 }
+
+/** The open_ids of those of the given people who are active and bound, by person id. */
+export async function openIdsByPerson(db: Db, personIds: number[]): Promise<Map<number, string>> {
+  const rows = await db.person.findMany({
+    where: { id: { in: personIds }, active: true, openId: { not: null } },
+    select: { id: true, openId: true },
+  });
+  return new Map(rows.map((p) => [p.id, p.openId!]));
+}

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { claimSlot, finishSlot } from './slot.js';
+import { claimSlot, finishSlot } from '../db/job-slots.js';
 import { Cron } from 'croner';
 import { getSetting } from '../db/settings.js';
 import type { Deps } from '../deps.js';
