@@ -3,6 +3,13 @@ import type { Db } from '../db/client.js';
 import { inPeriod, type Period } from '../domain/periods.js';
 import { metricActual } from '../domain/tally.js';
 import { yearToDate } from '../domain/periods.js';
+import {
+  loadLeadsBetween,
+  loadReportsBetween,
+  loadSquadProjects,
+  loadSquadsById,
+  loadVisitsBetween,
+} from '../db/exports.js';
 import { tallySquads } from '../db/tallies.js';
 import { LAND_STATUS_LABELS } from '../domain/land.js';
 import {
@@ -45,12 +52,8 @@ const YI = new Set<Metric>(['SIGNED_INVESTMENT', 'FUNDS_IN_PLACE']);
 export async function buildExport(db: Db, req: ExportRequest): Promise<{ wb: ExcelJS.Workbook; rows: number }> {
   const wb = newWorkbook();
   const { from, to } = req.period;
-  const squads = await db.squad.findMany({
-    where: { id: { in: req.squadIds } },
-    orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
-  });
+  const squads = await loadSquadsById(db, req.squadIds);
   const name = new Map(squads.map((s) => [s.id, s.name]));
-  const inSquads = { squadId: { in: req.squadIds } };
   const title = (what: string) => `港南区${req.period.label}${what}`;
   let count = 0;
 
@@ -106,10 +109,7 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<{ wb: Exc
   }
 
   if (req.kind === 'leads') {
-    const leads = await db.lead.findMany({
-      where: { createdOn: { gte: from, lte: to }, ...inSquads },
-      orderBy: [{ createdOn: 'asc' }, { id: 'asc' }],
-    });
+    const leads = await loadLeadsBetween(db, req.squadIds, from, to);
     const headers = [
       '序号',
       '小分队',
@@ -148,7 +148,7 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<{ wb: Exc
   }
 
   if (req.kind === 'projects') {
-    const projects = await db.project.findMany({ where: inSquads, orderBy: [{ signedOn: 'asc' }, { id: 'asc' }] });
+    const projects = await loadSquadProjects(db, req.squadIds);
     const headers = [
       '序号',
       '项目名称',
@@ -211,10 +211,7 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<{ wb: Exc
   }
 
   if (req.kind === 'visits') {
-    const visits = await db.visit.findMany({
-      where: { visitedOn: { gte: from, lte: to }, ...inSquads },
-      orderBy: [{ visitedOn: 'asc' }, { id: 'asc' }],
-    });
+    const visits = await loadVisitsBetween(db, req.squadIds, from, to);
     const headers = [
       '序号',
       '小分队',
@@ -248,10 +245,7 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<{ wb: Exc
   }
 
   if (req.kind === 'reports') {
-    const reports = await db.monthlyReport.findMany({
-      where: { month: { gte: from.slice(0, 7), lte: to.slice(0, 7) }, ...inSquads },
-      orderBy: [{ month: 'asc' }, { squadId: 'asc' }],
-    });
+    const reports = await loadReportsBetween(db, req.squadIds, from, to);
     const statusLabel: Record<string, string> = { DRAFT: '草稿', SUBMITTED: '已提交', EXEMPT: '免报' };
     const headers = [
       '月份',
