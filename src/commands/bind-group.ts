@@ -2,7 +2,7 @@ import type { CommandInput } from './types.js';
 import type { Deps } from '../deps.js';
 import type { Reply } from '../feishu/answer.js';
 import { recordAudit } from '../db/audit-trail.js';
-import { isOffice } from '../db/people.js';
+import { isOffice } from '../domain/actor.js';
 import { bindLeadershipChat } from '../db/chats.js';
 import { reply } from '../feishu/answer.js';
 

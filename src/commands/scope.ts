@@ -1,7 +1,7 @@
 import { maySeeAllSquads, maySeeSquad } from '../domain/authz.js';
 import { localDate, parsePeriod, quarterOfDate, yearPeriod, type Period } from '../domain/periods.js';
 import type { SquadRef } from '../domain/squad-match.js';
-import type { Actor } from '../db/people.js';
+import type { Actor } from '../domain/actor.js';
 import { listSquads } from '../db/squads.js';
 import { resolveSquadArg } from './squad-arg.js';
 import type { Deps } from '../deps.js';

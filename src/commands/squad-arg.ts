@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.js';
-import type { Actor } from '../db/people.js';
+import type { Actor } from '../domain/actor.js';
 import { listSquadCodes, listSquads, squadNames } from '../db/squads.js';
 import { homeSquadId } from '../domain/authz.js';
 import { matchSquad, type SquadRef } from '../domain/squad-match.js';

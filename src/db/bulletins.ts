@@ -1,5 +1,6 @@
 import type { Period } from '../domain/periods.js';
-import { mergeRules, mergeWeights, type Bulletin, type BulletinRules, type ScoreWeights } from '../domain/scoring.js';
+import type { Bulletin, BulletinRules, ScoreWeights } from '../domain/scoring.js';
+import { mergeRules, mergeWeights } from '../domain/scoring-settings.js';
 import type { SquadTally } from '../domain/tally.js';
 import type { Db } from './client.js';
 import { getSetting } from './settings.js';

@@ -1,7 +1,7 @@
 import { recordAudit } from '../../db/audit-trail.js';
 import { findBulletin, publishDraft } from '../../db/bulletins.js';
 import { leadershipChatId } from '../../db/chats.js';
-import { isOffice } from '../../db/people.js';
+import { isOffice } from '../../domain/actor.js';
 import type { Deps } from '../../deps.js';
 import { answer, type CardAnswer } from '../../feishu/answer.js';
 import { enqueueMessage } from '../../feishu/outbox.js';
