@@ -9,7 +9,7 @@ import path from 'node:path';
 import { startBot } from '../src/bot.js';
 import { FixedClock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
-import { computeBulletin } from '../src/db/bulletins.js';
+import { computeBulletin } from '../src/commands/rank.js';
 import { quarterPeriod } from '../src/domain/periods.js';
 import { createLog } from '../src/log.js';
 import { encryptBody, signBody } from '../src/feishu/crypto.js';

@@ -1,7 +1,7 @@
 import type { Deps } from '../deps.js';
 import { UserError } from '../errors.js';
 import { answer, type CardAnswer } from '../feishu/answer.js';
-import { publishBulletin } from './bulletin.js';
+import { publishBulletin } from './bulletin/actions.js';
 import { submitLead } from './lead/actions.js';
 import { cancelImport, confirmImport } from './import-preview/actions.js';
 import {

@@ -1,7 +1,8 @@
 import type { CommandInput } from './types.js';
 import type { Deps } from '../deps.js';
 import type { Reply } from '../feishu/answer.js';
-import { isOffice } from '../db/people.js';
+import { recordAudit } from '../db/audit-trail.js';
+import { isOffice } from '../domain/actor.js';
 import { bindLeadershipChat } from '../db/chats.js';
 import { reply } from '../feishu/answer.js';
 
@@ -11,16 +12,7 @@ export async function bindLeadershipGroup(input: CommandInput, deps: Deps): Prom
   if (input.chatType !== 'group')
     return reply.text('请在领导小组的群聊里 @招商助手 发送 /bind-group，不要在单聊里发送。');
   const before = await bindLeadershipChat(deps.db, input.chatId, actor.id);
-  await deps.db.auditLog.create({
-    data: {
-      actorId: actor.id,
-      actorOpenId: actor.openId,
-      action: 'chat.bind-leadership',
-      entity: 'Chat',
-      entityId: input.chatId,
-      detail: JSON.stringify({ before: before ?? null }),
-    },
-  });
+  await recordAudit(deps.db, actor, 'chat.bind-leadership', 'Chat', input.chatId, { before: before ?? null });
   return reply.text(
     before === input.chatId ? '本群已经是领导小组群。' : '已把本群设为领导小组群：季度进度通报和红黑榜将发到这里。',
   );

@@ -1,11 +1,12 @@
 import { recordAudit } from '../db/audit-trail.js';
 import { ensureEnvAdminRole } from '../db/env-admins.js';
+import { findPeopleNamed, forgetUnknownSender, listRosterNames, moveOpenId } from '../db/people.js';
 import type { Deps } from '../deps.js';
 import { isOfficeActor, mayBindPeople } from '../domain/authz.js';
 import { reply, type Reply } from '../feishu/answer.js';
 import { enqueueMessage, textContent } from '../feishu/outbox.js';
 import { bindRoster } from '../feishu/roster-binding.js';
-import { editDistance } from './closest.js';
+import { editDistance } from '../domain/closest-name.js';
 import type { CommandInput } from './types.js';
 
 const USAGE = '/bind 姓名 @某人';
@@ -26,14 +27,14 @@ export async function bindPerson(input: CommandInput, deps: Deps): Promise<Reply
   const openId = input.people[0]!.id.open_id;
   if (!openId) return reply.text('没有读到被 @ 的人的飞书账号，请重新 @ 一次。');
 
-  const candidates = await deps.db.person.findMany({ where: { name, active: true }, include: { unit: true } });
+  const candidates = await findPeopleNamed(deps.db, name);
   const matches = unitName
-    ? candidates.filter((p) => p.unit?.name === unitName || p.unit?.name === unitName.replace(/^区/, ''))
+    ? candidates.filter((p) => p.unitName === unitName || p.unitName === unitName.replace(/^区/, ''))
     : candidates;
   if (matches.length === 0) {
     if (candidates.length > 0)
       return reply.text(
-        `「${name}」不在「${unitName}」。名册中的「${name}」在：${candidates.map((p) => p.unit?.name ?? '未填单位').join('、')}。`,
+        `「${name}」不在「${unitName}」。名册中的「${name}」在：${candidates.map((p) => p.unitName ?? '未填单位').join('、')}。`,
       );
     const near = await closeNames(deps, name);
     return reply.text(
@@ -41,16 +42,14 @@ export async function bindPerson(input: CommandInput, deps: Deps): Promise<Reply
     );
   }
   if (matches.length > 1) {
-    const units = matches.map((p) => p.unit?.name ?? '未填单位').join('、');
+    const units = matches.map((p) => p.unitName ?? '未填单位').join('、');
     return reply.text(`名册中有 ${matches.length} 位「${name}」（${units}），请写上单位：/bind ${name} 单位 @某人`);
   }
   const person = matches[0]!;
-  const label = `${person.name}（${person.unit?.name ?? '未填单位'}${person.title ? '·' + person.title : ''}）`;
+  const label = `${person.name}（${person.unitName ?? '未填单位'}${person.title ? '·' + person.title : ''}）`;
   if (person.openId === openId) return reply.text(`${label} 已经绑定这个飞书账号，无需重复绑定。`);
 
-  const holder = await deps.db.person.findUnique({ where: { openId } });
-  if (holder) await deps.db.person.update({ where: { id: holder.id }, data: { openId: null } });
-  await deps.db.person.update({ where: { id: person.id }, data: { openId } });
+  const holder = await moveOpenId(deps.db, person.id, openId);
   await recordAudit(deps.db, input.actor ?? { openId: input.senderOpenId }, 'person.bind', 'Person', person.id, {
     openId,
     previousOpenId: person.openId,
@@ -58,7 +57,7 @@ export async function bindPerson(input: CommandInput, deps: Deps): Promise<Reply
     via: '/bind',
   });
   await ensureEnvAdminRole(deps.db, deps.config.adminOpenIds, openId);
-  await deps.db.unknownSender.deleteMany({ where: { openId } });
+  await forgetUnknownSender(deps.db, openId);
   await enqueueMessage(deps.db, {
     dedupKey: `bind-welcome:${input.messageId}`,
     to: { type: 'open_id', id: openId },
@@ -70,9 +69,9 @@ export async function bindPerson(input: CommandInput, deps: Deps): Promise<Reply
 }
 
 async function closeNames(deps: Deps, name: string): Promise<string[]> {
-  const all = await deps.db.person.findMany({ where: { active: true }, select: { name: true }, distinct: ['name'] });
+  const all = await listRosterNames(deps.db);
   return all
-    .map((p) => ({ n: p.name, d: p.name.includes(name) || name.includes(p.name) ? 0 : editDistance(name, p.name) }))
+    .map((n) => ({ n, d: n.includes(name) || name.includes(n) ? 0 : editDistance(name, n) }))
     .filter((x) => x.d <= Math.max(1, Math.floor(name.length / 2)))
     .sort((a, b) => a.d - b.d || a.n.localeCompare(b.n, 'zh'))
     .slice(0, 5)

@@ -2,7 +2,7 @@ import type { CommandInput } from './types.js';
 import type { Deps } from '../deps.js';
 import type { Reply } from '../feishu/answer.js';
 import { listCalendarDays, removeCalendarDay, setCalendarDay } from '../db/calendar.js';
-import { isOffice } from '../db/people.js';
+import { isOffice } from '../domain/actor.js';
 import { isIsoDate, localDate, type CalendarKind } from '../domain/working-days.js';
 import { UserError } from '../errors.js';
 import { reply } from '../feishu/answer.js';

@@ -4,6 +4,8 @@ import type { Reply } from '../feishu/answer.js';
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
+import { recordAudit } from '../db/audit-trail.js';
+import { listActiveSquadIds } from '../db/squads.js';
 import { mayExportContactDetails, maySeeSquad } from '../domain/authz.js';
 import { parsePeriod } from '../domain/periods.js';
 import { UserError } from '../errors.js';
@@ -31,21 +33,12 @@ export async function exportSheet(input: CommandInput, deps: Deps): Promise<Repl
   if (withContacts) {
     const refused = mayExportContactDetails(actor);
     if (refused) {
-      await deps.db.auditLog.create({
-        data: {
-          actorId: actor.id,
-          actorOpenId: actor.openId,
-          action: 'export.refused',
-          entity: 'Export',
-          entityId: kind,
-          detail: JSON.stringify({ period: period.label, withContacts }),
-        },
-      });
+      await recordAudit(deps.db, actor, 'export.refused', 'Export', kind, { period: period.label, withContacts });
       return reply.text(refused);
     }
   }
-  const squads = await deps.db.squad.findMany({ where: { active: true }, select: { id: true } });
-  const squadIds = squads.map((s) => s.id).filter((id) => maySeeSquad(actor, id));
+  const allIds = await listActiveSquadIds(deps.db);
+  const squadIds = allIds.filter((id) => maySeeSquad(actor, id));
   if (squadIds.length === 0) return reply.text('你还不属于任何小分队，没有可导出的数据；如有疑问请联系区招商局。');
   // Leads and visits carry contacts; the office gets them, everyone else the table without them.
   const contacts = withContacts || ((kind === 'visits' || kind === 'leads') && mayExportContactDetails(actor) === null);
@@ -57,23 +50,14 @@ export async function exportSheet(input: CommandInput, deps: Deps): Promise<Repl
     await workbookBytes(wb),
     fileName,
   );
-  await deps.db.auditLog.create({
-    data: {
-      actorId: actor.id,
-      actorOpenId: actor.openId,
-      action: 'export',
-      entity: 'Export',
-      entityId: kind,
-      detail: JSON.stringify({
-        period: period.label,
-        rows,
-        squads: squadIds.length,
-        withContacts: contacts,
-        fileName,
-      }),
-    },
+  await recordAudit(deps.db, actor, 'export', 'Export', kind, {
+    period: period.label,
+    rows,
+    squads: squadIds.length,
+    withContacts: contacts,
+    fileName,
   });
-  const scope = squadIds.length === squads.length ? '全区' : `你有权查看的 ${squadIds.length} 个小分队`;
+  const scope = squadIds.length === allIds.length ? '全区' : `你有权查看的 ${squadIds.length} 个小分队`;
   const note = (kind === 'visits' || kind === 'leads') && !contacts ? '（不含联系电话和地址）' : '';
   return reply.text(`已导出 ${fileName}：${scope}，共 ${rows} 行${note}。`);
 }

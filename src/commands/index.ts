@@ -22,8 +22,8 @@ import { openTripPlan } from './trip.js';
 import { openTripReports } from './trip-report.js';
 import { receiveSpreadsheet } from './import-file.js';
 import type { MessageTypeHandler } from './message-types.js';
-import { closestName } from './closest.js';
-import { helpCard } from './help.js';
+import { closestName } from '../domain/closest-name.js';
+import { helpCard } from '../cards/help/view.js';
 import type { Command, CommandInput } from './types.js';
 
 /**

@@ -1,25 +1,12 @@
 import type { CommandInput } from './types.js';
 import type { Deps } from '../deps.js';
 import type { Reply } from '../feishu/answer.js';
-import { buildCompletionChart, buildMonthlyTrendChart, chartWithFallback } from '../cards/shared/charts.js';
-import { md, note, table, type Element } from '../cards/shared/elements.js';
-import { renderCard } from '../cards/shared/template.js';
-import { commencedAgainstGoal, type CohortLine } from '../domain/commencement.js';
-import {
-  formatAmount,
-  formatPercent,
-  groupTallies,
-  metricLines,
-  overallCompletion,
-  type SquadTally,
-} from '../domain/tally.js';
-import type { Period } from '../domain/periods.js';
+import { progressCard } from '../cards/progress/view.js';
+import { groupTallies } from '../domain/tally.js';
 import { commencementCohorts, districtGoal, tallySquads } from '../db/tallies.js';
 import { monthlyTrend } from '../db/trend.js';
 import { reply } from '../feishu/answer.js';
 import { currentYear, resolveScope, splitPeriodArg, todayOf } from './scope.js';
-
-const USAGE = '/progress [小分队] [2018|2018Q2]';
 
 export async function showProgress(input: CommandInput, deps: Deps): Promise<Reply> {
   const { period: p, rest } = splitPeriodArg(input.args);
@@ -28,124 +15,28 @@ export async function showProgress(input: CommandInput, deps: Deps): Promise<Rep
   if (!res.ok) return reply.text(res.refusal);
   const { scope } = res;
   const today = todayOf(deps);
-  const ids = scope.squads.map((s) => s.id);
-  const tallies = await tallySquads(deps.db, period, today, scope.all ? undefined : ids);
-  const cohorts = await commencementCohorts(deps.db, period.year, today, scope.all ? undefined : ids);
-  const elements: Element[] = [];
-  if (tallies.length === 1) {
-    elements.push(...squadDetail(tallies[0]!, period));
-  } else {
-    const groups = groupTallies(tallies);
-    const district = groups.at(-1)!;
-    if (!scope.all) district.name = '合计';
-    elements.push(...squadDetail(district, period, scope.all ? '全区合计' : '合计'));
-    elements.push(md('**各小分队**'), squadsTable(tallies, period));
-    elements.push(...completionChart(tallies, period));
-    if (scope.all && groups.length > 2) elements.push(md('**按类别**'), squadsTable(groups.slice(0, -1), period));
-  }
-  const goal = scope.all
+  const ids = scope.all ? undefined : scope.squads.map((s) => s.id);
+  const tallies = await tallySquads(deps.db, period, today, ids);
+  const cohorts = await commencementCohorts(deps.db, period.year, today, ids);
+  const groups = tallies.length === 1 ? [] : groupTallies(tallies);
+  if (groups.length && !scope.all) groups.at(-1)!.name = '合计';
+  const commencedGoal = scope.all
     ? await districtGoal(deps.db, period.year, 'COMMENCED_PROJECTS')
     : tallies.reduce((s, t) => s + (t.quota.COMMENCED_PROJECTS ?? 0), 0);
   const commenced = tallies.reduce((s, t) => s + t.actual.commencedProjects, 0);
-  elements.push(...commencementElements(cohorts, commenced, goal, period));
-  const trend = await monthlyTrend(deps.db, period.year, today, scope.all ? undefined : ids);
-  if (trend.length > 1)
-    elements.push(
-      ...chartWithFallback(
-        buildMonthlyTrendChart(
-          trend,
-          `${scope.all ? '全区' : scope.title}${period.year}年签约投资额与到位资金（亿元）`,
-        ),
-      ),
-    );
+  const trend = await monthlyTrend(deps.db, period.year, today, ids);
   return reply.card(
-    renderCard('progress', {
+    progressCard({
       title: scope.title,
-      subtitle: `${periodName(period)} · 截至 ${today}`,
-      elements,
-      footer:
-        '完成率 = 完成数 ÷ 目标任务；季度目标为全年任务的四分之一（个数向上取整）。金额单位：万元/亿元，外资：万美元。',
+      all: scope.all,
+      period,
+      today,
+      tallies,
+      groups,
+      cohorts,
+      commenced,
+      commencedGoal,
+      trend,
     }),
   );
-}
-
-export function periodName(p: Period): string {
-  return p.label;
-}
-
-function squadDetail(t: SquadTally, period: Period, heading?: string): Element[] {
-  const rows = metricLines(t, period).map((l) => ({
-    metric: l.label,
-    actual: l.unit === '万元' || l.unit === '万美元' ? formatAmount(l.actual, l.unit) : `${l.actual}${l.unit}`,
-    target:
-      l.target > 0
-        ? l.unit === '万元' || l.unit === '万美元'
-          ? formatAmount(l.target, l.unit)
-          : `${l.target}${l.unit}`
-        : '—',
-    pct: formatPercent(l.ratio),
-  }));
-  const r = t.actual.reports;
-  return [
-    ...(heading ? [md(`**${heading}**`)] : []),
-    table(
-      [
-        { name: 'metric', display_name: '指标' },
-        { name: 'actual', display_name: '完成' },
-        { name: 'target', display_name: '目标' },
-        { name: 'pct', display_name: '完成率' },
-      ],
-      rows,
-    ),
-    md(`**月度汇报**：按时 ${r.onTime} 期 · 逾期补报 ${r.late} 期 · 未报 ${r.missing} 期 · 免报 ${r.exempt} 期`),
-  ];
-}
-
-/** Bars of each squad's overall completion (tally.overallCompletion), with a table fallback. */
-export function completionChart(tallies: SquadTally[], period: Period): Element[] {
-  const rows = tallies
-    .map((t) => ({ squad: t.name, completion: overallCompletion(t, period) }))
-    .filter((r) => r.completion !== null) as { squad: string; completion: number }[];
-  if (rows.length < 2) return [];
-  return [
-    ...chartWithFallback(buildCompletionChart(rows, '各小分队综合完成率')),
-    note('综合完成率 = 各项有目标指标完成率的平均（单项最高按 100% 计）。'),
-  ];
-}
-
-function squadsTable(tallies: SquadTally[], period: Period): Element {
-  const pctOf = (t: SquadTally, metric: string) =>
-    formatPercent(metricLines(t, period).find((l) => l.metric === metric)?.ratio ?? null);
-  return table(
-    [
-      { name: 'name', display_name: '小分队' },
-      { name: 'signed', display_name: '签约' },
-      { name: 'funds', display_name: '到位资金' },
-      { name: 'leads', display_name: '线索' },
-      { name: 'reports', display_name: '月报按时' },
-    ],
-    tallies.map((t) => ({
-      name: t.name,
-      signed: `${t.actual.signedProjects}个 ${pctOf(t, 'SIGNED_PROJECTS')}`,
-      funds: `${formatAmount(t.actual.fundsInPlace, '万元')} ${pctOf(t, 'FUNDS_IN_PLACE')}`,
-      leads: `${t.actual.leads}条 ${pctOf(t, 'LEADS')}`,
-      reports: pctOf(t, 'REPORTS_ON_TIME'),
-    })),
-  );
-}
-
-function commencementElements(cohorts: CohortLine[], commenced: number, goal: number, period: Period): Element[] {
-  const lines = cohorts.map(
-    (c) =>
-      `- ${c.signedYear}年签约 ${c.signed} 个，已开工 ${c.started} 个，开工率 **${formatPercent(c.rate)}**（目标 ${formatPercent(c.target)}）${c.rate === null ? '' : c.met ? ' ✅' : ' ⚠️'}`,
-  );
-  const g = commencedAgainstGoal(commenced, goal);
-  const goalLine =
-    goal > 0
-      ? `- ${period.year}年新签约亿元项目已开工 **${commenced}** 个，目标 ${goal} 个（${formatPercent(g.ratio)}）`
-      : `- ${period.year}年新签约亿元项目已开工 **${commenced}** 个`;
-  return [
-    md(`**开工率**\n${[...lines, goalLine].join('\n')}`),
-    note('开工率 = 该年签约项目中已开工的比例（方案：三年前≥80%，两年前≥70%，一年前≥60%）。'),
-  ];
 }

@@ -1,14 +1,12 @@
 import type { CommandInput } from './types.js';
 import type { Deps } from '../deps.js';
 import type { Reply } from '../feishu/answer.js';
-import { md, note, table, type Element } from '../cards/shared/elements.js';
-import { renderCard } from '../cards/shared/template.js';
-import { formatAmount } from '../domain/tally.js';
+import { stageFunnelCard } from '../cards/stage-funnel/view.js';
 import { PROJECT_STAGES, STAGE_LABELS, type ProjectStage } from '../domain/vocabulary.js';
 import { projectsInStage, stageCounts } from '../db/listings.js';
 import { UserError } from '../errors.js';
 import { reply } from '../feishu/answer.js';
-import { closestName } from './closest.js';
+import { closestName } from '../domain/closest-name.js';
 import { resolveScope, todayOf } from './scope.js';
 
 /** '签约', '签约阶段', 'signed', 'SIGNED' → SIGNED. */
@@ -35,40 +33,21 @@ export async function showProjectFunnel(input: CommandInput, deps: Deps): Promis
   if (!res.ok) return reply.text(res.refusal);
   const ids = res.scope.all ? undefined : res.scope.squads.map((s) => s.id);
   const [counts, list] = await Promise.all([stageCounts(deps.db, ids), projectsInStage(deps.db, ids, stage)]);
-  const funnel = PROJECT_STAGES.map((s) => {
-    const c = counts.find((x) => x.stage === s);
-    return `${STAGE_LABELS[s]} **${c?.n ?? 0}** 个（${formatAmount(c?.investment ?? 0, '万元')}）`;
-  });
-  const elements: Element[] = [
-    md(`**各阶段**\n${funnel.join(' → ')}`),
-    md(`**${stage ? STAGE_LABELS[stage] + '阶段' : '已签约及以后'}项目（按投资额）**`),
-  ];
-  if (list.length === 0) elements.push(note('没有符合条件的项目。'));
-  else
-    elements.push(
-      table(
-        [
-          { name: 'name', display_name: '项目' },
-          { name: 'squad', display_name: '小分队' },
-          { name: 'stage', display_name: '阶段' },
-          { name: 'investment', display_name: '投资额' },
-          { name: 'date', display_name: '签约/开工' },
-        ],
-        list.map((p) => ({
-          name: p.isKey ? `★ ${p.name}` : p.name,
-          squad: p.squad.name,
-          stage: STAGE_LABELS[p.stage as ProjectStage] ?? p.stage,
-          investment: formatAmount(p.investment, '万元'),
-          date: [p.signedOn, p.startedOn].filter(Boolean).join(' / ') || '—',
-        })),
-      ),
-    );
   return reply.card(
-    renderCard('projects', {
+    stageFunnelCard({
       title: res.scope.title,
-      subtitle: `截至 ${todayOf(deps)}`,
-      elements,
-      footer: '★ 为重点项目。阶段变更请在项目卡片上操作（/project）。',
+      today: todayOf(deps),
+      stage,
+      counts,
+      projects: list.map((p) => ({
+        name: p.name,
+        isKey: p.isKey,
+        squadName: p.squad.name,
+        stage: p.stage,
+        investment: p.investment,
+        signedOn: p.signedOn,
+        startedOn: p.startedOn,
+      })),
     }),
   );
 }

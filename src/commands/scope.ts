@@ -1,8 +1,9 @@
 import { maySeeAllSquads, maySeeSquad } from '../domain/authz.js';
 import { localDate, parsePeriod, quarterOfDate, yearPeriod, type Period } from '../domain/periods.js';
 import type { SquadRef } from '../domain/squad-match.js';
-import type { Actor } from '../db/people.js';
-import { listSquads, resolveSquadArg } from '../db/squads.js';
+import type { Actor } from '../domain/actor.js';
+import { listSquads } from '../db/squads.js';
+import { resolveSquadArg } from './squad-arg.js';
 import type { Deps } from '../deps.js';
 
 // What a query command looks at: which squads (what the asker's role may see) and which period.

@@ -1,14 +1,6 @@
 import type { Period } from '../domain/periods.js';
-import {
-  buildBulletin,
-  mergeRules,
-  mergeWeights,
-  rankSquads,
-  type Bulletin,
-  type BulletinRules,
-  type ScoredSquad,
-  type ScoreWeights,
-} from '../domain/scoring.js';
+import type { Bulletin, BulletinRules, ScoreWeights } from '../domain/scoring.js';
+import { mergeRules, mergeWeights } from '../domain/scoring-settings.js';
 import type { SquadTally } from '../domain/tally.js';
 import type { Db } from './client.js';
 import { getSetting } from './settings.js';
@@ -25,17 +17,14 @@ export async function loadScoring(db: Db): Promise<{ weights: ScoreWeights; rule
   return { weights: mergeWeights(w), rules: mergeRules(r) };
 }
 
-export interface ComputedBulletin {
-  bulletin: Bulletin;
-  ranked: ScoredSquad[];
-  tallies: SquadTally[];
-}
-
-/** Tallies every squad for the period, scores, ranks and lists them with the office's weights. */
-export async function computeBulletin(db: Db, period: Period, today: string): Promise<ComputedBulletin> {
+/** What a bulletin is judged from: every squad's tally for the period and the office's weights and rules. */
+export async function loadBulletinInputs(
+  db: Db,
+  period: Period,
+  today: string,
+): Promise<{ tallies: SquadTally[]; weights: ScoreWeights; rules: BulletinRules }> {
   const [tallies, { weights, rules }] = await Promise.all([tallySquads(db, period, today), loadScoring(db)]);
-  const ranked = rankSquads(tallies, period, weights, rules);
-  return { bulletin: buildBulletin(period, ranked, rules), ranked, tallies };
+  return { tallies, weights, rules };
 }
 
 /** Stores the draft for the period; a published bulletin is never overwritten. Returns the row, or null if published. */
@@ -52,4 +41,25 @@ export async function saveDraft(db: Db, b: Bulletin): Promise<{ id: number } | n
     data: { period: b.period, status: 'DRAFT', content: JSON.stringify(b) },
     select: { id: true },
   });
+}
+
+/** The stored bulletin of a period ('2018Q2'), draft or published, or null. */
+export async function findBulletin(
+  db: Db,
+  period: string,
+): Promise<{ id: number; status: string; bulletin: Bulletin } | null> {
+  const row = await db.bulletin.findUnique({ where: { period } });
+  return row ? { id: row.id, status: row.status, bulletin: JSON.parse(row.content) as Bulletin } : null;
+}
+
+/**
+ * Flips a draft to published; false when it already was. A conditional update, so of two taps
+ * (or two office staff) only one publishes.
+ */
+export async function publishDraft(db: Db, id: number, publishedById: number, at: Date): Promise<boolean> {
+  const flipped = await db.bulletin.updateMany({
+    where: { id, status: 'DRAFT' },
+    data: { status: 'PUBLISHED', publishedAt: at, publishedById },
+  });
+  return flipped.count > 0;
 }

@@ -1,7 +1,6 @@
 import { diffByKey, sameSet, summarizeDiff, type DiffSummary } from '../domain/import-diff.js';
 import { METRIC_LABELS, type Rank, type Role, type SquadMemberRole } from '../domain/vocabulary.js';
-import type { KnownSquad, QuotaRow } from '../sheets/quota-sheet.js';
-import type { KnownUnit, RosterPerson } from '../sheets/roster-sheet.js';
+import type { KnownSquad, KnownUnit, QuotaRow, RosterPerson } from '../domain/import-rows.js';
 import type { Db } from './client.js';
 
 // Spreadsheet imports: what is in the database now, the preview batch (ImportBatch PREVIEW) and
@@ -96,7 +95,7 @@ async function applyQuotas(db: Db, rows: QuotaRow[]): Promise<void> {
 function matchPeople(stored: StoredPerson[], incoming: RosterPerson[]): (RosterPerson & { id?: number })[] {
   const taken = new Set<number>();
   const first = incoming.map((p) => stored.find((s) => s.name === p.name && s.unitId === p.unitId));
-  first.forEach((s) => s && taken.add(s.id));
+  for (const s of first) if (s) taken.add(s.id);
   return incoming.map((p, i) => {
     const s = first[i] ?? (p.mobile ? stored.find((x) => !taken.has(x.id) && x.mobile === p.mobile) : undefined);
     if (s) taken.add(s.id);

@@ -1,20 +1,7 @@
+import type { Actor } from '../domain/actor.js';
 import type { Role, SquadMemberRole } from '../domain/vocabulary.js';
 import { Prisma } from '../generated/prisma/client.js';
 import type { Db } from './client.js';
-
-/** The person behind an open_id, with what the org data says they may do. */
-export interface Actor {
-  id: number;
-  name: string;
-  openId: string;
-  rank: string | null;
-  unitId: number | null;
-  roles: Role[];
-  /** Squads the person is captain or member of. */
-  squads: { squadId: number; role: SquadMemberRole }[];
-  /** Squads the person is a responsible leader of. */
-  leaderOf: number[];
-}
 
 export type PersonRow = {
   id: number | bigint;
@@ -63,10 +50,80 @@ export async function findActorByOpenId(db: Db, openId: string): Promise<Actor |
   return actorOf(p, openId, links);
 }
 
-export function hasRole(actor: Actor | null, ...roles: Role[]): boolean {
-  return !!actor && actor.roles.some((r) => roles.includes(r));
+export type { Actor } from '../domain/actor.js';
+export { hasRole, isOffice } from '../domain/actor.js';
+
+/** A roster person as binding a Feishu account needs them. */
+export interface RosterEntry {
+  id: number;
+  name: string;
+  title: string | null;
+  openId: string | null;
+  unitName: string | null;
 }
 
-export function isOffice(actor: Actor | null): boolean {
-  return hasRole(actor, 'OFFICE', 'OFFICE_ADMIN');
+/** Active people of that exact name, with their units. */
+export async function findPeopleNamed(db: Db, name: string): Promise<RosterEntry[]> {
+  const rows = await db.person.findMany({ where: { name, active: true }, include: { unit: true } });
+  return rows.map((p) => ({
+    id: p.id,
+    name: p.name,
+    title: p.title,
+    openId: p.openId,
+    unitName: p.unit?.name ?? null,
+  }));
+}
+
+/** Every distinct name on the active roster. */
+export async function listRosterNames(db: Db): Promise<string[]> {
+  const rows = await db.person.findMany({ where: { active: true }, select: { name: true }, distinct: ['name'] });
+  return rows.map((p) => p.name);
+}
+
+/**
+ * Binds the open_id to the person, taking it from whoever held it (an open_id belongs to one
+ * person). Returns that earlier holder, or null.
+ */
+export async function moveOpenId(
+  db: Db,
+  personId: number,
+  openId: string,
+): Promise<{ id: number; name: string } | null> {
+  const holder = await db.person.findUnique({ where: { openId } });
+  if (holder) await db.person.update({ where: { id: holder.id }, data: { openId: null } });
+  await db.person.update({ where: { id: personId }, data: { openId } });
+  return holder ? { id: holder.id, name: holder.name } : null;
+}
+
+/** Binds the open_id to the person unless someone already holds it; true when bound. */
+export async function bindOpenIdIfFree(db: Db, personId: number, openId: string): Promise<boolean> {
+  const taken = await db.person.findUnique({ where: { openId } });
+  if (taken) return false;
+  await db.person.update({ where: { id: personId }, data: { openId } });
+  return true;
+}
+
+/** Active people with no Feishu account yet but a mobile or e-mail to find one by, in roster order. */
+export async function listUnboundPeople(
+  db: Db,
+): Promise<{ id: number; name: string; mobile: string | null; email: string | null }[]> {
+  return db.person.findMany({
+    where: { openId: null, active: true, OR: [{ mobile: { not: null } }, { email: { not: null } }] },
+    orderBy: { id: 'asc' },
+    select: { id: true, name: true, mobile: true, email: true },
+  });
+}
+
+/** Forgets that an open_id wrote to the bot while not on the roster (it is bound now). */
+export async function forgetUnknownSender(db: Db, openId: string): Promise<void> {
+  await db.unknownSender.deleteMany({ where: { openId } });
+}
+
+/** The open_ids of those of the given people who are active and bound, by person id. */
+export async function openIdsByPerson(db: Db, personIds: number[]): Promise<Map<number, string>> {
+  const rows = await db.person.findMany({
+    where: { id: { in: personIds }, active: true, openId: { not: null } },
+    select: { id: true, openId: true },
+  });
+  return new Map(rows.map((p) => [p.id, p.openId!]));
 }

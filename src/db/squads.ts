@@ -1,7 +1,6 @@
 import type { Actor } from './people.js';
 import type { Db } from './client.js';
-import { UserError } from '../errors.js';
-import { matchSquad, type SquadRef } from '../domain/squad-match.js';
+import type { SquadRef } from '../domain/squad-match.js';
 import { maySeeAllSquads, maySeeSquad } from '../domain/authz.js';
 
 export async function listSquads(db: Db): Promise<SquadRef[]> {
@@ -12,19 +11,20 @@ export async function listSquads(db: Db): Promise<SquadRef[]> {
   });
 }
 
-/** The squad a command argument names; a UserError (shown with the command's help) otherwise. */
-export async function resolveSquadArg(db: Db, arg: string): Promise<SquadRef> {
-  const squads = await listSquads(db);
-  const m = matchSquad(arg, squads);
-  if (m.kind === 'found') return m.squad;
-  if (m.kind === 'ambiguous')
-    throw new UserError(
-      `“${arg}”对应多个小分队：${m.candidates.map((s) => `${s.sortOrder} ${s.name}`).join('、')}，请写得更具体，或用序号。`,
-    );
-  const hint = m.closest
-    ? `你是不是想查 **${m.closest.sortOrder} ${m.closest.name}**？`
-    : '可以写小分队名称中的几个字（如“纺织”）或序号（如 4）。';
-  throw new UserError(`没有找到小分队“${arg}”。${hint}`);
+/** The ids of the active squads. */
+export async function listActiveSquadIds(db: Db): Promise<number[]> {
+  return (await db.squad.findMany({ where: { active: true }, select: { id: true } })).map((s) => s.id);
+}
+
+/** Active squads with their codes, for finding one by a word a person typed. */
+export async function listSquadCodes(db: Db): Promise<{ id: number; name: string; code: string }[]> {
+  return db.squad.findMany({ where: { active: true }, select: { id: true, name: true, code: true } });
+}
+
+/** The names of the given squads. */
+export async function squadNames(db: Db, squadIds: number[]): Promise<string[]> {
+  if (squadIds.length === 0) return [];
+  return (await db.squad.findMany({ where: { id: { in: squadIds } }, select: { name: true } })).map((s) => s.name);
 }
 
 /** Squads the actor may see: all for the office, the leading group and assessors; otherwise their own. */

@@ -1,4 +1,4 @@
-import type { MonthPoint } from '../cards/shared/charts.js';
+import type { MonthPoint } from '../domain/monthly-trend.js';
 import { MAJOR_PROJECT_WAN } from '../domain/vocabulary.js';
 import type { Db } from './client.js';
 

@@ -1,4 +1,4 @@
-import type { Actor } from '../db/people.js';
+import type { Actor } from './actor.js';
 
 // Who may do what, from the plan's roles (design.md "Who uses it"). Pure: the actor is loaded
 // by the caller. Each check returns null when allowed, or the reason (Chinese, shown as a toast).

@@ -21,6 +21,11 @@ export interface Period {
   months: string[];
 }
 
+/** How a period is named on cards: 2018年, 2018年第二季度. */
+export function periodName(p: Period): string {
+  return p.label;
+}
+
 /** The calendar date of an instant in a time zone (deadlines are local: Asia/Shanghai). */
 export function localDate(now: Date, tz: string): string {
   return dayjs(now).tz(tz).format('YYYY-MM-DD');

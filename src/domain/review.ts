@@ -1,4 +1,4 @@
-import type { Actor } from '../db/people.js';
+import type { Actor } from './actor.js';
 import { addWorkingDays, isWorkingDay, type WorkCalendar } from './working-days.js';
 
 // 招商引资项目联合预审 (plan §三(三)二): each reviewing unit passes, passes with conditions or vetoes;

@@ -1,4 +1,4 @@
-import { closestName } from '../commands/closest.js';
+import { closestName } from './closest-name.js';
 
 export interface SquadRef {
   id: number;

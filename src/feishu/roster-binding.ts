@@ -1,6 +1,6 @@
 import { recordAudit } from '../db/audit-trail.js';
 import type { Db } from '../db/client.js';
-import { bindOpenId, peopleToBind } from '../db/open-id-binding.js';
+import { bindOpenIdIfFree, listUnboundPeople } from '../db/people.js';
 import type { LarkClient } from './client.js';
 import type { Log } from '../log.js';
 
@@ -14,7 +14,7 @@ export interface BindResult {
  * e-mail; at most 50 of each per call) and stores them. People already bound are left alone.
  */
 export async function bindRoster(db: Db, lark: LarkClient, log: Log): Promise<BindResult> {
-  const people = await peopleToBind(db);
+  const people = await listUnboundPeople(db);
   const result: BindResult = { bound: 0, notFound: [] };
   for (let i = 0; i < people.length; i += 50) {
     const chunk = people.slice(i, i + 50);
@@ -41,7 +41,7 @@ export async function bindRoster(db: Db, lark: LarkClient, log: Log): Promise<Bi
         result.notFound.push(p.name);
         continue;
       }
-      if (!(await bindOpenId(db, p.id, openId))) continue;
+      if (!(await bindOpenIdIfFree(db, p.id, openId))) continue;
       await recordAudit(db, null, 'person.bind', 'Person', p.id, { openId, via: 'batch_get_id', name: p.name });
       result.bound++;
     }

@@ -1,15 +1,11 @@
-import { bulletinCard } from '../cards/bulletin.js';
-import { md, panel, type Element } from '../cards/shared/elements.js';
-import { renderCard } from '../cards/shared/template.js';
-import { periodName } from '../commands/progress.js';
-import { localDate, quarterOfDate, type Period } from '../domain/periods.js';
-import { formatAmount, formatPercent, metricLines, type SquadTally } from '../domain/tally.js';
-import type { ScoredSquad } from '../domain/scoring.js';
-import { computeBulletin, saveDraft } from '../db/bulletins.js';
+import { bulletinCard } from '../cards/bulletin/view.js';
+import { digestCard } from '../cards/digest/view.js';
+import { localDate, quarterOfDate } from '../domain/periods.js';
+import { judgeSquads } from '../domain/scoring.js';
+import { loadBulletinInputs, saveDraft } from '../db/bulletins.js';
 import { leadershipChatId } from '../db/chats.js';
 import { officePeople } from '../db/squads.js';
 import type { Deps } from '../deps.js';
-import type { Card } from '../feishu/answer.js';
 import { enqueueMessage } from '../feishu/outbox.js';
 
 /**
@@ -19,7 +15,8 @@ import { enqueueMessage } from '../feishu/outbox.js';
 export async function runQuarterlyBulletin(deps: Deps, now: Date): Promise<{ summary: string; messages: number }> {
   const today = localDate(now, deps.config.timezone);
   const period = quarterOfDate(today);
-  const { bulletin, ranked, tallies } = await computeBulletin(deps.db, period, today);
+  const { tallies, weights, rules } = await loadBulletinInputs(deps.db, period, today);
+  const { bulletin, ranked } = judgeSquads(tallies, period, weights, rules);
   let messages = 0;
   const chatId = await leadershipChatId(deps.db, deps.config.leadershipChatId);
   if (chatId) {
@@ -53,22 +50,4 @@ export async function runQuarterlyBulletin(deps: Deps, now: Date): Promise<{ sum
     summary: `${period.key}：${chatId ? '进度通报已发领导小组群' : '未设置领导小组群，进度通报未发'}；红黑榜${saved ? '草稿已送办公室审核' : '已发布，未改动'}`,
     messages,
   };
-}
-
-export function digestCard(period: Period, today: string, tallies: SquadTally[], ranked: ScoredSquad[]): Card {
-  const elements: Element[] = tallies.map((t) => {
-    const rank = ranked.findIndex((r) => r.squadId === t.squadId) + 1;
-    const score = ranked[rank - 1]?.score ?? 0;
-    const lines = metricLines(t, period).map((l) => {
-      const v = (x: number) => (l.unit === '万元' || l.unit === '万美元' ? formatAmount(x, l.unit) : `${x}${l.unit}`);
-      return `- ${l.label}：${v(l.actual)}${l.target > 0 ? ` / ${v(l.target)}（${formatPercent(l.ratio)}）` : ''}`;
-    });
-    return panel(`**${t.name}** · 第 ${rank} 名 · ${score.toFixed(1)} 分`, [md(lines.join('\n'))]);
-  });
-  return renderCard('digest', {
-    title: periodName(period),
-    subtitle: `截至 ${today} · 供季度招商领导小组会议`,
-    elements,
-    footer: '点开各小分队查看明细；红黑榜由办公室审核后另行发布。',
-  });
 }

@@ -8,6 +8,7 @@ import {
 } from '../domain/reminders.js';
 import { bucketOfReport, isExemptMonth, REPORT_BUCKET_LABELS, type ReportBucket } from '../domain/report-status.js';
 import type { Db } from '../db/client.js';
+import { listPeopleOnLeave, loadMonthReports, loadSquadExemptions } from '../db/reminders.js';
 import { getSetting } from '../db/settings.js';
 import { listSquads, officePeople, squadPeople } from '../db/squads.js';
 import type { Deps } from '../deps.js';
@@ -34,11 +35,8 @@ export async function reportBuckets(
 ): Promise<{ squadId: number; name: string; bucket: ReportBucket }[]> {
   const [squads, reports, exemptions] = await Promise.all([
     listSquads(db),
-    db.monthlyReport.findMany({ where: { month }, select: { squadId: true, status: true, late: true } }),
-    db.exemption.findMany({
-      where: { squadId: { not: null }, fromDate: { lte: `${month}-31` }, toDate: { gte: `${month}-01` } },
-      select: { squadId: true, fromDate: true, toDate: true },
-    }),
+    loadMonthReports(db, month),
+    loadSquadExemptions(db, month),
   ]);
   return squads.map((s) => ({
     squadId: s.id,
@@ -53,15 +51,6 @@ export async function reportBuckets(
       today,
     ),
   }));
-}
-
-/** People on leave today (a personal exemption) are not reminded. */
-async function peopleOnLeave(db: Db, today: string): Promise<Set<number>> {
-  const rows = await db.exemption.findMany({
-    where: { personId: { not: null }, fromDate: { lte: today }, toDate: { gte: today } },
-    select: { personId: true },
-  });
-  return new Set(rows.map((r) => r.personId!));
 }
 
 async function openIdsOf(db: Db, squadIds: number[], audience: Audience[], onLeave: Set<number>): Promise<string[]> {
@@ -83,7 +72,7 @@ const monthLabel = (month: string) => `${Number(month.slice(5, 7))}月`;
 export async function runReportReminders(deps: Deps, now: Date): Promise<{ summary: string; messages: number }> {
   const today = localDate(now, deps.config.timezone);
   const rules = await loadReminderRules(deps.db);
-  const onLeave = await peopleOnLeave(deps.db, today);
+  const onLeave = await listPeopleOnLeave(deps.db, today);
   let messages = 0;
   const parts: string[] = [];
   const due = reportReminderDue(today, rules);

@@ -1,6 +1,6 @@
 import { publishReviewStatus, tellOffice } from '../cards/review/notify.js';
 import { loadCalendar } from '../db/calendar.js';
-import type { Db } from '../db/client.js';
+import { listPendingOpinions } from '../db/pending-opinions.js';
 import {
   auditProject,
   findProjectForReview,
@@ -9,6 +9,7 @@ import {
   reviewersOfUnit,
   type ReviewPerson,
 } from '../db/reviews.js';
+import { runInTransaction } from '../db/transactions.js';
 import type { Deps } from '../deps.js';
 import { deadlineWarnings, type DeadlineWarningKind } from '../domain/review.js';
 import { localDate, workingDaysBetween } from '../domain/working-days.js';
@@ -23,16 +24,12 @@ import type { JobResult } from './types.js';
 export async function warnReviewDeadlines(deps: Deps, now: Date): Promise<JobResult> {
   const today = localDate(now, deps.config.timezone);
   const calendar = await loadCalendar(deps.db);
-  const pending = await deps.db.reviewOpinion.findMany({
-    where: { decision: 'PENDING', review: { status: 'OPEN' } },
-    include: { unit: { select: { name: true } }, review: { select: { projectId: true } } },
-    orderBy: { id: 'asc' },
-  });
+  const pending = await listPendingOpinions(deps.db);
   let messages = 0;
   let warned = 0;
   for (const { opinion, kind } of deadlineWarnings(pending, today, calendar)) {
-    const sent = await deps.db.$transaction(async (tx) => {
-      const d: Deps = { ...deps, db: tx as unknown as Db };
+    const sent = await runInTransaction(deps.db, async (tx) => {
+      const d: Deps = { ...deps, db: tx };
       const project = (await findProjectForReview(d.db, opinion.review.projectId))!;
       const late = workingDaysBetween(opinion.dueOn, today, calendar);
       const base = `「${project.name}」（项目编号 ${project.id}）${opinion.unit.name}的联合预审意见`;

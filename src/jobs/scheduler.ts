@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { claimSlot, finishSlot } from './slot.js';
+import { claimSlot, finishSlot } from '../db/job-slots.js';
 import { Cron } from 'croner';
 import { getSetting } from '../db/settings.js';
 import type { Deps } from '../deps.js';
@@ -52,7 +52,9 @@ export async function startScheduler(deps: Deps, opts: { holder?: string } = {})
   }
   deps.log.info({ jobs: patterns, timezone: deps.config.timezone }, 'scheduler started');
   return {
-    stop: () => crons.forEach((c) => c.stop()),
+    stop: () => {
+      for (const c of crons) c.stop();
+    },
     patterns: () => ({ ...patterns }),
   };
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.js';
-import { enqueueMessage, textContent, type OutgoingMessage } from '../feishu/outbox.js';
+import { enqueueMessage, textContent } from '../feishu/outbox.js';
 
 /** A plain reminder to several people: one batch call (batch messages cannot be updated; fine for text). */
 export async function remindPeople(db: Db, dedupKey: string, openIds: string[], text: string): Promise<boolean> {

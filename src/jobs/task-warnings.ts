@@ -1,6 +1,7 @@
 import { addDays, localDate } from '../domain/periods.js';
 import { mergeTaskRules, TASK_RULES_KEY, taskWarning, type TaskRules } from '../domain/reminders.js';
 import { openTasksDueBy } from '../db/listings.js';
+import { openIdsByPerson } from '../db/people.js';
 import { getSetting } from '../db/settings.js';
 import { squadPeople } from '../db/squads.js';
 import type { Deps } from '../deps.js';
@@ -21,14 +22,7 @@ export async function runTaskWarnings(deps: Deps, now: Date): Promise<{ summary:
   const captains = people.filter((p) => p.role === 'CAPTAIN');
   const leaders = people.filter((p) => p.role === 'LEADER');
   const helperIds = [...new Set(tasks.map((t) => t.project.helperId).filter((x): x is number => x !== null))];
-  const helpers = new Map(
-    (
-      await deps.db.person.findMany({
-        where: { id: { in: helperIds }, active: true, openId: { not: null } },
-        select: { id: true, openId: true },
-      })
-    ).map((p) => [p.id, p.openId!]),
-  );
+  const helpers = await openIdsByPerson(deps.db, helperIds);
   let messages = 0;
   for (const t of tasks) {
     const w = taskWarning(t, today, rules);

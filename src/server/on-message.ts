@@ -1,4 +1,4 @@
-import { helpCard } from '../commands/help.js';
+import { helpCard } from '../cards/help/view.js';
 import { commandList, findMessageTypeHandler, runCommand } from '../commands/index.js';
 import { parseContent } from '../commands/message-types.js';
 import type { Deps } from '../deps.js';

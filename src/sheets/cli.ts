@@ -1,6 +1,9 @@
 import fs from 'node:fs';
+import { recordAudit } from '../db/audit-trail.js';
 import type { Db } from '../db/client.js';
 import { applyImportBatch, createImportBatch, type ImportKind } from '../db/imports.js';
+import { listActiveSquadIds } from '../db/squads.js';
+import { runInTransaction } from '../db/transactions.js';
 import { parsePeriod } from '../domain/periods.js';
 import { UserError } from '../errors.js';
 import { buildExport, EXPORT_KINDS, type ExportKind } from './export-sheets.js';
@@ -25,9 +28,9 @@ export async function importFromFile(
   const name = file.split(/[\\/]/).pop() ?? file;
   const prepared = await prepareImport(prisma, fs.readFileSync(file), name, kind);
   if (!apply) return { prepared, applied: false };
-  await prisma.$transaction(async (tx) => {
-    const id = await createImportBatch(tx as Db, prepared.kind, prepared.payload, prepared.summary, null);
-    await applyImportBatch(tx as Db, id, { id: null }, new Date());
+  await runInTransaction(prisma, async (tx) => {
+    const id = await createImportBatch(tx, prepared.kind, prepared.payload, prepared.summary, null);
+    await applyImportBatch(tx, id, { id: null }, new Date());
   });
   return { prepared, applied: true };
 }
@@ -43,21 +46,19 @@ export async function exportToFile(
   if (!EXPORT_KINDS.includes(kind)) throw new UserError(`导出哪种表？${EXPORT_KINDS.join('、')}`);
   const period = parsePeriod(periodText, today);
   if (!period) throw new UserError(`看不懂时间「${periodText}」：写年度 2018 或季度 2018Q2`);
-  const squads = await prisma.squad.findMany({ where: { active: true }, select: { id: true } });
   const { wb, rows } = await buildExport(prisma, {
     kind,
     period,
-    squadIds: squads.map((s) => s.id),
+    squadIds: await listActiveSquadIds(prisma),
     withContacts: true,
   });
   fs.writeFileSync(out, await workbookBytes(wb));
-  await prisma.auditLog.create({
-    data: {
-      action: 'export',
-      entity: 'Export',
-      entityId: kind,
-      detail: JSON.stringify({ period: period.label, rows, withContacts: true, file: out, via: 'cli' }),
-    },
+  await recordAudit(prisma, null, 'export', 'Export', kind, {
+    period: period.label,
+    rows,
+    withContacts: true,
+    file: out,
+    via: 'cli',
   });
   return rows;
 }

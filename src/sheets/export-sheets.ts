@@ -1,21 +1,22 @@
 import type ExcelJS from 'exceljs';
 import type { Db } from '../db/client.js';
 import { inPeriod, type Period } from '../domain/periods.js';
-import { metricActual } from '../domain/tally.js';
-import { yearToDate } from '../domain/periods.js';
-import { tallySquads } from '../db/tallies.js';
+import {
+  loadLeadsBetween,
+  loadReportsBetween,
+  loadSquadProjects,
+  loadSquadsById,
+  loadVisitsBetween,
+} from '../db/exports.js';
 import { LAND_STATUS_LABELS } from '../domain/land.js';
 import {
   LEAD_SOURCE_LABELS,
-  METRIC_LABELS,
-  METRICS,
   STAGE_LABELS,
   type LandStatus,
   type LeadSource,
-  type Metric,
   type ProjectStage,
 } from '../domain/vocabulary.js';
-import { QUOTA_SHEETS } from './quota-sheet.js';
+import { addProgressSheets } from './progress-export.js';
 import { addSheet, newWorkbook } from './workbook.js';
 
 // /export progress|leads|projects|visits|reports: the annex tables' form, Chinese headers,
@@ -39,77 +40,19 @@ export interface ExportRequest {
   withContacts: boolean;
 }
 
-const YI = new Set<Metric>(['SIGNED_INVESTMENT', 'FUNDS_IN_PLACE']);
-
 /** Builds the workbook; returns it with the number of data rows. */
 export async function buildExport(db: Db, req: ExportRequest): Promise<{ wb: ExcelJS.Workbook; rows: number }> {
   const wb = newWorkbook();
   const { from, to } = req.period;
-  const squads = await db.squad.findMany({
-    where: { id: { in: req.squadIds } },
-    orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
-  });
+  const squads = await loadSquadsById(db, req.squadIds);
   const name = new Map(squads.map((s) => [s.id, s.name]));
-  const inSquads = { squadId: { in: req.squadIds } };
   const title = (what: string) => `港南区${req.period.label}${what}`;
   let count = 0;
 
-  if (req.kind === 'progress') {
-    // Year to date at the period's end, against the annual quotas: the same tallies as /progress.
-    const tallies = await tallySquads(db, yearToDate(req.period.year, to), to, req.squadIds);
-    const rows = tallies.map((t) => ({
-      squad: t.name,
-      kind: t.kind,
-      target: t.quota,
-      actual: (m: Metric) => metricActual(t.actual, m),
-    }));
-    for (const sheet of QUOTA_SHEETS) {
-      const mine = rows.filter((r) => r.kind === sheet.kind);
-      if (mine.length === 0) continue;
-      const metrics = METRICS.filter((m) => mine.some((r) => r.target[m] !== undefined));
-      const unit = (m: Metric) => (YI.has(m) ? '(亿元)' : m === 'FOREIGN_CAPITAL_USD' ? '(万美元)' : '');
-      const show = (m: Metric, v: number | undefined) =>
-        v === undefined ? null : YI.has(m) ? Math.round(v) / 10_000 : v;
-      const headers = [
-        '小分队',
-        ...metrics.flatMap((m) => [
-          `${METRIC_LABELS[m]}任务${unit(m)}`,
-          `${METRIC_LABELS[m]}完成${unit(m)}`,
-          `${METRIC_LABELS[m]}完成率`,
-        ]),
-      ];
-      const data = mine.map((r) => [
-        r.squad,
-        ...metrics.flatMap((m) => [
-          show(m, r.target[m]),
-          show(m, r.actual(m)),
-          pct(r.target[m] ? r.actual(m) / r.target[m]! : undefined),
-        ]),
-      ]);
-      const total = [
-        '合计',
-        ...metrics.flatMap((m) => {
-          const t = mine.reduce((a, r) => a + (r.target[m] ?? 0), 0);
-          const a = mine.reduce((x, r) => x + r.actual(m), 0);
-          return [show(m, t), show(m, a), pct(t ? a / t : undefined)];
-        }),
-      ];
-      addSheet(wb, {
-        name: sheet.name.replace('附表', '完成情况'),
-        title: title(`${sheet.title.replace(/^附表.：/, '')}完成情况（截至 ${to}）`),
-        headers,
-        rows: [...data, total],
-        widths: [34],
-      });
-      count += mine.length;
-    }
-  }
+  if (req.kind === 'progress') count = await addProgressSheets(wb, db, req.period, req.squadIds);
 
   if (req.kind === 'leads') {
-    const leads = await db.lead.findMany({
-      where: { createdOn: { gte: from, lte: to }, ...inSquads },
-      orderBy: [{ createdOn: 'asc' }, { id: 'asc' }],
-    });
+    const leads = await loadLeadsBetween(db, req.squadIds, from, to);
     const headers = [
       '序号',
       '小分队',
@@ -148,7 +91,7 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<{ wb: Exc
   }
 
   if (req.kind === 'projects') {
-    const projects = await db.project.findMany({ where: inSquads, orderBy: [{ signedOn: 'asc' }, { id: 'asc' }] });
+    const projects = await loadSquadProjects(db, req.squadIds);
     const headers = [
       '序号',
       '项目名称',
@@ -211,10 +154,7 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<{ wb: Exc
   }
 
   if (req.kind === 'visits') {
-    const visits = await db.visit.findMany({
-      where: { visitedOn: { gte: from, lte: to }, ...inSquads },
-      orderBy: [{ visitedOn: 'asc' }, { id: 'asc' }],
-    });
+    const visits = await loadVisitsBetween(db, req.squadIds, from, to);
     const headers = [
       '序号',
       '小分队',
@@ -248,10 +188,7 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<{ wb: Exc
   }
 
   if (req.kind === 'reports') {
-    const reports = await db.monthlyReport.findMany({
-      where: { month: { gte: from.slice(0, 7), lte: to.slice(0, 7) }, ...inSquads },
-      orderBy: [{ month: 'asc' }, { squadId: 'asc' }],
-    });
+    const reports = await loadReportsBetween(db, req.squadIds, from, to);
     const statusLabel: Record<string, string> = { DRAFT: '草稿', SUBMITTED: '已提交', EXEMPT: '免报' };
     const headers = [
       '月份',
@@ -285,8 +222,4 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<{ wb: Exc
     count = rows.length;
   }
   return { wb, rows: count };
-}
-
-function pct(v: number | undefined): string | null {
-  return v === undefined ? null : `${Math.round(v * 1000) / 10}%`;
 }

@@ -12,24 +12,12 @@ import {
   SheetErrors,
   type SheetProblem,
 } from './workbook.js';
+import type { KnownSquad, QuotaRow } from '../domain/import-rows.js';
+
+export type { KnownSquad, QuotaRow } from '../domain/import-rows.js';
 
 // Quotas in the form of the plan's annex tables (附表一/二/三): one sheet per squad kind, one row
 // per year × squad, one column per metric, amounts in 万元 (a header in 亿元 is converted).
-
-export interface KnownSquad {
-  id: number;
-  name: string;
-  kind: string;
-  leadUnitName: string;
-}
-
-export interface QuotaRow {
-  year: number;
-  squadId: number;
-  squadName: string;
-  metric: Metric;
-  target: number;
-}
 
 export const YEAR_HEADER = '年度';
 export const SQUAD_HEADER = '小分队/单位';

@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { Rank, Role, SquadMemberRole } from '../domain/vocabulary.js';
-import { findSquad, type KnownSquad } from './quota-sheet.js';
+import type { KnownSquad, KnownUnit, RosterPerson } from '../domain/import-rows.js';
+import { findSquad } from './quota-sheet.js';
 import {
   addSheet,
   cellText,
@@ -12,6 +13,8 @@ import {
   SheetErrors,
   type SheetProblem,
 } from './workbook.js';
+
+export type { KnownUnit, RosterPerson } from '../domain/import-rows.js';
 
 // The roster (名册): one row per person and squad. A person in two squads has two rows with the
 // same 姓名 and 单位; org roles (组长, 办公室, …) may sit on any of their rows.
@@ -32,24 +35,6 @@ export const ORG_ROLE_LABELS: Partial<Record<Role, string>> = {
   REVIEWER: '预审单位',
 };
 const RANK_LABELS: Record<Rank, string> = { DIVISION: '处级', SECTION: '科级' };
-
-export interface KnownUnit {
-  id: number;
-  name: string;
-}
-
-export interface RosterPerson {
-  name: string;
-  unitId: number;
-  unitName: string;
-  title: string | null; // null: the file has no 职务 column, keep what is stored
-  rank: Rank | null;
-  mobile: string | null;
-  email: string | null;
-  roles: Role[];
-  squads: { squadId: number; role: SquadMemberRole }[];
-  leaderOf: number[];
-}
 
 /** The roster as a workbook (the template is the same file). */
 export function buildRosterWorkbook(people: RosterPerson[], squads: KnownSquad[]): ExcelJS.Workbook {
@@ -74,7 +59,8 @@ export function buildRosterWorkbook(people: RosterPerson[], squads: KnownSquad[]
       p.title ?? '',
     ];
     if (links.length === 0) rows.push(base('', [...org, ...leaderRoleAlone]));
-    links.forEach((l, i) => rows.push(base(squadName.get(l.id) ?? '', i === 0 ? [l.label, ...org] : [l.label])));
+    for (const [i, l] of links.entries())
+      rows.push(base(squadName.get(l.id) ?? '', i === 0 ? [l.label, ...org] : [l.label]));
   }
   addSheet(wb, {
     name: ROSTER_SHEET,

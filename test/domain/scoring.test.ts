@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { quarterPeriod, yearPeriod } from '../../src/domain/periods.js';
-import {
-  buildBulletin,
-  DEFAULT_RULES,
-  DEFAULT_WEIGHTS,
-  mergeRules,
-  mergeWeights,
-  rankSquads,
-  scoreSquad,
-} from '../../src/domain/scoring.js';
+import { buildBulletin, DEFAULT_RULES, DEFAULT_WEIGHTS, rankSquads, scoreSquad } from '../../src/domain/scoring.js';
+import { mergeRules, mergeWeights } from '../../src/domain/scoring-settings.js';
 import { emptyActuals, type SquadActuals, type SquadTally } from '../../src/domain/tally.js';
 
 const year = yearPeriod(2018);

@@ -2,7 +2,7 @@
 // for the same slots; exactly one wins each. A slot left RUNNING by a crashed instance is retaken.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/client.js';
-import { claimSlot, finishSlot } from '../../src/jobs/slot.js';
+import { claimSlot, finishSlot } from '../../src/db/job-slots.js';
 import { freshDatabase } from '../helpers/db.js';
 
 let fresh: Awaited<ReturnType<typeof freshDatabase>>;

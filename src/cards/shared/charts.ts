@@ -2,6 +2,8 @@
 // and bulletin cards, each with a table fallback for clients that cannot draw charts.
 // https://open.feishu.cn/document/uAjLw4CM/ukzMukzMukzM/feishu-cards/card-json-v2-components/data-display/chart
 
+import type { MonthPoint } from '../../domain/monthly-trend.js';
+
 export type CardElement = Record<string, unknown>;
 
 export const CHART_TYPES = ['bar', 'line', 'area', 'pie', 'scatter', 'radar', 'funnel', 'wordCloud', 'common'] as const;
@@ -41,14 +43,6 @@ export function buildCompletionChart(
       ],
     },
   };
-}
-
-export interface MonthPoint {
-  month: string; // YYYY-MM
-  /** 万元 */
-  signedInvestment: number;
-  /** 万元 */
-  fundsInPlace: number;
 }
 
 /** The district's monthly signed investment and funds in place, in 亿元, as two lines. */

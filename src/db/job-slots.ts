@@ -1,5 +1,5 @@
-import { isUniqueViolation } from '../db/errors.js';
-import type { Db } from '../db/client.js';
+import { isUniqueViolation } from './errors.js';
+import type { Db } from './client.js';
 
 /** A slot still RUNNING after this long was left by a crashed instance: another may take it. */
 export const STALE_SLOT_MS = 15 * 60_000;

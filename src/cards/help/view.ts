@@ -1,15 +1,21 @@
-import { renderCard } from '../cards/shared/template.js';
-import type { Card } from '../feishu/answer.js';
-import type { Command } from './types.js';
+import { renderCard } from '../shared/template.js';
+import type { Card } from '../../feishu/answer.js';
 
-type HelpLine = Pick<Command, 'usage' | 'summary'>;
+/** A command as /help lists it: its usage line and what it does. */
+export interface HelpLine {
+  usage: string;
+  summary: string;
+}
 
 /** The card per command list and notice: the same every time, so built once (and frozen, as it is shared). */
 const built = new WeakMap<HelpLine[], Map<string, Card>>();
 
 export function helpCard(commands: HelpLine[], notice?: string): Card {
   let cards = built.get(commands);
-  if (!cards) built.set(commands, (cards = new Map()));
+  if (!cards) {
+    cards = new Map();
+    built.set(commands, cards);
+  }
   let card = cards.get(notice ?? '');
   if (!card) {
     card = deepFreeze(buildHelpCard(commands, notice));

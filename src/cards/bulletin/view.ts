@@ -1,0 +1,74 @@
+import { parsePeriod, periodName } from '../../domain/periods.js';
+import type { Bulletin } from '../../domain/scoring.js';
+import type { Card } from '../../feishu/answer.js';
+import { buildCompletionChart, chartWithFallback } from '../shared/charts.js';
+import { md, table, type Element } from '../shared/elements.js';
+import { renderCard } from '../shared/template.js';
+
+// The quarterly red/black list: a draft the office reviews (with a 发布 button), then the
+// published list the leadership group chat gets.
+
+export interface BulletinView {
+  bulletin: Bulletin;
+  status: 'DRAFT' | 'PUBLISHED';
+  publishedBy?: string;
+  publishedAt?: string;
+}
+
+export function bulletinCard(v: BulletinView, withPublishButton: boolean): Card {
+  const b = v.bulletin;
+  const p = parsePeriod(b.period);
+  const line = (e: { name: string; rank: number; reasons: string[] }) =>
+    `- **${e.name}**（第 ${e.rank} 名）：${e.reasons.join('；')}`;
+  const elements: Element[] = [
+    md(`**🔴 红榜**\n${b.red.length ? b.red.map(line).join('\n') : '（本期无）'}`),
+    md(`**⚫ 黑榜**\n${b.black.length ? b.black.map(line).join('\n') : '（本期无）'}`),
+    md('**综合得分排名**'),
+    table(
+      [
+        { name: 'rank', display_name: '名次' },
+        { name: 'name', display_name: '小分队' },
+        { name: 'score', display_name: '得分' },
+      ],
+      b.ranking.map((r) => ({ rank: String(r.rank), name: r.name, score: r.score.toFixed(1) })),
+    ),
+    ...(b.ranking.length > 1
+      ? chartWithFallback(
+          buildCompletionChart(
+            b.ranking.map((r) => ({ squad: r.name, completion: r.score / 100 })),
+            '综合得分',
+            '得分',
+          ),
+        )
+      : []),
+  ];
+  const actions: Element[] = withPublishButton
+    ? [
+        {
+          tag: 'button',
+          type: 'primary_filled',
+          width: 'fill',
+          text: { tag: 'plain_text', content: '发布到领导小组群' },
+          confirm: {
+            title: { tag: 'plain_text', content: '发布红黑榜？' },
+            text: { tag: 'plain_text', content: '发布后将发到领导小组群，不能撤回。' },
+          },
+          behaviors: [{ type: 'callback', value: { action: 'bulletin.publish', period: b.period } }],
+        },
+      ]
+    : [];
+  const published = v.status === 'PUBLISHED';
+  return renderCard('bulletin', {
+    title: p ? periodName(p) : b.period,
+    subtitle: published
+      ? `已发布${v.publishedBy ? ` · ${v.publishedBy}` : ''}${v.publishedAt ? ` · ${v.publishedAt}` : ''}`
+      : '草稿 · 请办公室审核后发布',
+    colour: published ? 'red' : 'grey',
+    status: published ? '已发布' : '草稿',
+    statusColour: published ? 'red' : 'neutral',
+    elements,
+    footer:
+      '得分按目标任务完成率加权计算：项目规模质量、资金到位率、开工率权重最大，重大项目和战略性新兴产业加权；权重由区招商局设置。免报月份不计缺报。',
+    actions,
+  });
+}

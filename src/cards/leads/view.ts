@@ -1,0 +1,72 @@
+import { LEAD_SOURCE_LABELS, type LeadSource } from '../../domain/vocabulary.js';
+import type { Card } from '../../feishu/answer.js';
+import { md, note, table, type Element } from '../shared/elements.js';
+import { renderCard } from '../shared/template.js';
+
+const STATUS_LABELS: Record<string, string> = { OPEN: '跟进中', CONVERTED: '已转项目', DROPPED: '已放弃' };
+
+export interface LeadsView {
+  title: string;
+  today: string;
+  year: number;
+  /** More than one squad in view: the per-squad table is drawn. */
+  severalSquads: boolean;
+  perSquad: { name: string; total: number; open: number; converted: number; dropped: number }[];
+  recent: {
+    company: string;
+    sector: string | null;
+    squadName: string;
+    status: string;
+    source: string;
+    createdOn: string;
+    /** Name and phone, or null when the asker may not see them. */
+    contact: { name: string | null; phone: string | null } | null;
+  }[];
+}
+
+/** /leads: this year's leads per squad and the latest ones. */
+export function leadsCard(v: LeadsView): Card {
+  const total = v.perSquad.reduce((a, r) => a + r.total, 0);
+  const elements: Element[] = [md(`**${v.year}年线索 ${total} 条**`)];
+  if (v.severalSquads)
+    elements.push(
+      table(
+        [
+          { name: 'name', display_name: '小分队' },
+          { name: 'total', display_name: '合计', data_type: 'number' },
+          { name: 'open', display_name: '跟进中', data_type: 'number' },
+          { name: 'converted', display_name: '已转项目', data_type: 'number' },
+        ],
+        v.perSquad,
+      ),
+    );
+  elements.push(md('**最新线索**'));
+  if (v.recent.length === 0) elements.push(note('还没有线索。外出招商后在出差报告里填写，或发送 /lead 登记。'));
+  else
+    elements.push(
+      table(
+        [
+          { name: 'company', display_name: '企业' },
+          { name: 'squad', display_name: '小分队' },
+          { name: 'status', display_name: '状态' },
+          { name: 'date', display_name: '日期' },
+          { name: 'contact', display_name: '联系人' },
+        ],
+        v.recent.map((l) => ({
+          company: l.sector ? `${l.company}（${l.sector}）` : l.company,
+          squad: l.squadName,
+          status: `${STATUS_LABELS[l.status] ?? l.status} · ${LEAD_SOURCE_LABELS[l.source as LeadSource] ?? l.source}`,
+          date: l.createdOn,
+          contact: l.contact
+            ? [l.contact.name, l.contact.phone].filter(Boolean).join(' ') || '—'
+            : '（仅本小分队和办公室可见）',
+        })),
+      ),
+    );
+  return renderCard('leads', {
+    title: v.title,
+    subtitle: `截至 ${v.today}`,
+    elements,
+    footer: '同一企业只登记一条线索（撞单时显示首登的小分队）。',
+  });
+}

@@ -1,0 +1,60 @@
+import { formatAmount } from '../../domain/tally.js';
+import { PROJECT_STAGES, STAGE_LABELS, type ProjectStage } from '../../domain/vocabulary.js';
+import type { Card } from '../../feishu/answer.js';
+import { md, note, table, type Element } from '../shared/elements.js';
+import { renderCard } from '../shared/template.js';
+
+export interface StageFunnelView {
+  title: string;
+  today: string;
+  /** The stage asked about; undefined: signed and later. */
+  stage?: ProjectStage;
+  counts: { stage: string; n: number; investment: number }[];
+  projects: {
+    name: string;
+    isKey: boolean;
+    squadName: string;
+    stage: string;
+    investment: number;
+    signedOn: string | null;
+    startedOn: string | null;
+  }[];
+}
+
+/** /projects: how many projects (and how much investment) at each stage, and the largest at one stage. */
+export function stageFunnelCard(v: StageFunnelView): Card {
+  const funnel = PROJECT_STAGES.map((s) => {
+    const c = v.counts.find((x) => x.stage === s);
+    return `${STAGE_LABELS[s]} **${c?.n ?? 0}** 个（${formatAmount(c?.investment ?? 0, '万元')}）`;
+  });
+  const elements: Element[] = [
+    md(`**各阶段**\n${funnel.join(' → ')}`),
+    md(`**${v.stage ? STAGE_LABELS[v.stage] + '阶段' : '已签约及以后'}项目（按投资额）**`),
+  ];
+  if (v.projects.length === 0) elements.push(note('没有符合条件的项目。'));
+  else
+    elements.push(
+      table(
+        [
+          { name: 'name', display_name: '项目' },
+          { name: 'squad', display_name: '小分队' },
+          { name: 'stage', display_name: '阶段' },
+          { name: 'investment', display_name: '投资额' },
+          { name: 'date', display_name: '签约/开工' },
+        ],
+        v.projects.map((p) => ({
+          name: p.isKey ? `★ ${p.name}` : p.name,
+          squad: p.squadName,
+          stage: STAGE_LABELS[p.stage as ProjectStage] ?? p.stage,
+          investment: formatAmount(p.investment, '万元'),
+          date: [p.signedOn, p.startedOn].filter(Boolean).join(' / ') || '—',
+        })),
+      ),
+    );
+  return renderCard('projects', {
+    title: v.title,
+    subtitle: `截至 ${v.today}`,
+    elements,
+    footer: '★ 为重点项目。阶段变更请在项目卡片上操作（/project）。',
+  });
+}

@@ -1,0 +1,37 @@
+import type { Metric, Rank, Role, SquadMemberRole } from './vocabulary.js';
+
+// What a quota or roster spreadsheet is read into and checked against: the squads and units
+// known to the database, and the quota and roster rows an import compares with what is stored.
+
+export interface KnownSquad {
+  id: number;
+  name: string;
+  kind: string;
+  leadUnitName: string;
+}
+
+export interface QuotaRow {
+  year: number;
+  squadId: number;
+  squadName: string;
+  metric: Metric;
+  target: number;
+}
+
+export interface KnownUnit {
+  id: number;
+  name: string;
+}
+
+export interface RosterPerson {
+  name: string;
+  unitId: number;
+  unitName: string;
+  title: string | null; // null: the file has no 职务 column, keep what is stored
+  rank: Rank | null;
+  mobile: string | null;
+  email: string | null;
+  roles: Role[];
+  squads: { squadId: number; role: SquadMemberRole }[];
+  leaderOf: number[];
+}
