@@ -149,7 +149,7 @@ export async function showHelp(): Promise<Reply> {
 }
 
 /** Messages that are not text, by message_type: a spreadsheet sent to the bot is an import. */
-export const messageTypes: Record<string, MessageTypeHandler> = {
+const messageTypes: Record<string, MessageTypeHandler> = {
   file: receiveSpreadsheet,
 };
 

@@ -15,7 +15,7 @@ import { parseProjectId } from './review.js';
 const SET_USAGE = '/land set 12 50亩 已选址 2018-06-01 桥圩镇工业集中区';
 
 /** The words after the project id, in any order: 亩数, status, date, the rest is the location. */
-export function parseLandWords(words: string[]): LandUpdate {
+function parseLandWords(words: string[]): LandUpdate {
   const u: LandUpdate = {};
   const place: string[] = [];
   for (const w of words) {

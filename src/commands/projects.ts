@@ -10,7 +10,7 @@ import { closestName } from '../domain/closest-name.js';
 import { resolveScope, todayOf } from './scope.js';
 
 /** '签约', '签约阶段', 'signed', 'SIGNED' → SIGNED. */
-export function parseStage(arg: string): ProjectStage | undefined {
+function parseStage(arg: string): ProjectStage | undefined {
   const a = arg.trim().replace(/阶段$/, '');
   const upper = a.toUpperCase();
   if ((PROJECT_STAGES as readonly string[]).includes(upper)) return upper as ProjectStage;

@@ -10,7 +10,7 @@ import { defaultSquad, findSquadByWord } from './squad-arg.js';
 import type { CommandInput } from './types.js';
 
 /** '2018-6' → '2018-06'; something that looks like a month but is not one is the user's mistake. */
-export function parseMonthArg(arg: string | undefined, now: Date, tz: string): string | undefined {
+function parseMonthArg(arg: string | undefined, now: Date, tz: string): string | undefined {
   if (!arg || !/^\d{4}[-/.年]\d{1,2}月?$/.test(arg)) {
     if (arg && /^\d{4,}/.test(arg)) throw new UserError(`月份「${arg}」格式不对，请写成 2018-06`);
     return undefined;

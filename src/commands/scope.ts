@@ -8,7 +8,7 @@ import type { Deps } from '../deps.js';
 
 // What a query command looks at: which squads (what the asker's role may see) and which period.
 
-export interface Scope {
+interface Scope {
   /** 全区 / the squad's name / 我负责的小分队 */
   title: string;
   squads: SquadRef[];

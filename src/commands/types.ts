@@ -16,7 +16,7 @@ export interface CommandInput {
   messageId: string;
 }
 
-export type CommandHandler = (input: CommandInput, deps: Deps) => Promise<Reply>;
+type CommandHandler = (input: CommandInput, deps: Deps) => Promise<Reply>;
 
 export interface Command {
   run: CommandHandler;

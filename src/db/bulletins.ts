@@ -6,10 +6,10 @@ import type { Db } from './client.js';
 import { getSetting } from './settings.js';
 import { tallySquads } from './tallies.js';
 
-export const WEIGHTS_KEY = 'bulletin.weights';
-export const RULES_KEY = 'bulletin.rules';
+const WEIGHTS_KEY = 'bulletin.weights';
+const RULES_KEY = 'bulletin.rules';
 
-export async function loadScoring(db: Db): Promise<{ weights: ScoreWeights; rules: BulletinRules }> {
+async function loadScoring(db: Db): Promise<{ weights: ScoreWeights; rules: BulletinRules }> {
   const [w, r] = await Promise.all([
     getSetting<unknown>(db, WEIGHTS_KEY, null),
     getSetting<unknown>(db, RULES_KEY, null),

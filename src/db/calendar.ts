@@ -5,7 +5,7 @@ import { CALENDAR_KINDS, isIsoDate, type CalendarKind, type WorkCalendar } from 
 import type { Db } from './client.js';
 
 /** prisma/calendar-cn.json: the State Council's holidays and adjusted working days. */
-export const CALENDAR_FILE = fileURLToPath(new URL('../../prisma/calendar-cn.json', import.meta.url));
+const CALENDAR_FILE = fileURLToPath(new URL('../../prisma/calendar-cn.json', import.meta.url));
 
 const CalendarFile = z.object({
   days: z.array(

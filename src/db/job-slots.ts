@@ -2,7 +2,7 @@ import { isUniqueViolation } from './errors.js';
 import type { Db } from './client.js';
 
 /** A slot still RUNNING after this long was left by a crashed instance: another may take it. */
-export const STALE_SLOT_MS = 15 * 60_000;
+const STALE_SLOT_MS = 15 * 60_000;
 
 export interface SlotClaim {
   /** `${job}:${slot}`, e.g. `monthly-reminder:2018-06-25`. */

@@ -99,9 +99,3 @@ export async function openTasksDueBy(
     },
   });
 }
-
-export async function countOpenTasksDueBy(db: Db, until: string, squadIds?: number[]): Promise<number> {
-  return db.projectTask.count({
-    where: { status: 'OPEN', dueOn: { lte: until }, ...(squadIds ? { project: { squadId: { in: squadIds } } } : {}) },
-  });
-}

@@ -31,13 +31,13 @@ export interface MonthlyReportView extends ReportFields {
   revisions: RevisionRef[];
 }
 
-export interface RevisionRef {
+interface RevisionRef {
   version: number;
   by: string | null;
   at: Date;
 }
 
-export const REPORT_CLOSE_DAY_SETTING = 'report.closeDay';
+const REPORT_CLOSE_DAY_SETTING = 'report.closeDay';
 
 export async function reportCloseDay(db: Db): Promise<number> {
   const v = await getSetting<number>(db, REPORT_CLOSE_DAY_SETTING, DEFAULT_CLOSE_DAY);

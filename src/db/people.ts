@@ -51,7 +51,7 @@ export async function findActorByOpenId(db: Db, openId: string): Promise<Actor |
 }
 
 export type { Actor } from '../domain/actor.js';
-export { hasRole, isOffice } from '../domain/actor.js';
+export { isOffice } from '../domain/actor.js';
 
 /** A roster person as binding a Feishu account needs them. */
 export interface RosterEntry {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export const SQLITE_SCHEMA = path.resolve('prisma', 'schema.prisma');
+const SQLITE_SCHEMA = path.resolve('prisma', 'schema.prisma');
 export const PG_SCHEMA = path.resolve('prisma', 'postgresql', 'schema.prisma');
 
 const HEADER =
@@ -12,7 +12,7 @@ const HEADER =
  * The PostgreSQL copy of the schema. The model is written once (prisma/schema.prisma, SQLite);
  * the query-compiler client is provider-specific, so PostgreSQL gets its own generated client.
  */
-export function pgSchemaFrom(sqliteSchema: string): string {
+function pgSchemaFrom(sqliteSchema: string): string {
   let out = sqliteSchema;
   const swaps: [RegExp, string][] = [
     [/(datasource db \{[^}]*provider\s*=\s*)"sqlite"/, '$1"postgresql"'],

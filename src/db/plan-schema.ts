@@ -4,8 +4,7 @@ import { z } from 'zod';
 import { METRICS, RANKS, ROLES, SQUAD_KINDS, UNIT_KINDS, type Role } from '../domain/vocabulary.js';
 
 /** Goal-only metrics: the commencement rate of a signing-year cohort (a fraction, 0.8 = 80%). */
-export const COMMENCEMENT_RATE_METRIC = /^COMMENCEMENT_RATE_(\d{4})$/;
-export const commencementRateMetric = (year: number): string => `COMMENCEMENT_RATE_${year}`;
+const COMMENCEMENT_RATE_METRIC = /^COMMENCEMENT_RATE_(\d{4})$/;
 
 const comment = z.union([z.string(), z.array(z.string())]).optional();
 const text = z.string().trim().min(1);
@@ -87,11 +86,9 @@ const PlanShape = z.strictObject({
   quotas: z.array(QuotaSchema),
 });
 
-export const PlanSchema = PlanShape.superRefine(checkReferences);
+const PlanSchema = PlanShape.superRefine(checkReferences);
 export type Plan = z.output<typeof PlanShape>;
-export type PlanUnit = Plan['units'][number];
 export type PlanPerson = Plan['people'][number];
-export type PlanSquad = Plan['squads'][number];
 
 type Ctx = z.RefinementCtx;
 type Path = (string | number)[];
@@ -196,7 +193,7 @@ export class PlanError extends Error {
 }
 
 /** `squads[3] (纺织和羽绒产业招商小分队).partnerUnits[1]`: the path, with each array entry's name. */
-export function describePath(raw: unknown, path: readonly PropertyKey[]): string {
+function describePath(raw: unknown, path: readonly PropertyKey[]): string {
   let out = '';
   let node: unknown = raw;
   for (const key of path) {

@@ -10,7 +10,7 @@ export interface ReviewPerson {
   openId: string | null;
 }
 
-export interface OpinionRow {
+interface OpinionRow {
   id: number;
   unitId: number;
   unitName: string;

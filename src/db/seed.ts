@@ -15,7 +15,7 @@ import { parsePlan, PlanError, type Plan, type PlanPerson } from './plan-schema.
 export { PlanError, parsePlan, type Plan } from './plan-schema.js';
 
 /** prisma/plan-2018.json, found from this file (not from the working directory). */
-export const DEFAULT_PLAN_FILE = fileURLToPath(new URL('../../prisma/plan-2018.json', import.meta.url));
+const DEFAULT_PLAN_FILE = fileURLToPath(new URL('../../prisma/plan-2018.json', import.meta.url));
 
 /** Reads and validates the plan file; throws a PlanError naming the file and each bad entry. */
 export function loadPlan(file: string = DEFAULT_PLAN_FILE): Plan {
@@ -28,7 +28,7 @@ export function loadPlan(file: string = DEFAULT_PLAN_FILE): Plan {
   return parsePlan(raw, file);
 }
 
-export interface SeedCount {
+interface SeedCount {
   created: number;
   updated: number;
   unchanged: number;

@@ -29,16 +29,3 @@ export async function setSetting(db: Db, key: string, value: unknown, changedBy:
   });
   return version;
 }
-
-export async function settingHistory(
-  db: Db,
-  key: string,
-): Promise<{ version: number; value: unknown; changedBy: number | null; createdAt: Date }[]> {
-  const rows = await db.setting.findMany({ where: { key }, orderBy: { version: 'asc' } });
-  return rows.map((r) => ({
-    version: r.version,
-    value: JSON.parse(r.value) as unknown,
-    changedBy: r.changedBy,
-    createdAt: r.createdAt,
-  }));
-}

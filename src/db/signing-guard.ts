@@ -8,8 +8,8 @@ import { getSetting } from './settings.js';
 // (联合预审, 一票否决) or had its veto overruled by the leading group. Callers rely only on
 // "null = allowed, else the reason"; the reason names the units whose opinions are missing.
 
-export const REVIEW_THRESHOLD_KEY = REVIEW_SETTINGS.thresholdWan.key;
-export const DEFAULT_REVIEW_THRESHOLD_WAN = REVIEW_SETTINGS.thresholdWan.fallback;
+const REVIEW_THRESHOLD_KEY = REVIEW_SETTINGS.thresholdWan.key;
+const DEFAULT_REVIEW_THRESHOLD_WAN = REVIEW_SETTINGS.thresholdWan.fallback;
 
 export interface SignableProject {
   id: number;

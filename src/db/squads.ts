@@ -1,7 +1,5 @@
-import type { Actor } from './people.js';
 import type { Db } from './client.js';
 import type { SquadRef } from '../domain/squad-match.js';
-import { maySeeAllSquads, maySeeSquad } from '../domain/authz.js';
 
 export async function listSquads(db: Db): Promise<SquadRef[]> {
   return db.squad.findMany({
@@ -25,13 +23,6 @@ export async function listSquadCodes(db: Db): Promise<{ id: number; name: string
 export async function squadNames(db: Db, squadIds: number[]): Promise<string[]> {
   if (squadIds.length === 0) return [];
   return (await db.squad.findMany({ where: { id: { in: squadIds } }, select: { name: true } })).map((s) => s.name);
-}
-
-/** Squads the actor may see: all for the office, the leading group and assessors; otherwise their own. */
-export async function visibleSquadIds(db: Db, actor: Actor): Promise<number[] | 'all'> {
-  if (maySeeAllSquads(actor)) return 'all';
-  const squads = await listSquads(db);
-  return squads.filter((s) => maySeeSquad(actor, s.id)).map((s) => s.id);
 }
 
 /** The open_ids of a squad's people by audience. */

@@ -9,7 +9,7 @@ import type { Db } from './client.js';
 // a district of 100k visits reads a few dozen rows. Plain SQL that SQLite and PostgreSQL share.
 
 /** ¥500M+ signings are 重大项目 and weigh more in the score. */
-export const MAJOR_SIGNING_WAN = 5 * MAJOR_PROJECT_WAN;
+const MAJOR_SIGNING_WAN = 5 * MAJOR_PROJECT_WAN;
 
 type Row = Record<string, unknown>;
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));

@@ -14,7 +14,7 @@ export interface TripVisit {
   investmentIntent: string;
 }
 
-export interface TripLead {
+interface TripLead {
   id: number;
   company: string;
   sector: string;

@@ -14,7 +14,7 @@ export interface Actor {
   leaderOf: number[];
 }
 
-export function hasRole(actor: Actor | null, ...roles: Role[]): boolean {
+function hasRole(actor: Actor | null, ...roles: Role[]): boolean {
   return !!actor && actor.roles.some((r) => roles.includes(r));
 }
 

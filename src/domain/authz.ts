@@ -9,11 +9,11 @@ export function isOfficeActor(a: Actor): boolean {
   return a.roles.includes('OFFICE') || a.roles.includes('OFFICE_ADMIN');
 }
 
-export function isLeadership(a: Actor): boolean {
+function isLeadership(a: Actor): boolean {
   return a.roles.some((r) => (LEADERSHIP as readonly string[]).includes(r));
 }
 
-export function isCaptainOf(a: Actor, squadId: number): boolean {
+function isCaptainOf(a: Actor, squadId: number): boolean {
   return a.squads.some((s) => s.squadId === squadId && s.role === 'CAPTAIN');
 }
 

@@ -2,7 +2,7 @@
 // The plan asks ≥80% for projects signed three years before, ≥70% two years before, ≥60% one year
 // before (2015/2016/2017 for 2018); the office can set other goals as COMMENCEMENT_RATE_yyyy.
 
-export const DEFAULT_COHORT_TARGETS: Record<number, number> = { 3: 0.8, 2: 0.7, 1: 0.6 };
+const DEFAULT_COHORT_TARGETS: Record<number, number> = { 3: 0.8, 2: 0.7, 1: 0.6 };
 
 export interface Cohort {
   signedYear: number;

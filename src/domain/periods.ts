@@ -117,12 +117,6 @@ export function targetForPeriod(annual: number, period: Period, isCount: boolean
   return isCount ? Math.ceil(annual / 4) : annual / 4;
 }
 
-/** 万元 as the office writes it: 亿元 from 1 亿 up, else 万元. */
-export function formatWan(wan: number): string {
-  if (Math.abs(wan) >= 10_000) return `${(wan / 10_000).toFixed(2).replace(/\.?0+$/, '')} 亿元`;
-  return `${Math.round(wan * 100) / 100} 万元`;
-}
-
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }

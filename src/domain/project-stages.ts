@@ -8,7 +8,7 @@ export function isProjectStage(s: string): s is ProjectStage {
   return (PROJECT_STAGES as readonly string[]).includes(s);
 }
 
-export function stageIndex(s: ProjectStage): number {
+function stageIndex(s: ProjectStage): number {
   return PROJECT_STAGES.indexOf(s);
 }
 
@@ -41,7 +41,7 @@ export function checkStageMove(
 }
 
 /** The Project column holding the date a stage was reached (NEGOTIATING has none). */
-export const STAGE_DATE_FIELD = {
+const STAGE_DATE_FIELD = {
   SIGNED: 'signedOn',
   STARTED: 'startedOn',
   PRODUCING: 'producingOn',

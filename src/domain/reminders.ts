@@ -5,7 +5,7 @@ import { deadlineDay } from './report-status.js';
 // their due date. Pure: the job passes today's local date and the office's settings.
 
 export type Audience = 'MEMBER' | 'CAPTAIN' | 'LEADER' | 'OFFICE';
-export const AUDIENCES: Audience[] = ['MEMBER', 'CAPTAIN', 'LEADER', 'OFFICE'];
+const AUDIENCES: Audience[] = ['MEMBER', 'CAPTAIN', 'LEADER', 'OFFICE'];
 
 export interface ReminderRules {
   /** days of the month (before the 28th) on which captains of squads that have not submitted are reminded */

@@ -24,7 +24,7 @@ export interface DateRange {
 }
 
 /** The last day a month's report is on time: "before the 28th" = by the end of the 27th. */
-export function lastOnTimeDay(month: string): string {
+function lastOnTimeDay(month: string): string {
   return `${month}-${String(REPORT_DUE_DAY - 1).padStart(2, '0')}`;
 }
 

@@ -15,7 +15,7 @@ export const REVIEW_SETTINGS = {
   keyWorkingDays: { key: 'review.keyWorkingDays', fallback: 3 },
 } as const;
 
-export const REVIEW_DECISIONS = ['PENDING', 'PASS', 'CONDITIONAL', 'VETO'] as const;
+const REVIEW_DECISIONS = ['PENDING', 'PASS', 'CONDITIONAL', 'VETO'] as const;
 export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
 export const DECISION_LABELS: Record<ReviewDecision, string> = {
   PENDING: '待出具',
@@ -35,16 +35,8 @@ export const VETO_CATEGORY_LABELS: Record<VetoCategory, string> = {
 };
 
 /** Project.reviewStatus values. */
-export const PROJECT_REVIEW_STATUSES = ['NONE', 'IN_REVIEW', 'PASSED', 'VETOED', 'OVERRULED'] as const;
+const PROJECT_REVIEW_STATUSES = ['NONE', 'IN_REVIEW', 'PASSED', 'VETOED', 'OVERRULED'] as const;
 export type ProjectReviewStatus = (typeof PROJECT_REVIEW_STATUSES)[number];
-export const PROJECT_REVIEW_STATUS_LABELS: Record<ProjectReviewStatus, string> = {
-  NONE: '未预审',
-  IN_REVIEW: '预审中',
-  PASSED: '预审通过',
-  VETOED: '预审否决',
-  OVERRULED: '否决已被领导小组推翻',
-};
-
 export type ReviewState = 'OPEN' | 'PASSED' | 'VETOED' | 'OVERRULED';
 
 export interface OpinionView {
@@ -104,7 +96,7 @@ export function deadlineWarnings<T extends { decision: string; dueOn: string }>(
 }
 
 /** A project needs the joint pre-review before signing when its investment reaches the threshold. */
-export function needsReview(investmentWan: number, thresholdWan: number): boolean {
+function needsReview(investmentWan: number, thresholdWan: number): boolean {
   return investmentWan >= thresholdWan;
 }
 

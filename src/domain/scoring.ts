@@ -66,7 +66,7 @@ export const DEFAULT_RULES: BulletinRules = {
   floors: { score: 40, missingReports: 2, tripRuleRate: 0.5 },
 };
 
-export const COMPONENT_LABELS: Record<keyof ScoreWeights, string> = {
+const COMPONENT_LABELS: Record<keyof ScoreWeights, string> = {
   signedProjects: '签约亿元以上项目',
   signedInvestment: '签约投资额',
   fundsInPlace: '到位资金',
@@ -80,7 +80,7 @@ export const COMPONENT_LABELS: Record<keyof ScoreWeights, string> = {
   tripRules: '外出招商守规（每次≥6家、≥3条）',
 };
 
-export interface Component {
+interface Component {
   key: keyof ScoreWeights;
   ratio: number;
   weight: number;
@@ -97,7 +97,7 @@ export interface ScoredSquad {
 }
 
 /** The components that apply to a squad in a period, each with its completion ratio. */
-export function componentsOf(t: SquadTally, period: Period, w: ScoreWeights, rules: BulletinRules): Component[] {
+function componentsOf(t: SquadTally, period: Period, w: ScoreWeights, rules: BulletinRules): Component[] {
   const a = t.actual;
   const q = (m: keyof SquadTally['quota'], count: boolean) => targetForPeriod(t.quota[m] ?? 0, period, count);
   const weightedSigned = a.signedProjects + rules.majorExtra * a.majorSigned + rules.strategicExtra * a.strategicSigned;
@@ -153,7 +153,7 @@ export function rankSquads(
     .sort((a, b) => b.score - a.score || a.missingReports - b.missingReports || a.sortOrder - b.sortOrder);
 }
 
-export interface ListEntry {
+interface ListEntry {
   squadId: number;
   name: string;
   rank: number;

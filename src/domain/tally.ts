@@ -36,7 +36,7 @@ export interface SquadTally {
   quota: Partial<Record<Metric, number>>;
 }
 
-export type LineKey = Metric | 'REPORTS_ON_TIME';
+type LineKey = Metric | 'REPORTS_ON_TIME';
 
 export interface MetricLine {
   metric: LineKey;
@@ -86,7 +86,7 @@ export function emptyActuals(): SquadActuals {
   };
 }
 
-export function ratioOf(actual: number, target: number): number | null {
+function ratioOf(actual: number, target: number): number | null {
   return target > 0 ? actual / target : null;
 }
 
@@ -132,7 +132,7 @@ export function metricLines(t: SquadTally, period: Period): MetricLine[] {
 }
 
 /** Adds tallies up (a kind of squad, the district): actuals and quotas alike. */
-export function sumTallies(tallies: SquadTally[], name: string, kind: SquadTally['kind']): SquadTally {
+function sumTallies(tallies: SquadTally[], name: string, kind: SquadTally['kind']): SquadTally {
   const actual = emptyActuals();
   const quota: Partial<Record<Metric, number>> = {};
   for (const t of tallies) {
@@ -146,7 +146,7 @@ export function sumTallies(tallies: SquadTally[], name: string, kind: SquadTally
   return { squadId: 0, name, kind, sortOrder: 0, actual, quota };
 }
 
-export const KIND_LABELS: Record<SquadTally['kind'], string> = {
+const KIND_LABELS: Record<SquadTally['kind'], string> = {
   INDUSTRY: '产业小分队',
   TOWN: '镇（街道办）',
   DEPARTMENT: '区直部门',

@@ -11,7 +11,7 @@ export interface VisitedBusinessman {
   investmentIntent: string;
 }
 
-export const BUSINESSMAN_FIELDS: (keyof VisitedBusinessman)[] = [
+const BUSINESSMAN_FIELDS: (keyof VisitedBusinessman)[] = [
   'name',
   'company',
   'address',
@@ -22,7 +22,7 @@ export const BUSINESSMAN_FIELDS: (keyof VisitedBusinessman)[] = [
 ];
 export const BUSINESSMAN_FORMAT = '姓名｜公司｜地址｜职务｜联系方式｜经营范围｜投资意向';
 
-export function formatBusinessmanLine(b: VisitedBusinessman): string {
+function formatBusinessmanLine(b: VisitedBusinessman): string {
   // Trailing empty fields are dropped so the 1,000-character input holds more people.
   const cells = BUSINESSMAN_FIELDS.map((k) => b[k].replace(/[｜|\n]/g, ' ').trim());
   while (cells.length > 2 && cells.at(-1) === '') cells.pop();

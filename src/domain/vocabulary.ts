@@ -4,7 +4,6 @@ export const SQUAD_KINDS = ['INDUSTRY', 'TOWN', 'DEPARTMENT'] as const;
 export type SquadKind = (typeof SQUAD_KINDS)[number];
 
 export const UNIT_KINDS = ['DEPARTMENT', 'TOWN', 'OFFICE', 'PARK'] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
 
 export const RANKS = ['DIVISION', 'SECTION'] as const; // 处级 / 科级
 export type Rank = (typeof RANKS)[number];
@@ -22,7 +21,7 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-export const SQUAD_MEMBER_ROLES = ['CAPTAIN', 'MEMBER'] as const;
+const SQUAD_MEMBER_ROLES = ['CAPTAIN', 'MEMBER'] as const;
 export type SquadMemberRole = (typeof SQUAD_MEMBER_ROLES)[number];
 
 export const PROJECT_STAGES = ['NEGOTIATING', 'SIGNED', 'STARTED', 'PRODUCING', 'AT_TARGET'] as const;
@@ -45,10 +44,10 @@ export const LEAD_SOURCE_LABELS: Record<LeadSource, string> = {
   PERSON: '自然人',
 };
 
-export const TRIP_STATUSES = ['PENDING', 'APPROVED', 'REJECTED', 'REPORTED', 'CANCELLED'] as const;
+const TRIP_STATUSES = ['PENDING', 'APPROVED', 'REJECTED', 'REPORTED', 'CANCELLED'] as const;
 export type TripStatus = (typeof TRIP_STATUSES)[number];
 
-export const REPORT_STATUSES = ['DRAFT', 'SUBMITTED', 'EXEMPT'] as const;
+const REPORT_STATUSES = ['DRAFT', 'SUBMITTED', 'EXEMPT'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
 export const LAND_STATUSES = ['NONE', 'SITE_IDENTIFIED', 'LAND_APPROVED', 'LAND_SUPPLIED'] as const;

@@ -27,7 +27,7 @@ export function localDate(now: Date, tz: string): string {
   return dayjs(now).tz(tz).format('YYYY-MM-DD');
 }
 
-export function addCalendarDays(date: string, n: number): string {
+function addCalendarDays(date: string, n: number): string {
   return dayjs.utc(date).add(n, 'day').format('YYYY-MM-DD');
 }
 

@@ -16,10 +16,10 @@ import { textContent } from '../feishu/outbox.js';
 import { remindPeople } from './send.js';
 import { enqueueMessage } from '../feishu/outbox.js';
 
-export const REMINDER_RULES_KEY = 'reminders.rules';
-export const REPORT_DAYS_KEY = 'reminders.reportDays';
+const REMINDER_RULES_KEY = 'reminders.rules';
+const REPORT_DAYS_KEY = 'reminders.reportDays';
 
-export async function loadReminderRules(db: Db): Promise<ReminderRules> {
+async function loadReminderRules(db: Db): Promise<ReminderRules> {
   const [rules, days] = await Promise.all([
     getSetting<Partial<ReminderRules> | undefined>(db, REMINDER_RULES_KEY, undefined),
     getSetting<unknown>(db, REPORT_DAYS_KEY, undefined),
@@ -28,7 +28,7 @@ export async function loadReminderRules(db: Db): Promise<ReminderRules> {
 }
 
 /** Each squad's report bucket for a month as of today, exemptions (免报) applied. */
-export async function reportBuckets(
+async function reportBuckets(
   db: Db,
   month: string,
   today: string,
@@ -151,7 +151,7 @@ async function notifyLeaders(
 }
 
 /** The office's notice: every squad in one of the three buckets (plus exempt). */
-export function officeNotice(m: string, buckets: { name: string; bucket: ReportBucket }[], afterDays: number): string {
+function officeNotice(m: string, buckets: { name: string; bucket: ReportBucket }[], afterDays: number): string {
   const line = (b: ReportBucket) => {
     const names = buckets.filter((x) => x.bucket === b).map((x) => x.name);
     return `${REPORT_BUCKET_LABELS[b]}（${names.length}）：${names.length ? names.join('、') : '无'}`;

@@ -18,7 +18,7 @@ export interface Scheduler {
 }
 
 /** The cron in force for a job: the office's setting `jobs.<name>.cron`, else the job's default. */
-export async function cronFor(deps: Deps, job: Job): Promise<string> {
+async function cronFor(deps: Deps, job: Job): Promise<string> {
   const v = await getSetting<unknown>(deps.db, `jobs.${job.name}.cron`, null);
   if (typeof v === 'string') {
     try {
@@ -60,7 +60,7 @@ export async function startScheduler(deps: Deps, opts: { holder?: string } = {})
 }
 
 /** The scheduled time this firing is for: croner fires at it or a little after (never a minute late). */
-export function slotOf(cron: Cron, firedAt: Date): Date {
+function slotOf(cron: Cron, firedAt: Date): Date {
   const prev = cron.nextRun(new Date(firedAt.getTime() - 60_000));
   if (prev && prev.getTime() <= firedAt.getTime()) return prev;
   const d = new Date(firedAt);

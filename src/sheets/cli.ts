@@ -12,7 +12,7 @@ import { checkImportSize, workbookBytes } from './workbook.js';
 
 // What `npm run import` and `npm run export` do, as functions the tests call too.
 
-export const IMPORT_KINDS: Record<string, ImportKind> = { quotas: 'QUOTAS', roster: 'ROSTER' };
+const IMPORT_KINDS: Record<string, ImportKind> = { quotas: 'QUOTAS', roster: 'ROSTER' };
 
 /** Validates and previews; with apply, stores it in one transaction (all or nothing). */
 export async function importFromFile(

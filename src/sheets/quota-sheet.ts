@@ -20,7 +20,7 @@ export type { KnownSquad, QuotaRow } from '../domain/import-rows.js';
 // per year × squad, one column per metric, amounts in 万元 (a header in 亿元 is converted).
 
 export const YEAR_HEADER = '年度';
-export const SQUAD_HEADER = '小分队/单位';
+const SQUAD_HEADER = '小分队/单位';
 const SQUAD_ALIASES = ['小分队/单位', '小分队', '单位', '镇(街道办)', '部门', '小分队名称'];
 
 export const QUOTA_SHEETS: { kind: SquadKind; name: string; title: string }[] = [
@@ -38,7 +38,7 @@ const COUNTS = new Set<Metric>([
   'LEADS',
 ]);
 
-export function metricHeader(m: Metric): string {
+function metricHeader(m: Metric): string {
   return `${METRIC_LABELS[m]}(${METRIC_UNITS[m]})`;
 }
 

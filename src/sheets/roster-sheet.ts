@@ -19,12 +19,12 @@ export type { KnownUnit, RosterPerson } from '../domain/import-rows.js';
 // The roster (名册): one row per person and squad. A person in two squads has two rows with the
 // same 姓名 and 单位; org roles (组长, 办公室, …) may sit on any of their rows.
 
-export const ROSTER_SHEET = '名册';
-export const ROSTER_HEADERS = ['姓名', '单位', '小分队', '角色', '职级', '手机', '邮箱', '职务'] as const;
+const ROSTER_SHEET = '名册';
+const ROSTER_HEADERS = ['姓名', '单位', '小分队', '角色', '职级', '手机', '邮箱', '职务'] as const;
 type RosterHeader = (typeof ROSTER_HEADERS)[number];
 
 const SQUAD_ROLES: Record<string, SquadMemberRole | 'LEADER'> = { 队长: 'CAPTAIN', 队员: 'MEMBER', 责任领导: 'LEADER' };
-export const ORG_ROLE_LABELS: Partial<Record<Role, string>> = {
+const ORG_ROLE_LABELS: Partial<Record<Role, string>> = {
   GROUP_LEADER: '组长',
   DEPUTY_LEADER: '副组长',
   LEADER_IN_CHARGE: '分管领导',

@@ -24,7 +24,7 @@ export class SheetErrors extends UserError {
   }
 }
 
-export function describeProblem(p: SheetProblem): string {
+function describeProblem(p: SheetProblem): string {
   const where = [`工作表「${p.sheet}」`, p.row ? `第 ${p.row} 行` : '', p.column ? `「${p.column}」列` : '']
     .filter(Boolean)
     .join(' ');

@@ -33,7 +33,7 @@ const BUTTON_TYPES = new Set(
 );
 const MAX_TABLES = 5;
 
-export interface Placed {
+interface Placed {
   el: Node;
   path: string;
   /** Directly in body.elements. */
@@ -43,7 +43,7 @@ export interface Placed {
 }
 
 /** Every component of the body (in forms, columns and panels), with where it sits. */
-export function elementsOf(card: unknown): { placed: Placed[]; problems: string[] } {
+function elementsOf(card: unknown): { placed: Placed[]; problems: string[] } {
   const placed: Placed[] = [];
   const problems: string[] = [];
   const walk = (list: unknown, path: string, root: boolean, form: string | null) => {
@@ -175,7 +175,7 @@ function optionProblems(placed: Placed[]): string[] {
  * The sample data plants `<at id=all></at>` in user text (names, companies, reasons…): it must
  * never reach a markdown or lark_md text unescaped, where it would mention everybody (§6).
  */
-export const PLANTED = '<at id=all></at>';
+const PLANTED = '<at id=all></at>';
 export function markupProblems(card: unknown): string[] {
   const p: string[] = [];
   const walk = (v: unknown, path: string) => {

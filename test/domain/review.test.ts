@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import calendarFile from '../../prisma/calendar-cn.json' with { type: 'json' };
 import type { Actor } from '../../src/db/people.js';
-import { sortKeyFirst } from '../../src/domain/key-projects.js';
 import { landWaitingList, parseLandStatus } from '../../src/domain/land.js';
 import {
   deadlineWarnings,
@@ -118,16 +117,6 @@ describe('who may act', () => {
 });
 
 describe('key projects and land', () => {
-  it('sortKeyFirst keeps each group in the given order', () => {
-    const items = [
-      { id: 1, isKey: false },
-      { id: 2, isKey: true },
-      { id: 3, isKey: false },
-      { id: 4, isKey: true },
-    ];
-    expect(sortKeyFirst(items).map((p) => p.id)).toEqual([2, 4, 1, 3]);
-  });
-
   const p = (
     id: number,
     isKey: boolean,

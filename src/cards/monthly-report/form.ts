@@ -9,7 +9,7 @@ import type { FieldErrors } from '../shared/form.js';
 
 export const MAX_TEXT = 1000; // Feishu's input maximum
 
-export const REPORT_FIELD_LABELS = {
+const REPORT_FIELD_LABELS = {
   month: '汇报月份',
   economic_trends: '经济发展动态',
   investment_directions: '投资导向',

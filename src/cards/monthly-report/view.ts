@@ -152,7 +152,7 @@ function note(text: string) {
 }
 
 /** Form values of a stored report (or of a new one, pre-filled from the month's visits). */
-export function valuesOf(r: MonthlyReportView | null, month: string, prefill: string | null): Record<string, string> {
+function valuesOf(r: MonthlyReportView | null, month: string, prefill: string | null): Record<string, string> {
   return {
     month,
     economic_trends: r?.economicTrends ?? '',

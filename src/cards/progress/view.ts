@@ -81,7 +81,7 @@ function squadDetail(t: SquadTally, period: Period, heading?: string): Element[]
 }
 
 /** Bars of each squad's overall completion (tally.overallCompletion), with a table fallback. */
-export function completionChart(tallies: SquadTally[], period: Period): Element[] {
+function completionChart(tallies: SquadTally[], period: Period): Element[] {
   const rows = tallies
     .map((t) => ({ squad: t.name, completion: overallCompletion(t, period) }))
     .filter((r) => r.completion !== null) as { squad: string; completion: number }[];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { amountField, optionalText, requiredText } from '../shared/fields.js';
 import { cleanFormValue, type FieldErrors, fieldErrorsOf } from '../shared/form.js';
 
-export const ProjectNewForm = z.object({
+const ProjectNewForm = z.object({
   project_name: requiredText('项目名称', 100),
   company: requiredText('投资企业', 100),
   sector: optionalText('所属行业', 50),

@@ -8,7 +8,7 @@ import { cleanFormValue, type FieldErrors, fieldErrorsOf } from '../shared/form.
 type FormResult<T> = { ok: true; values: T } | { ok: false; errors: FieldErrors };
 
 /** The stage form; a stage date may not be after `today`. */
-export function stageFormOf(today: string) {
+function stageFormOf(today: string) {
   return z.object({
     to_stage: z.enum(PROJECT_STAGES, { error: '请选择阶段' }),
     stage_date: pastDateField('日期', today),
@@ -26,7 +26,7 @@ export function readStageForm(formValue: Record<string, unknown>, today: string)
   return parsed.success ? { ok: true, values: parsed.data } : { ok: false, errors: fieldErrorsOf(parsed.error) };
 }
 
-export const TaskForm = z.object({
+const TaskForm = z.object({
   task_title: requiredText('任务', 200),
   task_due: dateField('办结期限'),
   task_assignee: z.string().optional(),

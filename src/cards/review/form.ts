@@ -13,7 +13,7 @@ export const StartForm = z.object({
 
 export const OpinionValue = z.object({ opinionId: z.coerce.number().int().positive() });
 
-export const OpinionForm = z
+const OpinionForm = z
   .object({
     decision: z.enum(['PASS', 'CONDITIONAL', 'VETO'], { error: '请选择预审意见：同意、附条件同意或否决' }),
     conditions: z.string().max(1000, '附加条件最多 1000 字，请精简').optional(),

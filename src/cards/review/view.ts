@@ -22,7 +22,7 @@ const STATE_LOOK: Record<ReviewState, { label: string; color: string; tag: strin
 
 const md = escapeMarkdown;
 
-export function projectSummary(p: ProjectForReview): string {
+function projectSummary(p: ProjectForReview): string {
   const lines = [
     `**项目**：${md(p.name)}${p.company ? `（${md(p.company)}）` : ''}`,
     `**所属小分队**：${md(p.squadName)}`,

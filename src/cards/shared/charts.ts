@@ -6,8 +6,8 @@ import type { MonthPoint } from '../../domain/monthly-trend.js';
 
 export type CardElement = Record<string, unknown>;
 
-export const CHART_TYPES = ['bar', 'line', 'area', 'pie', 'scatter', 'radar', 'funnel', 'wordCloud', 'common'] as const;
-export const ASPECT_RATIOS = ['1:1', '2:1', '4:3', '16:9'] as const;
+const CHART_TYPES = ['bar', 'line', 'area', 'pie', 'scatter', 'radar', 'funnel', 'wordCloud', 'common'] as const;
+const ASPECT_RATIOS = ['1:1', '2:1', '4:3', '16:9'] as const;
 export const MAX_CHARTS_PER_CARD = 5;
 export const CARD_MAX_BYTES = 30 * 1024;
 
@@ -68,7 +68,7 @@ export function buildMonthlyTrendChart(points: MonthPoint[], title = '全区签�
 }
 
 /** Shorter labels on a phone: “机械制造、电子信息产业招商小分队” → “机械制造、电子信息产业”. */
-export function shortSquadName(name: string): string {
+function shortSquadName(name: string): string {
   return name.replace(/招商小分队$|小分队$/, '');
 }
 

@@ -10,10 +10,6 @@ export function note(text: string): Element {
   return { tag: 'div', text: { tag: 'plain_text', content: text, text_size: 'notation', text_color: 'grey' } };
 }
 
-export function hr(): Element {
-  return { tag: 'hr' };
-}
-
 export interface Column {
   name: string;
   display_name: string;

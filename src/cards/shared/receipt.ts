@@ -4,7 +4,7 @@ import { escapeMarkdown, renderCard } from './template.js';
 
 // The read-only card that replaces a form after a submit: what was stored, who, when.
 
-export interface ReceiptLine {
+interface ReceiptLine {
   label: string;
   /** Shown as typed (escaped): user text never becomes markup. */
   value: string;

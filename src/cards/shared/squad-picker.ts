@@ -5,7 +5,7 @@ import { UserError } from '../../errors.js';
 
 // Members file for their own squad; the office files for any squad, so its forms get a squad select.
 
-export const SQUAD_FIELD = 'squad';
+const SQUAD_FIELD = 'squad';
 
 /** [] for a member (their squad is implied); for the office, a select of the squads given. */
 export function squadPickerElements(actor: Actor, squads: SquadOption[]): unknown[] {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Card } from '../../feishu/answer.js';
 
-export const CARDS_DIR = path.resolve('cards');
+const CARDS_DIR = path.resolve('cards');
 const cache = new Map<string, string>();
 
 /** The raw JSON text of `cards/<name>.json` (Feishu card JSON 2.0 with `${var}` placeholders). */
