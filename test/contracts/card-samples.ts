@@ -5,9 +5,13 @@
 // To add a card: write its samples in samples/<group>.ts (or here), spread them into CARD_SAMPLES,
 // and take its name out of TODO_SAMPLES. A template with no sample fails the contracts test.
 import type { Card } from '../../src/feishu/answer.js';
+import { importPreviewSamples } from './samples/import-preview.js';
+import { landSamples } from './samples/land.js';
 import { leadSamples } from './samples/lead.js';
 import { monthlyReportSamples } from './samples/monthly-report.js';
 import { partSamples } from './samples/parts.js';
+import { projectSamples } from './samples/projects.js';
+import { reviewSamples } from './samples/review.js';
 import { tripSamples } from './samples/trips.js';
 
 /** Builds one rendered card. */
@@ -20,6 +24,10 @@ export const CARD_SAMPLES: SampleTable = {
   ...tripSamples,
   ...leadSamples,
   ...partSamples,
+  ...projectSamples,
+  ...reviewSamples,
+  ...importPreviewSamples,
+  ...landSamples,
 };
 
 /**
@@ -30,20 +38,10 @@ export const CARD_SAMPLES: SampleTable = {
 export const TODO_SAMPLES: readonly string[] = [
   'bulletin',
   'digest',
-  'import-preview',
-  'land',
   'leads',
   'overdue',
   'progress',
-  'project',
-  'project-list',
-  'project-new',
   'projects',
   'quota',
   'rank',
-  'review-opinion',
-  'review-opinion-done',
-  'review-start',
-  'review-status',
-  'review-veto',
 ];
