@@ -2,7 +2,7 @@ import type { Db } from './client.js';
 
 // Projects as the project card shows them: the record, its stage history and its tasks.
 
-interface ProjectStageRow {
+export interface ProjectStageRow {
   id: number;
   fromStage: string | null;
   toStage: string;
@@ -15,7 +15,7 @@ interface ProjectStageRow {
   createdAt: Date;
 }
 
-interface ProjectTaskRow {
+export interface ProjectTaskRow {
   id: number;
   title: string;
   dueOn: string;

@@ -10,7 +10,7 @@ export interface ReviewPerson {
   openId: string | null;
 }
 
-interface OpinionRow {
+export interface OpinionRow {
   id: number;
   unitId: number;
   unitName: string;

@@ -23,7 +23,7 @@ const STAGE_COLORS: Record<ProjectStage, string> = {
 };
 
 /** A person of the assistance centre (帮办中心) who can be picked on the task and helper forms. */
-interface Helper {
+export interface Helper {
   openId: string;
 }
 
