@@ -1,3 +1,4 @@
+import { squadNames } from '../db/squads.js';
 import { applyExemption } from '../cards/monthly-report/exemption.js';
 import { monthlyReportCard } from '../cards/monthly-report/open.js';
 import { monthLabel } from '../cards/monthly-report/view.js';
@@ -49,7 +50,7 @@ export async function openMonthlyReport(input: CommandInput, deps: Deps): Promis
       cause: `exempt:${input.messageId}`,
     });
     if (!res.ok) return reply.text(res.message);
-    squad ??= { id: squadId, name: (await deps.db.squad.findUnique({ where: { id: squadId } }))?.name ?? '' };
+    squad ??= { id: squadId, name: (await squadNames(deps.db, [squadId]))[0] ?? '' };
     return reply.text(`已将 ${squad.name} ${monthLabel(theMonth)} 的月度汇报标记为免报。原因：${reason}`);
   }
   if (!maySeeSquad(actor, squadId)) return reply.text('你不是这个小分队的成员或责任领导，不能查看它的月度汇报。');

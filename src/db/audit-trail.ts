@@ -1,5 +1,7 @@
-import type { Actor } from './people.js';
 import type { Db } from './client.js';
+
+/** Who made a change: a roster person (id), an open_id alone, both, or nobody (null: the system). */
+export type AuditActor = { id?: number | null; openId?: string | null } | null;
 
 /**
  * One AuditLog row for a change: who, what, on which record, with details. The actor is a roster
@@ -7,16 +9,15 @@ import type { Db } from './client.js';
  */
 export async function recordAudit(
   db: Db,
-  actor: Actor | { openId: string } | null,
+  actor: AuditActor,
   action: string,
   entity: string,
   entityId: number | string,
   detail: unknown = {},
-): Promise<void> {
-  const actorId = actor && 'id' in actor ? actor.id : null;
-  await db.auditLog.create({
+): Promise<number> {
+  const row = await db.auditLog.create({
     data: {
-      actorId,
+      actorId: actor?.id ?? null,
       actorOpenId: actor?.openId ?? null,
       action,
       entity,
@@ -24,4 +25,5 @@ export async function recordAudit(
       detail: JSON.stringify(detail),
     },
   });
+  return row.id;
 }

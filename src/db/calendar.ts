@@ -1,3 +1,4 @@
+import { recordAudit } from './audit-trail.js';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -53,18 +54,9 @@ export async function setCalendarDay(
 ): Promise<{ before: { kind: string; name: string } | null }> {
   const before = await db.calendarDay.findUnique({ where: { date: day.date } });
   await db.calendarDay.upsert({ where: { date: day.date }, create: day, update: { kind: day.kind, name: day.name } });
-  await db.auditLog.create({
-    data: {
-      actorId: actor.id,
-      actorOpenId: actor.openId,
-      action: 'calendar.set',
-      entity: 'CalendarDay',
-      entityId: day.date,
-      detail: JSON.stringify({
-        before: before ? { kind: before.kind, name: before.name } : null,
-        after: { kind: day.kind, name: day.name },
-      }),
-    },
+  await recordAudit(db, actor, 'calendar.set', 'CalendarDay', day.date, {
+    before: before ? { kind: before.kind, name: before.name } : null,
+    after: { kind: day.kind, name: day.name },
   });
   return { before: before ? { kind: before.kind, name: before.name } : null };
 }
@@ -73,15 +65,6 @@ export async function removeCalendarDay(db: Db, date: string, actor: { id: numbe
   const before = await db.calendarDay.findUnique({ where: { date } });
   if (!before) return false;
   await db.calendarDay.delete({ where: { date } });
-  await db.auditLog.create({
-    data: {
-      actorId: actor.id,
-      actorOpenId: actor.openId,
-      action: 'calendar.remove',
-      entity: 'CalendarDay',
-      entityId: date,
-      detail: JSON.stringify({ before }),
-    },
-  });
+  await recordAudit(db, actor, 'calendar.remove', 'CalendarDay', date, { before });
   return true;
 }

@@ -1,3 +1,4 @@
+import { recordAudit } from './audit-trail.js';
 import { diffByKey, sameSet, summarizeDiff, type DiffSummary } from '../domain/import-diff.js';
 import { METRIC_LABELS, type Rank, type Role, type SquadMemberRole } from '../domain/vocabulary.js';
 import type { KnownSquad, KnownUnit, QuotaRow, RosterPerson } from '../domain/import-rows.js';
@@ -215,15 +216,11 @@ export async function applyImportBatch(
   if (kind === 'QUOTAS') await applyQuotas(db, JSON.parse(batch.payload) as QuotaRow[]);
   else await applyRoster(db, JSON.parse(batch.payload) as RosterPerson[]);
   const summary = JSON.parse(batch.summary) as DiffSummary;
-  await db.auditLog.create({
-    data: {
-      actorId: actor.id,
-      actorOpenId: actor.openId ?? null,
-      action: 'import.apply',
-      entity: 'ImportBatch',
-      entityId: String(batchId),
-      detail: JSON.stringify({ kind, added: summary.added, changed: summary.changed, removed: summary.removed }),
-    },
+  await recordAudit(db, actor, 'import.apply', 'ImportBatch', batchId, {
+    kind,
+    added: summary.added,
+    changed: summary.changed,
+    removed: summary.removed,
   });
   return { applied: true, kind, summary };
 }

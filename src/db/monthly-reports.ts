@@ -144,7 +144,7 @@ export async function submitReport(
   const existing = await db.monthlyReport.findUnique({
     where: { squadId_month: { squadId: p.squadId, month: p.month } },
   });
-  const first = !existing || existing.status !== 'SUBMITTED' || existing.submittedAt === null;
+  const first = existing?.status !== 'SUBMITTED' || existing.submittedAt === null;
   const version = (existing?.version ?? 0) + 1;
   const data = {
     status: 'SUBMITTED',

@@ -139,7 +139,9 @@ function checkReferences(plan: Plan, ctx: Ctx): void {
       if (u === s.leadUnit) issue(at('partnerUnits', j), `"${u}" is already the lead unit`);
       if (s.partnerUnits.indexOf(u) !== j) issue(at('partnerUnits', j), `duplicate partner unit "${u}"`);
     });
-    s.leaders.forEach((name, j) => personRef(name, at('leaders', j), 'RESPONSIBLE_LEADER'));
+    s.leaders.forEach((name, j) => {
+      personRef(name, at('leaders', j), 'RESPONSIBLE_LEADER');
+    });
     const captain = personRef(s.captain, at('captain'));
     if (captain && captain.unit !== s.leadUnit)
       issue(at('captain'), `the captain must belong to the lead unit ${s.leadUnit} (is in ${captain.unit})`);
@@ -155,19 +157,25 @@ function checkReferences(plan: Plan, ctx: Ctx): void {
 
   const g = plan.leadingGroup;
   personRef(g.leader, ['leadingGroup', 'leader'], 'GROUP_LEADER');
-  g.deputies.forEach((d, j) => personRef(d, ['leadingGroup', 'deputies', j], 'DEPUTY_LEADER'));
+  g.deputies.forEach((d, j) => {
+    personRef(d, ['leadingGroup', 'deputies', j], 'DEPUTY_LEADER');
+  });
   personRef(g.leaderInCharge, ['leadingGroup', 'leaderInCharge'], 'LEADER_IN_CHARGE');
   unitRef(g.office.unit, ['leadingGroup', 'office', 'unit']);
   if (units.get(g.office.unit) && units.get(g.office.unit)!.kind !== 'OFFICE')
     issue(['leadingGroup', 'office', 'unit'], `unit "${g.office.unit}" is not of kind OFFICE`);
   personRef(g.office.director, ['leadingGroup', 'office', 'director'], 'OFFICE_ADMIN');
-  g.office.staff.forEach((s, j) => personRef(s, ['leadingGroup', 'office', 'staff', j], 'OFFICE'));
+  g.office.staff.forEach((s, j) => {
+    personRef(s, ['leadingGroup', 'office', 'staff', j], 'OFFICE');
+  });
   unitRef(g.assistanceCentre.unit, ['leadingGroup', 'assistanceCentre', 'unit']);
-  g.assistanceCentre.staff.forEach((s, j) => personRef(s, ['leadingGroup', 'assistanceCentre', 'staff', j], 'HELPER'));
+  g.assistanceCentre.staff.forEach((s, j) => {
+    personRef(s, ['leadingGroup', 'assistanceCentre', 'staff', j], 'HELPER');
+  });
   unitRef(g.assessmentCentre.unit, ['leadingGroup', 'assessmentCentre', 'unit']);
-  g.assessmentCentre.staff.forEach((s, j) =>
-    personRef(s, ['leadingGroup', 'assessmentCentre', 'staff', j], 'ASSESSOR'),
-  );
+  g.assessmentCentre.staff.forEach((s, j) => {
+    personRef(s, ['leadingGroup', 'assessmentCentre', 'staff', j], 'ASSESSOR');
+  });
 
   const squadCodes = new Set(plan.squads.map((s) => s.code));
   plan.quotas.forEach((q, i) => {

@@ -1,3 +1,4 @@
+import { recordAudit } from './audit-trail.js';
 import type { ReviewDecision, ReviewState, VetoCategory } from '../domain/review.js';
 import type { Db } from './client.js';
 
@@ -241,17 +242,7 @@ export async function auditProject(
   action: string,
   detail: Record<string, unknown>,
 ): Promise<number> {
-  const row = await db.auditLog.create({
-    data: {
-      actorId: actor.id,
-      actorOpenId: actor.openId,
-      action,
-      entity: 'Project',
-      entityId: String(projectId),
-      detail: JSON.stringify(detail),
-    },
-  });
-  return row.id;
+  return recordAudit(db, actor, action, 'Project', projectId, detail);
 }
 
 export interface HistoryLine {

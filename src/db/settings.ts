@@ -1,3 +1,4 @@
+import { recordAudit } from './audit-trail.js';
 import type { Db } from './client.js';
 
 /**
@@ -18,14 +19,10 @@ export async function setSetting(db: Db, key: string, value: unknown, changedBy:
   const last = await db.setting.findFirst({ where: { key }, orderBy: { version: 'desc' } });
   const version = (last?.version ?? 0) + 1;
   await db.setting.create({ data: { key, version, value: JSON.stringify(value), changedBy } });
-  await db.auditLog.create({
-    data: {
-      actorId: changedBy,
-      action: 'setting.change',
-      entity: 'Setting',
-      entityId: key,
-      detail: JSON.stringify({ from: last ? JSON.parse(last.value) : null, to: value, version }),
-    },
+  await recordAudit(db, changedBy === null ? null : { id: changedBy }, 'setting.change', 'Setting', key, {
+    from: last ? JSON.parse(last.value) : null,
+    to: value,
+    version,
   });
   return version;
 }

@@ -74,11 +74,11 @@ const cards = {
 };
 
 function names(node: unknown, out: string[] = []): string[] {
-  if (Array.isArray(node)) node.forEach((n) => names(n, out));
+  if (Array.isArray(node)) for (const n of node) names(n, out);
   else if (node && typeof node === 'object') {
     const o = node as Record<string, unknown>;
     if (typeof o.name === 'string' && o.tag) out.push(o.name);
-    Object.values(o).forEach((v) => names(v, out));
+    for (const v of Object.values(o)) names(v, out);
   }
   return out;
 }

@@ -112,17 +112,23 @@ describe('malformed files change nothing and say precisely what is wrong', () =>
   const cases: [string, (wb: Awaited<ReturnType<typeof loadXlsx>>) => void, string[]][] = [
     [
       'wrong headers',
-      (wb) => void (wb.worksheets[0]!.getRow(2).getCell(4).value = '投资金额'),
+      (wb) => {
+        wb.worksheets[0]!.getRow(2).getCell(4).value = '投资金额';
+      },
       ['工作表「附表一 招商小分队」 第 2 行 「投资金额」列：不认识这一列'],
     ],
     [
       'text in a number column',
-      (wb) => void (wb.worksheets[0]!.getRow(4).getCell(5).value = '约十亿'),
+      (wb) => {
+        wb.worksheets[0]!.getRow(4).getCell(5).value = '约十亿';
+      },
       ['工作表「附表一 招商小分队」 第 4 行 「到位资金(万元)」列：应为数字；现在是「约十亿」'],
     ],
     [
       'an unknown squad',
-      (wb) => void (wb.worksheets[1]!.getRow(3).getCell(2).value = '火星镇'),
+      (wb) => {
+        wb.worksheets[1]!.getRow(3).getCell(2).value = '火星镇';
+      },
       ['工作表「附表二 各镇(街道办)」 第 3 行 「小分队/单位」列：没有名为「火星镇」的小分队或单位'],
     ],
     [

@@ -199,8 +199,8 @@ function hasFunction(v: unknown): boolean {
 
 function walk(v: unknown, f: (n: unknown) => void): void {
   f(v);
-  if (Array.isArray(v)) v.forEach((x) => walk(x, f));
-  else if (v && typeof v === 'object') Object.values(v).forEach((x) => walk(x, f));
+  if (Array.isArray(v)) for (const x of v) walk(x, f);
+  else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x, f);
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

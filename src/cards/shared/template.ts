@@ -36,8 +36,8 @@ export function renderCard(name: string, vars: Record<string, unknown>): Card {
 function fill(node: unknown, vars: Record<string, unknown>, name: string): unknown {
   if (typeof node === 'string') {
     const whole = /^\$\{(\w+)\}$/.exec(node);
-    if (whole) return valueOf(whole[1]!, vars, name);
-    return node.replace(/\$\{(\w+)\}/g, (_, k: string) => String(valueOf(k, vars, name)));
+    if (whole) return valueFor(whole[1]!, vars, name);
+    return node.replace(/\$\{(\w+)\}/g, (_, k: string) => String(valueFor(k, vars, name)));
   }
   if (Array.isArray(node)) {
     // An element that is exactly `${list}` and whose value is an array is spliced in.
@@ -57,7 +57,7 @@ function fill(node: unknown, vars: Record<string, unknown>, name: string): unkno
   return node;
 }
 
-function valueOf(key: string, vars: Record<string, unknown>, name: string): unknown {
+function valueFor(key: string, vars: Record<string, unknown>, name: string): unknown {
   if (!(key in vars) || vars[key] === undefined) throw new Error(`card ${name}: no value for \${${key}}`);
   return vars[key];
 }
