@@ -1,4 +1,4 @@
-// Prisma without engine downloads (see shared/docs/design.md): the query compiler runs in JS,
+// Prisma without engine downloads: the query compiler runs in JS,
 // the schema engine as WebAssembly through the driver adapter, so no binary is ever fetched.
 process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= '/dev/null';
 process.env.PRISMA_QUERY_ENGINE_LIBRARY ??= '/dev/null';

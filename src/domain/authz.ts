@@ -1,6 +1,6 @@
 import type { Actor } from './actor.js';
 
-// Who may do what, from the plan's roles (design.md "Who uses it"). Pure: the actor is loaded
+// Who may do what, from the plan's roles (the roster's roles in the README). Pure: the actor is loaded
 // by the caller. Each check returns null when allowed, or the reason (Chinese, shown as a toast).
 
 const LEADERSHIP = ['GROUP_LEADER', 'DEPUTY_LEADER', 'LEADER_IN_CHARGE'] as const;

@@ -1,4 +1,4 @@
-// The plan's vocabulary (shared/docs/design.md glossary). The database stores these as strings.
+// The plan's vocabulary (the glossary in the README). The database stores these as strings.
 
 export const SQUAD_KINDS = ['INDUSTRY', 'TOWN', 'DEPARTMENT'] as const;
 export type SquadKind = (typeof SQUAD_KINDS)[number];

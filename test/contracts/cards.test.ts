@@ -1,5 +1,5 @@
 // The card contracts: for every card the bot can build, its template has samples that render
-// through the real view, each rendered card keeps Feishu's rules (cards.md) and sends only actions
+// through the real view, each rendered card keeps Feishu's card JSON 2.0 rules and sends only actions
 // that have a handler, every handler is sent by some card, the payload fixtures parse as the bot
 // reads them, and /help lists every command. A new card or template cannot ship without a sample.
 import fs from 'node:fs';

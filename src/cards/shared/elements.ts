@@ -1,4 +1,4 @@
-// Small builders for card JSON 2.0 elements the report cards share (cards.md §2).
+// Small builders for card JSON 2.0 elements the report cards share.
 
 export type Element = Record<string, unknown>;
 

@@ -42,7 +42,7 @@ export function pickerDate(v: unknown): string | undefined {
 
 /**
  * Puts what the person typed back into a form card and a red line under each bad field, so a
- * replacement card keeps every value (cards.md §3: there is no native field error in a form).
+ * replacement card keeps every value (a Feishu form has no per-field error of its own).
  */
 export function refillForm(card: Card, values: Record<string, unknown>, errors: FieldErrors = {}): Card {
   const copy = structuredClone(card);

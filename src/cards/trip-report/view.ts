@@ -10,7 +10,7 @@ import type { When } from '../shared/when.js';
 // The trip report card (cards/trip-report.json).
 //
 // Why one visit per submit: a Feishu form cannot add rows on the fly, and collapsible panels are
-// not allowed inside a form (cards.md §2), so six fixed visit blocks would be a 48-field form —
+// not allowed inside a Feishu form, so six fixed visit blocks would be a 48-field form —
 // unusable on a phone and lost all at once on one bad field. Instead the card holds a short form
 // for ONE visit; each submit stores that Visit and the card comes back with the list and the
 // counters ("已录入 4/6 家"). Leads go through the lead card (same 撞单 check as /lead) and come
