@@ -56,7 +56,9 @@ function elementsOf(card: unknown): { placed: Placed[]; problems: string[] } {
       }
       placed.push({ el, path: at, root, form });
       const inner = el.tag === 'form' ? String(el.name ?? '') : form;
-      for (const key of ['elements', 'columns']) walk(el[key], `${at}.${key}`, false, inner);
+      walk(el.elements, `${at}.elements`, false, inner);
+      // A column_set's columns are components; a table's are column definitions (name, display_name…).
+      if (el.tag !== 'table') walk(el.columns, `${at}.columns`, false, inner);
     });
   };
   const body = isRecord(card) && isRecord(card.body) ? card.body : undefined;

@@ -11,6 +11,8 @@ import { leadSamples } from './samples/lead.js';
 import { monthlyReportSamples } from './samples/monthly-report.js';
 import { partSamples } from './samples/parts.js';
 import { projectSamples } from './samples/projects.js';
+import { reportingListSamples } from './samples/reporting-lists.js';
+import { reportingSamples } from './samples/reporting.js';
 import { reviewSamples } from './samples/review.js';
 import { tripSamples } from './samples/trips.js';
 
@@ -28,20 +30,13 @@ export const CARD_SAMPLES: SampleTable = {
   ...reviewSamples,
   ...importPreviewSamples,
   ...landSamples,
+  ...reportingSamples,
+  ...reportingListSamples,
 };
 
 /**
- * TODO_SAMPLES: templates whose views are being moved into src/cards/<card>/view.ts. They have no
- * samples yet, so the contracts test FAILS for each of them (it does not skip). Add their samples
- * once the views are merged, and remove them from this list.
+ * TODO_SAMPLES: templates whose view is not ready yet (a card.json with no pure view to draw it).
+ * They have no samples, so the contracts test FAILS for each of them (it does not skip). Write
+ * their samples once the view is merged, and remove them from this list.
  */
-export const TODO_SAMPLES: readonly string[] = [
-  'bulletin',
-  'digest',
-  'leads',
-  'overdue',
-  'progress',
-  'projects',
-  'quota',
-  'rank',
-];
+export const TODO_SAMPLES: readonly string[] = [];
