@@ -106,3 +106,32 @@ describe('review, land cards', () => {
       expect(Object.keys(cardActions)).toContain(a);
   });
 });
+
+describe('the review status history', () => {
+  const long = '须落实环评批复的全部要求'.repeat(80);
+  const opinionLine = (i: number) => ({
+    at: new Date(Date.UTC(2018, 8, 28, 2, i)),
+    actorName: `经办人${i}`,
+    action: 'review.opinion',
+    detail: { unit: `单位${i}`, decision: 'CONDITIONAL', conditions: `${i}号条件：${long}` },
+  });
+  const text = (card: object) => JSON.stringify(card);
+
+  it('quotes conditions briefly in the history, while the opinions show them in full', () => {
+    const full = { ...review, opinions: [{ ...opinion(1, 'CONDITIONAL'), conditions: long }] };
+    const card = text(renderReviewStatus(project, full, [opinionLine(1)], '2018-10-11', 'Asia/Shanghai'));
+    expect(card.split(long).length - 1).toBe(1);
+    expect(card).toContain('（条件：1号条件：须落实');
+    expect(card).toContain('…');
+  });
+
+  it('keeps the newest 20 lines, counts the older ones, and heads the panel with the whole count', () => {
+    const lines = Array.from({ length: 30 }, (_, i) => opinionLine(i + 1));
+    const card = text(renderReviewStatus(project, review, lines, '2018-10-11', 'Asia/Shanghai'));
+    expect(card).toContain('（30 条）');
+    expect(card).toContain('更早的 10 条记录从略');
+    expect(card).toContain('经办人30');
+    expect(card).toContain('经办人11');
+    expect(card).not.toContain('经办人10 ');
+  });
+});

@@ -47,6 +47,15 @@ function opinionLine(o: ReviewRow['opinions'][number], today: string): string {
   }
 }
 
+/** The history quotes reasons and conditions briefly: the opinions above show them in full. */
+const HISTORY_QUOTE_CHARS = 60;
+/** The newest history lines shown; older ones are counted, so a long review keeps the card under 30 KB. */
+const HISTORY_LINES = 20;
+
+function clip(text: string): string {
+  return text.length > HISTORY_QUOTE_CHARS ? `${text.slice(0, HISTORY_QUOTE_CHARS)}…` : text;
+}
+
 function historyText(h: HistoryLine, tz: string): string {
   const at = dayjs(h.at).tz(tz).format('MM-DD HH:mm');
   const who = h.actorName ? md(h.actorName) + ' ' : '';
@@ -55,13 +64,13 @@ function historyText(h: HistoryLine, tz: string): string {
     case 'review.start':
       return `${at} ${who}发起联合预审：${md((d.units as string[]).join('、'))}；期限 ${String(d.dueOn)}${d.isKey ? '（重点项目）' : ''}`;
     case 'review.opinion':
-      return `${at} ${who}代表${md(String(d.unit))}出具意见：${DECISION_LABELS[d.decision as 'PASS']}${d.reason ? `（${md(String(d.reason))}）` : ''}${d.conditions ? `（条件：${md(String(d.conditions))}）` : ''}`;
+      return `${at} ${who}代表${md(String(d.unit))}出具意见：${DECISION_LABELS[d.decision as 'PASS']}${d.reason ? `（${md(clip(String(d.reason)))}）` : ''}${d.conditions ? `（条件：${md(clip(String(d.conditions)))}）` : ''}`;
     case 'review.passed':
       return `${at} 全部单位同意，预审通过`;
     case 'review.vetoed':
       return `${at} 一票否决，预审未通过`;
     case 'review.overrule':
-      return `${at} ${who}推翻否决：${md(String(d.reason))}`;
+      return `${at} ${who}推翻否决：${md(clip(String(d.reason)))}`;
     case 'review.warning':
       return `${at} ${d.kind === 'OVERDUE' ? '超期预警' : '到期提醒'}：${md(String(d.unit))}（期限 ${String(d.dueOn)}）`;
     default:
@@ -97,7 +106,9 @@ export function renderReviewStatus(
       content: `<font color='orange'>**否决已由${md(review.overruledByName ?? '领导小组')}推翻**</font>：${md(review.overruleReason ?? '')}\n项目可以签约。`,
     });
   }
-  const lines = history.map((h) => `- ${historyText(h, tz)}`);
+  const older = Math.max(0, history.length - HISTORY_LINES);
+  const lines = history.slice(older).map((h) => `- ${historyText(h, tz)}`);
+  if (older) lines.unshift(`- （更早的 ${older} 条记录从略）`);
   return renderCard('review-status', {
     projectName: p.name,
     subtitle: `${p.squadName} · 已出具 ${decided}/${review.opinions.length}`,
@@ -107,7 +118,7 @@ export function renderReviewStatus(
     summary: projectSummary(p),
     opinions: review.opinions.map((o) => opinionLine(o, today)).join('\n') || '（没有预审单位）',
     notices,
-    historyCount: lines.length,
+    historyCount: history.length,
     history: lines.join('\n') || '（暂无）',
     footer: `项目编号 ${p.id} · 发送 /review ${p.id} 查看最新状态`,
   });
