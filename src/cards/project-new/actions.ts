@@ -1,3 +1,4 @@
+import { escapeMarkdown } from '../shared/template.js';
 import { recordAudit } from '../../db/audit-trail.js';
 import { listOpenLeads } from '../../db/leads.js';
 import type { Actor } from '../../db/people.js';
@@ -71,6 +72,6 @@ export async function createProject(input: CardInput, deps: Deps): Promise<CardA
     investment: f.investment,
     leadId: lead?.id ?? null,
   });
-  const notice = `✅ 已创建（${actor.name}，${localDateTime(now, timezone)}）`;
+  const notice = `✅ 已创建（${escapeMarkdown(actor.name)}，${localDateTime(now, timezone)}）`;
   return answer.toastAndCard('项目已创建', await showProjectCard(deps, project.id, { actor, notice }));
 }

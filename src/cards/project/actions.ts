@@ -1,3 +1,4 @@
+import { escapeMarkdown } from '../shared/template.js';
 import type { Actor } from '../../db/people.js';
 import { recordAudit } from '../../db/audit-trail.js';
 import { listHelpers, loadProject, type ProjectView, stageChangeExists } from '../../db/projects.js';
@@ -132,6 +133,6 @@ export async function changeProjectStage(input: CardInput, deps: Deps): Promise<
   );
   const what = move.kind === 'UPDATE' ? '金额已更新' : `已标记为“${STAGE_LABELS[f.to_stage]}”`;
   const added = f.funds_added ? `，到位资金 +${formatWan(f.funds_added)}` : '';
-  const notice = `✅ ${what}${added}（${actor.name}，${localDateTime(now, timezone)}）`;
+  const notice = `✅ ${what}${added}（${escapeMarkdown(actor.name)}，${localDateTime(now, timezone)}）`;
   return answer.toastAndCard(what, await showProjectCard(deps, project.id, { actor, notice }));
 }
