@@ -1,4 +1,5 @@
-// Part of `npm run bench` (bench/index.ts runs it in its own process; alone: `tsx bench/commands.ts`): a synthetic district (50 squads, 10 years, 100k visits, 20k leads, 5k projects) in
+// Part of `npm run bench` (bench/index.ts runs it in its own process; alone: `tsx bench/commands.ts`):
+// a synthetic district (50 squads, 10 years, 100k visits, 20k leads, 5k projects) in
 // a temp SQLite file; /progress and /rank end to end through the real webhook (encrypted, signed
 // POST to the running bot, answered once the reply's outbox row is committed), the quarterly
 // bulletin's computation, and a baseline (/help) measured in the same run.
@@ -115,13 +116,15 @@ async function main(): Promise<void> {
   const elapsed = (performance.now() - t0) / 1000;
 
   console.log(
-    `\n${ROUNDS} requests each after ${WARMUP} warm-up, end to end (encrypted signed POST → answer, reply in the outbox):\n`,
+    `\n${ROUNDS} requests each after ${WARMUP} warm-up, end to end ` +
+      '(encrypted signed POST → answer, reply in the outbox):\n',
   );
   console.log('| command | p50 ms | p99 ms | max ms |\n|---|---|---|---|');
   for (const r of results)
     console.log(`| ${r.name} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(1)} |`);
   console.log(
-    `| quarterly bulletin computation (50 squads, 20 runs) | ${bulletin[9]!.toFixed(1)} | ${bulletin[19]!.toFixed(1)} | ${bulletin[19]!.toFixed(1)} |`,
+    `| quarterly bulletin computation (50 squads, 20 runs) | ${bulletin[9]!.toFixed(1)} | ` +
+      `${bulletin[19]!.toFixed(1)} | ${bulletin[19]!.toFixed(1)} |`,
   );
   console.log(`\nmeasured in ${elapsed.toFixed(1)} s; node ${process.version}, ${os.cpus().length} CPU(s)`);
   const worst = Math.max(...results.filter((r) => !r.name.startsWith('/help')).map((r) => r.p99));

@@ -7,7 +7,8 @@ import { benchWebhook, formatWebhook } from './webhook.js';
 
 const only = process.env.BENCH_ONLY;
 console.log(
-  `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, Node ${process.version}, ${os.platform()} ${os.release()}\n`,
+  `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, ` +
+    `Node ${process.version}, ${os.platform()} ${os.release()}\n`,
 );
 // Commands on a synthetic district (bench/commands.ts), in its own process so memory figures stay apart.
 if (!only || only === 'commands')

@@ -138,7 +138,8 @@ async function main(): Promise<void> {
   console.log(`| **total** | **${total}** |`);
   const tokens = 12 * 30; // a tenant token lasts 2 h: at most 12 fetches a day
   console.log(
-    `\nplus tenant-token refreshes (2 h tokens): ≤ ${tokens}/month → ≤ ${total + tokens} calls, against a 10,000 monthly quota`,
+    `\nplus tenant-token refreshes (2 h tokens): ≤ ${tokens}/month → ≤ ${total + tokens} calls, ` +
+      'against a 10,000 monthly quota',
   );
   await bot.stop();
   fs.rmSync(dir, { recursive: true, force: true });

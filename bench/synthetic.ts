@@ -28,7 +28,8 @@ function rng(seed: number): () => number {
 function insertMany(db: Database.Database, table: string, cols: string[], rows: unknown[][]): void {
   const per = Math.floor(30_000 / cols.length); // stay under SQLite's 32766 bound parameters
   const q = (n: number) =>
-    `INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(',')}) VALUES ${Array.from({ length: n }, () => `(${cols.map(() => '?').join(',')})`).join(',')}`;
+    `INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(',')}) ` +
+    `VALUES ${Array.from({ length: n }, () => `(${cols.map(() => '?').join(',')})`).join(',')}`;
   const full = db.prepare(q(per));
   for (let i = 0; i < rows.length; i += per) {
     const chunk = rows.slice(i, i + per);

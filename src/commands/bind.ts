@@ -85,7 +85,8 @@ export async function rebindRoster(input: CommandInput, deps: Deps): Promise<Rep
   const res = await bindRoster(deps.db, deps.lark, deps.log);
   await recordAudit(deps.db, input.actor ?? { openId: input.senderOpenId }, 'roster.bind', 'Person', '*', res);
   const notFound = res.notFound.length
-    ? `\n未找到 ${res.notFound.length} 人（手机号或邮箱在飞书中查不到）：${res.notFound.slice(0, 30).join('、')}${res.notFound.length > 30 ? ' 等' : ''}。可以用 ${USAGE} 逐个绑定。`
+    ? `\n未找到 ${res.notFound.length} 人（手机号或邮箱在飞书中查不到）：` +
+      `${res.notFound.slice(0, 30).join('、')}${res.notFound.length > 30 ? ' 等' : ''}。可以用 ${USAGE} 逐个绑定。`
     : '';
   return reply.text(`名册绑定完成：新绑定 ${res.bound} 人。${notFound}`);
 }

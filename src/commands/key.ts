@@ -16,7 +16,8 @@ export async function manageKeyProjects(input: CommandInput, deps: Deps): Promis
     if (rows.length === 0) return reply.text('还没有重点项目。区招商局可用 /key <项目编号> <一企一策说明> 标记。');
     const lines = rows.map(
       (p) =>
-        `#${p.id} ${p.name}（${p.squadName}，${STAGE_LABELS[p.stage as ProjectStage] ?? p.stage}）${p.keyNotes ? `\n    一企一策：${p.keyNotes}` : ''}`,
+        `#${p.id} ${p.name}（${p.squadName}，${STAGE_LABELS[p.stage as ProjectStage] ?? p.stage}）` +
+        `${p.keyNotes ? `\n    一企一策：${p.keyNotes}` : ''}`,
     );
     return reply.text(`重点项目清单（共 ${rows.length} 个）：\n${lines.join('\n')}`);
   }

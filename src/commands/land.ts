@@ -50,7 +50,9 @@ export async function manageLand(input: CommandInput, deps: Deps): Promise<Reply
     const mu = u.landNeedMu ?? project.landNeedMu;
     const where = u.landLocation ?? project.landLocation;
     return reply.text(
-      `已记录「${project.name}」用地：${mu !== null ? `${mu} 亩，` : ''}${where ? `${where}，` : ''}${LAND_STATUS_LABELS[status]}${(u.landStatusOn ?? project.landStatusOn) ? `（${u.landStatusOn ?? project.landStatusOn}）` : ''}。`,
+      `已记录「${project.name}」用地：${mu !== null ? `${mu} 亩，` : ''}${where ? `${where}，` : ''}` +
+        `${LAND_STATUS_LABELS[status]}` +
+        `${(u.landStatusOn ?? project.landStatusOn) ? `（${u.landStatusOn ?? project.landStatusOn}）` : ''}。`,
     );
   }
   if (input.args.length > 0) throw new UserError(`查看待供地的重点项目发送 /land；记录用地发送 ${SET_USAGE}`);

@@ -14,7 +14,10 @@ export async function findSquadByWord(db: Db, word: string): Promise<{ id: numbe
   return part.length === 1 ? part[0]! : null;
 }
 
-/** The squad a command is about when none is named: a leader's only squad (when preferLed: exemptions, trips), else the home squad. */
+/**
+ * The squad a command is about when none is named: a leader's only squad (when preferLed:
+ * exemptions, trips), else the home squad.
+ */
 export async function defaultSquad(
   db: Db,
   actor: Actor,
@@ -29,7 +32,8 @@ export async function defaultSquad(
   const names = await squadNames(db, led);
   throw new UserError(
     names.length
-      ? `你负责 ${names.length} 个小分队：${names.map((n) => `「${n}」`).join('')}，请写明小分队（名称中的几个字即可），例如 ${example} ${names[0]!.slice(0, 4)}`
+      ? `你负责 ${names.length} 个小分队：${names.map((n) => `「${n}」`).join('')}，` +
+          `请写明小分队（名称中的几个字即可），例如 ${example} ${names[0]!.slice(0, 4)}`
       : `你不在任何小分队中，请写明小分队，例如 ${example} 招商谈判`,
   );
 }

@@ -27,7 +27,10 @@ export async function loadBulletinInputs(
   return { tallies, weights, rules };
 }
 
-/** Stores the draft for the period; a published bulletin is never overwritten. Returns the row, or null if published. */
+/**
+ * Stores the draft for the period; a published bulletin is never overwritten. Returns the row, or
+ * null if published.
+ */
 export async function saveDraft(db: Db, b: Bulletin): Promise<{ id: number } | null> {
   const existing = await db.bulletin.findUnique({ where: { period: b.period } });
   if (existing?.status === 'PUBLISHED') return null;

@@ -28,7 +28,8 @@ export async function migratePostgres(url: string, dir = PG_MIGRATIONS_DIR): Pro
     await client.query('SELECT pg_advisory_lock(727274)');
     await client.query(TABLE);
     const { rows } = await client.query<{ migration_name: string; checksum: string }>(
-      'SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+      'SELECT migration_name, checksum FROM "_prisma_migrations" ' +
+        'WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
     );
     const done = new Map(rows.map((r) => [r.migration_name, r.checksum]));
     const applied: string[] = [];
@@ -37,7 +38,9 @@ export async function migratePostgres(url: string, dir = PG_MIGRATIONS_DIR): Pro
       try {
         await client.query(m.sql);
         await client.query(
-          'INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES ($1, $2, now(), $3, now(), 1)',
+          'INSERT INTO "_prisma_migrations" ' +
+            '(id, checksum, finished_at, migration_name, started_at, applied_steps_count) ' +
+            'VALUES ($1, $2, now(), $3, now(), 1)',
           [crypto.randomUUID(), m.checksum, m.name],
         );
         await client.query('COMMIT');

@@ -66,7 +66,8 @@ export function migrateSqlite(url: string, dir = MIGRATIONS_DIR): string[] {
       (
         db
           .prepare(
-            'SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+            'SELECT migration_name, checksum FROM _prisma_migrations ' +
+              'WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
           )
           .all() as { migration_name: string; checksum: string }[]
       ).map((r) => [r.migration_name, r.checksum]),
@@ -77,7 +78,8 @@ export function migrateSqlite(url: string, dir = MIGRATIONS_DIR): string[] {
       db.transaction(() => {
         db.exec(m.sql);
         db.prepare(
-          'INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, ?, 1)',
+          'INSERT INTO _prisma_migrations ' +
+            '(id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, ?, 1)',
         ).run(crypto.randomUUID(), m.checksum, prismaTimestamp(), m.name, now);
       }).immediate();
       applied.push(m.name);

@@ -34,10 +34,12 @@ export function outboxInsert(rows: readonly OutboxColumns[], at: Date | string):
   const values = Prisma.join(
     rows.map(
       (r) =>
-        Prisma.sql`(${r.dedupKey}, ${r.kind}, ${r.receiveIdType}, ${r.receiveId}, ${r.msgType}, ${r.content}, ${r.openIds}, 'PENDING', 0, ${at}, ${at})`,
+        Prisma.sql`(${r.dedupKey}, ${r.kind}, ${r.receiveIdType}, ${r.receiveId}, ${r.msgType}, ${r.content},
+          ${r.openIds}, 'PENDING', 0, ${at}, ${at})`,
     ),
   );
-  return Prisma.sql`INSERT INTO "Outbox" ("dedupKey", "kind", "receiveIdType", "receiveId", "msgType", "content", "openIds", "status", "attempts", "nextAttemptAt", "createdAt")
+  return Prisma.sql`INSERT INTO "Outbox" ("dedupKey", "kind", "receiveIdType", "receiveId", "msgType", "content",
+           "openIds", "status", "attempts", "nextAttemptAt", "createdAt")
          VALUES ${values} ON CONFLICT ("dedupKey") DO NOTHING RETURNING "id"`;
 }
 
@@ -65,10 +67,13 @@ export async function claimDueOutboxRows(
   >`UPDATE "Outbox"
       SET "status" = 'SENDING', "lockedBy" = ${instanceId}, "lockedUntil" = ${until}, "attempts" = "attempts" + 1
       WHERE "id" IN (
-          SELECT "id" FROM (SELECT "id" FROM "Outbox" WHERE "status" = 'PENDING' AND "nextAttemptAt" <= ${now} ORDER BY "nextAttemptAt", "id" LIMIT ${limit}) AS due
+          SELECT "id" FROM (SELECT "id" FROM "Outbox" WHERE "status" = 'PENDING' AND "nextAttemptAt" <= ${now}
+            ORDER BY "nextAttemptAt", "id" LIMIT ${limit}) AS due
           UNION ALL
-          SELECT "id" FROM (SELECT "id" FROM "Outbox" WHERE "status" = 'SENDING' AND "lockedUntil" < ${now} ORDER BY "id" LIMIT ${limit}) AS expired)
-        AND CASE "status" WHEN 'PENDING' THEN "nextAttemptAt" <= ${now} WHEN 'SENDING' THEN "lockedUntil" < ${now} ELSE false END
+          SELECT "id" FROM (SELECT "id" FROM "Outbox" WHERE "status" = 'SENDING' AND "lockedUntil" < ${now}
+            ORDER BY "id" LIMIT ${limit}) AS expired)
+        AND CASE "status" WHEN 'PENDING' THEN "nextAttemptAt" <= ${now} WHEN 'SENDING' THEN "lockedUntil" < ${now}
+          ELSE false END
       RETURNING "id", "dedupKey", "kind", "receiveIdType", "receiveId", "msgType", "content", "openIds", "attempts"`;
   return rows.map((r) => ({ ...r, id: Number(r.id), attempts: Number(r.attempts) })).sort((a, b) => a.id - b.id);
 }

@@ -17,8 +17,10 @@ export type LinkRow = { k: string; v: string; s: number | bigint };
 export function linksQuery(personIds: number[]): Prisma.Sql {
   const ids = Prisma.join(personIds);
   return Prisma.sql`SELECT "personId" AS p, 'R' AS k, "role" AS v, 0 AS s FROM "PersonRole" WHERE "personId" IN (${ids})
-    UNION ALL SELECT "personId" AS p, 'M' AS k, "role" AS v, "squadId" AS s FROM "SquadMember" WHERE "personId" IN (${ids})
-    UNION ALL SELECT "personId" AS p, 'L' AS k, '' AS v, "squadId" AS s FROM "SquadLeader" WHERE "personId" IN (${ids})`;
+    UNION ALL SELECT "personId" AS p, 'M' AS k, "role" AS v, "squadId" AS s FROM "SquadMember"
+      WHERE "personId" IN (${ids})
+    UNION ALL SELECT "personId" AS p, 'L' AS k, '' AS v, "squadId" AS s FROM "SquadLeader"
+      WHERE "personId" IN (${ids})`;
 }
 
 /** The actor from their Person row and link rows; null when they left the roster (inactive). */

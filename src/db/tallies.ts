@@ -48,10 +48,12 @@ export async function tallySquads(db: Db, period: Period, today: string, squadId
       GROUP BY "squadId"`,
     db.$queryRaw<
       Row[]
-    >`SELECT "squadId" AS s, COUNT(*) AS n FROM "Visit" WHERE "visitedOn" >= ${from} AND "visitedOn" <= ${to} GROUP BY "squadId"`,
+    >`SELECT "squadId" AS s, COUNT(*) AS n FROM "Visit" WHERE "visitedOn" >= ${from} AND "visitedOn" <= ${to}
+      GROUP BY "squadId"`,
     db.$queryRaw<
       Row[]
-    >`SELECT "squadId" AS s, COUNT(*) AS n FROM "Lead" WHERE "createdOn" >= ${from} AND "createdOn" <= ${to} GROUP BY "squadId"`,
+    >`SELECT "squadId" AS s, COUNT(*) AS n FROM "Lead" WHERE "createdOn" >= ${from} AND "createdOn" <= ${to}
+      GROUP BY "squadId"`,
     db.$queryRaw<Row[]>`SELECT "squadId" AS s, "metric" AS m, "target" AS t FROM "Quota" WHERE "year" = ${period.year}`,
     db.$queryRaw<Row[]>`SELECT "squadId" AS s, "month" AS m, "status" AS st, "late" AS late FROM "MonthlyReport"
       WHERE "month" >= ${period.months[0]!} AND "month" <= ${period.months.at(-1)!}`,

@@ -51,7 +51,10 @@ export function mayBindPeople(a: Actor | null, isEnvAdmin: boolean): string | nu
   return '只有区招商局的管理员可以绑定人员；请联系区招商局。';
 }
 
-/** A trip plan is filed by someone who travels for the squad: its captain, members, responsible leaders, or the office. */
+/**
+ * A trip plan is filed by someone who travels for the squad: its captain, members, responsible
+ * leaders, or the office.
+ */
 export function mayFileTripPlan(a: Actor, squadId: number): string | null {
   if (isOfficeActor(a) || isMemberOf(a, squadId) || a.leaderOf.includes(squadId)) return null;
   return '你不是这个小分队的成员或责任领导，不能为它报外出招商计划。';
@@ -63,7 +66,10 @@ export function mayDecideTrip(a: Actor, approverId: number | null): string | nul
   return '这份外出招商计划不是报给你审批的。';
 }
 
-/** Progress and lists: the office, the leading group and assessors see every squad; leaders their squads; members their own. */
+/**
+ * Progress and lists: the office, the leading group and assessors see every squad; leaders their
+ * squads; members their own.
+ */
 export function maySeeSquad(a: Actor, squadId: number): boolean {
   return (
     isOfficeActor(a) ||

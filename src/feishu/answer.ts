@@ -1,5 +1,6 @@
 // What handlers return: a command's reply (sent through the outbox) or a card callback's answer
-// (the HTTP body of the 3 s answer). https://open.feishu.cn/document/uAjLw4CM/ukzMukzMukzM/feishu-cards/card-callback-communication
+// (the HTTP body of the 3 s answer).
+// https://open.feishu.cn/document/uAjLw4CM/ukzMukzMukzM/feishu-cards/card-callback-communication
 
 export type Card = Record<string, unknown>;
 

@@ -1,5 +1,6 @@
 /**
- * Sliding-window limits of the Open API (Feishu's published frequency limits): ~50 calls/s per app, 1,000 sends/min per app,
+ * Sliding-window limits of the Open API (Feishu's published frequency limits): ~50 calls/s per app,
+ * 1,000 sends/min per app,
  * 5 messages/s to one user or chat. `delayFor` says how long to wait before the next call; `record`
  * notes a call. Time is passed in, so this is testable without a clock.
  */

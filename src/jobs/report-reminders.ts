@@ -84,7 +84,9 @@ export async function runReportReminders(deps: Deps, now: Date): Promise<{ summa
       rules.reportAudience,
       onLeave,
     );
-    const text = `【月度汇报提醒】${monthLabel(due.month)}招商工作情况汇报须在${monthLabel(due.month)}28日前报送，你所在的小分队尚未提交（还剩 ${due.daysLeft} 天）。请发送 /report 填写；本月确无可报内容的，请联系责任领导标记免报。`;
+    const text =
+      `【月度汇报提醒】${monthLabel(due.month)}招商工作情况汇报须在${monthLabel(due.month)}28日前报送，` +
+      `你所在的小分队尚未提交（还剩 ${due.daysLeft} 天）。请发送 /report 填写；本月确无可报内容的，请联系责任领导标记免报。`;
     if (await remindPeople(deps.db, `report-reminder:${due.month}:day-${due.day}`, ids, text)) messages++;
     parts.push(`${due.month} 提醒 ${open.length} 个未报小分队`);
   }

@@ -36,7 +36,8 @@ export async function warnReviewDeadlines(deps: Deps, now: Date): Promise<JobRes
       const text =
         kind === 'DUE_SOON'
           ? `【联合预审到期提醒】${base}须在 ${opinion.dueOn} 前出具。请在预审卡片上提交；找不到卡片请发送 /review ${project.id}。`
-          : `【联合预审超期】${base}已超过期限 ${opinion.dueOn}${late ? `（已超 ${late} 个工作日）` : ''}，请尽快出具。找不到卡片请发送 /review ${project.id}。`;
+          : `【联合预审超期】${base}已超过期限 ${opinion.dueOn}${late ? `（已超 ${late} 个工作日）` : ''}，` +
+            `请尽快出具。找不到卡片请发送 /review ${project.id}。`;
       let n = 0;
       const send = async (people: ReviewPerson[], body: string) => {
         for (const p of people) {

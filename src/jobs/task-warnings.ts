@@ -34,8 +34,10 @@ export async function runTaskWarnings(deps: Deps, now: Date): Promise<{ summary:
       ids.push(...leaders.filter((l) => l.squadId === t.project.squadId).map((l) => l.openId!));
     const text =
       w.kind === 'DUE_SOON'
-        ? `【限时办结提醒】项目“${t.project.name}”的事项“${t.title}”将于 ${t.dueOn} 到期（${w.daysLeft === 0 ? '今天到期' : `还剩 ${w.daysLeft} 天`}），请抓紧办理；办结后在项目卡片上销号。`
-        : `【超时预警】${t.project.isKey ? '重点项目' : '项目'}“${t.project.name}”的事项“${t.title}”已超过期限 ${w.daysOver} 天（期限 ${t.dueOn}），请尽快办结并销号。发送 /overdue 查看全部超时事项。`;
+        ? `【限时办结提醒】项目“${t.project.name}”的事项“${t.title}”将于 ${t.dueOn} 到期` +
+          `（${w.daysLeft === 0 ? '今天到期' : `还剩 ${w.daysLeft} 天`}），请抓紧办理；办结后在项目卡片上销号。`
+        : `【超时预警】${t.project.isKey ? '重点项目' : '项目'}“${t.project.name}”的事项“${t.title}”` +
+          `已超过期限 ${w.daysOver} 天（期限 ${t.dueOn}），请尽快办结并销号。发送 /overdue 查看全部超时事项。`;
     if (await remindPeople(deps.db, w.key, ids, text)) messages++;
   }
   return { summary: `检查了 ${tasks.length} 个限时事项，发出 ${messages} 条提醒`, messages };

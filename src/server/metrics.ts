@@ -60,7 +60,9 @@ export class Metrics {
     });
     new client.Gauge({
       name: 'bot_event_transactions',
-      help: 'Event transactions of this instance since it started: batches (several events in one commit), alone (one event), rolled_back (a batch undone by one failing handler, then run one by one)',
+      help:
+        'Event transactions of this instance since it started: batches (several events in one commit), ' +
+        'alone (one event), rolled_back (a batch undone by one failing handler, then run one by one)',
       labelNames: ['kind'],
       registers: [this.registry],
       collect() {

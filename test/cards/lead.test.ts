@@ -79,7 +79,7 @@ describe('lead card', () => {
     expect(await bot.database.prisma.auditLog.count({ where: { entity: 'Lead', entityId: String(lead.id) } })).toBe(1);
   });
 
-  it('a second squad entering the same business (another spelling) sees the owner and nothing is stored (撞单)', async () => {
+  it('a second squad entering the same business (other spelling) sees the owner, nothing is stored (撞单)', async () => {
     const before = await leads();
     const { res } = await submit(otherMember, { ...good, company: '广西 某某羽绒制品股份有限公司', source: 'VISIT' });
     expect(res.body.toast.type).toBe('warning');
@@ -120,7 +120,8 @@ describe('lead card', () => {
     expect(res.body.toast.type).toBe('error');
     expect(res.body.toast.content).toContain(words);
     const card = res.body.card.data;
-    expect(textOf(card)).toContain(`err_${field}`.slice(0, 20)); // the red line under the field (element ids are ≤ 20 chars)
+    // the red line under the field (element ids are ≤ 20 chars)
+    expect(textOf(card)).toContain(`err_${field}`.slice(0, 20));
     expect(fieldOf(card, 'contact_name').default_value).toBe('陈经理');
     expect(fieldOf(card, 'description').default_value).toBe(good.description);
     expect(await leads()).toBe(before);

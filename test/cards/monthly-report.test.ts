@@ -182,7 +182,7 @@ describe('monthly report card', () => {
     expect(JSON.stringify(original.versions.at(-1)!.content)).toContain('华信电子 2 亿元项目洽谈中');
   });
 
-  it('after the 27th: a first submission is accepted and marked late; amendments are refused except for the office', async () => {
+  it('after the 27th: a first submission is accepted and marked late; only the office may amend', async () => {
     clock.set('2018-06-28T09:30:00+08:00');
     const squad4 = (await db().squad.findUniqueOrThrow({ where: { code: 'TEXTILE_DOWN' } })).id;
     const { card, messageId } = await commandReply(bot, otherCaptain, '/report');

@@ -102,7 +102,7 @@ describe('project card', () => {
     expect(buttonValue(list.card, `project_open_${projectId}`)).toEqual({ action: 'project.view', projectId });
   });
 
-  it('signing with amounts adds a history row, sets signedOn and adds to the cumulative amounts; a double tap stores one', async () => {
+  it('signing with amounts adds a history row, sets signedOn, adds to the totals; double tap stores one', async () => {
     await openMode('stage');
     expect(fieldOf(card, 'to_stage').initial_option).toBe('SIGNED');
     const form = card;

@@ -100,33 +100,37 @@ describe('trip plan card', () => {
     expect(await db().trip.count()).toBe(0);
   });
 
-  it('a section-level plan goes to the leader in charge (俸振江), the office gets the filed copy; a double tap stores one', async () => {
-    const { card, messageId } = await planCard(captain);
-    const res = await submitPlan(captain, card, messageId, { people: [member] });
-    expect(res.body.toast.content).toContain('俸振江');
-    expect(res.body.card.data.header.text_tag_list[0].text.content).toBe('待审批');
-    const again = await submitPlan(captain, card, messageId, { people: [member] });
-    expect(again.body.toast.content).toBe('这份计划已经提交过');
-    const trips = await db().trip.findMany();
-    expect(trips).toHaveLength(1);
-    const approver = await db().person.findFirstOrThrow({ where: { name: '俸振江' } });
-    expect(trips[0]).toMatchObject({
-      status: 'PENDING',
-      rank: 'SECTION',
-      approverId: approver.id,
-      destination: '广东深圳',
-      startDate: '2018-06-25',
-      endDate: '2018-06-28',
-      planMessageId: messageId,
-    });
-    await settle();
-    const approval = bot.sb.lastCardTo(inCharge) as any;
-    expect(approval.header.title.content).toContain('待你审批');
-    expect(JSON.stringify(approval)).toContain('人社局三分队队员');
-    for (const o of [officeStaff, officeDirector])
-      expect((bot.sb.lastCardTo(o) as any).header.title.content).toBe('外出招商计划 · 备案');
-    expect(bot.sb.messagesTo(groupLeader)).toHaveLength(0);
-  });
+  it(
+    'a section-level plan goes to the leader in charge (俸振江), ' +
+      'the office gets the filed copy; a double tap stores one',
+    async () => {
+      const { card, messageId } = await planCard(captain);
+      const res = await submitPlan(captain, card, messageId, { people: [member] });
+      expect(res.body.toast.content).toContain('俸振江');
+      expect(res.body.card.data.header.text_tag_list[0].text.content).toBe('待审批');
+      const again = await submitPlan(captain, card, messageId, { people: [member] });
+      expect(again.body.toast.content).toBe('这份计划已经提交过');
+      const trips = await db().trip.findMany();
+      expect(trips).toHaveLength(1);
+      const approver = await db().person.findFirstOrThrow({ where: { name: '俸振江' } });
+      expect(trips[0]).toMatchObject({
+        status: 'PENDING',
+        rank: 'SECTION',
+        approverId: approver.id,
+        destination: '广东深圳',
+        startDate: '2018-06-25',
+        endDate: '2018-06-28',
+        planMessageId: messageId,
+      });
+      await settle();
+      const approval = bot.sb.lastCardTo(inCharge) as any;
+      expect(approval.header.title.content).toContain('待你审批');
+      expect(JSON.stringify(approval)).toContain('人社局三分队队员');
+      for (const o of [officeStaff, officeDirector])
+        expect((bot.sb.lastCardTo(o) as any).header.title.content).toBe('外出招商计划 · 备案');
+      expect(bot.sb.messagesTo(groupLeader)).toHaveLength(0);
+    },
+  );
 
   it('only the approver may decide; rejecting needs a reason; the traveller’s card shows the outcome', async () => {
     const trip = await db().trip.findFirstOrThrow({ where: { rank: 'SECTION' } });

@@ -155,7 +155,7 @@ describe('trip report card', () => {
     expect(await visits(tripId)).toBe(2);
   });
 
-  it('"录入招商线索" opens the lead card for the trip; its submit stores a VISIT lead and returns to the report', async () => {
+  it('"录入招商线索" opens the lead card for the trip; its submit stores a VISIT lead, back to the report', async () => {
     const open = await bot.card(
       cardCallback({ openId: member, messageId, name: 'trip_add_lead', value: buttonValue(card, 'trip_add_lead') }),
     );

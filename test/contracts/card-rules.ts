@@ -1,4 +1,5 @@
-// Feishu's card JSON 2.0 rules (https://open.feishu.cn/document/feishu-cards/card-json-v2-structure) checked on a rendered card: each function
+// Feishu's card JSON 2.0 rules (https://open.feishu.cn/document/feishu-cards/card-json-v2-structure)
+// checked on a rendered card: each function
 // returns the problems found, [] when the card is fine.
 import { CARD_MAX_BYTES, MAX_CHARTS_PER_CARD, validateCardCharts } from '../../src/cards/shared/charts.js';
 

@@ -37,9 +37,11 @@ async function pgCatalog(url: string): Promise<Catalog> {
     const q = async (sql: string) => (await c.query<{ line: string }>(sql)).rows.map((r) => r.line);
     return {
       columns: await q(`SELECT concat_ws('|', table_name, column_name, data_type, is_nullable, column_default) AS line
-        FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations' ORDER BY 1`),
+        FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'
+        ORDER BY 1`),
       indexes: await q(
-        `SELECT indexdef AS line FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1`,
+        `SELECT indexdef AS line FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'
+          ORDER BY 1`,
       ),
       foreignKeys: await q(`SELECT conname || ' ' || pg_get_constraintdef(oid) AS line FROM pg_constraint
         WHERE connamespace = 'public'::regnamespace AND contype = 'f' ORDER BY 1`),
@@ -55,7 +57,8 @@ function sqliteCatalog(file: string): Catalog {
     const tables = (
       db
         .prepare(
-          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name",
+          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' " +
+            "AND name <> '_prisma_migrations' ORDER BY name",
         )
         .all() as { name: string }[]
     ).map((t) => t.name);

@@ -33,7 +33,8 @@ describe('scoreSquad (hand-computed)', () => {
   });
 
   it('caps a ratio at 1.2 and counts a ¥500M+ strategic signing as 2', () => {
-    // signed: 1 project, major + strategic → 1 + 0.5 + 0.5 = 2 of quota 1 → 2, capped 1.2; investment 60000/100000 = 0.6
+    // signed: 1 project, major + strategic → 1 + 0.5 + 0.5 = 2 of quota 1 → 2, capped 1.2;
+    // investment 60000/100000 = 0.6
     // = 100 × (20·1.2 + 15·0.6) / 35 = 100 × 33 / 35 = 94.29 → 94.3
     const t = tally(
       1,

@@ -79,7 +79,7 @@ describe('review time limits across 国庆 2018, and key projects', () => {
     expect(r.messages).toBe(0);
   });
 
-  it('on 2018-10-09 the normal project is due tomorrow, the key project overdue and escalated to its leaders', async () => {
+  it('on 2018-10-09 the normal project is due tomorrow, the key project overdue and escalated to leaders', async () => {
     const r = await warnReviewDeadlines(bot.deps, shanghai('2018-10-09'));
     expect(r.messages).toBeGreaterThan(0);
     await settle(bot);
@@ -160,7 +160,8 @@ describe('/land', () => {
     const text = card.body.elements[0].content as string;
     const order = ['中药材基地', '木材加工园', '冷链物流中心'].map((n) => text.indexOf(n));
     expect(order.every((i) => i >= 0)).toBe(true);
-    expect([...order].sort((x, y) => x - y)).toEqual(order); // 2018-03-15, 2018-06-01, then the review test's key project (recorded today)
+    // 2018-03-15, 2018-06-01, then the review test's key project (recorded today)
+    expect([...order].sort((x, y) => x - y)).toEqual(order);
     expect(text).not.toContain('已供地项目');
     expect(text).not.toContain('普通项目');
     expect(text).toContain('已等待 **197 天**'); // 2018-03-15 → 2018-09-28

@@ -93,7 +93,7 @@ describe('monthly report reminders', () => {
     expect(r.summary).toContain('12 个小分队未报');
   });
 
-  it('a late submission after the 28th is no longer missing on July 1 (the second step, across the month boundary)', async () => {
+  it('a late submission after the 28th is no longer missing on July 1 (second step, over the month end)', async () => {
     const s3 = await squadByOrder(bot.database.prisma, 3);
     await bot.database.prisma.monthlyReport.create({
       data: { squadId: s3.id, month: '2018-06', status: 'SUBMITTED', late: true, submittedAt: at('2018-06-29') },

@@ -1,4 +1,5 @@
-// Operations: /metrics (prom-client) counts what happened, and the replay window refuses old and future-dated requests on both webhook routes.
+// Operations: /metrics (prom-client) counts what happened, and the replay window refuses old and
+// future-dated requests on both webhook routes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueMessage, textContent } from '../../src/feishu/outbox.js';
 import { startTestBot, type TestBot } from '../helpers/app.js';
@@ -71,7 +72,8 @@ describe('/metrics', () => {
     await bot.flush();
     const failed = await scrape();
     expect(seriesValue(failed, 'bot_send_failures{kind="retried"}')).toBeGreaterThanOrEqual(1);
-    expect(seriesValue(failed, 'bot_outbox_sent') - seriesValue(after, 'bot_outbox_sent')).toBe(0); // the failed one waits for its retry
+    // the failed one waits for its retry
+    expect(seriesValue(failed, 'bot_outbox_sent') - seriesValue(after, 'bot_outbox_sent')).toBe(0);
   });
 
   it('counts refused requests by status', async () => {

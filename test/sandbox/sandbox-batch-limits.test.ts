@@ -25,7 +25,7 @@ const sendCard = (receiveId: string, c: unknown = card('出差计划'), uuid?: s
   sendCardWith(client, receiveId, c, uuid);
 
 describe('batch send', () => {
-  it('each user gets the card in their 1:1 chat, unknown ids are listed, and the messages cannot be patched', async () => {
+  it('each user gets the card in their 1:1 chat, unknown ids are listed, the messages cannot be patched', async () => {
     const r = await client.request<{ code: number; data: { message_id: string; invalid_open_ids: string[] } }>({
       method: 'POST',
       url: '/open-apis/message/v4/batch_send/',

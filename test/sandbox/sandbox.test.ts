@@ -180,7 +180,7 @@ describe('sending', () => {
     expect(sandbox.messagesTo(CAPTAIN)[0]?.uuid).toBe('remind-2018-06-captain');
   });
 
-  it('a card over 30 KB is refused with 230025, one at the limit goes through, broken card JSON is 230099', async () => {
+  it('a card over 30 KB is refused with 230025, one at the limit goes through, bad card JSON is 230099', async () => {
     expect((await sendCard(CAPTAIN, cardOfSize(30 * 1024))).code).toBe(0);
     const big = await failureOf(sendCard(CAPTAIN, cardOfSize(30 * 1024 + 1)));
     expect(big).toMatchObject({ status: 400, data: { code: 230025 } });

@@ -121,7 +121,7 @@ describe.skipIf(!testingOnPostgres())('two instances on one PostgreSQL', () => {
     }
   }, 180_000);
 
-  it('on SIGTERM stops taking requests, finishes what is in flight, hands back its leases and exits within 10 s', async () => {
+  it('on SIGTERM stops taking requests, finishes what is in flight, hands back leases, exits within 10 s', async () => {
     await enqueueReminders('term:', 300);
     await kickBoth();
     await waitFor(() => sentWith('term:').length >= 40, 60_000, '40 reminders sent');

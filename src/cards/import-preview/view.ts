@@ -24,7 +24,9 @@ export function drawImportPreview(
       : [
           {
             tag: 'markdown',
-            content: `**${label}**（共 ${total} 项${total > lines.length ? `，以下是前 ${lines.length} 项` : ''}）\n${lines.map((l) => `- ${escapeMarkdown(l)}`).join('\n')}`,
+            content:
+              `**${label}**（共 ${total} 项${total > lines.length ? `，以下是前 ${lines.length} 项` : ''}）\n` +
+              `${lines.map((l) => `- ${escapeMarkdown(l)}`).join('\n')}`,
           },
         ];
   const buttons = [

@@ -13,7 +13,10 @@ export function drawLandWaitingList(rows: LandWaitingRow[], today: string, setUs
   const md = escapeMarkdown;
   const lines = rows.map(
     (p, i) =>
-      `${i + 1}. **${md(p.name)}**（#${p.id}，${md(p.squadName)}）\n    ${LAND_STATUS_LABELS[p.landStatus as LandStatus] ?? p.landStatus}${p.landNeedMu !== null ? ` · ${p.landNeedMu} 亩` : ' · 面积未填'}${p.landLocation ? ` · ${md(p.landLocation)}` : ''} · 自 ${p.since} 起已等待 **${p.daysWaiting} 天**`,
+      `${i + 1}. **${md(p.name)}**（#${p.id}，${md(p.squadName)}）\n` +
+      `    ${LAND_STATUS_LABELS[p.landStatus as LandStatus] ?? p.landStatus}` +
+      `${p.landNeedMu !== null ? ` · ${p.landNeedMu} 亩` : ' · 面积未填'}` +
+      `${p.landLocation ? ` · ${md(p.landLocation)}` : ''} · 自 ${p.since} 起已等待 **${p.daysWaiting} 天**`,
   );
   return renderCard('land', {
     subtitle: `${today} · ${rows.length} 个重点项目尚未供地`,

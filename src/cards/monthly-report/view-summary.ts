@@ -21,7 +21,8 @@ export function renderReportSummary(r: MonthlyReportView, squadName: string, tz:
   const statusLine = exempt
     ? `**免报**：${escapeMarkdown(r.exemptReason ?? '')}\n办理人：${escapeMarkdown(r.exemptBy ?? '—')}`
     : r.submittedAt
-      ? `**提交人**：${escapeMarkdown(r.submittedBy ?? '—')}　**提交时间**：${localDateTime(r.submittedAt, tz)}（${r.late ? `<font color='orange'>逾期，截止 ${lastOnTimeDayLabel(r.month)}</font>` : '按时'}）`
+      ? `**提交人**：${escapeMarkdown(r.submittedBy ?? '—')}　**提交时间**：${localDateTime(r.submittedAt, tz)}` +
+        `（${r.late ? `<font color='orange'>逾期，截止 ${lastOnTimeDayLabel(r.month)}</font>` : '按时'}）`
       : '尚未提交。';
   const people = r.visitedBusinessmen.map((b, i) => `${i + 1}. ${formatBusinessmenLines([b])}`).join('\n');
   const sections = exempt

@@ -116,7 +116,9 @@ function squadsTable(tallies: SquadTally[], period: Period): Element {
 function commencementElements(cohorts: CohortLine[], commenced: number, goal: number, period: Period): Element[] {
   const lines = cohorts.map(
     (c) =>
-      `- ${c.signedYear}年签约 ${c.signed} 个，已开工 ${c.started} 个，开工率 **${formatPercent(c.rate)}**（目标 ${formatPercent(c.target)}）${c.rate === null ? '' : c.met ? ' ✅' : ' ⚠️'}`,
+      `- ${c.signedYear}年签约 ${c.signed} 个，已开工 ${c.started} 个，` +
+      `开工率 **${formatPercent(c.rate)}**（目标 ${formatPercent(c.target)}）` +
+      `${c.rate === null ? '' : c.met ? ' ✅' : ' ⚠️'}`,
   );
   const g = commencedAgainstGoal(commenced, goal);
   const goalLine =

@@ -27,7 +27,9 @@ export function drawProjectList(projects: ProjectListRow[], squadIds: number[] |
             elements: [
               {
                 tag: 'markdown',
-                content: `**${escapeMarkdown(p.name)}**\n${label(p.stage)} · ${formatWan(p.investment)}${squadIds && squadIds.length === 1 ? '' : ` · ${escapeMarkdown(p.squadName)}`}`,
+                content:
+                  `**${escapeMarkdown(p.name)}**\n${label(p.stage)} · ${formatWan(p.investment)}` +
+                  `${squadIds && squadIds.length === 1 ? '' : ` · ${escapeMarkdown(p.squadName)}`}`,
               },
             ],
           },

@@ -44,7 +44,8 @@ function factsOf(p: ProjectView): string {
   if (dates.length) lines.push(`**节点**：${dates.join('，')}`);
   if (p.reviewStatus !== 'NONE')
     lines.push(
-      `**联合预审**：${{ IN_REVIEW: '预审中', PASSED: '已通过', VETOED: '已否决', OVERRULED: '否决已被推翻' }[p.reviewStatus] ?? p.reviewStatus}`,
+      `**联合预审**：` +
+        `${{ IN_REVIEW: '预审中', PASSED: '已通过', VETOED: '已否决', OVERRULED: '否决已被推翻' }[p.reviewStatus] ?? p.reviewStatus}`,
     );
   return lines.join('\n');
 }
@@ -64,7 +65,10 @@ function historyOf(p: ProjectView, timezone: string): string {
       s.foreignCapitalUsd ? `外资 +${formatUsdWan(s.foreignCapitalUsd)}` : '',
     ].filter(Boolean);
     const evidence = s.evidence ? `；${escapeMarkdown(s.evidence)}` : '';
-    return `- ${s.on} ${step}${amounts.length ? `，${amounts.join('，')}` : ''}${evidence}（${escapeMarkdown(s.byName || '—')}，${localDate(s.createdAt, timezone)}）`;
+    return (
+      `- ${s.on} ${step}${amounts.length ? `，${amounts.join('，')}` : ''}${evidence}` +
+      `（${escapeMarkdown(s.byName || '—')}，${localDate(s.createdAt, timezone)}）`
+    );
   });
   return `**阶段记录**\n${rows.join('\n')}`;
 }

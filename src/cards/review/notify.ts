@@ -83,7 +83,8 @@ export async function sendOpinionCards(
     await tellOffice(
       deps,
       `review-unreachable:${review.id}`,
-      `联合预审「${p.name}」：${unreachable.join('、')}没有已绑定飞书的经办人，预审卡片无法送达。请在名册中为该单位指定预审经办人（角色 REVIEWER）并绑定，然后请其发送 /review ${p.id}。`,
+      `联合预审「${p.name}」：${unreachable.join('、')}没有已绑定飞书的经办人，预审卡片无法送达。` +
+        `请在名册中为该单位指定预审经办人（角色 REVIEWER）并绑定，然后请其发送 /review ${p.id}。`,
     );
   }
   return { sent, unreachable };

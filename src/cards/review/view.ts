@@ -41,7 +41,10 @@ function opinionLine(o: ReviewRow['opinions'][number], today: string): string {
     case 'CONDITIONAL':
       return `- ${unit}：<font color='green'>附条件同意</font>${by}\n    条件：${md(o.conditions ?? '')}`;
     case 'VETO':
-      return `- ${unit}：<font color='red'>否决（${VETO_CATEGORY_LABELS[o.vetoCategory ?? 'OTHER']}）</font>${by}\n    理由：${md(o.reason ?? '')}`;
+      return (
+        `- ${unit}：<font color='red'>否决（${VETO_CATEGORY_LABELS[o.vetoCategory ?? 'OTHER']}）</font>${by}\n` +
+        `    理由：${md(o.reason ?? '')}`
+      );
     default:
       return `- ${unit}：待出具（期限 ${o.dueOn}）${today > o.dueOn ? " <font color='red'>已超期</font>" : ''}`;
   }
@@ -62,9 +65,16 @@ function historyText(h: HistoryLine, tz: string): string {
   const d = h.detail;
   switch (h.action) {
     case 'review.start':
-      return `${at} ${who}发起联合预审：${md((d.units as string[]).join('、'))}；期限 ${String(d.dueOn)}${d.isKey ? '（重点项目）' : ''}`;
+      return (
+        `${at} ${who}发起联合预审：${md((d.units as string[]).join('、'))}；` +
+        `期限 ${String(d.dueOn)}${d.isKey ? '（重点项目）' : ''}`
+      );
     case 'review.opinion':
-      return `${at} ${who}代表${md(String(d.unit))}出具意见：${DECISION_LABELS[d.decision as 'PASS']}${d.reason ? `（${md(clip(String(d.reason)))}）` : ''}${d.conditions ? `（条件：${md(clip(String(d.conditions)))}）` : ''}`;
+      return (
+        `${at} ${who}代表${md(String(d.unit))}出具意见：${DECISION_LABELS[d.decision as 'PASS']}` +
+        `${d.reason ? `（${md(clip(String(d.reason)))}）` : ''}` +
+        `${d.conditions ? `（条件：${md(clip(String(d.conditions)))}）` : ''}`
+      );
     case 'review.passed':
       return `${at} 全部单位同意，预审通过`;
     case 'review.vetoed':
@@ -98,12 +108,16 @@ export function renderReviewStatus(
   } else if (review.status === 'VETOED') {
     notices.push({
       tag: 'markdown',
-      content: `<font color='red'>**项目被一票否决，不能签约。**</font>\n领导小组组长、副组长可在否决通知卡片上填写理由推翻否决；项目调整后也可重新发起预审（/review ${p.id}）。`,
+      content:
+        `<font color='red'>**项目被一票否决，不能签约。**</font>\n` +
+        `领导小组组长、副组长可在否决通知卡片上填写理由推翻否决；项目调整后也可重新发起预审（/review ${p.id}）。`,
     });
   } else if (review.status === 'OVERRULED') {
     notices.push({
       tag: 'markdown',
-      content: `<font color='orange'>**否决已由${md(review.overruledByName ?? '领导小组')}推翻**</font>：${md(review.overruleReason ?? '')}\n项目可以签约。`,
+      content:
+        `<font color='orange'>**否决已由${md(review.overruledByName ?? '领导小组')}推翻**</font>：` +
+        `${md(review.overruleReason ?? '')}\n项目可以签约。`,
     });
   }
   const older = Math.max(0, history.length - HISTORY_LINES);

@@ -81,7 +81,8 @@ const MARKDOWN_ENTITIES: Record<string, string> = {
 };
 
 /**
- * User text shown in markdown must not be read as markup (Feishu's card markdown reads `*`, `[`, `<at>`… as markup). One pass, so the `#` and
+ * User text shown in markdown must not be read as markup (Feishu's card markdown reads `*`, `[`,
+ * `<at>`… as markup). One pass, so the `#` and
  * `;` of an entity already written are never escaped again.
  */
 export function escapeMarkdown(s: string): string {

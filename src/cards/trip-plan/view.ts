@@ -24,7 +24,9 @@ export function drawTripPlan(d: TripPlanFormData): Card {
   const rank = RANK_LABELS[d.traveller.rank ?? ''] ?? '科级';
   return renderCard('trip-plan', {
     squadName: d.squadName,
-    intro: `出行人：**${escapeMarkdown(d.traveller.name)}**（${rank}）· 由${APPROVER_LABELS[d.approverRole]} **${escapeMarkdown(d.approver?.name ?? '（未设置）')}** 审批，同时报区招商局备案。`,
+    intro:
+      `出行人：**${escapeMarkdown(d.traveller.name)}**（${rank}）· ` +
+      `由${APPROVER_LABELS[d.approverRole]} **${escapeMarkdown(d.approver?.name ?? '（未设置）')}** 审批，同时报区招商局备案。`,
     peopleOptions: d.roster.map((p) => ({ value: p.openId })),
     submitValue: { action: TRIP_ACTIONS.submit, squadId: d.squadId },
   });

@@ -121,7 +121,8 @@ export function drawTripReport(t: TripReport, when: When, opts: { notice?: strin
     leadValue: { action: 'tripreport.lead', tripId: t.id },
     submitValue: value('tripreport.submit'),
     confirmText: rule.short
-      ? `本次拜访 ${counts.visits} 家、线索 ${counts.leads} 条，未达到 ${TRIP_MIN_VISITS} 家、${TRIP_MIN_LEADS} 条的要求。仍要提交吗？提交后将标记为未达标并告知队长。`
+      ? `本次拜访 ${counts.visits} 家、线索 ${counts.leads} 条，未达到 ${TRIP_MIN_VISITS} 家、${TRIP_MIN_LEADS} 条的要求。` +
+        '仍要提交吗？提交后将标记为未达标并告知队长。'
       : `本次拜访 ${counts.visits} 家、线索 ${counts.leads} 条。提交后不能再修改。`,
   });
 }
@@ -140,7 +141,8 @@ export function drawTripReportList(trips: TripAwaitingReport[]): Card {
         elements: [
           {
             tag: 'markdown',
-            content: `**${escapeMarkdown(t.destination)}**\n${t.startDate}—${t.endDate} · ${escapeMarkdown(t.squadName)}`,
+            content:
+              `**${escapeMarkdown(t.destination)}**\n` + `${t.startDate}—${t.endDate} · ${escapeMarkdown(t.squadName)}`,
           },
         ],
       },

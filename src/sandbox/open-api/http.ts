@@ -136,7 +136,8 @@ export function errorBody(e: FeishuError): Record<string, unknown> {
     msg: e.message,
     error: {
       log_id: logId,
-      troubleshooter: `排查建议查看(Troubleshooting suggestions): https://open.feishu.cn/search?log_id=${logId}&code=${e.code}`,
+      troubleshooter:
+        '排查建议查看(Troubleshooting suggestions): ' + `https://open.feishu.cn/search?log_id=${logId}&code=${e.code}`,
       ...e.extra,
     },
   };

@@ -57,7 +57,8 @@ function hotSql(run: Run, time: (d: Date) => Date | string): HotSql {
       const sorted = [...events].sort((a, b) => (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0));
       const rows = Prisma.join(sorted.map((e) => Prisma.sql`(${e.eventId}, ${e.type}, ${time(now)})`));
       const out = await run(
-        Prisma.sql`INSERT INTO "ProcessedEvent" ("eventId", "type", "receivedAt") VALUES ${rows} ON CONFLICT ("eventId") DO NOTHING RETURNING "eventId"`,
+        Prisma.sql`INSERT INTO "ProcessedEvent" ("eventId", "type", "receivedAt") VALUES ${rows}
+          ON CONFLICT ("eventId") DO NOTHING RETURNING "eventId"`,
       );
       return new Set(out.map((r) => String(r.eventId)));
     },
@@ -66,7 +67,8 @@ function hotSql(run: Run, time: (d: Date) => Date | string): HotSql {
       const found = new Map<string, Actor>();
       if (!openIds.length) return found;
       const people = (await run(
-        Prisma.sql`SELECT "id", "name", "rank", "unitId", "active", "openId" FROM "Person" WHERE "openId" IN (${Prisma.join(openIds)})`,
+        Prisma.sql`SELECT "id", "name", "rank", "unitId", "active", "openId" FROM "Person"
+          WHERE "openId" IN (${Prisma.join(openIds)})`,
       )) as (PersonRow & { openId: string })[];
       const active = people.filter((r) => Number(r.active));
       if (!active.length) return found;

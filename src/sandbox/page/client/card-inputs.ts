@@ -124,7 +124,10 @@ export const renderMultiSelectStatic = (el: Json, r: Renderer) =>
 export const renderMultiSelectPerson = (el: Json, r: Renderer) =>
   renderMultiSelect(el, r, personOptions(el, r), 'multi_select_person');
 
-/** date_picker / picker_time / picker_datetime: values as `2025-06-10 +0800`, `09:30 +0800`, `2025-06-10 09:30 +0800`. */
+/**
+ * date_picker / picker_time / picker_datetime: values as `2025-06-10 +0800`, `09:30 +0800`,
+ * `2025-06-10 09:30 +0800`.
+ */
 export function renderPicker(el: Json, r: Renderer, kind: 'date_picker' | 'picker_time' | 'picker_datetime'): Node {
   const type = kind === 'date_picker' ? 'date' : kind === 'picker_time' ? 'time' : 'datetime-local';
   const raw = kind === 'date_picker' ? el.initial_date : kind === 'picker_time' ? el.initial_time : el.initial_datetime;
