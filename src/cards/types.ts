@@ -1,4 +1,4 @@
-import type { Actor } from '../db/people.js';
+import type { Actor } from '../domain/actor.js';
 import type { Deps } from '../deps.js';
 import type { CardAnswer } from '../feishu/answer.js';
 

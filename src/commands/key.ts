@@ -2,7 +2,7 @@ import type { CommandInput } from './types.js';
 import type { Deps } from '../deps.js';
 import type { Reply } from '../feishu/answer.js';
 import { listKeyProjects, setKeyProject } from '../db/key-land.js';
-import { isOffice } from '../db/people.js';
+import { isOffice } from '../domain/actor.js';
 import { findProjectForReview } from '../db/reviews.js';
 import { maySeeSquad } from '../domain/authz.js';
 import { STAGE_LABELS, type ProjectStage } from '../domain/vocabulary.js';

@@ -52,9 +52,6 @@ export async function findActorByOpenId(db: Db, openId: string): Promise<Actor |
   return actorOf(p, openId, links);
 }
 
-export type { Actor } from '../domain/actor.js';
-export { isOffice } from '../domain/actor.js';
-
 /** A roster person as binding a Feishu account needs them. */
 export interface RosterEntry {
   id: number;

@@ -1,6 +1,6 @@
 import { isOfficeActor } from '../domain/authz.js';
 import type { Db } from './client.js';
-import type { Actor } from './people.js';
+import type { Actor } from '../domain/actor.js';
 
 export interface SquadOption {
   id: number;

@@ -14,8 +14,6 @@ import {
 } from './workbook.js';
 import type { KnownSquad, QuotaRow } from '../domain/import-rows.js';
 
-export type { KnownSquad, QuotaRow } from '../domain/import-rows.js';
-
 // Quotas in the form of the plan's annex tables (附表一/二/三): one sheet per squad kind, one row
 // per year × squad, one column per metric, amounts in 万元 (a header in 亿元 is converted).
 

@@ -14,8 +14,6 @@ import {
   type SheetProblem,
 } from './workbook.js';
 
-export type { KnownUnit, RosterPerson } from '../domain/import-rows.js';
-
 // The roster (名册): one row per person and squad. A person in two squads has two rows with the
 // same 姓名 and 单位; org roles (组长, 办公室, …) may sit on any of their rows.
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import calendarFile from '../../prisma/calendar-cn.json' with { type: 'json' };
-import type { Actor } from '../../src/db/people.js';
+import type { Actor } from '../../src/domain/actor.js';
 import { landWaitingList, parseLandStatus } from '../../src/domain/land.js';
 import {
   deadlineWarnings,

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.js';
-import type { Actor } from '../../db/people.js';
+import type { Actor } from '../../domain/actor.js';
 import { listSquadOptions } from '../../db/squad-options.js';
 import type { Card } from '../../feishu/answer.js';
 import { drawLeadCard, type LeadCardTrip } from './view.js';

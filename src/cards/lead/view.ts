@@ -1,5 +1,5 @@
 import type { LeadView } from '../../db/leads.js';
-import type { Actor } from '../../db/people.js';
+import type { Actor } from '../../domain/actor.js';
 import type { SquadOption } from '../../db/squad-options.js';
 import { formatWan } from '../../domain/money.js';
 import { LEAD_SOURCE_LABELS, type LeadSource } from '../../domain/vocabulary.js';

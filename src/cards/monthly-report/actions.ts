@@ -9,7 +9,7 @@ import {
   submitReport,
   type MonthlyReportView,
 } from '../../db/monthly-reports.js';
-import type { Actor } from '../../db/people.js';
+import type { Actor } from '../../domain/actor.js';
 import type { Deps } from '../../deps.js';
 import { isOfficeActor, mayExemptMonthlyReport, mayFileMonthlyReport, maySaveReportDraft } from '../../domain/authz.js';
 import { isFutureMonth, isLateSubmission, isMonth, monthOf, reportEditRefusal } from '../../domain/deadlines.js';

@@ -7,7 +7,7 @@ import {
   reportCloseDay,
   type MonthlyReportView,
 } from '../../db/monthly-reports.js';
-import type { Actor } from '../../db/people.js';
+import type { Actor } from '../../domain/actor.js';
 import type { Deps } from '../../deps.js';
 import { isOfficeActor, mayExemptMonthlyReport } from '../../domain/authz.js';
 import { reportWindow } from '../../domain/deadlines.js';

@@ -1,7 +1,7 @@
 import { escapeMarkdown } from '../shared/template.js';
 import { recordAudit } from '../../db/audit-trail.js';
 import { listOpenLeads } from '../../db/leads.js';
-import type { Actor } from '../../db/people.js';
+import type { Actor } from '../../domain/actor.js';
 import { createProjectWithHistory } from '../../db/project-writes.js';
 import { findLeadForProject, findProjectIdByRequestKey } from '../../db/projects.js';
 import type { Deps } from '../../deps.js';

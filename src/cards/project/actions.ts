@@ -1,5 +1,5 @@
 import { escapeMarkdown } from '../shared/template.js';
-import type { Actor } from '../../db/people.js';
+import type { Actor } from '../../domain/actor.js';
 import { recordAudit } from '../../db/audit-trail.js';
 import { listHelpers, loadProject, type ProjectView, stageChangeExists } from '../../db/projects.js';
 import { recordStageChange } from '../../db/project-writes.js';

@@ -1,4 +1,4 @@
-import type { Actor } from '../../db/people.js';
+import type { Actor } from '../../domain/actor.js';
 import type { ProjectView } from '../../db/projects.js';
 import { isOfficeActor } from '../../domain/authz.js';
 import { localDate } from '../../domain/local-date.js';

@@ -1,4 +1,4 @@
-import type { Actor } from '../../db/people.js';
+import type { Actor } from '../../domain/actor.js';
 import { ReviewConflict, startReview } from '../../db/review-writes.js';
 import {
   findProjectForReview,

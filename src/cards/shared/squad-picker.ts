@@ -1,4 +1,4 @@
-import type { Actor } from '../../db/people.js';
+import type { Actor } from '../../domain/actor.js';
 import type { SquadOption } from '../../db/squad-options.js';
 import { homeSquadId, isOfficeActor } from '../../domain/authz.js';
 import { UserError } from '../../errors.js';

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.js';
-import type { Actor } from '../../db/people.js';
+import type { Actor } from '../../domain/actor.js';
 import { findPersonWithRole, getSquadName, squadRoster } from '../../db/trips.js';
 import { approverRoleFor } from '../../domain/trip-routing.js';
 import type { Card } from '../../feishu/answer.js';

@@ -1,7 +1,8 @@
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
-import { isOffice, findActorByOpenId } from '../../db/people.js';
+import { findActorByOpenId } from '../../db/people.js';
+import { isOffice } from '../../domain/actor.js';
 import type { Deps } from '../../deps.js';
 import { findJob, listJobs } from '../../jobs/index.js';
 

@@ -3,7 +3,8 @@ import type pg from 'pg';
 import { sqliteConnectionOf, type Db } from '../../db/client.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { TxConnectionSlot } from '../../db/tx-connection.js';
-import { actorOf, linksQuery, type Actor, type LinkRow, type PersonRow } from '../../db/people.js';
+import { actorOf, linksQuery, type LinkRow, type PersonRow } from '../../db/people.js';
+import type { Actor } from '../../domain/actor.js';
 import { outboxRowOf, type OutgoingMessage } from '../../feishu/outbox.js';
 import { outboxInsert } from '../../db/outbox.js';
 

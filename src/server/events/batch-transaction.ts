@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
 import { ensureEnvAdminRole } from '../../db/env-admins.js';
-import type { Actor } from '../../db/people.js';
+import type { Actor } from '../../domain/actor.js';
 import type { Deps } from '../../deps.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { txConnection, type TxConnectionSlot } from '../../db/tx-connection.js';

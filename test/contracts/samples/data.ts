@@ -1,6 +1,6 @@
 // Plain sample data shared by the card samples: the fullest realistic content (long Chinese text,
 // many rows, markup-looking user text) so the size limits and escaping are exercised.
-import type { Actor } from '../../../src/db/people.js';
+import type { Actor } from '../../../src/domain/actor.js';
 import type { SquadOption } from '../../../src/db/squad-options.js';
 import type { Card } from '../../../src/feishu/answer.js';
 
