@@ -3,6 +3,7 @@ import { formatWan } from '../../domain/money.js';
 import { isProjectStage } from '../../domain/project-stages.js';
 import { STAGE_LABELS } from '../../domain/vocabulary.js';
 import type { Card } from '../../feishu/answer.js';
+import { buttonRow } from '../shared/elements.js';
 import { escapeMarkdown, renderCard } from '../shared/template.js';
 
 function label(stage: string): string {
@@ -15,42 +16,13 @@ function label(stage: string): string {
  */
 export function drawProjectList(projects: ProjectListRow[], squadIds: number[] | null): Card {
   const rows = projects.length
-    ? projects.map((p) => ({
-        tag: 'column_set',
-        flex_mode: 'none',
-        columns: [
-          {
-            tag: 'column',
-            width: 'weighted',
-            weight: 3,
-            vertical_align: 'center',
-            elements: [
-              {
-                tag: 'markdown',
-                content:
-                  `**${escapeMarkdown(p.name)}**\n${label(p.stage)} · ${formatWan(p.investment)}` +
-                  `${squadIds && squadIds.length === 1 ? '' : ` · ${escapeMarkdown(p.squadName)}`}`,
-              },
-            ],
-          },
-          {
-            tag: 'column',
-            width: 'weighted',
-            weight: 1,
-            vertical_align: 'center',
-            elements: [
-              {
-                tag: 'button',
-                name: `project_open_${p.id}`,
-                type: 'primary',
-                width: 'fill',
-                text: { tag: 'plain_text', content: '查看' },
-                behaviors: [{ type: 'callback', value: { action: 'project.view', projectId: p.id } }],
-              },
-            ],
-          },
-        ],
-      }))
+    ? projects.map((p) =>
+        buttonRow(
+          `**${escapeMarkdown(p.name)}**\n${label(p.stage)} · ${formatWan(p.investment)}` +
+            `${squadIds && squadIds.length === 1 ? '' : ` · ${escapeMarkdown(p.squadName)}`}`,
+          { name: `project_open_${p.id}`, text: '查看', value: { action: 'project.view', projectId: p.id } },
+        ),
+      )
     : [{ tag: 'markdown', content: '还没有项目。点下方“新建项目”登记第一个。' }];
   return renderCard('project-list', {
     subtitle: projects.length ? `最近更新的 ${projects.length} 个项目` : '暂无项目',

@@ -40,4 +40,37 @@ export function panel(title: string, elements: Element[], expanded = false): Ele
   };
 }
 
+/**
+ * One line of a list card: markdown on the left, a full-width primary button on the right that
+ * sends `value` (weights 3 : `buttonWeight`, both centred, so rows line up on a phone).
+ */
+export function buttonRow(
+  content: string,
+  button: { name: string; text: string; value: Record<string, unknown> },
+  buttonWeight = 1,
+): Element {
+  const column = (weight: number, element: Element) => ({
+    tag: 'column',
+    width: 'weighted',
+    weight,
+    vertical_align: 'center',
+    elements: [element],
+  });
+  return {
+    tag: 'column_set',
+    flex_mode: 'none',
+    columns: [
+      column(3, md(content)),
+      column(buttonWeight, {
+        tag: 'button',
+        name: button.name,
+        type: 'primary',
+        width: 'fill',
+        text: { tag: 'plain_text', content: button.text },
+        behaviors: [{ type: 'callback', value: button.value }],
+      }),
+    ],
+  };
+}
+
 export const COLOUR_TAG: Record<'green' | 'yellow' | 'red', string> = { green: '🟢', yellow: '🟡', red: '🔴' };

@@ -3,6 +3,7 @@ import { localDate } from '../../domain/local-date.js';
 import { formatWan } from '../../domain/money.js';
 import { assessTrip, describeTripProgress, TRIP_MIN_LEADS, TRIP_MIN_VISITS } from '../../domain/trip-rules.js';
 import type { Card } from '../../feishu/answer.js';
+import { buttonRow } from '../shared/elements.js';
 import { buildReceipt } from '../shared/receipt.js';
 import { escapeMarkdown, renderCard } from '../shared/template.js';
 import type { When } from '../shared/when.js';
@@ -129,40 +130,12 @@ export function drawTripReport(t: TripReport, when: When, opts: { notice?: strin
 
 /** `/tripreport` with several trips waiting: one button per trip. */
 export function drawTripReportList(trips: TripAwaitingReport[]): Card {
-  const rows = trips.map((t) => ({
-    tag: 'column_set',
-    flex_mode: 'none',
-    columns: [
-      {
-        tag: 'column',
-        width: 'weighted',
-        weight: 3,
-        vertical_align: 'center',
-        elements: [
-          {
-            tag: 'markdown',
-            content:
-              `**${escapeMarkdown(t.destination)}**\n` + `${t.startDate}—${t.endDate} · ${escapeMarkdown(t.squadName)}`,
-          },
-        ],
-      },
-      {
-        tag: 'column',
-        width: 'weighted',
-        weight: 2,
-        vertical_align: 'center',
-        elements: [
-          {
-            tag: 'button',
-            name: `open_trip_${t.id}`,
-            type: 'primary',
-            width: 'fill',
-            text: { tag: 'plain_text', content: '填写报告' },
-            behaviors: [{ type: 'callback', value: { action: 'tripreport.open', tripId: t.id } }],
-          },
-        ],
-      },
-    ],
-  }));
+  const rows = trips.map((t) =>
+    buttonRow(
+      `**${escapeMarkdown(t.destination)}**\n` + `${t.startDate}—${t.endDate} · ${escapeMarkdown(t.squadName)}`,
+      { name: `open_trip_${t.id}`, text: '填写报告', value: { action: 'tripreport.open', tripId: t.id } },
+      2,
+    ),
+  );
   return renderCard('trip-report-list', { subtitle: `共 ${trips.length} 次外出待填报告`, rows });
 }
