@@ -98,6 +98,12 @@ async function afterChange(
   return view;
 }
 
+/** Why this person may not change the month now (deadline, close day), or null. */
+async function editRefusal(c: Ctx, month: string, submitted: boolean): Promise<string | null> {
+  const closeDay = await reportCloseDay(c.deps.db);
+  return reportEditRefusal({ month, now: c.now, tz: c.tz, closeDay, submitted, office: isOfficeActor(c.actor) });
+}
+
 async function onSave(c: Ctx): Promise<CardAnswer> {
   const parsed = parseReportForm(c.input.formValue, { submit: false, now: c.now, tz: c.tz });
   if (!parsed.ok) return refill(c, parsed.errors);
@@ -109,15 +115,7 @@ async function onSave(c: Ctx): Promise<CardAnswer> {
     return answer.error('这个月的汇报已经提交；要修改请在汇报卡片上点「修改」，改好后点「提交修改」。');
   if (report?.status === 'EXEMPT' && mayFileMonthlyReport(c.actor, squadId))
     return answer.error('这个月已免报；如确需填报，请队长办理。');
-  const closeDay = await reportCloseDay(c.deps.db);
-  const refusal = reportEditRefusal({
-    month: parsed.month,
-    now: c.now,
-    tz: c.tz,
-    closeDay,
-    submitted: false,
-    office: isOfficeActor(c.actor),
-  });
+  const refusal = await editRefusal(c, parsed.month, false);
   if (refusal) return answer.error(refusal);
   const id = await saveReportDraft(c.deps.db, squadId, parsed.month, parsed.fields);
   await rememberReportCard(c.deps.db, id, c.input.messageId, c.input.chatId);
@@ -147,15 +145,7 @@ async function onSubmit(c: Ctx): Promise<CardAnswer> {
       `这份汇报已由 ${report.lastRevision?.by ?? report.submittedBy ?? '队长'} 提交（第 ${report.version} 版），以下是最新内容。`,
       'info',
     );
-  const closeDay = await reportCloseDay(c.deps.db);
-  const refusal = reportEditRefusal({
-    month,
-    now: c.now,
-    tz: c.tz,
-    closeDay,
-    submitted: report?.status === 'SUBMITTED',
-    office: isOfficeActor(c.actor),
-  });
+  const refusal = await editRefusal(c, month, report?.status === 'SUBMITTED');
   if (refusal) return answer.error(refusal);
   const late = isLateSubmission(month, c.now, c.tz);
   const res = await submitReport(c.deps.db, {
@@ -211,15 +201,7 @@ async function onEdit(c: Ctx): Promise<CardAnswer> {
   const refused = mayFileMonthlyReport(c.actor, squadId);
   if (refused) return answer.error(refused);
   const report = await findMonthlyReport(c.deps.db, squadId, month);
-  const closeDay = await reportCloseDay(c.deps.db);
-  const refusal = reportEditRefusal({
-    month,
-    now: c.now,
-    tz: c.tz,
-    closeDay,
-    submitted: report?.status === 'SUBMITTED',
-    office: isOfficeActor(c.actor),
-  });
+  const refusal = await editRefusal(c, month, report?.status === 'SUBMITTED');
   if (refusal) return answer.error(refusal);
   if (report) await rememberReportCard(c.deps.db, report.id, c.input.messageId, c.input.chatId);
   return answer.card(
