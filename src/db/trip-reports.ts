@@ -130,17 +130,10 @@ export async function captainOpenIds(db: Db, squadId: number): Promise<string[]>
   return rows.filter((r) => r.person.active && r.person.openId).map((r) => r.person.openId!);
 }
 
-export interface NewVisit {
+/** A visit as entered on the trip report card, with the trip, squad and person it belongs to. */
+export interface NewVisit extends Omit<TripVisit, 'id'> {
   tripId: number;
   squadId: number;
-  visitedOn: string;
-  contactName: string;
-  company: string;
-  position: string;
-  phone: string;
-  address: string;
-  businessScope: string;
-  investmentIntent: string;
   createdById: number;
 }
 
