@@ -1,7 +1,8 @@
 import type { CommandInput } from './types.js';
 import type { Deps } from '../deps.js';
 import type { Reply } from '../feishu/answer.js';
-import { tripReportCard, tripReportListCard } from '../cards/trip-report/open.js';
+import { tripReportCard } from '../cards/trip-report/open.js';
+import { drawTripReportList } from '../cards/trip-report/view.js';
 import { whenOf } from '../cards/shared/when.js';
 import { listTripsAwaitingReport } from '../db/trip-reports.js';
 import { isOfficeActor } from '../domain/authz.js';
@@ -18,5 +19,5 @@ export async function openTripReports(input: CommandInput, deps: Deps): Promise<
       '你所在的小分队目前没有待填写报告的外出招商。外出计划批准后才需要填写报告；发送 /trip 填写外出招商计划。',
     );
   if (trips.length === 1) return reply.card(await tripReportCard(deps.db, trips[0]!.id, whenOf(deps)));
-  return reply.card((await tripReportListCard(deps.db, squadIds))!);
+  return reply.card(drawTripReportList(trips));
 }

@@ -3,7 +3,8 @@ import { FixedClock } from '../../src/clock.js';
 import { startTestBot, type TestBot } from '../helpers/app.js';
 import { buttonValue, cardCallback, commandCard, fieldOf, textOf } from '../helpers/cards.js';
 
-// Trips are filed and approved by the trip plan flow (i3a); here they are created as APPROVED rows.
+// Trips are filed and approved by the trip plan card (test/cards/trip-plan.test.ts); here they are
+// created as APPROVED rows.
 
 let bot: TestBot;
 let member: string; // 财政局三分队队员, squad 3 (captain 发改局局长)
@@ -245,5 +246,26 @@ describe('trip report card', () => {
     expect((await bot.database.prisma.trip.findUniqueOrThrow({ where: { id } })).shortOfRule).toBe(false);
     await bot.flush();
     expect(bot.sb.messagesTo(captain).filter((m) => m.msg_type === 'text')).toHaveLength(1);
+  });
+});
+
+describe('/tripreport with several trips waiting', () => {
+  it('lists each waiting trip with a button that opens its report card', async () => {
+    const xiamen = await approvedTrip('厦门');
+    await approvedTrip('苏州');
+    const waiting = await bot.database.prisma.trip.count({ where: { squadId, status: 'APPROVED' } });
+    const list = await commandCard(bot, member, '/tripreport');
+    expect(list.card.header.subtitle.content).toBe(`共 ${waiting} 次外出待填报告`);
+    expect(textOf(list.card)).toContain('厦门');
+    expect(textOf(list.card)).toContain('苏州');
+    const res = await bot.card(
+      cardCallback({
+        openId: member,
+        messageId: list.messageId,
+        name: `open_trip_${xiamen}`,
+        value: buttonValue(list.card, `open_trip_${xiamen}`),
+      }),
+    );
+    expect(res.body.card.data.header.subtitle.content).toContain('厦门 2018-06-20—2018-06-22');
   });
 });

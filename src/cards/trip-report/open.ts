@@ -1,8 +1,8 @@
 import type { Db } from '../../db/client.js';
-import { listTripsAwaitingReport, loadTripReport } from '../../db/trip-reports.js';
+import { loadTripReport } from '../../db/trip-reports.js';
 import type { Card } from '../../feishu/answer.js';
 import type { When } from '../shared/when.js';
-import { drawTripReport, drawTripReportList } from './view.js';
+import { drawTripReport } from './view.js';
 
 /** The trip report card as the trip stands (fillable, or read-only once reported). */
 export async function tripReportCard(
@@ -14,11 +14,4 @@ export async function tripReportCard(
   const t = await loadTripReport(db, tripId);
   if (!t) throw new Error(`trip ${tripId} not found`);
   return drawTripReport(t, when, opts);
-}
-
-/** `/tripreport` with several trips waiting: one button per trip; null when none is waiting. */
-export async function tripReportListCard(db: Db, squadIds: number[] | null): Promise<Card | null> {
-  const trips = await listTripsAwaitingReport(db, squadIds);
-  if (!trips.length) return null;
-  return drawTripReportList(trips);
 }
