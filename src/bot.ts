@@ -12,7 +12,7 @@ import { OutboxSender, type SenderOptions } from './feishu/sender.js';
 import { fetchBotOpenId } from './feishu/bot-info.js';
 import { bindRoster } from './feishu/roster-binding.js';
 import { createLarkClient } from './feishu/client.js';
-import { createLog, type Log } from './log.js';
+import { createLog, secretsOf, type Log } from './log.js';
 import { startLocalSandbox, type LocalSandbox } from './sandbox/local.js';
 import { createApp } from './server/app.js';
 import { createDispatcher } from './server/dispatcher.js';
@@ -40,13 +40,16 @@ export interface RunningBot {
   scheduler?: Scheduler;
   sandbox?: LocalSandbox;
   server: http.Server;
+  /** Sandbox mode: the local chat page's link, with this start's access token. */
+  pageUrl?: string;
   metrics: Metrics;
   stop(): Promise<void>;
 }
 
 /** config → database → sandbox (no credentials) → SDK client → sender → HTTP server. */
 export async function startBot(config: Config, opts: StartOptions = {}): Promise<RunningBot> {
-  const log = opts.log ?? createLog(config.logLevel);
+  const log = opts.log ?? createLog(config.logLevel, { secrets: secretsOf(config) });
+  for (const warning of config.warnings) log.warn(warning);
   if (config.databaseUrl.startsWith('file:')) {
     const applied = migrateSqlite(config.databaseUrl);
     if (applied.length) log.info({ applied }, 'database migrated');
@@ -63,10 +66,13 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
 
   let sandbox: LocalSandbox | undefined;
   if (config.sandbox) {
-    sandbox = await startLocalSandbox(database.prisma, config, log);
+    sandbox = await startLocalSandbox(database.prisma, config, log).catch(async (e: unknown) => {
+      await database.close();
+      throw e;
+    });
     config = { ...config, lark: { ...config.lark, domain: sandbox.url } };
   }
-  const lark = createLarkClient(config);
+  const lark = createLarkClient(config, log);
   const sender = new OutboxSender(database.prisma, lark, log, { leaseMs: config.outboxLeaseMs, ...opts.sender });
   const deps: Deps = {
     db: database.prisma,
@@ -111,9 +117,13 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   const scheduler = opts.startScheduler !== false ? await startScheduler(deps) : undefined;
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
-  url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
-  log.info({ url, sandbox: sandbox?.url, database: database.kind }, 'bot listening');
-  if (page) log.info(`local chat page: ${url}/sandbox`);
+  // `listening` is the address the socket is bound to; `url` is how to reach it from this machine.
+  const listening = typeof addr === 'object' && addr ? hostPort(addr.address, addr.port) : String(addr);
+  const wildcard = config.host === '0.0.0.0' || config.host === '::';
+  url = `http://${hostPort(wildcard ? '127.0.0.1' : config.host, port)}`;
+  log.info({ url, listening, sandbox: sandbox?.url, database: database.kind }, 'bot listening');
+  const pageUrl = page ? `${url}/sandbox?t=${page.token}` : undefined;
+  if (pageUrl) log.info(`local chat page: ${pageUrl}`);
 
   const stop = () =>
     (stopping ??= (async () => {
@@ -131,5 +141,10 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
       await database.close();
       await sandbox?.stop();
     })());
-  return { url, deps, database, sender, scheduler, sandbox, server, metrics, stop };
+  return { url, deps, database, sender, scheduler, sandbox, server, pageUrl, metrics, stop };
+}
+
+/** `host:port`, with an IPv6 address in brackets. */
+function hostPort(host: string, port: number): string {
+  return `${host.includes(':') ? `[${host}]` : host}:${port}`;
 }

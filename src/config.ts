@@ -6,10 +6,27 @@ const optional = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
+/** An on/off switch: `true` or `false` (unset = false); anything else is a typo worth stopping for. */
+function flag(name: string) {
+  return optional.pipe(
+    z
+      .enum(['true', 'false'], { error: `must be true or false (is ${name} misspelt?)` })
+      .optional()
+      .transform((v) => v === 'true'),
+  );
+}
+
+/** Where to set the Encrypt Key, named as the Chinese developer console names it. */
+const ENCRYPT_KEY_HELP =
+  'is required when LARK_APP_ID is set: without it the verification token, which travels in clear in every ' +
+  'request body, is all that authenticates a request, so anyone who has seen one can forge events and card clicks. ' +
+  'Set an Encrypt Key in the Feishu developer console (开发者后台 → 你的应用 → 事件与回调 → 加密策略 → Encrypt Key) ' +
+  'and pass the same value here; or set LARK_ALLOW_PLAINTEXT=true to take unsigned requests anyway (not recommended)';
+
 const EnvSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    HOST: z.string().default('0.0.0.0'),
+    HOST: optional,
     DATABASE_URL: z
       .string()
       .default(DEFAULT_DATABASE_URL)
@@ -21,6 +38,8 @@ const EnvSchema = z
     LARK_APP_SECRET: optional,
     LARK_VERIFICATION_TOKEN: optional,
     LARK_ENCRYPT_KEY: optional,
+    LARK_ALLOW_PLAINTEXT: flag('LARK_ALLOW_PLAINTEXT'),
+    LARK_SANDBOX_ON_REAL_DATA: flag('LARK_SANDBOX_ON_REAL_DATA'),
     LARK_DOMAIN: optional.pipe(z.url({ protocol: /^https?$/ }).optional()),
     LARK_ADMIN_OPEN_IDS: optional,
     LARK_LEADERSHIP_CHAT_ID: optional,
@@ -49,10 +68,15 @@ const EnvSchema = z
         path: ['LARK_VERIFICATION_TOKEN'],
         message: 'is required when LARK_APP_ID is set (app settings → Events & Callbacks → Encryption)',
       });
+    // The long connection needs no Encrypt Key (it is opened with the app secret); its HTTP webhook then
+    // refuses every request unless a key or LARK_ALLOW_PLAINTEXT is given.
+    if (env.LARK_APP_ID && env.LARK_EVENT_MODE === 'webhook' && !env.LARK_ENCRYPT_KEY && !env.LARK_ALLOW_PLAINTEXT)
+      ctx.addIssue({ code: 'custom', path: ['LARK_ENCRYPT_KEY'], message: ENCRYPT_KEY_HELP });
   });
 
 export interface Config {
   port: number;
+  /** Listen address: HOST, else 127.0.0.1 in sandbox mode (the page acts as anyone) and 0.0.0.0 with a real app. */
   host: string;
   databaseUrl: string;
   timezone: string;
@@ -65,6 +89,15 @@ export interface Config {
   eventMode: 'webhook' | 'ws';
   /** How long an instance's claim on an outbox row lasts; a crashed instance's rows are retaken after it. */
   outboxLeaseMs: number;
+  /**
+   * A real app without LARK_ENCRYPT_KEY whose owner set LARK_ALLOW_PLAINTEXT=true: plaintext requests are
+   * taken, checked by verification token and header.create_time only.
+   */
+  allowPlaintext: boolean;
+  /** LARK_SANDBOX_ON_REAL_DATA=true: sandbox mode may start on a database bound to a real app's users. */
+  sandboxOnRealData: boolean;
+  /** What is weaker than it should be in this configuration, logged at every start and shown in /healthz. */
+  warnings: string[];
   lark: {
     appId: string;
     appSecret: string;
@@ -97,9 +130,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const sandbox = !e.LARK_APP_ID;
+  const host = e.HOST ?? (sandbox ? '127.0.0.1' : '0.0.0.0');
+  const allowPlaintext = !sandbox && !e.LARK_ENCRYPT_KEY && e.LARK_ALLOW_PLAINTEXT;
+  const warnings: string[] = [];
+  if (allowPlaintext)
+    warnings.push(
+      'LARK_ALLOW_PLAINTEXT=true and no LARK_ENCRYPT_KEY: requests are not signed, anyone who has seen the ' +
+        'verification token can forge events and card clicks; set an Encrypt Key (事件与回调 → 加密策略)',
+    );
+  if (sandbox && !isLoopback(host))
+    warnings.push(
+      `sandbox mode listening on ${host}: anyone who can reach this address and has the page link can act as ` +
+        'anyone on the roster; leave HOST unset to listen on 127.0.0.1 only',
+    );
   return {
     port: e.PORT,
-    host: e.HOST,
+    host,
     databaseUrl: e.DATABASE_URL,
     timezone: e.APP_TIMEZONE,
     logLevel: e.LOG_LEVEL,
@@ -108,6 +154,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL,
     eventMode: e.LARK_EVENT_MODE,
     outboxLeaseMs: e.OUTBOX_LEASE_MS,
+    allowPlaintext,
+    sandboxOnRealData: e.LARK_SANDBOX_ON_REAL_DATA,
+    warnings,
     lark: sandbox
       ? { ...SANDBOX_LARK, domain: e.LARK_DOMAIN }
       : {
@@ -123,6 +172,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     leadershipChatId: e.LARK_LEADERSHIP_CHAT_ID,
   };
+}
+
+/** Whether only this machine can reach the address. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 function isTimeZone(tz: string): boolean {

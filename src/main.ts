@@ -1,6 +1,6 @@
 import { startBot } from './bot.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { createLog } from './log.js';
+import { createLog, secretsOf } from './log.js';
 
 async function main(): Promise<void> {
   let config: Config;
@@ -13,7 +13,7 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const log = createLog(config.logLevel);
+  const log = createLog(config.logLevel, { secrets: secretsOf(config) });
   const bot = await startBot(config, { log });
   if (bot.sandbox) {
     log.info(`no LARK_APP_ID: running against the built-in sandbox Open API at ${bot.sandbox.url}`);

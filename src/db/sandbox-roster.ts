@@ -48,3 +48,16 @@ export function pickablePeople(db: Db) {
 export function activeSquads(db: Db) {
   return db.squad.findMany({ where: { active: true }, orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] });
 }
+
+/**
+ * People bound to an open_id the sandbox did not make (it makes only `<prefix><n>`): the marks a
+ * real Feishu app leaves on a database. A few names, and how many there are.
+ */
+export async function peopleBoundOutside(db: Db, sandboxPrefix: string) {
+  const where = { openId: { not: null }, NOT: { openId: { startsWith: sandboxPrefix } } };
+  const [count, some] = await Promise.all([
+    db.person.count({ where }),
+    db.person.findMany({ where, select: { name: true }, orderBy: { id: 'asc' }, take: 3 }),
+  ]);
+  return { count, names: some.map((p) => p.name) };
+}

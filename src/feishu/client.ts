@@ -1,5 +1,7 @@
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Config } from '../config.js';
+import type { Log } from '../log.js';
+import { sdkLogger } from '../log-safe.js';
 
 export type LarkClient = lark.Client;
 
@@ -32,8 +34,11 @@ class TokenCache {
 
 const caches = new WeakMap<LarkClient, TokenCache>();
 
-/** The one SDK client; LARK_DOMAIN (or the in-process sandbox) decides where it talks. */
-export function createLarkClient(config: Config): LarkClient {
+/**
+ * The one SDK client; LARK_DOMAIN (or the in-process sandbox) decides where it talks. The SDK's own
+ * error lines go to `log` reduced (see log-safe.ts): its default logger prints request bodies.
+ */
+export function createLarkClient(config: Config, log?: Log): LarkClient {
   const cache = new TokenCache();
   const client = new lark.Client({
     appId: config.lark.appId,
@@ -41,6 +46,7 @@ export function createLarkClient(config: Config): LarkClient {
     appType: lark.AppType.SelfBuild,
     domain: config.lark.domain ?? lark.Domain.Feishu,
     loggerLevel: lark.LoggerLevel.error,
+    logger: sdkLogger(log),
     cache: cache as unknown as lark.Cache,
   });
   caches.set(client, cache);

@@ -1,9 +1,10 @@
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import type { Log } from '../log.js';
-import { activePeople, activeSquadsWithPeople, assignSandboxChats } from '../db/sandbox-roster.js';
+import { ConfigError } from '../config.js';
+import { activePeople, activeSquadsWithPeople, assignSandboxChats, peopleBoundOutside } from '../db/sandbox-roster.js';
 import { createSandbox, type Sandbox } from './open-api/index.js';
-import { LEADERSHIP_CHAT_ID, sandboxUsersFor } from './open-api/roster.js';
+import { LEADERSHIP_CHAT_ID, SANDBOX_OPEN_ID_PREFIX, sandboxUsersFor } from './open-api/roster.js';
 import type { SandboxChat } from './open-api/types.js';
 
 export interface LocalSandbox {
@@ -18,6 +19,7 @@ export interface LocalSandbox {
  * and the bot is in all of them, so the whole plan can be tried on a fresh machine.
  */
 export async function startLocalSandbox(db: Db, config: Config, log: Log): Promise<LocalSandbox> {
+  await refuseRealData(db, config, log);
   const people = await activePeople(db);
   const users = sandboxUsersFor(people.map((p) => ({ name: p.name, mobile: p.mobile, email: p.email })));
   const squads = await activeSquadsWithPeople(db);
@@ -41,6 +43,26 @@ export async function startLocalSandbox(db: Db, config: Config, log: Log): Promi
   await assignSandboxChats(db, squads, squadChatId, { chatId: LEADERSHIP_CHAT_ID, name: '招商工作领导小组' });
   log.info({ url, users: users.length, chats: squadChats.length + 1 }, 'sandbox Open API started');
   return { url, sandbox, stop: () => sandbox.stop() };
+}
+
+/**
+ * A database a real Feishu app has used holds its users' open_ids. The sandbox and its page (where
+ * anyone can act as anyone) do not belong on it: the start stops unless LARK_SANDBOX_ON_REAL_DATA=true.
+ */
+async function refuseRealData(db: Db, config: Config, log: Log): Promise<void> {
+  const real = await peopleBoundOutside(db, SANDBOX_OPEN_ID_PREFIX);
+  if (!real.count) return;
+  const who = `${real.count} people (${real.names.join(', ')}${real.count > real.names.length ? ', …' : ''})`;
+  if (config.sandboxOnRealData) {
+    log.warn(`LARK_SANDBOX_ON_REAL_DATA=true: sandbox mode on a database a real Feishu app has used (${who})`);
+    return;
+  }
+  throw new ConfigError(
+    `No LARK_APP_ID, but this database (DATABASE_URL) has been used with a real Feishu app: ${who} are bound ` +
+      'to real Feishu users. Sandbox mode is refused on it, because its local page lets anyone act as anyone. ' +
+      'Set LARK_APP_ID and the other LARK_* variables to run with the real app, point DATABASE_URL at another ' +
+      'database to try the sandbox, or set LARK_SANDBOX_ON_REAL_DATA=true to run the sandbox on this data anyway.',
+  );
 }
 
 function squadChatId(squadId: number): string {

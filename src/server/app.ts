@@ -57,6 +57,7 @@ export function createApp(deps: Deps, dispatcher: lark.EventDispatcher, opts: Ap
     const v = verifyRequest(ctx, raw, body, {
       verificationToken: deps.config.lark.verificationToken,
       encryptKey: deps.config.lark.encryptKey,
+      allowPlaintext: deps.config.allowPlaintext,
       maxSkewMs: REPLAY_WINDOW_MS,
       now: () => Date.now(),
     });
@@ -78,7 +79,8 @@ export function createApp(deps: Deps, dispatcher: lark.EventDispatcher, opts: Ap
   router.get('/healthz', async (ctx) => {
     try {
       if (opts.healthCheck) await opts.healthCheck();
-      ctx.body = { ok: true };
+      const { warnings } = deps.config;
+      ctx.body = warnings.length ? { ok: true, warnings } : { ok: true };
     } catch (e) {
       ctx.status = 503;
       ctx.body = { ok: false, error: (e as Error).message };

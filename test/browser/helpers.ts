@@ -7,7 +7,7 @@ import { chromium, type BrowserContext, type Locator, type Page } from 'playwrig
 import { afterAll, afterEach, describe, expect } from 'vitest';
 import { collectTags, SUPPORTED_TAGS } from '../../src/sandbox/page/client/supported-tags.js';
 import type { Sandbox } from '../../src/sandbox/open-api/index.js';
-import type { TestBot } from '../helpers/app.js';
+import { pageUrlOf, type TestBot } from '../helpers/app.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = [
@@ -78,9 +78,12 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
 }
 
-/** Opens /sandbox and becomes this person (by open_id: some names appear in two groups). */
+/**
+ * Opens the page by the link the start log gives (/sandbox?t=<token>) and becomes this person (by
+ * open_id: some names appear in two groups).
+ */
 export async function openAs(page: Page, botUrl: string, openId: string): Promise<void> {
-  await page.goto(`${botUrl}/sandbox`);
+  await page.goto(pageUrlOf(botUrl));
   await page.locator('body[data-ready="yes"]').waitFor();
   await page.locator('body[data-live="yes"]').waitFor();
   await page.selectOption('#who', openId);

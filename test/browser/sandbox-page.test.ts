@@ -71,6 +71,27 @@ describeInBrowser('the local chat page', () => {
     await page.close();
   });
 
+  it('opened without the token of the start log, the page says which link to open and calls nothing', async () => {
+    const before = bot.sb.state.messages.length;
+    for (const [size, name] of [
+      [undefined, 'page-00-no-token-desktop'],
+      [PHONE, 'page-00-no-token-phone'],
+    ] as const) {
+      const page = await browser.newPage(size);
+      const apiCalls: string[] = [];
+      page.on('request', (r) => {
+        if (r.url().includes('/sandbox/api/')) apiCalls.push(r.url());
+      });
+      await page.goto(`${bot.url}/sandbox`);
+      expect(await toastText(page)).toContain('local chat page:');
+      expect(await page.locator('#empty').textContent()).toContain('?t=');
+      await shot(page, name);
+      expect(apiCalls).toEqual([]);
+      await page.close();
+    }
+    expect(bot.sb.state.messages.length).toBe(before);
+  });
+
   it('on a phone: the chat list, then the chat with a back button', async () => {
     const page = await browser.newPage(PHONE);
     await openAs(page, bot.url, captain);

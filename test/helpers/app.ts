@@ -26,6 +26,14 @@ export interface TestBot extends RunningBot {
   close(): Promise<void>;
 }
 
+const pageUrls = new Map<string, string>();
+/** The local chat page's link (with this start's token) of the test bot at this URL. */
+export function pageUrlOf(botUrl: string): string {
+  const url = pageUrls.get(botUrl);
+  if (!url) throw new Error(`no test bot with a sandbox page at ${botUrl}`);
+  return url;
+}
+
 export async function startTestBot(env: Record<string, string> = {}, opts: StartOptions = {}): Promise<TestBot> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhaoshang-bot-'));
   const pgDb = testingOnPostgres() && !env.DATABASE_URL ? await createPgDatabase() : undefined;
@@ -43,6 +51,7 @@ export async function startTestBot(env: Record<string, string> = {}, opts: Start
     ...opts,
   });
   if (!bot.sandbox) throw new Error('test bot expects sandbox mode');
+  if (bot.pageUrl) pageUrls.set(bot.url, bot.pageUrl);
   const keys = {
     encryptKey: bot.deps.config.lark.encryptKey,
     verificationToken: bot.deps.config.lark.verificationToken,
@@ -68,6 +77,7 @@ export async function startTestBot(env: Record<string, string> = {}, opts: Start
       return p.openId;
     },
     async close() {
+      pageUrls.delete(bot.url);
       await bot.stop();
       await pgDb?.drop();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,8 @@
 import type { SandboxChat, SandboxRoster, SandboxUser } from './types.js';
 
 export const LEADERSHIP_CHAT_ID = 'oc_leadership';
+/** Every open_id the sandbox makes starts with this; a real Feishu open_id never does. */
+export const SANDBOX_OPEN_ID_PREFIX = 'ou_sbx_';
 const LEADERSHIP_CHAT_NAME = '招商工作领导小组';
 
 /**
@@ -11,7 +13,7 @@ export function sandboxUsersFor(roster: SandboxRoster[]): SandboxUser[] {
   return roster.map((person, i) => {
     const n = i + 1;
     return {
-      open_id: `ou_sbx_${n}`,
+      open_id: `${SANDBOX_OPEN_ID_PREFIX}${n}`,
       union_id: `on_sbx_${n}`,
       user_id: `sbx${n}`,
       name: person.name,

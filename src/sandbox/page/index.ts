@@ -7,14 +7,18 @@ import type { Sandbox } from '../open-api/index.js';
 import type { SandboxMessage } from '../open-api/types.js';
 import { parseJsonObject, readRawBody } from '../../server/body.js';
 import { buildCardCallback, buildMessageEvent, postToBot, type PageContext } from './feishu-events.js';
+import { newPageToken, pageApiGuard } from './guard.js';
 import { listJobViews, runJobAs } from './jobs.js';
 import { chatsOf, listRosterGroups, mayPostIn } from './roster.js';
 import { readStatic } from './static.js';
 
 // The local chat page (sandbox mode only): GET /sandbox and its files, a small JSON API under
-// /sandbox/api, and a server-sent-event stream of what the bot sends through the sandbox Open API.
+// /sandbox/api (only for the page opened with this start's token, see guard.ts), and a
+// server-sent-event stream of what the bot sends through the sandbox Open API.
 
 export interface SandboxPage {
+  /** This start's access token: the page's link is /sandbox?t=<token>. */
+  token: string;
   /** Ends the open event streams, so the HTTP server can close. */
   close(): void;
 }
@@ -70,6 +74,7 @@ async function jsonBody<T>(ctx: Context, schema: z.ZodType<T>): Promise<T | unde
 export function mountSandboxPage(router: Router, deps: Deps, sandbox: Sandbox, botUrl: () => string): SandboxPage {
   const page: PageContext = { sandbox, config: deps.config, botUrl };
   const streams = new Set<() => void>();
+  const token = newPageToken();
 
   const serveFile = async (ctx: Context, name: string) => {
     const file = await readStatic(name);
@@ -84,6 +89,7 @@ export function mountSandboxPage(router: Router, deps: Deps, sandbox: Sandbox, b
   };
   router.get('/sandbox', (ctx) => serveFile(ctx, 'index.html'));
   router.get('/sandbox/static/:name', (ctx) => serveFile(ctx, String(ctx.params.name)));
+  router.use('/sandbox/api', pageApiGuard(token));
 
   router.get('/sandbox/api/roster', async (ctx) => {
     const users = Object.fromEntries([...sandbox.state.users.values()].map((u) => [u.open_id, u.name]));
@@ -190,6 +196,7 @@ export function mountSandboxPage(router: Router, deps: Deps, sandbox: Sandbox, b
   });
 
   return {
+    token,
     close() {
       for (const end of [...streams]) end();
       streams.clear();

@@ -1,6 +1,18 @@
 import type { ClickedAction } from './card-context.js';
 
 // The page's calls to its own server (/sandbox/api): plain JSON, errors carried as Chinese text.
+// Each call carries the access token of the page's link (/sandbox?t=…), which the server requires.
+
+/** The token from the page's address, as the start log printed it. */
+const token = new URLSearchParams(location.search).get('t') ?? '';
+
+/** Opened without the token (not by the link from the start log): every call would be refused. */
+export const NO_TOKEN = token
+  ? undefined
+  : '这个地址缺少访问口令：请打开启动日志里 “local chat page:” 一行给出的完整地址（?t= 和它后面的那串字符不能少；重启后要用新的地址）。';
+
+/** The event stream's address: EventSource cannot send headers, so the token goes in the query. */
+export const streamUrl = `/sandbox/api/stream?t=${encodeURIComponent(token)}`;
 
 interface RosterEntry {
   openId: string;
@@ -44,8 +56,12 @@ async function call<T>(path: string, body?: unknown): Promise<T> {
   const res = await fetch(
     `/sandbox/api/${path}`,
     body === undefined
-      ? {}
-      : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+      ? { headers: { 'x-sandbox-token': token } }
+      : {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-sandbox-token': token },
+          body: JSON.stringify(body),
+        },
   );
   const data = (await res.json().catch(() => ({}))) as T & { error?: string };
   if (!res.ok && !(data && typeof data === 'object' && 'ok' in data))

@@ -1,4 +1,4 @@
-import { api, type ChatEntry, type MessageView, type Roster } from './api.js';
+import { api, NO_TOKEN, streamUrl, type ChatEntry, type MessageView, type Roster } from './api.js';
 import type { CardContext } from './card-context.js';
 import { h } from './dom.js';
 import { previewOf, renderMessage, type MessageContext } from './messages.js';
@@ -187,6 +187,7 @@ async function send(): Promise<void> {
 }
 
 async function start(): Promise<void> {
+  if (NO_TOKEN) throw new Error(NO_TOKEN);
   state.roster = await api.roster();
   fillWhoPicker(state.roster);
   $<HTMLSelectElement>('who').addEventListener('change', (e) => void choose((e.target as HTMLSelectElement).value));
@@ -195,7 +196,7 @@ async function start(): Promise<void> {
     e.preventDefault();
     void send();
   });
-  const events = new EventSource('/sandbox/api/stream');
+  const events = new EventSource(streamUrl);
   events.addEventListener('message', (e) =>
     onStream('message', JSON.parse((e as MessageEvent<string>).data) as MessageView),
   );
@@ -209,4 +210,9 @@ async function start(): Promise<void> {
   document.body.setAttribute('data-ready', 'yes');
 }
 
-start().catch((e: Error) => toast('error', `页面加载失败：${e.message}`));
+start().catch((e: Error) => {
+  // Kept on the page too (under the person picker, and where the chat would be): nothing works until
+  // the page is opened correctly.
+  for (const id of ['who-title', 'empty']) $(id).textContent = `页面加载失败：${e.message}`;
+  toast('error', `页面加载失败：${e.message}`);
+});
