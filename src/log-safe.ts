@@ -4,7 +4,7 @@
 // with Feishu's support: the HTTP status, Feishu's code and msg, and the log id (x-tt-logid).
 
 /** A Feishu call that failed, as it may be logged. */
-export interface FeishuFailure {
+interface FeishuFailure {
   type: 'FeishuApiError';
   message: string;
   status?: number;
@@ -39,7 +39,7 @@ function pathOf(url: unknown): string | undefined {
  * An axios error (what the SDK throws for a non-2xx answer), or the SDK's own summary of one
  * ({message, config, request, response}): reduced to a FeishuFailure. Undefined for anything else.
  */
-export function feishuFailure(value: unknown): FeishuFailure | undefined {
+function feishuFailure(value: unknown): FeishuFailure | undefined {
   if (!isBag(value)) return undefined;
   const response = isBag(value.response) ? value.response : undefined;
   const config = isBag(value.config) ? value.config : undefined;

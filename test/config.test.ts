@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
@@ -12,6 +15,40 @@ describe('config', () => {
     expect(c.sandbox).toBe(true);
     expect(c.port).toBe(3000);
     expect(c.timezone).toBe('Asia/Shanghai');
+    expect(c.host).toBe('127.0.0.1'); // the sandbox page lets anyone act as anyone: this machine only
+    expect(c.warnings).toEqual([]);
+  });
+
+  it('an explicit HOST wins in sandbox mode, with a warning that the page lets anyone act as anyone', () => {
+    const c = loadConfig({ HOST: '0.0.0.0' });
+    expect(c.host).toBe('0.0.0.0');
+    expect(c.warnings).toHaveLength(1);
+    expect(c.warnings[0]).toMatch(/0\.0\.0\.0.*act as anyone/);
+    expect(loadConfig({ HOST: '127.0.0.1' }).warnings).toEqual([]);
+  });
+
+  const realApp = { LARK_APP_ID: 'cli_x', LARK_APP_SECRET: 's', LARK_VERIFICATION_TOKEN: 't' };
+
+  it('refuses a real app without LARK_ENCRYPT_KEY, saying why and where the console sets it', () => {
+    expect(() => loadConfig(realApp)).toThrow(ConfigError);
+    expect(() => loadConfig(realApp)).toThrow(/^Invalid environment variable LARK_ENCRYPT_KEY:/);
+    expect(() => loadConfig(realApp)).toThrow(/forge/);
+    expect(() => loadConfig(realApp)).toThrow(/事件与回调 → 加密策略 → Encrypt Key/);
+    expect(() => loadConfig(realApp)).toThrow(/LARK_ALLOW_PLAINTEXT=true/);
+  });
+
+  it('LARK_ALLOW_PLAINTEXT=true lets a real app start without a key, with a warning', () => {
+    const c = loadConfig({ ...realApp, LARK_ALLOW_PLAINTEXT: 'true' });
+    expect(c.allowPlaintext).toBe(true);
+    expect(c.host).toBe('0.0.0.0'); // Feishu must reach a real app
+    expect(c.warnings.join('\n')).toMatch(/LARK_ALLOW_PLAINTEXT=true.*not signed/);
+    // With a key the switch changes nothing: requests are signed.
+    const signed = loadConfig({ ...realApp, LARK_ENCRYPT_KEY: 'k', LARK_ALLOW_PLAINTEXT: 'true' });
+    expect(signed.allowPlaintext).toBe(false);
+    expect(signed.warnings).toEqual([]);
+    expect(() => loadConfig({ ...realApp, LARK_ALLOW_PLAINTEXT: 'yes' })).toThrow(
+      /^Invalid environment variable LARK_ALLOW_PLAINTEXT: must be true or false/,
+    );
   });
 
   it.each([
@@ -50,5 +87,28 @@ describe('config', () => {
     const lines = (err as { stderr: string }).stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^Invalid environment variable PORT:/);
+  });
+
+  it('npm start with a real app and no encrypt key stops with one line saying how to set it', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhaoshang-config-'));
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: '0',
+      DATABASE_URL: `file:${path.join(dir, 'bot.db')}`,
+      LARK_APP_ID: 'cli_x',
+      LARK_APP_SECRET: 's',
+      LARK_VERIFICATION_TOKEN: 't',
+    };
+    delete env.LARK_ENCRYPT_KEY;
+    delete env.LARK_ALLOW_PLAINTEXT;
+    // A start that does not stop (as before the check) is killed after 25 s and fails below.
+    const err = await run(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, timeout: 25_000 }).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect((err as { code: number }).code).toBe(1);
+    const lines = (err as { stderr: string }).stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Invalid environment variable LARK_ENCRYPT_KEY:.*加密策略/);
   });
 });

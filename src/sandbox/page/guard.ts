@@ -9,7 +9,7 @@ import type { Context, Next } from 'koa';
 //   Host must be an IP address or localhost (a DNS name pointing here is how DNS rebinding gets in);
 // - POSTs only as application/json, which a foreign page cannot send without asking first (CORS).
 
-export const PAGE_TOKEN_HEADER = 'x-sandbox-token';
+const PAGE_TOKEN_HEADER = 'x-sandbox-token';
 
 const STALE_LINK =
   '本页的访问口令缺失或已失效：请打开启动日志里 “local chat page:” 一行给出的完整地址（?t= 和它后面的那串字符不能少；重启后要用新的地址）。';

@@ -24,7 +24,7 @@ let captain: string;
 let token: string;
 beforeAll(async () => {
   bot = await startTestBot();
-  token = new URL(bot.pageUrl!).searchParams.get('t')!;
+  token = new URL(bot.pageUrl ?? bot.url).searchParams.get('t') ?? '';
   office = await bot.openIdOf('招商局局长');
   const squad = await bot.database.prisma.squad.findFirstOrThrow({
     where: { sortOrder: { gt: 1 } },
