@@ -1,6 +1,7 @@
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Config } from '../config.js';
 import type { Log } from '../log.js';
+import { sdkLogger } from '../log-safe.js';
 import type { Metrics } from './metrics.js';
 
 export interface WsConnection {
@@ -42,6 +43,7 @@ export async function startWsConnection(
     appSecret: config.lark.appSecret,
     domain: config.lark.domain ?? lark.Domain.Feishu,
     loggerLevel: lark.LoggerLevel.warn,
+    logger: sdkLogger(log),
     autoReconnect: true,
   });
   await client.start({ eventDispatcher: counted });

@@ -13,7 +13,7 @@ import { startBot, type RunningBot } from '../../src/bot.js';
 import { loadConfig } from '../../src/config.js';
 import { createLog } from '../../src/log.js';
 import { createSandbox, type Sandbox } from '../../src/sandbox/open-api/index.js';
-import { fixture, newEventId, withText } from '../helpers/feishu.js';
+import { fixture, newEventId, postSigned, withText } from '../helpers/feishu.js';
 import { createPgDatabase, testingOnPostgres } from '../helpers/pg.js';
 
 void lark; // loads the SDK, which registers its protobuf types (pbbp2.Frame) in protobufjs' root
@@ -143,5 +143,13 @@ describe('LARK_EVENT_MODE=ws', () => {
     const answer = JSON.parse(Buffer.from(res.data!, 'base64').toString());
     expect(answer.toast.type).toBe('error'); // the fixture's action is unknown: a toast saying what to do
     expect(answer.toast.content).toContain('重新发送命令');
+  });
+
+  it('without an encrypt key its HTTP webhook takes nothing, not even a fresh request with the token', async () => {
+    const ev = withText(fixture('events/im.message.receive_v1.p2p-help.json'), '/help');
+    ev.header.create_time = String(Date.now());
+    const res = await postSigned(`${bot.url}/webhook/event`, ev, { verificationToken: 'ws-token' });
+    expect(res.status).toBe(403);
+    expect(await bot.database.prisma.processedEvent.count({ where: { eventId: ev.header.event_id } })).toBe(0);
   });
 });

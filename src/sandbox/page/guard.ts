@@ -14,8 +14,12 @@ const PAGE_TOKEN_HEADER = 'x-sandbox-token';
 const STALE_LINK =
   '本页的访问口令缺失或已失效：请打开启动日志里 “local chat page:” 一行给出的完整地址（?t= 和它后面的那串字符不能少；重启后要用新的地址）。';
 
+/**
+ * 24 random lowercase letters (about 113 bits). Letters only, so that the log's scrubbing of phone
+ * numbers and tokens (log.ts) never touches the page link it prints.
+ */
 export function newPageToken(): string {
-  return crypto.randomBytes(18).toString('base64url');
+  return Array.from({ length: 24 }, () => String.fromCharCode(97 + crypto.randomInt(26))).join('');
 }
 
 /** Koa middleware for /sandbox/api/*: refuses with 4xx anything that is not the page's own call. */
