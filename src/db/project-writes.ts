@@ -1,9 +1,14 @@
 import type { StageDateField } from '../domain/project-stages.js';
 import type { ProjectStage } from '../domain/vocabulary.js';
 import type { Db } from './client.js';
+import { guardSigning } from './signing-guard.js';
 
 // Changes to a project, its stage history and its tasks. Each write carries the card's request key
 // (unique), so a repeated tap stores nothing twice; the caller's transaction holds them together.
+// This is the one place that writes a project's stage or amounts (test/architecture.test.ts holds
+// the line), and each such write first passes the signing gate (signing-guard.ts): it throws
+// SigningRefused, before anything is stored, when the project would end up past 签约 at or above
+// the review threshold without a passed review.
 
 export interface NewProject {
   requestKey: string;
@@ -26,7 +31,8 @@ export interface NewProject {
  */
 export async function createProjectWithHistory(db: Db, p: NewProject): Promise<{ id: number; name: string }> {
   const { on, ...data } = p;
-  const project = await db.project.create({ data });
+  const project = await db.project.create({ data: { ...data, stage: 'NEGOTIATING' } });
+  await guardSigning(db, { id: project.id, stage: project.stage, investment: project.investment });
   await db.projectStageChange.create({
     data: {
       requestKey: `project:${project.id}:change:0`,
@@ -62,6 +68,7 @@ export interface StageChange {
 
 /** One row of the stage history, and the project moved to its stage with the amounts added. */
 export async function recordStageChange(db: Db, c: StageChange): Promise<void> {
+  await guardSigning(db, { id: c.projectId, stage: c.toStage, investment: c.investmentAfter });
   await db.projectStageChange.create({
     data: {
       requestKey: c.requestKey,
