@@ -6,7 +6,7 @@ import type { ReviewState } from './review.js';
 // units; only an office admin may leave one of the six out, with a reason. After a veto only the
 // office starts a new review, with a reason, and the units that vetoed review again.
 
-export interface Unit {
+interface Unit {
   id: number;
   name: string;
 }

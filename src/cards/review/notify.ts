@@ -98,7 +98,7 @@ export async function sendOpinionCards(
 }
 
 /** The message that asks the office admins to name a reviewer for a unit. */
-export function askToNameReviewer(p: { id: number; name: string; squadName: string }, unit: string): string {
+function askToNameReviewer(p: { id: number; name: string; squadName: string }, unit: string): string {
   return (
     `【请指定预审经办人】联合预审「${p.name}」（项目编号 ${p.id}，${p.squadName}）：${unit}的人员都属于项目所属小分队，` +
     `不能预审本队的项目，预审卡片无人接收。请指定一位不属于该小分队的人代表${unit}出具意见，发送：\n` +
