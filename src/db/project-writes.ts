@@ -2,6 +2,7 @@ import type { StageDateField } from '../domain/project-stages.js';
 import type { ProjectStage } from '../domain/vocabulary.js';
 import type { Db } from './client.js';
 import { guardSigning } from './signing-guard.js';
+import { MAX_AMOUNT_WAN } from '../domain/money.js';
 
 // Changes to a project, its stage history and its tasks. Each write carries the card's request key
 // (unique), so a repeated tap stores nothing twice; the caller's transaction holds them together.
@@ -69,6 +70,7 @@ export interface StageChange {
 /** One row of the stage history, and the project moved to its stage with the amounts added. */
 export async function recordStageChange(db: Db, c: StageChange): Promise<void> {
   await guardSigning(db, { id: c.projectId, stage: c.toStage, investment: c.investmentAfter });
+  await guardTotals(db, c);
   await db.projectStageChange.create({
     data: {
       requestKey: c.requestKey,
@@ -93,6 +95,30 @@ export async function recordStageChange(db: Db, c: StageChange): Promise<void> {
       foreignCapitalUsd: { increment: c.fxAdded ?? 0 },
     },
   });
+}
+
+/** A write that would take a project's running total past MAX_AMOUNT_WAN; nothing of it was stored. */
+export class AmountOutOfRange extends Error {
+  constructor(
+    readonly field: 'funds_added' | 'fx_added',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The totals after the amounts are added stay within MAX_AMOUNT_WAN (each form field already does). */
+async function guardTotals(db: Db, c: StageChange): Promise<void> {
+  if (!c.fundsAdded && !c.fxAdded) return;
+  const now = await db.project.findUniqueOrThrow({
+    where: { id: c.projectId },
+    select: { fundsInPlace: true, foreignCapitalUsd: true },
+  });
+  const over = (total: number, added: number | null) => added !== null && total + added > MAX_AMOUNT_WAN;
+  if (over(now.fundsInPlace, c.fundsAdded))
+    throw new AmountOutOfRange('funds_added', `到位资金累计不能超过 ${MAX_AMOUNT_WAN} 万元，请核对本次新增金额`);
+  if (over(now.foreignCapitalUsd, c.fxAdded))
+    throw new AmountOutOfRange('fx_added', `实际利用外资累计不能超过 ${MAX_AMOUNT_WAN} 万美元，请核对本次新增金额`);
 }
 
 export interface NewTask {

@@ -71,6 +71,12 @@ describe('an env admin not on the roster (LARK_ADMIN_OPEN_IDS)', () => {
     expect(await db().person.count({ where: { name: '韦首任' } })).toBe(1);
   });
 
+  it('gets /export', async () => {
+    const r = await commandReply(bot, FIRST_ADMIN, '/export');
+    expect(r.text ?? '').not.toContain(ROSTER_HINT);
+    expect(r.text ?? '').not.toContain('只有');
+  });
+
   it('gets the roster template and may send the roster back for import', async () => {
     const ask = withText(fixture('events/im.message.receive_v1.p2p-help.json'), '/template roster', {
       openId: FIRST_ADMIN,

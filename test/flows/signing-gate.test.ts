@@ -131,6 +131,16 @@ describe('amounts are finite and bounded (0 to 10,000,000 万元)', () => {
     expect((await projectOf(id)).fundsInPlace).toBe(0);
   });
 
+  it('到位资金 added up past 10,000,000 万元 is refused, the total stays', async () => {
+    const { id } = await newProject('到位资金累计项目', '100');
+    const first = await submitStage(member, id, stageForm('NEGOTIATING', { funds_added: '10000000' }));
+    expect(first.body.toast.type).toBe('success');
+    const second = await submitStage(member, id, stageForm('NEGOTIATING', { funds_added: '1' }));
+    expect(second.body.toast.type).toBe('error');
+    expect(second.body.toast.content).toContain('到位资金累计');
+    expect((await projectOf(id)).fundsInPlace).toBe(10_000_000);
+  });
+
   it('1e308 on the new-project card gets a field error and creates nothing', async () => {
     const { card, messageId } = await commandCard(bot, member, '/project new');
     const res = await bot.card(

@@ -2,7 +2,7 @@ import { escapeMarkdown } from '../shared/template.js';
 import type { Actor } from '../../domain/actor.js';
 import { recordAudit } from '../../db/audit-trail.js';
 import { listHelpers, loadProject, type ProjectView, stageChangeExists } from '../../db/projects.js';
-import { recordStageChange } from '../../db/project-writes.js';
+import { AmountOutOfRange, recordStageChange } from '../../db/project-writes.js';
 import { SigningRefused } from '../../db/signing-guard.js';
 import type { Deps } from '../../deps.js';
 import { isOfficeActor, mayActForSquad, maySeeSquad } from '../../domain/authz.js';
@@ -115,6 +115,7 @@ export async function changeProjectStage(input: CardInput, deps: Deps): Promise<
     });
   } catch (e) {
     // The signing gate: shown on the field that crossed it (the amount on an update, else the stage).
+    if (e instanceof AmountOutOfRange) return refuse({ [e.field]: e.message });
     if (e instanceof SigningRefused)
       return refuse({ [move.kind === 'UPDATE' && f.investment !== undefined ? 'investment' : 'to_stage']: e.message });
     throw e;
