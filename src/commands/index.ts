@@ -90,8 +90,10 @@ export const commands: Record<string, Command> = {
   },
   '/review': {
     run: showReview,
-    usage: '/review <项目编号> [发起]',
-    summary: '联合预审：查看项目的预审状态；未预审或被否决后可发起（区招商局或项目所属小分队）',
+    usage: '/review <项目编号> [发起] · /review <项目编号> 指定 <单位> <姓名>',
+    summary:
+      '联合预审：查看项目的预审状态；未预审时区招商局或项目所属小分队可发起，被否决后由区招商局写明理由重新发起；' +
+      '单位无人可审时办公室管理员指定经办人',
   },
   '/key': {
     run: manageKeyProjects,

@@ -1,6 +1,7 @@
 import type { CommandInput } from './types.js';
 import type { Reply } from '../feishu/answer.js';
 import { showReviewCardFor } from '../cards/review/actions.js';
+import { nameReviewer } from '../cards/review/name-reviewer.js';
 import { UserError } from '../errors.js';
 import { reply } from '../feishu/answer.js';
 import type { Deps } from '../deps.js';
@@ -14,6 +15,11 @@ export function parseProjectId(arg: string | undefined, usage: string): number {
 
 export async function showReview(input: CommandInput, deps: Deps): Promise<Reply> {
   const id = parseProjectId(input.args[0], '/review 12');
+  if (input.args[1] === '指定') {
+    const [unit, name] = input.args.slice(2);
+    if (!unit || !name) throw new UserError(`请写明单位和姓名，例如 /review ${id} 指定 政务办 张三`);
+    return reply.text(await nameReviewer(deps, input.actor!, id, unit, name));
+  }
   const card = await showReviewCardFor(deps, input.actor!, id, input.args[1] === '发起');
   return typeof card === 'string' ? reply.text(card) : reply.card(card);
 }

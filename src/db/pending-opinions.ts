@@ -4,7 +4,10 @@ import type { Db } from './client.js';
 export async function listPendingOpinions(db: Db) {
   return db.reviewOpinion.findMany({
     where: { decision: 'PENDING', review: { status: 'OPEN' } },
-    include: { unit: { select: { name: true } }, review: { select: { projectId: true } } },
+    include: {
+      unit: { select: { name: true } },
+      review: { select: { projectId: true, project: { select: { squadId: true } } } },
+    },
     orderBy: { id: 'asc' },
   });
 }

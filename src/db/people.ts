@@ -2,6 +2,7 @@ import type { Actor } from '../domain/actor.js';
 import type { Role, SquadMemberRole } from '../domain/vocabulary.js';
 import { Prisma } from '../generated/prisma/client.js';
 import type { Db } from './client.js';
+import { ENV_ADMIN_TITLE } from './env-admins.js';
 
 export type PersonRow = {
   id: number | bigint;
@@ -81,7 +82,8 @@ export async function listRosterNames(db: Db): Promise<string[]> {
 
 /**
  * Binds the open_id to the person, taking it from whoever held it (an open_id belongs to one
- * person). Returns that earlier holder, or null.
+ * person). Returns that earlier holder, or null. A holder the bot put on the roster for an env admin
+ * (env-admins.ts) leaves the roster: the admin has found their real entry.
  */
 export async function moveOpenId(
   db: Db,
@@ -89,7 +91,11 @@ export async function moveOpenId(
   openId: string,
 ): Promise<{ id: number; name: string } | null> {
   const holder = await db.person.findUnique({ where: { openId } });
-  if (holder) await db.person.update({ where: { id: holder.id }, data: { openId: null } });
+  if (holder)
+    await db.person.update({
+      where: { id: holder.id },
+      data: { openId: null, ...(holder.title === ENV_ADMIN_TITLE ? { active: false } : {}) },
+    });
   await db.person.update({ where: { id: personId }, data: { openId } });
   return holder ? { id: holder.id, name: holder.name } : null;
 }

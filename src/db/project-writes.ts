@@ -1,9 +1,15 @@
 import type { StageDateField } from '../domain/project-stages.js';
 import type { ProjectStage } from '../domain/vocabulary.js';
 import type { Db } from './client.js';
+import { guardSigning } from './signing-guard.js';
+import { MAX_AMOUNT_WAN } from '../domain/money.js';
 
 // Changes to a project, its stage history and its tasks. Each write carries the card's request key
 // (unique), so a repeated tap stores nothing twice; the caller's transaction holds them together.
+// This is the one place that writes a project's stage or amounts (test/architecture.test.ts holds
+// the line), and each such write first passes the signing gate (signing-guard.ts): it throws
+// SigningRefused, before anything is stored, when the project would end up past 签约 at or above
+// the review threshold without a passed review.
 
 export interface NewProject {
   requestKey: string;
@@ -26,7 +32,8 @@ export interface NewProject {
  */
 export async function createProjectWithHistory(db: Db, p: NewProject): Promise<{ id: number; name: string }> {
   const { on, ...data } = p;
-  const project = await db.project.create({ data });
+  const project = await db.project.create({ data: { ...data, stage: 'NEGOTIATING' } });
+  await guardSigning(db, { id: project.id, stage: project.stage, investment: project.investment });
   await db.projectStageChange.create({
     data: {
       requestKey: `project:${project.id}:change:0`,
@@ -62,6 +69,8 @@ export interface StageChange {
 
 /** One row of the stage history, and the project moved to its stage with the amounts added. */
 export async function recordStageChange(db: Db, c: StageChange): Promise<void> {
+  await guardSigning(db, { id: c.projectId, stage: c.toStage, investment: c.investmentAfter });
+  await guardTotals(db, c);
   await db.projectStageChange.create({
     data: {
       requestKey: c.requestKey,
@@ -86,6 +95,30 @@ export async function recordStageChange(db: Db, c: StageChange): Promise<void> {
       foreignCapitalUsd: { increment: c.fxAdded ?? 0 },
     },
   });
+}
+
+/** A write that would take a project's running total past MAX_AMOUNT_WAN; nothing of it was stored. */
+export class AmountOutOfRange extends Error {
+  constructor(
+    readonly field: 'funds_added' | 'fx_added',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The totals after the amounts are added stay within MAX_AMOUNT_WAN (each form field already does). */
+async function guardTotals(db: Db, c: StageChange): Promise<void> {
+  if (!c.fundsAdded && !c.fxAdded) return;
+  const now = await db.project.findUniqueOrThrow({
+    where: { id: c.projectId },
+    select: { fundsInPlace: true, foreignCapitalUsd: true },
+  });
+  const over = (total: number, added: number | null) => added !== null && total + added > MAX_AMOUNT_WAN;
+  if (over(now.fundsInPlace, c.fundsAdded))
+    throw new AmountOutOfRange('funds_added', `到位资金累计不能超过 ${MAX_AMOUNT_WAN} 万元，请核对本次新增金额`);
+  if (over(now.foreignCapitalUsd, c.fxAdded))
+    throw new AmountOutOfRange('fx_added', `实际利用外资累计不能超过 ${MAX_AMOUNT_WAN} 万美元，请核对本次新增金额`);
 }
 
 export interface NewTask {

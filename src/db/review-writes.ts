@@ -7,15 +7,26 @@ import { auditProject, findReview, type AuditActor, type ReviewRow } from './rev
 
 export class ReviewConflict extends Error {}
 
-/** Starts a review: claims the project (reviewStatus → IN_REVIEW) and creates one opinion per unit. */
-export async function startReview(
-  db: Db,
-  p: { projectId: number; units: { id: number; name: string }[]; dueOn: string; startedOn: string; isKey: boolean },
-  actor: AuditActor,
-): Promise<ReviewRow> {
-  // A vetoed project may be reviewed again (after it changed); a passed one needs no second review.
+export interface ReviewStart {
+  projectId: number;
+  units: { id: number; name: string }[];
+  /** Plan units left out by an office admin, with the reason (kept in the project's history). */
+  removed: { id: number; name: string }[];
+  /** A new review after a veto (the office's, with a reason). */
+  restart: boolean;
+  reason: string;
+  dueOn: string;
+  startedOn: string;
+  isKey: boolean;
+}
+
+/**
+ * Starts a review: claims the project (reviewStatus NONE → IN_REVIEW, or VETOED → IN_REVIEW for a
+ * restart) and creates one opinion per unit. A passed or overruled project needs no second review.
+ */
+export async function startReview(db: Db, p: ReviewStart, actor: AuditActor): Promise<ReviewRow> {
   const claimed = await db.project.updateMany({
-    where: { id: p.projectId, reviewStatus: { in: ['NONE', 'VETOED'] } },
+    where: { id: p.projectId, reviewStatus: p.restart ? 'VETOED' : 'NONE' },
     data: { reviewStatus: 'IN_REVIEW' },
   });
   if (claimed.count !== 1) {
@@ -23,7 +34,9 @@ export async function startReview(
     throw new ReviewConflict(
       now?.reviewStatus === 'IN_REVIEW'
         ? '这个项目的联合预审已在进行中。'
-        : '这个项目已通过联合预审（或否决已被推翻），可以签约，无需再次预审。',
+        : now?.reviewStatus === 'VETOED' || now?.reviewStatus === 'NONE'
+          ? '项目的预审状态刚刚变了，请发送 /review 重新获取卡片。'
+          : '这个项目已通过联合预审（或否决已被推翻），可以签约，无需再次预审。',
     );
   }
   const review = await db.projectReview.create({
@@ -37,11 +50,38 @@ export async function startReview(
   await auditProject(db, p.projectId, actor, 'review.start', {
     reviewId: review.id,
     units: p.units.map((u) => u.name),
+    removed: p.removed.map((u) => ({ unit: u.name, reason: p.reason })),
+    restart: p.restart,
+    reason: p.reason || undefined,
     startedOn: p.startedOn,
     dueOn: p.dueOn,
     isKey: p.isKey,
   });
   return (await findReview(db, review.id))!;
+}
+
+/** The office names who answers for a unit in this review (nobody of the unit may); audited. */
+export async function nameOpinionReviewer(
+  db: Db,
+  opinionId: number,
+  reviewer: { id: number; name: string },
+  actor: AuditActor,
+): Promise<ReviewRow> {
+  const res = await db.reviewOpinion.updateMany({
+    where: { id: opinionId, decision: 'PENDING', review: { status: 'OPEN' } },
+    data: { reviewerId: reviewer.id },
+  });
+  if (res.count !== 1) throw new ReviewConflict('这个单位的预审意见已经出具，或这次预审已经结束，无需再指定经办人。');
+  const op = await db.reviewOpinion.findUniqueOrThrow({
+    where: { id: opinionId },
+    include: { unit: true, review: true },
+  });
+  await auditProject(db, op.review.projectId, actor, 'review.reviewer', {
+    reviewId: op.reviewId,
+    unit: op.unit.name,
+    reviewer: reviewer.name,
+  });
+  return (await findReview(db, op.reviewId))!;
 }
 
 export interface OpinionInput {

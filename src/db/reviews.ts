@@ -21,6 +21,9 @@ export interface OpinionRow {
   reason: string | null;
   dueOn: string;
   decidedByName: string | null;
+  /** The person the office named to answer for the unit in this review, if any. */
+  reviewerId: number | null;
+  reviewerName: string | null;
 }
 
 export interface ReviewRow {
@@ -103,10 +106,13 @@ async function toReviewRow(
       reason: string | null;
       dueOn: string;
       decidedById: number | null;
+      reviewerId: number | null;
     }[];
   },
 ): Promise<ReviewRow> {
-  const ids = [r.overruledById, ...r.opinions.map((o) => o.decidedById)].filter((x): x is number => x !== null);
+  const ids = [r.overruledById, ...r.opinions.flatMap((o) => [o.decidedById, o.reviewerId])].filter(
+    (x): x is number => x !== null,
+  );
   const names = new Map(
     (await db.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((p) => [
       p.id,
@@ -134,6 +140,8 @@ async function toReviewRow(
         reason: o.reason,
         dueOn: o.dueOn,
         decidedByName: o.decidedById ? (names.get(o.decidedById) ?? null) : null,
+        reviewerId: o.reviewerId,
+        reviewerName: o.reviewerId ? (names.get(o.reviewerId) ?? null) : null,
       })),
   };
 }
@@ -173,12 +181,31 @@ export async function listReviewableUnits(db: Db): Promise<{ id: number; code: s
 }
 
 /**
- * Who answers for a unit: its people with the REVIEWER role; else the unit's head (the captain of a
- * squad the unit leads, e.g. 环保局局长); else a person titled 局长/主任 there; else its first person.
+ * Who answers for a unit in a review of a project of this squad: the person the office named for
+ * the opinion, if any; else the unit's people with the REVIEWER role; else the unit's head (the
+ * captain of a squad the unit leads, e.g. 环保局局长); else a person titled 局长/主任 there; else its
+ * first person. Nobody reviews a project of a squad they belong to (captain, member or responsible
+ * leader): the chain skips them, and may end with no one (the office is then asked to name someone).
  */
-export async function reviewersOfUnit(db: Db, unitId: number): Promise<ReviewPerson[]> {
+export async function reviewersOf(
+  db: Db,
+  opinion: { unitId: number; reviewerId?: number | null },
+  squadId: number,
+): Promise<ReviewPerson[]> {
+  if (opinion.reviewerId) {
+    const named = await db.person.findFirst({
+      where: { id: opinion.reviewerId, active: true },
+      select: { id: true, name: true, openId: true },
+    });
+    return named ? [named] : [];
+  }
   const people = await db.person.findMany({
-    where: { unitId, active: true },
+    where: {
+      unitId: opinion.unitId,
+      active: true,
+      memberOf: { none: { squadId } },
+      leaderOf: { none: { squadId } },
+    },
     orderBy: { id: 'asc' },
     select: {
       id: true,
@@ -197,6 +224,12 @@ export async function reviewersOfUnit(db: Db, unitId: number): Promise<ReviewPer
   const heads = people.filter((p) => /(局长|主任|镇长)$/.test(p.name) || /^[^、，,]*(局长|主任)/.test(p.title));
   if (heads.length) return pick(heads.slice(0, 1));
   return pick(people.slice(0, 1));
+}
+
+/** Whether the person is a captain, member or responsible leader of the squad. */
+export async function belongsToSquad(db: Db, personId: number, squadId: number): Promise<boolean> {
+  const member = await db.squadMember.count({ where: { personId, squadId } });
+  return member > 0 || (await db.squadLeader.count({ where: { personId, squadId } })) > 0;
 }
 
 export async function peopleWithRoles(db: Db, roles: string[]): Promise<ReviewPerson[]> {

@@ -3,34 +3,50 @@ import type { Db } from './client.js';
 import { latestReview } from './reviews.js';
 import { getSetting } from './settings.js';
 
-// The gate before a project may be marked SIGNED: a project at or above the review threshold
-// (setting `review.thresholdWan`, default 10000 万元 = 1亿元) must have passed the joint pre-review
-// (联合预审, 一票否决) or had its veto overruled by the leading group. Callers rely only on
-// "null = allowed, else the reason"; the reason names the units whose opinions are missing.
+// The signing gate: no project may be at 签约 or a later stage with an investment at or above the
+// review threshold (setting `review.thresholdWan`, default 10000 万元 = 1亿元) unless it passed the
+// joint pre-review (联合预审, 一票否决) or the leading group overruled the veto. project-writes.ts
+// asks it before every write of a project's stage or amounts, with the project as the write would
+// leave it; "null = allowed, else the reason" (naming the units whose opinions are missing).
 
 const REVIEW_THRESHOLD_KEY = REVIEW_SETTINGS.thresholdWan.key;
 const DEFAULT_REVIEW_THRESHOLD_WAN = REVIEW_SETTINGS.thresholdWan.fallback;
 
+/** A project as a write would leave it. */
 export interface SignableProject {
   id: number;
+  stage: string;
   investment: number;
-  reviewStatus: string;
-  isKey?: boolean;
 }
 
-/** null when the project may be marked SIGNED; else the reason, in Chinese, shown to the person. */
+/** The write was refused by the signing gate; nothing of it was stored. */
+export class SigningRefused extends Error {}
+
+/**
+ * null when the project may be in that stage at that investment; else the reason, in Chinese, shown
+ * to the person. The review status is read here, not taken from the caller.
+ */
 export async function checkSignable(db: Db, project: SignableProject): Promise<string | null> {
+  if (project.stage === 'NEGOTIATING') return null;
   const thresholdWan = await getSetting<number>(db, REVIEW_THRESHOLD_KEY, DEFAULT_REVIEW_THRESHOLD_WAN);
-  if (project.investment < thresholdWan || project.reviewStatus === 'PASSED' || project.reviewStatus === 'OVERRULED')
-    return null;
+  if (project.investment < thresholdWan) return null;
+  const row = await db.project.findUnique({ where: { id: project.id }, select: { reviewStatus: true } });
+  const reviewStatus = row?.reviewStatus ?? 'NONE';
+  if (reviewStatus === 'PASSED' || reviewStatus === 'OVERRULED') return null;
   const review = await latestReview(db, project.id);
   return signingRefusal({
     investmentWan: project.investment,
     thresholdWan,
-    reviewStatus: project.reviewStatus,
+    reviewStatus,
     projectId: project.id,
     pendingUnits:
       review?.status === 'OPEN' ? review.opinions.filter((o) => o.decision === 'PENDING').map((o) => o.unitName) : [],
     vetoes: review?.status === 'VETOED' ? vetoReasonsOf(review.opinions) : [],
   });
+}
+
+/** Throws SigningRefused when the write would leave the project past the gate without a passed review. */
+export async function guardSigning(db: Db, project: SignableProject): Promise<void> {
+  const reason = await checkSignable(db, project);
+  if (reason) throw new SigningRefused(reason);
 }

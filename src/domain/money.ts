@@ -3,6 +3,12 @@
 
 const YI_IN_WAN = 10_000;
 
+/**
+ * The largest amount a form, command or spreadsheet may carry, in 万元 (or 万美元): 1 万亿元, far above
+ * any one project or the district's goals, low enough that sums stay exact and never reach Infinity.
+ */
+export const MAX_AMOUNT_WAN = 10_000_000;
+
 function trim(n: number, digits: number): string {
   return Number(n.toFixed(digits)).toString();
 }

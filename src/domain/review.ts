@@ -135,13 +135,6 @@ function trimNumber(n: number): string {
   return String(Math.round(n * 100) / 100);
 }
 
-/** The office or the owning squad starts a review. */
-export function mayStartReview(a: Actor, squadId: number): string | null {
-  if (a.roles.includes('OFFICE') || a.roles.includes('OFFICE_ADMIN') || a.squads.some((s) => s.squadId === squadId))
-    return null;
-  return '只有区招商局（领导小组办公室）或项目所属小分队可以发起联合预审。';
-}
-
 /** Only the group leader or a deputy overrules a veto. */
 export function mayOverrule(a: Actor): string | null {
   if (a.roles.includes('GROUP_LEADER') || a.roles.includes('DEPUTY_LEADER')) return null;

@@ -6,7 +6,7 @@ import {
   findProjectForReview,
   findReview,
   responsibleLeadersOf,
-  reviewersOfUnit,
+  reviewersOf,
   type ReviewPerson,
 } from '../db/reviews.js';
 import { runInTransaction } from '../db/transactions.js';
@@ -54,7 +54,7 @@ export async function warnReviewDeadlines(deps: Deps, now: Date): Promise<JobRes
             n++;
         }
       };
-      await send(await reviewersOfUnit(d.db, opinion.unitId), text);
+      await send(await reviewersOf(d.db, opinion, opinion.review.project.squadId), text);
       n += await tellOffice(d, `review-deadline:${opinion.id}:${kind}:office`, text);
       if (kind === 'OVERDUE' && project.isKey) {
         await send(

@@ -1,6 +1,7 @@
 import { runCardAction } from '../cards/index.js';
 import type { Deps } from '../deps.js';
 import { answer, type CardAnswer } from '../feishu/answer.js';
+import { putEnvAdminOnRoster } from '../feishu/env-admin-roster.js';
 import { CardTrigger } from '../feishu/payloads.js';
 import { batcherOf } from './events/group-commit.js';
 import { DuplicateEvent, type EventContext } from './events/batch-transaction.js';
@@ -32,6 +33,7 @@ export async function onCardAction(flat: Flat, deps: Deps): Promise<CardAnswer> 
       tx,
     );
   try {
+    await putEnvAdminOnRoster(deps, e.operator.open_id);
     return await batcherOf(deps).handle({ eventId, type: 'card.action.trigger', openId: e.operator.open_id, work });
   } catch (err) {
     if (err instanceof DuplicateEvent) return answer.nothing();

@@ -4,6 +4,7 @@ import { parseContent } from '../commands/message-types.js';
 import type { Deps } from '../deps.js';
 import { noteUnknownSender } from '../db/unknown-senders.js';
 import type { Reply } from '../feishu/answer.js';
+import { putEnvAdminOnRoster } from '../feishu/env-admin-roster.js';
 import { parseMessage } from '../feishu/message.js';
 import { textContent } from '../feishu/outbox.js';
 import { MessageReceive } from '../feishu/payloads.js';
@@ -39,10 +40,8 @@ export async function onMessage(flat: Flat, deps: Deps, botOpenId: string | unde
   const typeHandler = findMessageTypeHandler(message.message_type);
   const replyTo = { type: 'reply' as const, messageId: message.message_id, chatId: message.chat_id };
   const work = async ({ tx, actor, reply }: EventContext): Promise<void> => {
-    const envAdmin = deps.config.adminOpenIds.includes(senderOpenId);
     let out: Reply;
-    // An env admin not on the roster yet may still run the admin commands (e.g. bind themselves).
-    if (!actor && cmd.name !== '/help' && !envAdmin) {
+    if (!actor && cmd.name !== '/help') {
       // Told once how to get added; after that, silence (except /help).
       if (!(await noteUnknownSender(tx.db, senderOpenId))) return;
       out = { kind: 'text', text: ROSTER_HINT };
@@ -89,6 +88,8 @@ export async function onMessage(flat: Flat, deps: Deps, botOpenId: string | unde
   const apologise = async ({ reply }: EventContext): Promise<void> =>
     reply({ dedupKey: `reply:${message.message_id}`, to: replyTo, msgType: 'text', content: textContent(SORRY) });
   try {
+    // An env admin not on the roster yet is put there first, so the event sees them as an office admin.
+    await putEnvAdminOnRoster(deps, senderOpenId);
     await batcherOf(deps).handle({ eventId, type: 'im.message.receive_v1', openId: senderOpenId, work });
   } catch (e) {
     if (e instanceof DuplicateEvent) {

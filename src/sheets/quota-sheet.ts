@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import { MAX_AMOUNT_WAN } from '../domain/money.js';
 import { METRIC_LABELS, METRIC_UNITS, METRICS, type Metric, type SquadKind } from '../domain/vocabulary.js';
 import {
   addSheet,
@@ -129,6 +130,11 @@ export function parseQuotaWorkbook(wb: ExcelJS.Workbook, squads: KnownSquad[]): 
         if (Number.isNaN(v)) at(m.header, `应为数字；现在是「${cellText(row.getCell(m.col))}」`);
         else if (v < 0) at(m.header, '不能是负数');
         else if (COUNTS.has(m.metric) && !Number.isInteger(v)) at(m.header, `应为整数；现在是 ${v}`);
+        else if (!Number.isFinite(v) || v * m.factor > MAX_AMOUNT_WAN)
+          at(
+            m.header,
+            `数值过大：最多 ${MAX_AMOUNT_WAN}${COUNTS.has(m.metric) ? '' : ' 万元'}；现在是「${cellText(row.getCell(m.col))}」`,
+          );
         else if (year !== null && squad)
           out.push({ year, squadId: squad.id, squadName: squad.name, metric: m.metric, target: round(v * m.factor) });
       }

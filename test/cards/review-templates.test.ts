@@ -40,6 +40,8 @@ const opinion = (id: number, decision: ReviewRow['opinions'][number]['decision']
   reason: decision === 'VETO' ? '理由_' : null,
   dueOn: '2018-10-10',
   decidedByName: null,
+  reviewerId: null,
+  reviewerName: null,
 });
 const review: ReviewRow = {
   id: 3,
@@ -66,6 +68,7 @@ const cards = {
   'review-start': renderReviewStart(project, [{ code: 'ECON', name: '经贸局' }], ['ECON'], {
     thresholdWan: 10_000,
     days: 3,
+    reason: 'NONE',
   }),
   'review-opinion': renderOpinionCard(project, review.opinions[3]!),
   'review-opinion-done': renderOpinionDone(project, review.opinions[2]!, review),

@@ -1,3 +1,4 @@
+import { mayStartReview } from '../../src/domain/review-start.js';
 import { describe, expect, it } from 'vitest';
 import calendarFile from '../../prisma/calendar-cn.json' with { type: 'json' };
 import type { Actor } from '../../src/domain/actor.js';
@@ -6,7 +7,6 @@ import {
   deadlineWarnings,
   formatWan,
   mayOverrule,
-  mayStartReview,
   reviewDueOn,
   reviewState,
   signingRefusal,

@@ -73,13 +73,15 @@ export async function opinionIdFor(bot: TestBot, projectId: number, unitCode: st
   return o.id;
 }
 
+/** Taps 发起联合预审 with these units ticked and, when given, the reason typed. */
 export async function startReviewAs(
   bot: TestBot,
   name: string,
   projectId: number,
   units = DEFAULT_UNITS,
+  reason?: string,
 ): Promise<any> {
-  return click(bot, name, { action: 'review.start', projectId }, { units });
+  return click(bot, name, { action: 'review.start', projectId }, reason === undefined ? { units } : { units, reason });
 }
 
 /**

@@ -20,6 +20,8 @@ const CAPTAIN = '农业局局长';
 let bot: TestBot;
 const db = () => bot.database.prisma;
 const project = (id: number) => db().project.findUniqueOrThrow({ where: { id } });
+/** What the signing gate says about marking the project 签约 now. */
+const signable = async (id: number) => checkSignable(db(), { ...(await project(id)), stage: 'SIGNED' });
 /** The owning squad's group chat, where its review status card lives. */
 const squadChat = async () => (await db().squad.findUniqueOrThrow({ where: { code: SQUAD } })).chatId!;
 
@@ -99,7 +101,7 @@ describe('joint pre-review (联合预审)', () => {
   });
 
   it('signing is refused, naming every unit still missing', async () => {
-    const msg = await checkSignable(db(), await project(id));
+    const msg = await signable(id);
     expect(msg).toContain('尚缺：经贸局、环保局、招商局、发改局、区工业园、政务办的预审意见');
   });
 
@@ -150,7 +152,7 @@ describe('joint pre-review (联合预审)', () => {
       expect(body.toast.type, name).toBe('success');
       await settle(bot);
     }
-    expect(await checkSignable(db(), await project(id))).toContain('尚缺：政务办的预审意见');
+    expect(await signable(id)).toContain('尚缺：政务办的预审意见');
     const status = bot.sb.lastCardMessageTo(await squadChat())!;
     expect(status.versions.length).toBeGreaterThan(1);
     const latest = JSON.stringify(status.versions.at(-1)!.content);
@@ -170,7 +172,7 @@ describe('joint pre-review (联合预审)', () => {
     );
     expect(again.toast.type).toBe('error');
     expect((await project(id)).reviewStatus).toBe('PASSED');
-    expect(await checkSignable(db(), await project(id))).toBeNull();
+    expect(await signable(id)).toBeNull();
     const history = await db().auditLog.findMany({
       where: { entity: 'Project', entityId: String(id) },
       orderBy: { id: 'asc' },
@@ -203,7 +205,7 @@ describe('one-vote veto and the leading group’s overrule', () => {
     );
     expect(body.toast.type).toBe('success');
     expect((await project(id)).reviewStatus).toBe('VETOED');
-    const refusal = await checkSignable(db(), await project(id));
+    const refusal = await signable(id);
     expect(refusal).toContain('环保局（环保）：选址位于饮用水水源二级保护区');
     await settle(bot);
     const notice = JSON.stringify(bot.sb.lastCardTo(await bot.openIdOf('曾健清')));
@@ -250,7 +252,7 @@ describe('one-vote veto and the leading group’s overrule', () => {
       overruleReason: '领导小组会议同意调整选址后推进',
     });
     expect((await project(id)).reviewStatus).toBe('OVERRULED');
-    expect(await checkSignable(db(), await project(id))).toBeNull();
+    expect(await signable(id)).toBeNull();
     const audit = await db().auditLog.findFirstOrThrow({
       where: { entity: 'Project', entityId: String(id), action: 'review.overrule' },
     });
@@ -265,8 +267,8 @@ describe('one-vote veto and the leading group’s overrule', () => {
 
   it('a project under the threshold never waits for a review', async () => {
     const small = await createProject(bot, { name: '小型农家乐', squadCode: SQUAD, investment: 800 });
-    expect(await checkSignable(db(), await project(small))).toBeNull();
+    expect(await signable(small)).toBeNull();
     const big = await createProject(bot, { name: '未预审的大项目', squadCode: SQUAD, investment: 10_000 });
-    expect(await checkSignable(db(), await project(big))).toContain(`/review ${big}`);
+    expect(await signable(big)).toContain(`/review ${big}`);
   });
 });

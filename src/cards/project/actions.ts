@@ -2,8 +2,8 @@ import { escapeMarkdown } from '../shared/template.js';
 import type { Actor } from '../../domain/actor.js';
 import { recordAudit } from '../../db/audit-trail.js';
 import { listHelpers, loadProject, type ProjectView, stageChangeExists } from '../../db/projects.js';
-import { recordStageChange } from '../../db/project-writes.js';
-import { checkSignable } from '../../db/signing-guard.js';
+import { AmountOutOfRange, recordStageChange } from '../../db/project-writes.js';
+import { SigningRefused } from '../../db/signing-guard.js';
 import type { Deps } from '../../deps.js';
 import { isOfficeActor, mayActForSquad, maySeeSquad } from '../../domain/authz.js';
 import { localDate, localDateTime } from '../../domain/local-date.js';
@@ -98,24 +98,28 @@ export async function changeProjectStage(input: CardInput, deps: Deps): Promise<
   const move = checkStageMove(from, f.to_stage, isOfficeActor(actor));
   if (move.refusal !== null) return refuse({ to_stage: move.refusal });
   const investment = f.investment ?? project.investment;
-  if (f.to_stage === 'SIGNED' && move.kind !== 'UPDATE') {
-    const reason = await checkSignable(db, { id: project.id, investment, reviewStatus: project.reviewStatus });
-    if (reason) return refuse({ to_stage: reason });
+  try {
+    await recordStageChange(db, {
+      requestKey,
+      projectId: project.id,
+      fromStage: from,
+      toStage: f.to_stage,
+      on: f.stage_date,
+      investment: f.investment ?? null,
+      investmentAfter: investment,
+      fundsAdded: f.funds_added ?? null,
+      fxAdded: f.fx_added ?? null,
+      evidence: f.evidence ?? '',
+      byId: actor.id,
+      dates: stageDatesAfter(move.kind, f.to_stage, f.stage_date),
+    });
+  } catch (e) {
+    // The signing gate: shown on the field that crossed it (the amount on an update, else the stage).
+    if (e instanceof AmountOutOfRange) return refuse({ [e.field]: e.message });
+    if (e instanceof SigningRefused)
+      return refuse({ [move.kind === 'UPDATE' && f.investment !== undefined ? 'investment' : 'to_stage']: e.message });
+    throw e;
   }
-  await recordStageChange(db, {
-    requestKey,
-    projectId: project.id,
-    fromStage: from,
-    toStage: f.to_stage,
-    on: f.stage_date,
-    investment: f.investment ?? null,
-    investmentAfter: investment,
-    fundsAdded: f.funds_added ?? null,
-    fxAdded: f.fx_added ?? null,
-    evidence: f.evidence ?? '',
-    byId: actor.id,
-    dates: stageDatesAfter(move.kind, f.to_stage, f.stage_date),
-  });
   await recordAudit(
     db,
     actor,

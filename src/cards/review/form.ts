@@ -8,7 +8,9 @@ import { cleanFormValue, type FieldErrors, fieldErrorsOf } from '../shared/form.
 export const ProjectValue = z.object({ projectId: z.coerce.number().int().positive() });
 
 export const StartForm = z.object({
-  units: z.array(z.string()).min(1, '请至少选择一个预审单位'),
+  units: z.array(z.string()),
+  /** Why a plan unit is left out, or why a vetoed project is reviewed again. */
+  reason: z.string().trim().max(500, '理由最多 500 字，请精简'),
 });
 
 export const OpinionValue = z.object({ opinionId: z.coerce.number().int().positive() });

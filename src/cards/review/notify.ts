@@ -1,11 +1,5 @@
 import { findCardMessage, replaceWaitingCard, replaceWaitingCardUpdates } from '../../db/card-messages.js';
-import {
-  peopleWithRoles,
-  reviewersOfUnit,
-  squadInbox,
-  type ProjectForReview,
-  type ReviewRow,
-} from '../../db/reviews.js';
+import { peopleWithRoles, reviewersOf, squadInbox, type ProjectForReview, type ReviewRow } from '../../db/reviews.js';
 import type { Deps } from '../../deps.js';
 import { enqueueMessage, textContent } from '../../feishu/outbox.js';
 import { showReviewStatus } from './status.js';
@@ -57,17 +51,27 @@ export async function publishReviewStatus(
   }
 }
 
-/** Each unit's reviewer(s) get the opinion card; a unit nobody can receive is reported to the office. */
+/**
+ * Each unit's reviewer(s) get the opinion card. A unit whose reviewers have no Feishu account is
+ * reported to the office (`unreachable`); a unit with nobody outside the owning squad (`unnamed`)
+ * goes to the office admins, who name a reviewer with `/review <编号> 指定 <单位> <姓名>`.
+ */
 export async function sendOpinionCards(
   deps: Deps,
   p: ProjectForReview,
   review: ReviewRow,
-): Promise<{ sent: number; unreachable: string[] }> {
+): Promise<{ sent: number; unreachable: string[]; unnamed: string[] }> {
   let sent = 0;
   const unreachable: string[] = [];
+  const unnamed: string[] = [];
   for (const o of review.opinions) {
     if (o.decision !== 'PENDING') continue;
-    const people = (await reviewersOfUnit(deps.db, o.unitId)).filter((x) => x.openId);
+    const candidates = await reviewersOf(deps.db, o, p.squadId);
+    if (candidates.length === 0) {
+      unnamed.push(o.unitName);
+      continue;
+    }
+    const people = candidates.filter((x) => x.openId);
     if (people.length === 0) unreachable.push(o.unitName);
     for (const person of people) {
       const ok = await enqueueMessage(deps.db, {
@@ -87,7 +91,19 @@ export async function sendOpinionCards(
         `请在名册中为该单位指定预审经办人（角色 REVIEWER）并绑定，然后请其发送 /review ${p.id}。`,
     );
   }
-  return { sent, unreachable };
+  for (const unit of unnamed) {
+    await tellOffice(deps, `review-unnamed:${review.id}:${unit}`, askToNameReviewer(p, unit), ['OFFICE_ADMIN']);
+  }
+  return { sent, unreachable, unnamed };
+}
+
+/** The message that asks the office admins to name a reviewer for a unit. */
+function askToNameReviewer(p: { id: number; name: string; squadName: string }, unit: string): string {
+  return (
+    `【请指定预审经办人】联合预审「${p.name}」（项目编号 ${p.id}，${p.squadName}）：${unit}的人员都属于项目所属小分队，` +
+    `不能预审本队的项目，预审卡片无人接收。请指定一位不属于该小分队的人代表${unit}出具意见，发送：\n` +
+    `/review ${p.id} 指定 ${unit} 姓名`
+  );
 }
 
 /** A veto goes to the leading group (who may overrule it) with the overrule form, and to the office. */
@@ -105,10 +121,18 @@ export async function sendVetoNotice(deps: Deps, p: ProjectForReview, review: Re
   }
 }
 
-/** A short text to every office person with a bound account (one message each, de-duplicated by key). */
-export async function tellOffice(deps: Deps, key: string, text: string): Promise<number> {
+/**
+ * A short text to every office person with a bound account (one message each, de-duplicated by
+ * key); `roles` narrows it, e.g. to the office admins.
+ */
+export async function tellOffice(
+  deps: Deps,
+  key: string,
+  text: string,
+  roles: string[] = ['OFFICE', 'OFFICE_ADMIN'],
+): Promise<number> {
   let n = 0;
-  for (const person of await peopleWithRoles(deps.db, ['OFFICE', 'OFFICE_ADMIN'])) {
+  for (const person of await peopleWithRoles(deps.db, roles)) {
     if (!person.openId) continue;
     if (
       await enqueueMessage(deps.db, {

@@ -1,5 +1,5 @@
 import { ReviewConflict, recordOpinion } from '../../db/review-writes.js';
-import { findOpinion, findProjectForReview, findReview, type ReviewRow, reviewersOfUnit } from '../../db/reviews.js';
+import { findOpinion, findProjectForReview, findReview, type ReviewRow, reviewersOf } from '../../db/reviews.js';
 import type { Deps } from '../../deps.js';
 import { answer, type CardAnswer } from '../../feishu/answer.js';
 import { refillForm } from '../shared/form.js';
@@ -18,9 +18,9 @@ export async function giveReviewOpinion(input: CardInput, deps: Deps): Promise<C
   const project = review ? await findProjectForReview(deps.db, review.projectId) : null;
   if (!op || !review || !project) return answer.error('这份预审已不存在，请联系区招商局。');
   const opinion = review.opinions.find((o) => o.id === op.id)!;
-  const reviewers = await reviewersOfUnit(deps.db, op.unitId);
+  const reviewers = await reviewersOf(deps.db, opinion, project.squadId);
   if (!reviewers.some((r) => r.id === actor.id))
-    return answer.error(`这张预审卡片由${opinion.unitName}的预审经办人填写。`);
+    return answer.error(`这张预审卡片由${opinion.unitName}的预审经办人填写；项目所属小分队的人员不能预审本队的项目。`);
 
   const form = readOpinionForm(input.formValue);
   if (!form.ok) {

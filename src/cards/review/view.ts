@@ -32,7 +32,7 @@ function projectSummary(p: ProjectForReview): string {
   return lines.join('\n');
 }
 
-function opinionLine(o: ReviewRow['opinions'][number], today: string): string {
+function opinionLine(o: ReviewRow['opinions'][number], today: string, unstaffed = false): string {
   const unit = `**${md(o.unitName)}**`;
   const by = o.decidedByName ? ` · ${md(o.decidedByName)}` : '';
   switch (o.decision) {
@@ -46,7 +46,11 @@ function opinionLine(o: ReviewRow['opinions'][number], today: string): string {
         `    理由：${md(o.reason ?? '')}`
       );
     default:
-      return `- ${unit}：待出具（期限 ${o.dueOn}）${today > o.dueOn ? " <font color='red'>已超期</font>" : ''}`;
+      return (
+        `- ${unit}：待出具（期限 ${o.dueOn}）${today > o.dueOn ? " <font color='red'>已超期</font>" : ''}` +
+        (o.reviewerName ? ` · 办公室指定 ${md(o.reviewerName)}` : '') +
+        (unstaffed ? " <font color='orange'>该单位人员均属本小分队，待办公室管理员指定经办人</font>" : '')
+      );
   }
 }
 
@@ -66,9 +70,19 @@ function historyText(h: HistoryLine, tz: string): string {
   switch (h.action) {
     case 'review.start':
       return (
-        `${at} ${who}发起联合预审：${md((d.units as string[]).join('、'))}；` +
-        `期限 ${String(d.dueOn)}${d.isKey ? '（重点项目）' : ''}`
+        `${at} ${who}${d.restart ? '重新' : ''}发起联合预审：${md((d.units as string[]).join('、'))}；` +
+        `期限 ${String(d.dueOn)}${d.isKey ? '（重点项目）' : ''}` +
+        (removedOf(d).length
+          ? `；移除 ${md(
+              removedOf(d)
+                .map((r) => r.unit)
+                .join('、'),
+            )}`
+          : '') +
+        (d.reason ? `；理由：${md(clip(String(d.reason)))}` : '')
       );
+    case 'review.reviewer':
+      return `${at} ${who}指定 ${md(String(d.reviewer))} 代表${md(String(d.unit))}预审`;
     case 'review.opinion':
       return (
         `${at} ${who}代表${md(String(d.unit))}出具意见：${DECISION_LABELS[d.decision as 'PASS']}` +
@@ -88,17 +102,40 @@ function historyText(h: HistoryLine, tz: string): string {
   }
 }
 
-/** The review's state for the owning squad (and /review): every unit, the outcome, the history. */
+/** Plan units an office admin left out of a review, as its start row in the history records them. */
+function removedOf(detail: Record<string, unknown>): { unit: string; reason: string }[] {
+  return Array.isArray(detail.removed) ? (detail.removed as { unit: string; reason: string }[]) : [];
+}
+
+/**
+ * The review's state for the owning squad (and /review): every unit, the outcome, the history.
+ * `unstaffed`: opinions nobody may answer (the office admins are asked to name a reviewer).
+ */
 export function renderReviewStatus(
   p: ProjectForReview,
   review: ReviewRow,
   history: HistoryLine[],
   today: string,
   tz: string,
+  unstaffed: number[] = [],
 ): Card {
   const look = STATE_LOOK[review.status];
   const decided = review.opinions.filter((o) => o.decision !== 'PENDING').length;
   const notices: unknown[] = [];
+  const start = history.find((h) => h.action === 'review.start' && h.detail.reviewId === review.id);
+  const removed = start ? removedOf(start.detail) : [];
+  if (removed.length)
+    notices.push({
+      tag: 'markdown',
+      content:
+        `<font color='orange'>**已移除的方案预审单位**</font>（${md(start?.actorName ?? '办公室管理员')}）：` +
+        removed.map((r) => `${md(r.unit)}（理由：${md(r.reason)}）`).join('；'),
+    });
+  if (start?.detail.restart)
+    notices.push({
+      tag: 'markdown',
+      content: `**否决后重新预审**（${md(start.actorName ?? '区招商局')}）：${md(String(start.detail.reason ?? ''))}`,
+    });
   if (review.status === 'PASSED') {
     const conditional = review.opinions.some((o) => o.decision === 'CONDITIONAL');
     notices.push({
@@ -110,7 +147,8 @@ export function renderReviewStatus(
       tag: 'markdown',
       content:
         `<font color='red'>**项目被一票否决，不能签约。**</font>\n` +
-        `领导小组组长、副组长可在否决通知卡片上填写理由推翻否决；项目调整后也可重新发起预审（/review ${p.id}）。`,
+        `领导小组组长、副组长可在否决通知卡片上填写理由推翻否决；项目调整后，区招商局可写明理由重新发起预审` +
+        `（/review ${p.id} 发起），否决单位须重新预审。`,
     });
   } else if (review.status === 'OVERRULED') {
     notices.push({
@@ -130,7 +168,8 @@ export function renderReviewStatus(
     tagColor: look.tag,
     stateLabel: look.label,
     summary: projectSummary(p),
-    opinions: review.opinions.map((o) => opinionLine(o, today)).join('\n') || '（没有预审单位）',
+    opinions:
+      review.opinions.map((o) => opinionLine(o, today, unstaffed.includes(o.id))).join('\n') || '（没有预审单位）',
     notices,
     historyCount: history.length,
     history: lines.join('\n') || '（暂无）',
@@ -138,11 +177,16 @@ export function renderReviewStatus(
   });
 }
 
+/**
+ * The start card. `reason`: which reason field the person gets — RESTART (the office after a veto:
+ * required), REMOVAL (an office admin: only if a plan unit is left out), NONE (the squad: the six
+ * plan units must stay).
+ */
 export function renderReviewStart(
   p: ProjectForReview,
   units: { code: string; name: string }[],
   selected: string[],
-  info: { thresholdWan: number; days: number },
+  info: { thresholdWan: number; days: number; reason: 'RESTART' | 'REMOVAL' | 'NONE' },
 ): Card {
   const needs = p.investment >= info.thresholdWan;
   const summary = [
@@ -151,15 +195,44 @@ export function renderReviewStart(
       ? `投资额达到 ${formatWan(info.thresholdWan)}，签约前须通过联合预审。`
       : `投资额未达 ${formatWan(info.thresholdWan)}，可不预审；如有需要仍可发起。`,
     `各单位须在 **${info.days} 个工作日**内出具意见${p.isKey ? '（重点项目，绿色通道）' : ''}，节假日顺延。`,
-  ].join('\n');
+    info.reason === 'RESTART' ? '**项目曾被一票否决**：重新预审须写明理由，否决单位须重新预审。' : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+  const reasonField =
+    info.reason === 'NONE'
+      ? []
+      : [
+          {
+            tag: 'input',
+            name: 'reason',
+            max_length: 500,
+            required: info.reason === 'RESTART',
+            label: {
+              tag: 'plain_text',
+              content: info.reason === 'RESTART' ? '重新预审的理由' : '移除方案单位的理由',
+            },
+            placeholder: {
+              tag: 'plain_text',
+              content:
+                info.reason === 'RESTART'
+                  ? '例如：企业已调整选址和工艺，申请重新预审'
+                  : '仅在去掉方案规定的单位时填写，例如：项目不涉及行政审批事项',
+            },
+          },
+        ];
   return renderCard('review-start', {
     projectName: p.name,
     subtitle: p.squadName,
     summary,
+    unitsLabel:
+      '**预审单位**（方案规定的六个单位必须参加，可增加其他单位；' +
+      (info.reason === 'REMOVAL' ? '移除须写明理由）' : '只有办公室管理员可以写明理由后移除）'),
     unitOptions: units.map((u) => ({ text: { tag: 'plain_text', content: u.name }, value: u.code })),
     selectedUnits: selected,
+    reasonField,
     projectId: p.id,
-    footer: '一个单位否决即不能签约（一票否决），除非领导小组推翻。',
+    footer: '一个单位否决即不能签约（一票否决），除非领导小组推翻或区招商局写明理由重新预审并通过。',
   });
 }
 

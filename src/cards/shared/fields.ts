@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isCalendarDate, isValidPhone } from '../../domain/contact-rules.js';
+import { MAX_AMOUNT_WAN } from '../../domain/money.js';
 import { pickerDate } from './form.js';
 
 // zod fields shared by the reporting cards. Each message names the field and says what to type,
@@ -24,13 +25,13 @@ export function phoneField(label: string) {
     .refine(isValidPhone, `${label}格式不对：手机号为 1 开头的 11 位数字，座机请带区号（如 0775-1234567）`);
 }
 
-/** An amount in 万元 / 万美元 typed into a text input: a number ≥ 0. */
+/** An amount in 万元 / 万美元 typed into a text input: a finite number from 0 to MAX_AMOUNT_WAN. */
 export function amountField(label: string, unit = '万元') {
-  const msg = `${label}请填写不小于 0 的数字（单位：${unit}），例如 3500`;
+  const msg = `${label}请填写 0 到 ${MAX_AMOUNT_WAN} 之间的数字（单位：${unit}），例如 3500`;
   return z.preprocess(
     (v) =>
       typeof v === 'string' ? (v.replace(/[,，\s]/g, '') === '' ? undefined : Number(v.replace(/[,，\s]/g, ''))) : v,
-    z.number({ error: msg }).finite(msg).min(0, msg),
+    z.number({ error: msg }).finite(msg).min(0, msg).max(MAX_AMOUNT_WAN, msg),
   );
 }
 

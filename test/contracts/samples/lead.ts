@@ -48,7 +48,7 @@ export const leadSamples: SampleTable = {
       refillForm(drawLeadCard(office, squads, { notice: describeDuplicate(lead) }), { ...typed, squad: '2' }),
     'refilled with field errors': () =>
       refillForm(drawLeadCard(captain, []), typed, {
-        investment: '意向投资额请填写不小于 0 的数字（单位：万元），例如 3500',
+        investment: '意向投资额请填写 0 到 10000000 之间的数字（单位：万元），例如 3500',
         phone: '联系电话格式不对：手机号为 1 开头的 11 位数字，座机请带区号（如 0775-1234567）',
       }),
   },

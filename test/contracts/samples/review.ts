@@ -70,6 +70,8 @@ const opinion = (i: number, over: Partial<OpinionRow> = {}): OpinionRow => ({
   reason: null,
   dueOn: i % 2 ? '2018-06-19' : '2018-06-25',
   decidedByName: null,
+  reviewerId: null,
+  reviewerName: null,
   ...over,
 });
 
@@ -152,12 +154,15 @@ const allConditionalHistory: HistoryLine[] = [
 
 export const reviewSamples: SampleTable = {
   'review-start': {
-    'key project over the threshold, six default units of eighteen': () =>
-      renderReviewStart(project(), units, selected, { thresholdWan: 10_000, days: 3 }),
-    'under the threshold, not key, restart after a veto': () =>
+    'key project over the threshold, six default units of eighteen, as the squad sees it': () =>
+      renderReviewStart(project(), units, selected, { thresholdWan: 10_000, days: 3, reason: 'NONE' }),
+    'as an office admin (a reason to remove a plan unit)': () =>
+      renderReviewStart(project(), units, selected, { thresholdWan: 10_000, days: 3, reason: 'REMOVAL' }),
+    'under the threshold, not key, restart after a veto (a reason required)': () =>
       renderReviewStart(project({ investment: 8000, isKey: false, keyNotes: '', reviewStatus: 'VETOED' }), units, [], {
         thresholdWan: 10_000,
         days: 5,
+        reason: 'RESTART',
       }),
   },
   'review-opinion': {
@@ -183,6 +188,51 @@ export const reviewSamples: SampleTable = {
       renderReviewStatus(project({ reviewStatus: 'PASSED' }), allConditional, allConditionalHistory, TODAY, TZ),
     'vetoed by two units': () => renderReviewStatus(project({ reviewStatus: 'VETOED' }), twoVetoes, history, TODAY, TZ),
     'veto overruled': () => renderReviewStatus(project({ reviewStatus: 'OVERRULED' }), overruled, history, TODAY, TZ),
+    'open, a plan unit removed with a reason, one unit waiting for a named reviewer, one named': () =>
+      renderReviewStatus(
+        project(),
+        review(
+          'OPEN',
+          [pass(0), opinion(1), opinion(2, { reviewerId: 5, reviewerName: '财政局 某某 <at id=all></at>' })],
+          {
+            id: 78,
+          },
+        ),
+        [
+          line('review.start', {
+            reviewId: 78,
+            units: ['经贸局', '环保局', '招商局'],
+            removed: [
+              {
+                unit: '政务办 <at id=all></at>',
+                reason: longText(500, '项目不涉及行政审批 **事项** <at id=all></at>；'),
+              },
+            ],
+            reason: longText(500, '项目不涉及行政审批 **事项** <at id=all></at>；'),
+            dueOn: '2018-06-25',
+          }),
+          line('review.reviewer', { unit: '招商局', reviewer: '财政局 某某 <at id=all></at>' }),
+        ],
+        TODAY,
+        TZ,
+        [901],
+      ),
+    'restarted by the office after a veto': () =>
+      renderReviewStatus(
+        project(),
+        review('OPEN', [opinion(0), opinion(1)], { id: 79 }),
+        [
+          line('review.start', {
+            reviewId: 79,
+            units: ['经贸局', '环保局'],
+            restart: true,
+            reason: longText(500, '企业已调整选址 **和工艺** <at id=all></at>；'),
+            dueOn: '2018-06-25',
+          }),
+        ],
+        TODAY,
+        TZ,
+      ),
     'open, no units, no history, not key': () =>
       renderReviewStatus(project({ isKey: false, keyNotes: '' }), review('OPEN', []), [], TODAY, TZ),
   },

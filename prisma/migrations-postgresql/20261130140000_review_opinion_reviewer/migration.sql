@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ReviewOpinion" ADD COLUMN     "reviewerId" INTEGER;
+
