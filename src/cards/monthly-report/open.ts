@@ -6,7 +6,7 @@ import {
   visitedBusinessmenOfMonth,
   type MonthlyReportView,
 } from '../../db/monthly-reports.js';
-import { CONTACTS_HIDDEN, withoutContactDetails } from '../../domain/contact-rules.js';
+import { withoutContactDetails } from '../../domain/contact-rules.js';
 import type { Card } from '../../feishu/answer.js';
 import { enqueueMessage } from '../../feishu/outbox.js';
 import { drawMonthlyReportForm, offersVisits } from './view.js';
@@ -39,8 +39,10 @@ export async function monthlyReportCard(
   const found = offersVisits(report) ? await visitedBusinessmenOfMonth(db, squadId, month) : null;
   const visits = found && !opts.contacts ? found.map(withoutContactDetails) : found;
   const closeDay = await reportCloseDay(db);
-  const notice = opts.contacts ? opts.notice : [opts.notice, CONTACTS_HIDDEN].filter(Boolean).join('\n');
-  return drawMonthlyReportForm({ squadId, squadName, month, report, visits, closeDay }, now, tz, { ...opts, notice });
+  return drawMonthlyReportForm({ squadId, squadName, month, report, visits, closeDay }, now, tz, {
+    ...opts,
+    contactsHidden: !opts.contacts,
+  });
 }
 
 /**
