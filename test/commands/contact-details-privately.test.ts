@@ -18,7 +18,24 @@ const NOTE = '联系方式已私信发给你';
 let bot: TestBot;
 beforeAll(async () => {
   bot = await startTestBot({}, { clock: new FixedClock(new Date('2018-06-15T02:00:00Z')) });
-  await seedActivity(bot.database.prisma);
+  const db = bot.database.prisma;
+  await seedActivity(db);
+  // An approved trip of squad 4 waiting for its report.
+  const captain = await db.person.findFirstOrThrow({ where: { name: CAPTAIN } });
+  const squad = await db.squad.findUniqueOrThrow({ where: { code: 'TEXTILE_DOWN' } });
+  await db.trip.create({
+    data: {
+      requestKey: 'test:approved-trip',
+      squadId: squad.id,
+      travellerId: captain.id,
+      rank: 'SECTION',
+      destination: '广州',
+      startDate: '2018-06-10',
+      endDate: '2018-06-12',
+      status: 'APPROVED',
+      createdById: captain.id,
+    },
+  });
 });
 afterAll(() => bot?.close());
 
@@ -82,5 +99,18 @@ describe('answers with contact details asked in a group', () => {
     const sent = privateMessages(openId).slice(before);
     expect(sent.map((m) => m.msg_type)).toEqual(['interactive']);
     expect(JSON.stringify(sent[0]!.content)).toContain('月度汇报');
+  });
+
+  it.each([
+    ['/lead', '招商线索登记'],
+    ['/tripreport', '外出招商报告'],
+  ])('%s by the captain: the form where phones are typed goes to the 1:1 chat', async (command, title) => {
+    const captain = await bot.openIdOf(CAPTAIN);
+    const before = privateMessages(captain).length;
+    const { messageId } = await inGroup(CAPTAIN, command);
+    expect(groupText(messageId)).toContain('这张表要填写联系方式');
+    const sent = privateMessages(captain).slice(before);
+    expect(sent.map((m) => m.msg_type)).toEqual(['interactive']);
+    expect(JSON.stringify(sent[0]!.content)).toContain(title);
   });
 });
