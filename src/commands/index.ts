@@ -114,7 +114,7 @@ export const commands: Record<string, Command> = {
     run: exportSheet,
     usage: '/export progress|leads|projects|visits|reports [2018|2018Q2] [联系方式]',
     summary:
-      '导出 Excel 表：目标任务完成情况、线索、项目、拜访企业、月度汇报；只含你有权查看的小分队，联系方式只发给办公室',
+      '导出 Excel 表：目标任务完成情况、线索、项目、拜访企业、月度汇报；只含你有权查看的小分队；联系方式只给区招商局和本小分队，在群里发送时文件私信给你',
   },
   '/template': {
     run: sendTemplate,

@@ -2,9 +2,9 @@ import type { CommandInput } from './types.js';
 import type { Deps } from '../deps.js';
 import type { Reply } from '../feishu/answer.js';
 import { leadsCard } from '../cards/leads/view.js';
-import { maySeeContactDetails } from '../domain/authz.js';
+import { maySeeContactDetails } from '../domain/contact-rules.js';
 import { leadCounts, recentLeads } from '../db/listings.js';
-import { reply } from '../feishu/answer.js';
+import { reply, replyPrivately } from '../feishu/answer.js';
 import { currentYear, resolveScope, todayOf } from './scope.js';
 
 export async function listLeads(input: CommandInput, deps: Deps): Promise<Reply> {
@@ -28,23 +28,25 @@ export async function listLeads(input: CommandInput, deps: Deps): Promise<Reply>
       };
     })
     .filter((r) => r.total > 0 || scope.squads.length <= 10);
-  return reply.card(
+  const recentShown = recent.map((l) => ({
+    company: l.company,
+    sector: l.sector,
+    squadName: l.squad.name,
+    status: l.status,
+    source: l.source,
+    createdOn: l.createdOn,
+    contact: maySeeContactDetails(actor, l.squadId) ? { name: l.contactName, phone: l.phone } : null,
+  }));
+  const card = reply.card(
     leadsCard({
       title: scope.title,
       today: todayOf(deps),
       year: year.year,
       severalSquads: scope.squads.length > 1,
       perSquad,
-      recent: recent.map((l) => ({
-        company: l.company,
-        sector: l.sector,
-        squadName: l.squad.name,
-        status: l.status,
-        source: l.source,
-        createdOn: l.createdOn,
-        // Phones only for the office and the owning squad.
-        contact: maySeeContactDetails(actor, l.squadId) ? { name: l.contactName, phone: l.phone } : null,
-      })),
+      recent: recentShown,
     }),
   );
+  // Phones are for the asker alone: asked in a group, the card goes to their 1:1 chat.
+  return recentShown.some((l) => l.contact?.phone) ? replyPrivately(deps.db, input, card) : card;
 }

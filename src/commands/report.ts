@@ -4,9 +4,10 @@ import { monthlyReportCard } from '../cards/monthly-report/open.js';
 import { monthLabel } from '../cards/monthly-report/view.js';
 import type { Deps } from '../deps.js';
 import { mayExemptMonthlyReport, maySeeSquad } from '../domain/authz.js';
+import { maySeeContactDetails } from '../domain/contact-rules.js';
 import { isFutureMonth, isMonth, monthOf } from '../domain/deadlines.js';
 import { UserError } from '../errors.js';
-import { reply, type Reply } from '../feishu/answer.js';
+import { reply, replyPrivately, type Reply } from '../feishu/answer.js';
 import { defaultSquad, findSquadByWord } from './squad-arg.js';
 import type { CommandInput } from './types.js';
 
@@ -55,5 +56,11 @@ export async function openMonthlyReport(input: CommandInput, deps: Deps): Promis
   }
   if (!maySeeSquad(actor, squadId)) return reply.text('你不是这个小分队的成员或责任领导，不能查看它的月度汇报。');
   const withExemption = mayExemptMonthlyReport(actor, squadId) === null;
-  return reply.card(await monthlyReportCard(deps.db, squadId, theMonth, now, { timezone: tz, withExemption }));
+  // The businessmen's phones and addresses are on the card (and typed into it) only for the squad
+  // and the office; for them the card is theirs alone: asked in a group, it goes to the 1:1 chat.
+  const contacts = maySeeContactDetails(actor, squadId);
+  const card = reply.card(
+    await monthlyReportCard(deps.db, squadId, theMonth, now, { timezone: tz, withExemption, contacts }),
+  );
+  return contacts ? replyPrivately(deps.db, input, card) : card;
 }

@@ -84,11 +84,6 @@ export function maySeeAllSquads(a: Actor): boolean {
   return isOfficeActor(a) || isLeadership(a) || a.roles.includes('ASSESSOR');
 }
 
-/** Visited businessmen's phones and addresses: the office and the owning squad only. */
-export function maySeeContactDetails(a: Actor, squadId: number): boolean {
-  return isOfficeActor(a) || isMemberOf(a, squadId);
-}
-
 /** The squad an actor files for by default: the first squad they belong to. */
 export function homeSquadId(a: Actor): number | undefined {
   return a.squads.find((s) => s.role === 'CAPTAIN')?.squadId ?? a.squads[0]?.squadId;
@@ -98,10 +93,4 @@ export function homeSquadId(a: Actor): number | undefined {
 export function mayImportSpreadsheets(a: Actor): string | null {
   if (a.roles.includes('OFFICE_ADMIN')) return null;
   return '只有领导小组办公室的管理员可以导入目标任务和名册；请把文件发给区招商局。';
-}
-
-/** Exports with visited businessmen's phones and addresses: the office only (the plan's contact data). */
-export function mayExportContactDetails(a: Actor): string | null {
-  if (isOfficeActor(a)) return null;
-  return '含联系方式（电话、地址）的导出只发给领导小组办公室；你可以发送不带“联系方式”的 /export 命令，导出不含联系方式的表。';
 }

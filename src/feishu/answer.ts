@@ -2,6 +2,9 @@
 // (the HTTP body of the 3 s answer).
 // https://open.feishu.cn/document/uAjLw4CM/ukzMukzMukzM/feishu-cards/card-callback-communication
 
+import type { Db } from '../db/client.js';
+import { enqueueMessage, textContent } from './outbox.js';
+
 export type Card = Record<string, unknown>;
 
 export type Reply = { kind: 'card'; card: Card } | { kind: 'text'; text: string } | { kind: 'none' };
@@ -34,3 +37,31 @@ export const answer = {
   }),
   nothing: (): CardAnswer => ({}),
 };
+
+/** Who asked, and where: enough to answer them in their 1:1 chat instead. */
+export interface Asker {
+  chatType: string;
+  senderOpenId: string;
+  messageId: string;
+}
+
+/** Said in the group when the answer went to the asker's 1:1 chat. */
+export const SENT_PRIVATELY = '联系方式已私信发给你，请在与招商助手的单聊中查看。';
+/** Said in the group when a form where phones and addresses are typed went to the asker's 1:1 chat. */
+export const FORM_SENT_PRIVATELY = '这张表要填写联系方式（电话、地址），已私信发给你，请在与招商助手的单聊中填写。';
+
+/**
+ * An answer that carries contact details (phones, addresses), or a form where they are typed (its
+ * answers show them to the chat), is for the asker alone: asked in a group, it goes to their 1:1 chat with the bot (by open_id, through the outbox in the caller's
+ * transaction) and the group gets a short note; asked in the 1:1 chat, it is the reply as it is.
+ */
+export async function replyPrivately(db: Db, asker: Asker, out: Reply, note = SENT_PRIVATELY): Promise<Reply> {
+  if (asker.chatType === 'p2p' || out.kind === 'none') return out;
+  await enqueueMessage(db, {
+    dedupKey: `private:${asker.messageId}`,
+    to: { type: 'open_id', id: asker.senderOpenId },
+    msgType: out.kind === 'card' ? 'interactive' : 'text',
+    content: out.kind === 'card' ? out.card : textContent(out.text),
+  });
+  return reply.text(note);
+}

@@ -253,3 +253,79 @@ describe('monthly report card', () => {
     expect(await report(squadId, '2018-07')).toMatchObject({ status: 'EXEMPT', exemptReason: '人员外出学习' });
   });
 });
+
+// The visited businessmen's addresses and phones are for the squad and the office only
+// (domain/contact-rules.ts): leaders and the assessor see the names, and a forwarded card shows
+// them nothing more than their own /report would.
+describe('monthly report: contact details', () => {
+  const PHONE = '13922223333';
+  const ADDRESS = '广州市天河区体育西路';
+  let squad4: number;
+  beforeAll(async () => {
+    squad4 = (await db().squad.findUniqueOrThrow({ where: { code: 'TEXTILE_DOWN' } })).id;
+    const creator = await db().person.findFirstOrThrow({ where: { name: '经贸局局长' } });
+    await db().visit.create({
+      data: {
+        squadId: squad4,
+        createdById: creator.id,
+        visitedOn: '2018-07-03',
+        contactName: '赵总',
+        company: '广州羽绒制品有限公司',
+        address: ADDRESS,
+        position: '董事长',
+        phone: PHONE,
+      },
+    });
+  });
+
+  it.each([
+    ['the group leader', '曾健清'],
+    ['a responsible leader of the squad', '马明'],
+    ['the assessor', '考核中心专员'],
+  ])('/report as %s shows the visited businessmen without addresses and phones', async (_, name) => {
+    const { card } = await commandReply(bot, await bot.openIdOf(name), '/report 2018-07 纺织');
+    const text = JSON.stringify(card);
+    expect(text).toContain('赵总｜广州羽绒制品有限公司');
+    expect(text).not.toContain(PHONE);
+    expect(text).not.toContain(ADDRESS);
+    expect(text).toContain('地址和联系方式只有本小分队和区招商局可见');
+  });
+
+  it('the squad’s captain and the office see them', async () => {
+    for (const openId of [otherCaptain, office]) {
+      const { card } = await commandReply(bot, openId, '/report 2018-07 纺织');
+      expect(componentsOf(card).visited_businessmen.default_value).toContain(`${ADDRESS}｜董事长｜${PHONE}`);
+    }
+  });
+
+  it('a submitted report shows a responsible leader the businessmen without their phones', async () => {
+    const { card } = await commandReply(bot, leader, '/report 2018-06 机械制造');
+    const text = JSON.stringify(card);
+    expect(text).toContain('王总｜深圳华信电子有限公司');
+    expect(text).not.toContain('13900000000');
+    expect(text).not.toContain('深圳市南山区');
+  });
+
+  it('a forwarded 查看 tap is refused to someone who may not see the squad, and shows no phones to a leader', async () => {
+    const view = (openId: string) =>
+      bot.card(
+        cardCallback({
+          openId,
+          name: 'report_cancel',
+          value: { action: 'monthly-report.view', squadId: squad4, month: '2018-07', baseVersion: 0 },
+          messageId: 'om_forwarded_report_card',
+          chatId: 'oc_some_other_chat',
+        }),
+      );
+    for (const name of ['帮办中心专员', '人社局三分队队员']) {
+      const res = await view(await bot.openIdOf(name));
+      expect(res.body.toast).toEqual({ type: 'error', content: expect.stringContaining('不能查看它的月度汇报') });
+      expect(res.body.card).toBeUndefined();
+    }
+    const byLeader = await view(await bot.openIdOf('曾健清'));
+    const text = JSON.stringify(byLeader.body.card.data);
+    expect(text).toContain('赵总');
+    expect(text).not.toContain(PHONE);
+    expect(text).not.toContain(ADDRESS);
+  });
+});

@@ -12,6 +12,7 @@ import { fileRepliedTo, loadXlsx, settle, textRepliedTo } from '../helpers/files
 
 const OFFICE = '招商局局长';
 const MEMBER = '财政局三分队队员'; // squad 3 (机械制造、电子信息)
+const LEADER = '陆雨'; // a responsible leader of squad 3, not a member
 let bot: TestBot;
 const db = () => bot.database.prisma;
 
@@ -103,21 +104,30 @@ describe('/export', () => {
     expect(row.slice(-4)).toEqual(['120', '产业园南区', '已批地', '2018-05-02']);
   });
 
-  it('a member asking for visits with contact data is refused, and the refusal is logged', async () => {
+  it('a leader asking for visits with contact data is refused, and the refusal is logged', async () => {
     const files = bot.sb.state.messages.filter((m) => m.msg_type === 'file').length;
-    const id = await say(MEMBER, '/export visits 2018 联系方式');
-    expect(textRepliedTo(bot, id)).toContain('含联系方式（电话、地址）的导出只发给领导小组办公室');
+    const id = await say(LEADER, '/export visits 2018 联系方式');
+    expect(textRepliedTo(bot, id)).toContain('联系方式（电话、地址）只给区招商局和登记它们的小分队');
     expect(bot.sb.state.messages.filter((m) => m.msg_type === 'file').length).toBe(files);
     expect(await db().auditLog.count({ where: { action: 'export.refused' } })).toBe(1);
   });
 
-  it('a member gets their own squad’s visits without contact columns', async () => {
-    const id = await say(MEMBER, '/export visits 2018Q2');
+  it('a leader gets the squads they lead without contact columns', async () => {
+    const id = await say(LEADER, '/export visits 2018Q2');
     const ws = (await loadXlsx(fileRepliedTo(bot, id).bytes)).worksheets[0]!;
     expect(headerRow(ws, 2)).not.toContain('联系方式');
     expect(ws.rowCount).toBe(3);
     expect(String(ws.getRow(3).getCell(2).value)).toBe('机械制造、电子信息产业招商小分队');
     expect(JSON.stringify(ws.getSheetValues())).not.toContain('1390000000');
+  });
+
+  it('a member gets their own squad’s visits with the phones and addresses they collected', async () => {
+    const id = await say(MEMBER, '/export visits 2018Q2 联系方式');
+    const ws = (await loadXlsx(fileRepliedTo(bot, id).bytes)).worksheets[0]!;
+    expect(headerRow(ws, 2)).toContain('联系方式');
+    expect(ws.rowCount).toBe(3);
+    expect(JSON.stringify(ws.getSheetValues())).toContain('13900000001');
+    expect(JSON.stringify(ws.getSheetValues())).not.toContain('13900000000');
   });
 
   it('progress: quota vs actual per squad, amounts in 亿元, one sheet per squad kind', async () => {

@@ -11,7 +11,14 @@ import {
 } from '../../db/monthly-reports.js';
 import type { Actor } from '../../domain/actor.js';
 import type { Deps } from '../../deps.js';
-import { isOfficeActor, mayExemptMonthlyReport, mayFileMonthlyReport, maySaveReportDraft } from '../../domain/authz.js';
+import {
+  isOfficeActor,
+  mayExemptMonthlyReport,
+  mayFileMonthlyReport,
+  maySaveReportDraft,
+  maySeeSquad,
+} from '../../domain/authz.js';
+import { maySeeContactDetails, withoutContactDetails } from '../../domain/contact-rules.js';
 import { isFutureMonth, isLateSubmission, isMonth, monthOf, reportEditRefusal } from '../../domain/deadlines.js';
 import { localDateTime } from '../../domain/local-date.js';
 import { answer, type CardAnswer } from '../../feishu/answer.js';
@@ -57,12 +64,15 @@ async function withCtx(input: CardInput, deps: Deps, handler: (c: Ctx) => Promis
 }
 
 const canExempt = (c: Ctx) => mayExemptMonthlyReport(c.actor, c.ref.squadId) === null;
+/** Cards are forwarded: whoever taps sees the addresses and phones only if they may. */
+const canSeeContacts = (c: Ctx) => maySeeContactDetails(c.actor, c.ref.squadId);
 
 /** The same form, with everything the person typed and a red line under each bad field. Nothing is stored. */
 async function refill(c: Ctx, errors: FieldErrors): Promise<CardAnswer> {
   const card = await monthlyReportCard(c.deps.db, c.ref.squadId, c.ref.month, c.now, {
     timezone: c.tz,
     withExemption: canExempt(c),
+    contacts: canSeeContacts(c),
     editing: true,
   });
   return answer.fieldErrors(refillForm(card, c.input.formValue, errors), errors);
@@ -75,7 +85,14 @@ async function summaryAnswer(
   type: 'success' | 'info' | 'warning' = 'success',
 ): Promise<CardAnswer> {
   const squadName = (await findSquadName(c.deps.db, view.squadId)) ?? '';
-  return answer.toastAndCard(toast, renderReportSummary(view, squadName, c.tz), type);
+  const shown = canSeeContacts(c)
+    ? view
+    : { ...view, visitedBusinessmen: view.visitedBusinessmen.map(withoutContactDetails) };
+  return answer.toastAndCard(
+    toast,
+    renderReportSummary(shown, squadName, c.tz, { contactsHidden: !canSeeContacts(c) }),
+    type,
+  );
 }
 
 async function afterChange(
@@ -124,6 +141,7 @@ async function onSave(c: Ctx): Promise<CardAnswer> {
   const card = await monthlyReportCard(c.deps.db, squadId, parsed.month, c.now, {
     timezone: c.tz,
     withExemption: canExempt(c),
+    contacts: canSeeContacts(c),
     notice,
   });
   return answer.toastAndCard('草稿已保存', card);
@@ -208,16 +226,21 @@ async function onEdit(c: Ctx): Promise<CardAnswer> {
     await monthlyReportCard(c.deps.db, squadId, month, c.now, {
       timezone: c.tz,
       withExemption: canExempt(c),
+      contacts: canSeeContacts(c),
       editing: true,
     }),
   );
 }
 
+/** The report as it stands: for whoever may see the squad (as /report), from a forwarded card too. */
 async function onView(c: Ctx): Promise<CardAnswer> {
+  if (!maySeeSquad(c.actor, c.ref.squadId))
+    return answer.error('你不是这个小分队的成员或责任领导，不能查看它的月度汇报。');
   return answer.card(
     await monthlyReportCard(c.deps.db, c.ref.squadId, c.ref.month, c.now, {
       timezone: c.tz,
       withExemption: canExempt(c),
+      contacts: canSeeContacts(c),
     }),
   );
 }

@@ -6,6 +6,7 @@ import {
   visitedBusinessmenOfMonth,
   type MonthlyReportView,
 } from '../../db/monthly-reports.js';
+import { withoutContactDetails } from '../../domain/contact-rules.js';
 import type { Card } from '../../feishu/answer.js';
 import { enqueueMessage } from '../../feishu/outbox.js';
 import { drawMonthlyReportForm, offersVisits } from './view.js';
@@ -16,25 +17,38 @@ import { renderReportSummary } from './view-summary.js';
 
 /**
  * The card for a squad's month: the form (pre-filled from a draft, or from the month's visits)
- * or, once submitted/exempt, the summary.
+ * or, once submitted/exempt, the summary. `contacts`: whether the viewer may see the visited
+ * businessmen's addresses and phones (domain/contact-rules.ts); without it they are left out.
  */
 export async function monthlyReportCard(
   db: Db,
   squadId: number,
   month: string,
   now: Date,
-  opts: { timezone?: string; withExemption?: boolean; editing?: boolean; notice?: string } = {},
+  opts: { contacts: boolean; timezone?: string; withExemption?: boolean; editing?: boolean; notice?: string },
 ): Promise<Card> {
   const tz = opts.timezone ?? 'Asia/Shanghai';
   const squadName = (await findSquadName(db, squadId)) ?? `小分队 ${squadId}`;
-  const report = await findMonthlyReport(db, squadId, month);
-  if (report && report.status !== 'DRAFT' && !opts.editing) return renderReportSummary(report, squadName, tz);
-  const visits = offersVisits(report) ? await visitedBusinessmenOfMonth(db, squadId, month) : null;
+  const stored = await findMonthlyReport(db, squadId, month);
+  const report =
+    stored && !opts.contacts
+      ? { ...stored, visitedBusinessmen: stored.visitedBusinessmen.map(withoutContactDetails) }
+      : stored;
+  if (report && report.status !== 'DRAFT' && !opts.editing)
+    return renderReportSummary(report, squadName, tz, { contactsHidden: !opts.contacts });
+  const found = offersVisits(report) ? await visitedBusinessmenOfMonth(db, squadId, month) : null;
+  const visits = found && !opts.contacts ? found.map(withoutContactDetails) : found;
   const closeDay = await reportCloseDay(db);
-  return drawMonthlyReportForm({ squadId, squadName, month, report, visits, closeDay }, now, tz, opts);
+  return drawMonthlyReportForm({ squadId, squadName, month, report, visits, closeDay }, now, tz, {
+    ...opts,
+    contactsHidden: !opts.contacts,
+  });
 }
 
-/** Later changes (from another card, a command) update the report's own card message. */
+/**
+ * Later changes (from another card, a command) update the report's own card message: the one the
+ * squad or the office last saved, submitted or edited on (a leader's exemption shows no businessmen).
+ */
 export async function patchReportCard(
   db: Db,
   report: MonthlyReportView,

@@ -1,6 +1,7 @@
 import type { MonthlyReportView } from '../../db/monthly-reports.js';
 import { lastOnTimeDayLabel } from '../../domain/deadlines.js';
 import { localDateTime } from '../../domain/local-date.js';
+import { CONTACTS_HIDDEN } from '../../domain/contact-rules.js';
 import { BUSINESSMAN_FORMAT, formatBusinessmenLines } from '../../domain/visited-businessmen.js';
 import type { Card } from '../../feishu/answer.js';
 import { escapeMarkdown, renderCard } from '../shared/template.js';
@@ -15,7 +16,12 @@ function section(title: string, body: string): unknown[] {
   ];
 }
 
-export function renderReportSummary(r: MonthlyReportView, squadName: string, tz: string): Card {
+export function renderReportSummary(
+  r: MonthlyReportView,
+  squadName: string,
+  tz: string,
+  opts: { contactsHidden?: boolean } = {},
+): Card {
   const exempt = r.status === 'EXEMPT';
   const statusTag = exempt ? '免报' : r.status === 'SUBMITTED' ? (r.late ? '逾期提交' : '已提交') : '草稿';
   const statusLine = exempt
@@ -24,7 +30,8 @@ export function renderReportSummary(r: MonthlyReportView, squadName: string, tz:
       ? `**提交人**：${escapeMarkdown(r.submittedBy ?? '—')}　**提交时间**：${localDateTime(r.submittedAt, tz)}` +
         `（${r.late ? `<font color='orange'>逾期，截止 ${lastOnTimeDayLabel(r.month)}</font>` : '按时'}）`
       : '尚未提交。';
-  const people = r.visitedBusinessmen.map((b, i) => `${i + 1}. ${formatBusinessmenLines([b])}`).join('\n');
+  const listed = r.visitedBusinessmen.map((b, i) => `${i + 1}. ${formatBusinessmenLines([b])}`).join('\n');
+  const people = opts.contactsHidden && listed ? `${listed}\n（${CONTACTS_HIDDEN}）` : listed;
   const sections = exempt
     ? []
     : [

@@ -5,6 +5,7 @@ import {
   formatBusinessmenLines,
   type VisitedBusinessman,
 } from '../../domain/visited-businessmen.js';
+import { CONTACTS_HIDDEN } from '../../domain/contact-rules.js';
 import type { Card } from '../../feishu/answer.js';
 import { MAX_TEXT } from './form.js';
 import { renderCard } from '../shared/template.js';
@@ -37,6 +38,8 @@ export interface ReportFormState {
   visitsPrefilled?: number;
   /** Visits of the month that did not fit in the input. */
   visitsLeftOut?: number;
+  /** The viewer may not see contact details: the businessmen are shown without address and phone. */
+  contactsHidden?: boolean;
 }
 
 export function monthLabel(month: string): string {
@@ -105,6 +108,7 @@ export function renderReportForm(s: ReportFormState, now: Date, tz: string): Car
   const people = s.values.visited_businessmen ?? '';
   const visitsNote: unknown[] = [];
   if (s.visitsPrefilled) visitsNote.push(note(`已按本月外出报告预填 ${s.visitsPrefilled} 位拜访客商。`));
+  if (s.contactsHidden && people) visitsNote.push(note(CONTACTS_HIDDEN));
   if (s.visitsLeftOut)
     visitsNote.push(
       note(
@@ -184,7 +188,7 @@ export function drawMonthlyReportForm(
   d: MonthlyReportFormData,
   now: Date,
   tz: string,
-  opts: { withExemption?: boolean; notice?: string } = {},
+  opts: { withExemption?: boolean; notice?: string; contactsHidden?: boolean } = {},
 ): Card {
   const { report, visits } = d;
   const prefill = visits ? fitBusinessmenLines(visits, MAX_TEXT) : null;
@@ -207,6 +211,7 @@ export function drawMonthlyReportForm(
       notice: opts.notice,
       visitsPrefilled: prefill?.count ?? 0,
       visitsLeftOut: visits && prefill ? visits.length - prefill.count : 0,
+      contactsHidden: opts.contactsHidden,
     },
     now,
     tz,

@@ -5,7 +5,7 @@ import type { Actor } from '../../domain/actor.js';
 import { createProjectWithHistory } from '../../db/project-writes.js';
 import { findLeadForProject, findProjectIdByRequestKey } from '../../db/projects.js';
 import type { Deps } from '../../deps.js';
-import { homeSquadId, mayActForSquad } from '../../domain/authz.js';
+import { homeSquadId, isOfficeActor, mayActForSquad } from '../../domain/authz.js';
 import { localDate, localDateTime } from '../../domain/local-date.js';
 import { answer, type Card, type CardAnswer } from '../../feishu/answer.js';
 import { showProjectCard } from '../project/actions.js';
@@ -29,8 +29,11 @@ export async function showProjectNewCard(deps: Deps, actor: Actor, notice?: stri
   });
 }
 
+/** The new-project form, for those who may create one (as `/project new`): squad members and the office. */
 export async function newProject(input: CardInput, deps: Deps): Promise<CardAnswer> {
-  return answer.card(await showProjectNewCard(deps, input.actor!));
+  const actor = input.actor!;
+  if (!isOfficeActor(actor) && !homeSquadId(actor)) return answer.error('只有小分队成员和区招商局可以新建项目。');
+  return answer.card(await showProjectNewCard(deps, actor));
 }
 
 export async function createProject(input: CardInput, deps: Deps): Promise<CardAnswer> {
