@@ -4,7 +4,7 @@ import type { Clock } from './clock.js';
 import { systemClock } from './clock.js';
 import type { Config } from './config.js';
 import { openDatabase, pingDatabase, type Database } from './db/client.js';
-import { migrateSqlite } from './db/migrate.js';
+import { migrateSqliteWithBackup } from './db/migrate.js';
 import { seedIfEmpty } from './db/seed.js';
 import { seedCalendar } from './db/calendar.js';
 import type { Deps } from './deps.js';
@@ -48,7 +48,8 @@ export interface RunningBot {
 export async function startBot(config: Config, opts: StartOptions = {}): Promise<RunningBot> {
   const log = opts.log ?? createLog(config.logLevel);
   if (config.databaseUrl.startsWith('file:')) {
-    const applied = migrateSqlite(config.databaseUrl);
+    const { applied, backup } = await migrateSqliteWithBackup(config.databaseUrl, (opts.clock ?? systemClock).now());
+    if (backup) log.info({ backup }, `database copied to ${backup} before migrating`);
     if (applied.length) log.info({ applied }, 'database migrated');
   } else {
     const { migratePostgres } = await import('./db/migrate-postgres.js');
