@@ -118,16 +118,19 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
 
   const stop = () =>
     (stopping ??= (async () => {
-      // Stop firing jobs and taking requests (new ones get 503 and are re-delivered by Feishu to another
-      // instance), let in-flight ones finish, finish the message being sent and hand back the other
-      // claimed outbox rows, then close the database.
-      scheduler?.stop();
+      // Stop starting jobs and taking requests (new ones get 503 and are re-delivered by Feishu to another
+      // instance), let in-flight ones and the running job finish, finish the message being sent and hand
+      // back the other claimed outbox rows, then close the database.
+      const jobsEnded = scheduler?.stop();
       page?.close();
       ws?.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
       });
+      // A job still running is waited for (main.ts forces the exit after 10 s; a run cut short there
+      // is resumed by another instance or the next start once its lease has run out).
+      await jobsEnded;
       await sender.stop();
       await database.close();
       await sandbox?.stop();
