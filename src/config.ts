@@ -33,6 +33,7 @@ const EnvSchema = z
     PUBLIC_URL: optional,
     LARK_EVENT_MODE: z.enum(['webhook', 'ws']).default('webhook'),
     OUTBOX_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+    JOB_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(120_000),
   })
   .superRefine((env, ctx) => {
     if (env.LARK_EVENT_MODE === 'ws' && !env.LARK_APP_ID)
@@ -65,6 +66,8 @@ export interface Config {
   eventMode: 'webhook' | 'ws';
   /** How long an instance's claim on an outbox row lasts; a crashed instance's rows are retaken after it. */
   outboxLeaseMs: number;
+  /** How long an instance's claim on a running job's slot lasts unrenewed; a dead instance's run is resumed after it. */
+  jobLeaseMs: number;
   lark: {
     appId: string;
     appSecret: string;
@@ -108,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL,
     eventMode: e.LARK_EVENT_MODE,
     outboxLeaseMs: e.OUTBOX_LEASE_MS,
+    jobLeaseMs: e.JOB_LEASE_MS,
     lark: sandbox
       ? { ...SANDBOX_LARK, domain: e.LARK_DOMAIN }
       : {

@@ -4,7 +4,7 @@ import type { Db } from './client.js';
 /** How long a claim holds without renewal: the holder renews it while the job runs. */
 export const SLOT_LEASE_MS = 2 * 60_000;
 /** A failed run is tried again after this long, up to MAX_SLOT_ATTEMPTS runs in all. */
-export const FAILED_SLOT_RETRY_MS = 5 * 60_000;
+const FAILED_SLOT_RETRY_MS = 5 * 60_000;
 export const MAX_SLOT_ATTEMPTS = 5;
 /** Rows written before slots had a lease: RUNNING this long since the start means the holder is gone. */
 const LEGACY_STALE_MS = 15 * 60_000;

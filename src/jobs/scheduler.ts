@@ -39,7 +39,7 @@ export interface SchedulerOptions {
   /** The jobs to schedule (default: the jobs table). */
   jobs?: Job[];
   leaseMs?: number;
-  /** The longest sleep between two looks (default one minute). */
+  /** The longest sleep between two looks (default one minute, or the lease when shorter). */
   lookEveryMs?: number;
 }
 
@@ -60,7 +60,8 @@ async function cronFor(deps: Deps, job: Job): Promise<string> {
 export async function startScheduler(deps: Deps, opts: SchedulerOptions = {}): Promise<Scheduler> {
   const holder = opts.holder ?? `${os.hostname()}:${process.pid}`;
   const jobs = opts.jobs ?? listJobs();
-  const lookEveryMs = opts.lookEveryMs ?? 60_000;
+  // Looking at least once per lease, a run whose holder died is resumed within two leases.
+  const lookEveryMs = opts.lookEveryMs ?? Math.min(60_000, opts.leaseMs ?? SLOT_LEASE_MS);
   const tz = deps.config.timezone;
   const patterns: Record<string, string> = {};
   const running = new Map<string, Promise<void>>();
@@ -140,7 +141,7 @@ const DAY_MS = 24 * 3600_000;
  * The latest slot of `pattern` at or before `now` that may still run: on the same local day as `now`
  * (`same-day`), or at most `days` days before it. Null when there is none.
  */
-export function dueSlot(pattern: string, tz: string, catchUp: Job['catchUp'], now: Date): Date | null {
+function dueSlot(pattern: string, tz: string, catchUp: Job['catchUp'], now: Date): Date | null {
   const from =
     catchUp === 'same-day'
       ? lastRun('0 0 * * *', tz, new Date(now.getTime() - 2 * DAY_MS), now)!
