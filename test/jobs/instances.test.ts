@@ -12,6 +12,7 @@ import { testingOnPostgres } from '../helpers/pg.js';
 
 let cluster: Cluster;
 const running: Instance[] = [];
+let lock: { release(): Promise<void> } | undefined;
 // The bulletin every midnight, so that the start after it (within 3 days) always finds a slot due.
 const env = { JOB_LEASE_MS: '3000', LARK_LEADERSHIP_CHAT_ID: LEADERSHIP_CHAT_ID, LOG_LEVEL: 'info' };
 
@@ -21,6 +22,7 @@ beforeAll(async () => {
   await setSetting(cluster.db.prisma, 'jobs.quarterly-bulletin.cron', '0 0 * * *', null);
 }, 120_000);
 afterEach(async () => {
+  await lock?.release();
   for (const i of running.splice(0)) if (i.proc.exitCode === null && i.proc.signalCode === null) i.proc.kill('SIGKILL');
   await cluster?.db.prisma.jobRun.deleteMany();
   await cluster?.db.prisma.outbox.deleteMany({ where: { dedupKey: { startsWith: 'quarterly-digest:' } } });
@@ -29,18 +31,20 @@ afterEach(async () => {
 });
 afterAll(async () => cluster?.close());
 
-/** Holds the Bulletin table locked from another connection until release(). */
+/** Holds the Bulletin table locked from another connection until release() (at the latest after the test). */
 async function lockBulletins(): Promise<{ release(): Promise<void> }> {
   const c = new pg.Client({ connectionString: cluster.url });
   await c.connect();
   await c.query('BEGIN');
   await c.query('LOCK TABLE "Bulletin" IN ACCESS EXCLUSIVE MODE');
-  return {
+  lock = {
     release: async () => {
+      lock = undefined;
       await c.query('ROLLBACK');
       await c.end();
     },
   };
+  return lock;
 }
 
 const bulletinRun = () => cluster.db.prisma.jobRun.findFirst({ where: { job: 'quarterly-bulletin' } });
