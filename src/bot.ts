@@ -109,7 +109,8 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   // The HTTP server still runs in ws mode, for /healthz and /metrics.
   const ws: WsConnection | undefined =
     config.eventMode === 'ws' ? await startWsConnection(config, dispatcher, log, metrics) : undefined;
-  const scheduler = opts.startScheduler !== false ? await startScheduler(deps, { leaseMs: config.jobLeaseMs }) : undefined;
+  const scheduler =
+    opts.startScheduler !== false ? await startScheduler(deps, { leaseMs: config.jobLeaseMs }) : undefined;
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
