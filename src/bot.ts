@@ -4,7 +4,7 @@ import type { Clock } from './clock.js';
 import { systemClock } from './clock.js';
 import type { Config } from './config.js';
 import { openDatabase, pingDatabase, type Database } from './db/client.js';
-import { migrateSqlite } from './db/migrate.js';
+import { migrateSqliteWithBackup } from './db/migrate.js';
 import { seedIfEmpty } from './db/seed.js';
 import { seedCalendar } from './db/calendar.js';
 import type { Deps } from './deps.js';
@@ -51,7 +51,8 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   const log = opts.log ?? createLog(config.logLevel, { secrets: secretsOf(config) });
   for (const warning of config.warnings) log.warn(warning);
   if (config.databaseUrl.startsWith('file:')) {
-    const applied = migrateSqlite(config.databaseUrl);
+    const { applied, backup } = await migrateSqliteWithBackup(config.databaseUrl, (opts.clock ?? systemClock).now());
+    if (backup) log.info({ backup }, `database copied to ${backup} before migrating`);
     if (applied.length) log.info({ applied }, 'database migrated');
   } else {
     const { migratePostgres } = await import('./db/migrate-postgres.js');
@@ -114,7 +115,8 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   // The HTTP server still runs in ws mode, for /healthz and /metrics.
   const ws: WsConnection | undefined =
     config.eventMode === 'ws' ? await startWsConnection(config, dispatcher, log, metrics) : undefined;
-  const scheduler = opts.startScheduler !== false ? await startScheduler(deps) : undefined;
+  const scheduler =
+    opts.startScheduler !== false ? await startScheduler(deps, { leaseMs: config.jobLeaseMs }) : undefined;
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   // `listening` is the address the socket is bound to; `url` is how to reach it from this machine.
@@ -127,16 +129,19 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
 
   const stop = () =>
     (stopping ??= (async () => {
-      // Stop firing jobs and taking requests (new ones get 503 and are re-delivered by Feishu to another
-      // instance), let in-flight ones finish, finish the message being sent and hand back the other
-      // claimed outbox rows, then close the database.
-      scheduler?.stop();
+      // Stop starting jobs and taking requests (new ones get 503 and are re-delivered by Feishu to another
+      // instance), let in-flight ones and the running job finish, finish the message being sent and hand
+      // back the other claimed outbox rows, then close the database.
+      const jobsEnded = scheduler?.stop();
       page?.close();
       ws?.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
       });
+      // A job still running is waited for (main.ts forces the exit after 10 s; a run cut short there
+      // is resumed by another instance or the next start once its lease has run out).
+      await jobsEnded;
       await sender.stop();
       await database.close();
       await sandbox?.stop();

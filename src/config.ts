@@ -52,6 +52,7 @@ const EnvSchema = z
     PUBLIC_URL: optional,
     LARK_EVENT_MODE: z.enum(['webhook', 'ws']).default('webhook'),
     OUTBOX_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+    JOB_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(120_000),
   })
   .superRefine((env, ctx) => {
     if (env.LARK_EVENT_MODE === 'ws' && !env.LARK_APP_ID)
@@ -98,6 +99,8 @@ export interface Config {
   sandboxOnRealData: boolean;
   /** What is weaker than it should be in this configuration, logged at every start and shown in /healthz. */
   warnings: string[];
+  /** How long an instance's claim on a running job's slot lasts unrenewed; a dead instance's run is resumed after it. */
+  jobLeaseMs: number;
   lark: {
     appId: string;
     appSecret: string;
@@ -157,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowPlaintext,
     sandboxOnRealData: e.LARK_SANDBOX_ON_REAL_DATA,
     warnings,
+    jobLeaseMs: e.JOB_LEASE_MS,
     lark: sandbox
       ? { ...SANDBOX_LARK, domain: e.LARK_DOMAIN }
       : {

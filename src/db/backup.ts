@@ -20,8 +20,11 @@ export async function backupSqlite(url: string, dest: string): Promise<{ file: s
   } finally {
     db.close();
   }
-  const check = new Database(dest, { readonly: true });
+  // The copy keeps the source's WAL mode; switched back to a rollback journal it is one file that
+  // can be moved or put back on its own, with no -wal/-shm beside it.
+  const check = new Database(dest);
   try {
+    check.pragma('journal_mode = DELETE');
     const ok = check.pragma('integrity_check', { simple: true });
     if (ok !== 'ok') throw new Error('the copy failed its integrity check: ' + String(ok));
   } finally {
@@ -35,4 +38,10 @@ export function defaultBackupPath(url: string, now: Date): string {
   const src = sqliteFileFromUrl(url);
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
   return path.join(path.dirname(src), 'backup', `${path.basename(src, '.db')}-${stamp}.db`);
+}
+
+/** ./data/backup/zhaoshang-before-migration-20180625-013000.db: the copy taken before migrating at start. */
+export function backupPathBeforeMigration(url: string, now: Date): string {
+  const plain = defaultBackupPath(url, now);
+  return path.join(path.dirname(plain), path.basename(plain).replace(/-(\d{8}-\d{6})\.db$/, '-before-migration-$1.db'));
 }

@@ -11,6 +11,11 @@ export interface Job {
   label: string;
   /** croner pattern in APP_TIMEZONE (may be read from settings by the scheduler). */
   cron: string;
+  /**
+   * How late a slot missed while no instance ran may still be run: `same-day` (a reminder is only
+   * worth sending on its day) or a number of days after the slot.
+   */
+  catchUp: 'same-day' | { days: number };
   run(deps: Deps, now: Date): Promise<JobResult>;
 }
 

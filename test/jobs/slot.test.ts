@@ -1,5 +1,6 @@
 // A job slot fires once across instances: two database clients (as two processes would hold) race
-// for the same slots; exactly one wins each. A slot left RUNNING by a crashed instance is retaken.
+// for the same slots; exactly one wins each. A slot left RUNNING by a crashed instance is retaken once its lease has
+// run out; a failed one is tried again a few times.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/client.js';
 import { claimSlot, finishSlot } from '../../src/db/job-slots.js';
@@ -38,7 +39,13 @@ describe('claimSlot', () => {
     expect(await claimSlot(other.prisma, { key: 'digest:2018Q2', job: 'digest', holder: 'B', now: later })).toBe(false);
 
     expect(
-      await claimSlot(fresh.db.prisma, { key: 'escalate:2018-07-01', job: 'escalate', holder: 'A', now: t0 }),
+      await claimSlot(fresh.db.prisma, {
+        key: 'escalate:2018-07-01',
+        job: 'escalate',
+        holder: 'A',
+        now: t0,
+        leaseMs: 600_000,
+      }),
     ).toBe(true);
     const soon = new Date(t0.getTime() + 60_000);
     expect(
@@ -47,7 +54,6 @@ describe('claimSlot', () => {
         job: 'escalate',
         holder: 'B',
         now: soon,
-        staleMs: 600_000,
       }),
     ).toBe(false);
     const stale = new Date(t0.getTime() + 700_000);
@@ -57,11 +63,33 @@ describe('claimSlot', () => {
         job: 'escalate',
         holder: 'B',
         now: stale,
-        staleMs: 600_000,
       }),
     ).toBe(true);
     // The crashed holder coming back cannot record the slot as its own any more.
     expect(await finishSlot(fresh.db.prisma, 'escalate:2018-07-01', 'A', 'DONE', '', stale)).toBe(false);
     expect(await finishSlot(other.prisma, 'escalate:2018-07-01', 'B', 'DONE', '', stale)).toBe(true);
+    expect(await fresh.db.prisma.jobRun.findUniqueOrThrow({ where: { key: 'escalate:2018-07-01' } })).toMatchObject({
+      holder: 'B',
+      status: 'DONE',
+      attempts: 2,
+    });
+  });
+
+  it('claims a failed slot again after a wait, until its attempts are used up', async () => {
+    const key = 'bulletin:2018Q3';
+    let t = new Date('2018-09-20T01:00:00Z');
+    const claim = (holder: string) => claimSlot(other.prisma, { key, job: 'bulletin', holder, now: t });
+    expect(await claim('A')).toBe(true);
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      expect(await finishSlot(other.prisma, key, attempt === 1 ? 'A' : 'B', 'FAILED', 'boom', t)).toBe(true);
+      t = new Date(t.getTime() + 60_000);
+      expect(await claim('B')).toBe(false); // too soon after the failure
+      t = new Date(t.getTime() + 5 * 60_000);
+      expect(await claim('B')).toBe(attempt < 5);
+    }
+    expect(await other.prisma.jobRun.findUniqueOrThrow({ where: { key } })).toMatchObject({
+      status: 'FAILED',
+      attempts: 5,
+    });
   });
 });

@@ -12,6 +12,7 @@ const runs: Date[] = [];
 jobs['sandbox-test.job'] = {
   label: '测试任务',
   cron: '0 9 * * *',
+  catchUp: 'same-day',
   run: async (_deps, now) => {
     runs.push(now);
     return { summary: '提醒了 0 个小分队', messages: 0 };
