@@ -9,7 +9,9 @@ import { seedIfEmpty } from './db/seed.js';
 import { seedCalendar } from './db/calendar.js';
 import type { Deps } from './deps.js';
 import { OutboxSender, type SenderOptions } from './feishu/sender.js';
-import { fetchBotOpenId } from './feishu/bot-info.js';
+import { BotIdentity } from './feishu/bot-info.js';
+import { FeishuTaskRunner, type TaskRunnerOptions } from './feishu/task-runner.js';
+import { feishuTasks } from './commands/feishu-tasks.js';
 import { bindRoster } from './feishu/roster-binding.js';
 import { createLarkClient } from './feishu/client.js';
 import { createLog, type Log } from './log.js';
@@ -30,6 +32,10 @@ export interface StartOptions {
   /** Fire the registered jobs on their crons (default true); tests call jobs with a fixed `now`. */
   startScheduler?: boolean;
   extraRoutes?: (router: Router, deps: Deps) => void;
+  /** Retries and leases of the slow Feishu tasks (exports, imports, roster look-ups). */
+  tasks?: TaskRunnerOptions;
+  /** Called once the built-in sandbox runs, before the bot's first Open API call (tests set faults here). */
+  onSandbox?: (sandbox: LocalSandbox) => void;
 }
 
 export interface RunningBot {
@@ -37,6 +43,7 @@ export interface RunningBot {
   deps: Deps;
   database: Database;
   sender: OutboxSender;
+  tasks: FeishuTaskRunner;
   scheduler?: Scheduler;
   sandbox?: LocalSandbox;
   server: http.Server;
@@ -65,6 +72,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   if (config.sandbox) {
     sandbox = await startLocalSandbox(database.prisma, config, log);
     config = { ...config, lark: { ...config.lark, domain: sandbox.url } };
+    opts.onSandbox?.(sandbox);
   }
   const lark = createLarkClient(config);
   const sender = new OutboxSender(database.prisma, lark, log, { leaseMs: config.outboxLeaseMs, ...opts.sender });
@@ -74,9 +82,14 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     clock: opts.clock ?? systemClock,
     log,
     config,
-    kickSender: () => sender.kick(),
+    kickSender: () => {
+      sender.kick();
+      tasks.kickIfQueued();
+    },
   };
-  const bot = { openId: await fetchBotOpenId(lark, log) };
+  const tasks = new FeishuTaskRunner(deps, feishuTasks, opts.tasks);
+  const bot = new BotIdentity(lark, log);
+  await bot.openId();
   // The roster is resolved to open_ids by mobile/e-mail (in the sandbox, to the sandbox users).
   const binding = await bindRoster(database.prisma, lark, log).catch((e: Error) => {
     log.warn({ err: e.message }, 'roster binding skipped');
@@ -105,6 +118,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
   if (opts.startSender !== false) sender.start();
+  tasks.start();
   // The HTTP server still runs in ws mode, for /healthz and /metrics.
   const ws: WsConnection | undefined =
     config.eventMode === 'ws' ? await startWsConnection(config, dispatcher, log, metrics) : undefined;
@@ -127,9 +141,10 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
         server.close(() => resolve());
         server.closeIdleConnections();
       });
+      await tasks.stop();
       await sender.stop();
       await database.close();
       await sandbox?.stop();
     })());
-  return { url, deps, database, sender, scheduler, sandbox, server, metrics, stop };
+  return { url, deps, database, sender, tasks, scheduler, sandbox, server, metrics, stop };
 }

@@ -33,6 +33,8 @@ const EnvSchema = z
     PUBLIC_URL: optional,
     LARK_EVENT_MODE: z.enum(['webhook', 'ws']).default('webhook'),
     OUTBOX_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+    LARK_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+    LARK_FILE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(60_000),
   })
   .superRefine((env, ctx) => {
     if (env.LARK_EVENT_MODE === 'ws' && !env.LARK_APP_ID)
@@ -65,6 +67,9 @@ export interface Config {
   eventMode: 'webhook' | 'ws';
   /** How long an instance's claim on an outbox row lasts; a crashed instance's rows are retaken after it. */
   outboxLeaseMs: number;
+  /** Time limits of one Open API call: most calls, and file uploads and downloads. */
+  larkTimeoutMs: number;
+  larkFileTimeoutMs: number;
   lark: {
     appId: string;
     appSecret: string;
@@ -108,6 +113,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL,
     eventMode: e.LARK_EVENT_MODE,
     outboxLeaseMs: e.OUTBOX_LEASE_MS,
+    larkTimeoutMs: e.LARK_TIMEOUT_MS,
+    larkFileTimeoutMs: e.LARK_FILE_TIMEOUT_MS,
     lark: sandbox
       ? { ...SANDBOX_LARK, domain: e.LARK_DOMAIN }
       : {

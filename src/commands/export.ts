@@ -11,8 +11,10 @@ import { parsePeriod } from '../domain/periods.js';
 import { UserError } from '../errors.js';
 import { reply } from '../feishu/answer.js';
 import { buildExport, EXPORT_KINDS, EXPORT_LABELS, type ExportKind } from '../sheets/export-sheets.js';
-import { sendWorkbookReply } from '../sheets/send-file.js';
-import { workbookBytes } from '../sheets/workbook.js';
+import { replyWithFile, uploadWorkbook } from '../sheets/send-file.js';
+import { textContent } from '../feishu/outbox.js';
+import { queueFeishuTask, replyToTask, type TaskWork } from '../feishu/tasks.js';
+import type { Period } from '../domain/periods.js';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -42,22 +44,69 @@ export async function exportSheet(input: CommandInput, deps: Deps): Promise<Repl
   if (squadIds.length === 0) return reply.text('你还不属于任何小分队，没有可导出的数据；如有疑问请联系区招商局。');
   // Leads and visits carry contacts; the office gets them, everyone else the table without them.
   const contacts = withContacts || ((kind === 'visits' || kind === 'leads') && mayExportContactDetails(actor) === null);
-  const { wb, rows } = await buildExport(deps.db, { kind, period, squadIds, withContacts: contacts });
   const fileName = `港南区${period.label}${EXPORT_LABELS[kind]}.xlsx`;
-  await sendWorkbookReply(
-    deps,
-    { messageId: input.messageId, chatId: input.chatId },
-    await workbookBytes(wb),
-    fileName,
-  );
-  await recordAudit(deps.db, actor, 'export', 'Export', kind, {
-    period: period.label,
-    rows,
-    squads: squadIds.length,
+  const taskInput: ExportInput = {
+    kind,
+    period,
+    squadIds,
+    allSquads: squadIds.length === allIds.length,
     withContacts: contacts,
     fileName,
+    command: input.text,
+  };
+  await queueFeishuTask(deps.db, {
+    requestKey: `export:${input.messageId}`,
+    kind: 'EXPORT',
+    input: taskInput,
+    actor,
+    senderOpenId: input.senderOpenId,
+    chatId: input.chatId,
+    messageId: input.messageId,
   });
-  const scope = squadIds.length === allIds.length ? '全区' : `你有权查看的 ${squadIds.length} 个小分队`;
-  const note = (kind === 'visits' || kind === 'leads') && !contacts ? '（不含联系电话和地址）' : '';
-  return reply.text(`已导出 ${fileName}：${scope}，共 ${rows} 行${note}。`);
+  return reply.text(`正在生成 ${fileName}，稍后发给你。`);
 }
+
+interface ExportInput {
+  kind: ExportKind;
+  period: Period;
+  squadIds: number[];
+  allSquads: boolean;
+  withContacts: boolean;
+  fileName: string;
+  /** The command as typed, to show in a failure message. */
+  command: string;
+}
+
+/** After the commit: the workbook is built and uploaded, then sent with a note, and the export audited. */
+export const exportTask: TaskWork = {
+  async run(task, deps) {
+    const x = task.input as ExportInput;
+    const { wb, rows } = await buildExport(deps.db, {
+      kind: x.kind,
+      period: x.period,
+      squadIds: x.squadIds,
+      withContacts: x.withContacts,
+    });
+    const fileKey = await uploadWorkbook(deps, wb, x.fileName);
+    return async (tx) => {
+      await replyWithFile(tx.db, task, fileKey);
+      await recordAudit(tx.db, { id: task.actorId, openId: task.actorOpenId }, 'export', 'Export', x.kind, {
+        period: x.period.label,
+        rows,
+        squads: x.squadIds.length,
+        withContacts: x.withContacts,
+        fileName: x.fileName,
+      });
+      const scope = x.allSquads ? '全区' : `你有权查看的 ${x.squadIds.length} 个小分队`;
+      const note = (x.kind === 'visits' || x.kind === 'leads') && !x.withContacts ? '（不含联系电话和地址）' : '';
+      const text = `已导出 ${x.fileName}：${scope}，共 ${rows} 行${note}。`;
+      await replyToTask(tx.db, task, 'done', { msgType: 'text', content: textContent(text) });
+    };
+  },
+  failure(task, reason) {
+    const x = task.input as ExportInput;
+    return reason
+      ? `导出 ${x.fileName} 没有完成：${reason}`
+      : `导出 ${x.fileName} 没有完成：飞书文件服务一直没有响应。请稍后重新发送 ${x.command}。`;
+  },
+};

@@ -1,20 +1,16 @@
+import type { Db } from '../db/client.js';
 import type { Deps } from '../deps.js';
 import { uploadFile } from '../feishu/files.js';
-import { enqueueMessage } from '../feishu/outbox.js';
+import { replyToTask, type FeishuTask } from '../feishu/tasks.js';
+import { workbookBytes } from './workbook.js';
+import type ExcelJS from 'exceljs';
 
-/** Uploads a workbook and queues it as a `file` message in reply to the asking message. */
-export async function sendWorkbookReply(
-  deps: Deps,
-  replyTo: { messageId: string; chatId: string },
-  bytes: Buffer,
-  fileName: string,
-): Promise<string> {
-  const fileKey = await uploadFile(deps.lark, bytes, fileName);
-  await enqueueMessage(deps.db, {
-    dedupKey: `file:${replyTo.messageId}`,
-    to: { type: 'reply', ...replyTo },
-    msgType: 'file',
-    content: { file_key: fileKey },
-  });
-  return fileKey;
+/** Uploads a workbook (in a task, never inside an event's transaction) and returns its file_key. */
+export async function uploadWorkbook(deps: Deps, wb: ExcelJS.Workbook, fileName: string): Promise<string> {
+  return uploadFile(deps.lark, await workbookBytes(wb), fileName);
+}
+
+/** Queues the uploaded workbook as a `file` message in reply to the message that asked for it. */
+export async function replyWithFile(db: Db, task: FeishuTask, fileKey: string): Promise<void> {
+  await replyToTask(db, task, 'file', { msgType: 'file', content: { file_key: fileKey } });
 }
