@@ -12,7 +12,7 @@ import { enqueueMessage } from './outbox.js';
 export type FeishuTask = ClaimedFeishuTask;
 
 /** Writes, after a successful run, what the task produced: rows and messages, in one transaction. */
-export type TaskCommit = (tx: Deps) => Promise<void>;
+type TaskCommit = (tx: Deps) => Promise<void>;
 
 /** One kind of task: what it does, and what the asker is told when it cannot be done. */
 export interface TaskWork {

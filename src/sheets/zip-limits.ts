@@ -14,7 +14,7 @@ export interface ZipLimits {
 }
 
 /** Far above any template the office fills in (tens of entries, a few MB unpacked). */
-export const IMPORT_ZIP_LIMITS: ZipLimits = { maxEntries: 500, maxUncompressedBytes: 50 * 1024 * 1024 };
+const IMPORT_ZIP_LIMITS: ZipLimits = { maxEntries: 500, maxUncompressedBytes: 50 * 1024 * 1024 };
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
@@ -83,8 +83,7 @@ function inflatedSize(bytes: Buffer, e: Entry, left: number, limits: ZipLimits):
   try {
     return zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, left) }).length;
   } catch (err) {
-    if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
-      throw tooLarge(limits);
+    if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(limits);
     throw new UserError(UNREADABLE);
   }
 }
