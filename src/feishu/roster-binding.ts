@@ -1,7 +1,6 @@
 import { recordAudit } from '../db/audit-trail.js';
 import type { Db } from '../db/client.js';
 import { bindOpenIdIfFree, listUnboundPeople } from '../db/people.js';
-import { runInTransaction } from '../db/transactions.js';
 import { UserError } from '../errors.js';
 import type { LarkClient } from './client.js';
 import type { Log } from '../log.js';
@@ -71,11 +70,14 @@ export async function storeRosterBindings(db: Db, lookup: RosterLookup): Promise
   return { bound, notFound: lookup.notFound };
 }
 
-/** At start: look the roster up and store it (failures are logged; the bot starts anyway). */
+/**
+ * At start, before any event is taken: look the roster up and store it, person by person (each
+ * binding stands alone, and a whole roster would outlast a transaction's time limit). Failures are
+ * logged; the bot starts anyway.
+ */
 export async function bindRoster(db: Db, lark: LarkClient, log: Log): Promise<BindResult | undefined> {
   try {
-    const lookup = await lookUpRoster(db, lark);
-    return await runInTransaction(db, (tx) => storeRosterBindings(tx, lookup));
+    return await storeRosterBindings(db, await lookUpRoster(db, lark));
   } catch (e) {
     log.warn({ err: (e as Error).message }, 'roster not bound');
     return undefined;

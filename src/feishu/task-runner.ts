@@ -150,9 +150,13 @@ export class FeishuTaskRunner {
     const userError = e instanceof UserError;
     if (!userError && task.attempts < this.maxAttempts) {
       const wait = this.retryMs * 2 ** (task.attempts - 1);
-      await runInTransaction(this.deps.db, (tx) =>
+      const kept = await runInTransaction(this.deps.db, (tx) =>
         retryFeishuTask(tx, task, { owner, at: new Date(Date.now() + wait), error }),
       );
+      if (!kept) {
+        log.warn({ err: error }, 'task failed after another instance took it over: left to that one');
+        return;
+      }
       log.warn({ err: error, wait }, 'task failed: it will be tried again');
       const t = setTimeout(() => this.kick(), wait + 5);
       t.unref();

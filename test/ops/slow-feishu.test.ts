@@ -1,5 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/clock.js';
+import { feishuTasks } from '../../src/commands/feishu-tasks.js';
+import { FeishuTaskRunner } from '../../src/feishu/task-runner.js';
 import { holdFileCalls, releaseFileCalls } from '../../src/sandbox/open-api/index.js';
 import { buildQuotaWorkbook } from '../../src/sheets/quota-sheet.js';
 import { loadKnownSquads, loadQuotas } from '../../src/db/imports.js';
@@ -148,5 +150,49 @@ describe('a hanging download of a spreadsheet sent to the bot', () => {
     expect(cards(id)).toHaveLength(1);
     expect(JSON.stringify(cards(id)[0]!.content)).toContain('新增 **0** 项');
     expect(await bot.database.prisma.importBatch.count()).toBe(batches + 1);
+  });
+});
+
+describe('two instances and a claim that runs out', () => {
+  let two: TestBot;
+  let second: FeishuTaskRunner;
+  beforeAll(async () => {
+    // Leases of a second: the instance stuck in the upload loses its task to the other one.
+    const tasks = { leaseMs: 1_000, pollMs: 200, retryMs: 100 };
+    two = await startTestBot({ LARK_FILE_TIMEOUT_MS: '20000' }, { tasks });
+    second = new FeishuTaskRunner(two.deps, feishuTasks, { ...tasks, instanceId: 'second-instance' });
+    second.start();
+  });
+  afterAll(async () => {
+    releaseFileCalls(two.sb.state, 'upload');
+    await second?.stop();
+    await two?.close();
+  });
+
+  it('the task is taken over, and the file arrives once even when the stuck upload ends later', async () => {
+    holdFileCalls(two.sb.state, 'upload', { ms: 60_000, count: 1 });
+    const ev = withText(fixture('events/im.message.receive_v1.p2p-help.json'), '/export projects 2018', {
+      openId: await two.openIdOf(OFFICE),
+    });
+    const id = ev.event.message.message_id as string;
+    expect((await within(5_000, two.event(ev), '/export')).status).toBe(200);
+    const sent = () => two.sb.state.messages.filter((m) => m.parent_id === id);
+    const end = Date.now() + 20_000;
+    while (!sent().some((m) => m.msg_type === 'file')) {
+      if (Date.now() > end) throw new Error('no file after the take-over');
+      await two.flush();
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    // Now the stuck upload is answered: its instance finds the task is no longer its own.
+    releaseFileCalls(two.sb.state, 'upload');
+    await new Promise((r) => setTimeout(r, 1_000));
+    await two.tasks.drain();
+    await second.drain();
+    await two.flush();
+    expect(sent().filter((m) => m.msg_type === 'file')).toHaveLength(1);
+    expect(sent().filter((m) => JSON.stringify(m.content).includes('已导出'))).toHaveLength(1);
+    expect(two.sb.callCount(UPLOADS)).toBe(2);
+    const task = await two.database.prisma.feishuTask.findFirstOrThrow({ where: { messageId: id } });
+    expect(task).toMatchObject({ status: 'DONE', attempts: 2 });
   });
 });
