@@ -196,3 +196,37 @@ describe('two instances and a claim that runs out', () => {
     expect(task).toMatchObject({ status: 'DONE', attempts: 2 });
   });
 });
+
+describe('a crash right after the commit', () => {
+  it('the next start finds the recorded task and sends the file', async () => {
+    const first = await startTestBot({}, { clock: new FixedClock(new Date('2018-07-02T02:00:00Z')) });
+    let next: TestBot | undefined;
+    try {
+      // The instance dies after the event's commit, before its runner gets to the task.
+      await first.tasks.stop();
+      const ev = withText(fixture('events/im.message.receive_v1.p2p-help.json'), '/export visits 2018', {
+        openId: await first.openIdOf(OFFICE),
+      });
+      const id = ev.event.message.message_id as string;
+      expect((await first.event(ev)).status).toBe(200);
+      expect(await first.database.prisma.feishuTask.count({ where: { messageId: id, status: 'PENDING' } })).toBe(1);
+
+      next = await startTestBot(
+        { DATABASE_URL: first.config.databaseUrl },
+        { clock: new FixedClock(new Date('2018-07-02T02:00:00Z')) },
+      );
+      const sent = () => next!.sb.state.messages.filter((m) => m.parent_id === id);
+      const end = Date.now() + 20_000;
+      while (!sent().some((m) => m.msg_type === 'file')) {
+        if (Date.now() > end) throw new Error('the recorded task was not done after the restart');
+        await next.flush();
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(sent().filter((m) => m.msg_type === 'file')).toHaveLength(1);
+      expect(await next.database.prisma.feishuTask.count({ where: { messageId: id, status: 'DONE' } })).toBe(1);
+    } finally {
+      await next?.close();
+      await first.close();
+    }
+  });
+});
