@@ -7,14 +7,13 @@ import utc from 'dayjs/plugin/utc.js';
 import { recordAudit } from '../db/audit-trail.js';
 import { listActiveSquadIds } from '../db/squads.js';
 import { mayExportContactDetails, maySeeSquad } from '../domain/authz.js';
-import { parsePeriod } from '../domain/periods.js';
+import { parsePeriod, type Period } from '../domain/periods.js';
 import { UserError } from '../errors.js';
 import { reply } from '../feishu/answer.js';
 import { buildExport, EXPORT_KINDS, EXPORT_LABELS, type ExportKind } from '../sheets/export-sheets.js';
 import { replyWithFile, uploadWorkbook } from '../sheets/send-file.js';
 import { textContent } from '../feishu/outbox.js';
 import { queueFeishuTask, replyToTask, type TaskWork } from '../feishu/tasks.js';
-import type { Period } from '../domain/periods.js';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);

@@ -45,11 +45,9 @@ const FILE_CALL = /\/open-apis\/im\/v1\/(files$|messages\/[^/]+\/resources\/)/;
  */
 function timedHttp(callMs: number, fileMs: number): HttpInstance {
   const base = lark.defaultHttpInstance as unknown as HttpInstance;
-  const limit = <D>(url: string | undefined, o: HttpOptions = {}): HttpOptions => {
+  const limit = (url: string | undefined, o: HttpOptions = {}): HttpOptions => {
     const ms = FILE_CALL.test(new URL(url ?? o.url ?? '', 'http://x').pathname) ? fileMs : callMs;
-    return { ...o, timeout: o.timeout ?? ms, signal: o.signal ?? AbortSignal.timeout(ms) } as HttpOptions & {
-      data?: D;
-    };
+    return { ...o, timeout: o.timeout ?? ms, signal: o.signal ?? AbortSignal.timeout(ms) };
   };
   return {
     request: (o) => base.request(limit(o.url, o)),
