@@ -22,13 +22,15 @@ export interface TaskRunnerOptions {
   retryMs?: number;
   /** How often to look for tasks queued by other instances or left behind by a crash. */
   pollMs?: number;
+  /** Tasks run side by side, so that one stuck upload does not hold up everyone else's export. */
+  concurrency?: number;
 }
 
 /** Another instance took the task over after this one's lease ran out: its result is dropped. */
 class ClaimLost extends Error {}
 
 /**
- * Runs FeishuTask rows one at a time, outside any event's transaction. A task's result (rows and
+ * Runs FeishuTask rows, a few at a time, outside any event's transaction. A task's result (rows and
  * messages) is written in one transaction together with the DONE mark, and only if this instance
  * still holds the claim, so it arrives exactly once however many instances try.
  */
@@ -38,8 +40,9 @@ export class FeishuTaskRunner {
   private readonly maxAttempts: number;
   private readonly retryMs: number;
   private readonly pollMs: number;
+  private readonly concurrency: number;
   private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
+  private readonly workers = new Set<Promise<void>>();
   private again = false;
   private stopped = true;
 
@@ -53,6 +56,7 @@ export class FeishuTaskRunner {
     this.maxAttempts = opts.maxAttempts ?? 3;
     this.retryMs = opts.retryMs ?? 10_000;
     this.pollMs = opts.pollMs ?? 5_000;
+    this.concurrency = opts.concurrency ?? 3;
   }
 
   start(): void {
@@ -67,43 +71,48 @@ export class FeishuTaskRunner {
     if (takeQueuedHere()) this.kick();
   }
 
+  /** Starts a worker to claim due tasks, unless enough are busy (then one looks again when it is done). */
   kick(): void {
     if (this.stopped) return;
-    if (this.running !== undefined) {
+    if (this.workers.size >= this.concurrency) {
       this.again = true;
       return;
     }
-    this.running = this.loop().finally(() => {
-      this.running = undefined;
+    const worker: Promise<void> = this.work().finally(() => {
+      this.workers.delete(worker);
+      if (this.again) {
+        this.again = false;
+        this.kick();
+      }
     });
+    this.workers.add(worker);
   }
 
   /** Runs every task due now (tests; a task waiting for a later retry is not due). */
   async drain(): Promise<void> {
-    while (this.running !== undefined) await this.running;
-    await this.loop();
+    while (this.workers.size) await Promise.all(this.workers);
+    await this.work();
   }
 
-  /** Lets the task being run finish (each Feishu call has a time limit), then stops. */
+  /** Lets the tasks being run finish (each Feishu call has a time limit), then stops. */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    while (this.running !== undefined) await this.running;
+    while (this.workers.size) await Promise.all(this.workers);
   }
 
-  private async loop(): Promise<void> {
-    do {
-      this.again = false;
-      try {
-        for (;;) {
-          const task = await this.claim();
-          if (!task) break;
-          await this.runOne(task);
-        }
-      } catch (e) {
-        this.deps.log.error({ err: e }, 'task runner loop failed');
+  /** Claims and runs tasks until none is due; with a task in hand, lets another worker look for the next. */
+  private async work(): Promise<void> {
+    try {
+      for (;;) {
+        const task = await this.claim();
+        if (!task) return;
+        this.kick();
+        await this.runOne(task);
       }
-    } while (this.again && !this.stopped);
+    } catch (e) {
+      this.deps.log.error({ err: e }, 'task runner failed');
+    }
   }
 
   private async claim(): Promise<ClaimedFeishuTask | undefined> {

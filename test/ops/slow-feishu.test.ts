@@ -8,7 +8,7 @@ import { loadKnownSquads, loadQuotas } from '../../src/db/imports.js';
 import { workbookBytes } from '../../src/sheets/workbook.js';
 import { startTestBot, type TestBot } from '../helpers/app.js';
 import { fixture, withText } from '../helpers/feishu.js';
-import { fileMessage, repliesTo, textRepliedTo } from '../helpers/files.js';
+import { fileMessage, repliesTo, settle, textRepliedTo } from '../helpers/files.js';
 
 // A slow or stuck Feishu file service must not stop the bot: the asking event is answered at once,
 // everyone else is answered as usual, and the file (or one clear failure message) follows later.
@@ -227,6 +227,40 @@ describe('a crash right after the commit', () => {
     } finally {
       await next?.close();
       await first.close();
+    }
+  });
+});
+
+describe('one stuck upload and other people’s exports', () => {
+  it('another export is sent while the first one’s upload is still stuck', async () => {
+    const slow = await startTestBot({ LARK_FILE_TIMEOUT_MS: '30000' });
+    try {
+      holdFileCalls(slow.sb.state, 'upload', { ms: 60_000, count: 1 });
+      const ask = async (name: string, text: string) => {
+        const ev = withText(fixture('events/im.message.receive_v1.p2p-help.json'), text, {
+          openId: await slow.openIdOf(name),
+        });
+        expect((await within(5_000, slow.event(ev), text)).status).toBe(200);
+        return ev.event.message.message_id as string;
+      };
+      const fileTo = (id: string) => slow.sb.state.messages.filter((m) => m.parent_id === id && m.msg_type === 'file');
+      const stuck = await ask(OFFICE, '/export visits 2018');
+      const end = Date.now() + 10_000;
+      while (slow.sb.callCount(UPLOADS) === 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+      const other = await ask(OTHER, '/export projects 2018');
+      while (fileTo(other).length === 0) {
+        if (Date.now() > end) throw new Error('the second export waited for the stuck upload');
+        await slow.flush();
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(fileTo(stuck)).toHaveLength(0);
+      releaseFileCalls(slow.sb.state, 'upload');
+      await settle(slow);
+      expect(fileTo(stuck)).toHaveLength(1);
+      expect(fileTo(other)).toHaveLength(1);
+    } finally {
+      releaseFileCalls(slow.sb.state, 'upload');
+      await slow.close();
     }
   });
 });
