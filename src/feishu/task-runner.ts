@@ -10,7 +10,7 @@ import { runInTransaction } from '../db/transactions.js';
 import type { Deps } from '../deps.js';
 import { UserError } from '../errors.js';
 import { enqueueMessage, textContent } from './outbox.js';
-import { takeQueuedHere, type TaskTable } from './tasks.js';
+import { tasksQueuedHere, type TaskTable } from './tasks.js';
 
 export interface TaskRunnerOptions {
   instanceId?: string;
@@ -45,6 +45,8 @@ export class FeishuTaskRunner {
   private readonly workers = new Set<Promise<void>>();
   private again = false;
   private stopped = true;
+  /** tasksQueuedHere() when this runner last looked after a commit. */
+  private seenQueued = 0;
 
   constructor(
     private readonly deps: Deps,
@@ -68,7 +70,10 @@ export class FeishuTaskRunner {
 
   /** After an event's commit: look at once, but only if this process queued a task since the last look. */
   kickIfQueued(): void {
-    if (takeQueuedHere()) this.kick();
+    const queued = tasksQueuedHere();
+    if (queued === this.seenQueued) return;
+    this.seenQueued = queued;
+    this.kick();
   }
 
   /** Starts a worker to claim due tasks, unless enough are busy (then one looks again when it is done). */

@@ -27,13 +27,11 @@ export interface TaskWork {
 
 export type TaskTable = Record<string, TaskWork>;
 
-/** Task rows written by this process since the runner last looked: the commit's kick then claims them. */
-let queuedHere = false;
+/** Task rows written by this process so far: a runner that has seen fewer looks after the next commit. */
+let queuedHere = 0;
 
-export function takeQueuedHere(): boolean {
-  const was = queuedHere;
-  queuedHere = false;
-  return was;
+export function tasksQueuedHere(): number {
+  return queuedHere;
 }
 
 /**
@@ -62,7 +60,7 @@ export async function queueFeishuTask(
     chatId: t.chatId,
     messageId: t.messageId,
   });
-  if (inserted) queuedHere = true;
+  if (inserted) queuedHere++;
   return inserted;
 }
 
