@@ -9,7 +9,9 @@ import { seedIfEmpty } from './db/seed.js';
 import { seedCalendar } from './db/calendar.js';
 import type { Deps } from './deps.js';
 import { OutboxSender, type SenderOptions } from './feishu/sender.js';
-import { fetchBotOpenId } from './feishu/bot-info.js';
+import { BotIdentity } from './feishu/bot-info.js';
+import { FeishuTaskRunner, type TaskRunnerOptions } from './feishu/task-runner.js';
+import { feishuTasks } from './commands/feishu-tasks.js';
 import { bindRoster } from './feishu/roster-binding.js';
 import { createLarkClient } from './feishu/client.js';
 import { createLog, secretsOf, type Log } from './log.js';
@@ -30,6 +32,10 @@ export interface StartOptions {
   /** Fire the registered jobs on their crons (default true); tests call jobs with a fixed `now`. */
   startScheduler?: boolean;
   extraRoutes?: (router: Router, deps: Deps) => void;
+  /** Retries and leases of the slow Feishu tasks (exports, imports, roster look-ups). */
+  tasks?: TaskRunnerOptions;
+  /** Called once the built-in sandbox runs, before the bot's first Open API call (tests set faults here). */
+  onSandbox?: (sandbox: LocalSandbox) => void;
 }
 
 export interface RunningBot {
@@ -37,6 +43,7 @@ export interface RunningBot {
   deps: Deps;
   database: Database;
   sender: OutboxSender;
+  tasks: FeishuTaskRunner;
   scheduler?: Scheduler;
   sandbox?: LocalSandbox;
   server: http.Server;
@@ -72,6 +79,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
       throw e;
     });
     config = { ...config, lark: { ...config.lark, domain: sandbox.url } };
+    opts.onSandbox?.(sandbox);
   }
   const lark = createLarkClient(config, log);
   const sender = new OutboxSender(database.prisma, lark, log, { leaseMs: config.outboxLeaseMs, ...opts.sender });
@@ -81,9 +89,14 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     clock: opts.clock ?? systemClock,
     log,
     config,
-    kickSender: () => sender.kick(),
+    kickSender: () => {
+      sender.kick();
+      tasks.kickIfQueued();
+    },
   };
-  const bot = { openId: await fetchBotOpenId(lark, log) };
+  const tasks = new FeishuTaskRunner(deps, feishuTasks, opts.tasks);
+  const bot = new BotIdentity(lark, log);
+  await bot.openId();
   // The roster is resolved to open_ids by mobile/e-mail (in the sandbox, to the sandbox users).
   const binding = await bindRoster(database.prisma, lark, log).catch((e: Error) => {
     log.warn({ err: e.message }, 'roster binding skipped');
@@ -112,6 +125,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
   if (opts.startSender !== false) sender.start();
+  tasks.start();
   // The HTTP server still runs in ws mode, for /healthz and /metrics.
   const ws: WsConnection | undefined =
     config.eventMode === 'ws' ? await startWsConnection(config, dispatcher, log, metrics) : undefined;
@@ -142,11 +156,12 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
       // A job still running is waited for (main.ts forces the exit after 10 s; a run cut short there
       // is resumed by another instance or the next start once its lease has run out).
       await jobsEnded;
+      await tasks.stop();
       await sender.stop();
       await database.close();
       await sandbox?.stop();
     })());
-  return { url, deps, database, sender, scheduler, sandbox, server, pageUrl, metrics, stop };
+  return { url, deps, database, sender, tasks, scheduler, sandbox, server, pageUrl, metrics, stop };
 }
 
 /** `host:port`, with an IPv6 address in brackets. */

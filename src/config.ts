@@ -53,6 +53,8 @@ const EnvSchema = z
     LARK_EVENT_MODE: z.enum(['webhook', 'ws']).default('webhook'),
     OUTBOX_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
     JOB_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(120_000),
+    LARK_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+    LARK_FILE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(60_000),
   })
   .superRefine((env, ctx) => {
     if (env.LARK_EVENT_MODE === 'ws' && !env.LARK_APP_ID)
@@ -101,6 +103,9 @@ export interface Config {
   warnings: string[];
   /** How long an instance's claim on a running job's slot lasts unrenewed; a dead instance's run is resumed after it. */
   jobLeaseMs: number;
+  /** Time limits of one Open API call: most calls, and file uploads and downloads. */
+  larkTimeoutMs: number;
+  larkFileTimeoutMs: number;
   lark: {
     appId: string;
     appSecret: string;
@@ -161,6 +166,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sandboxOnRealData: e.LARK_SANDBOX_ON_REAL_DATA,
     warnings,
     jobLeaseMs: e.JOB_LEASE_MS,
+    larkTimeoutMs: e.LARK_TIMEOUT_MS,
+    larkFileTimeoutMs: e.LARK_FILE_TIMEOUT_MS,
     lark: sandbox
       ? { ...SANDBOX_LARK, domain: e.LARK_DOMAIN }
       : {

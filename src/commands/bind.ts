@@ -5,7 +5,8 @@ import type { Deps } from '../deps.js';
 import { isOfficeActor, mayBindPeople } from '../domain/authz.js';
 import { reply, type Reply } from '../feishu/answer.js';
 import { enqueueMessage, textContent } from '../feishu/outbox.js';
-import { bindRoster } from '../feishu/roster-binding.js';
+import { lookUpRoster, storeRosterBindings } from '../feishu/roster-binding.js';
+import { queueFeishuTask, replyToTask, type TaskWork } from '../feishu/tasks.js';
 import { editDistance } from '../domain/closest-name.js';
 import type { CommandInput } from './types.js';
 
@@ -78,15 +79,42 @@ async function closeNames(deps: Deps, name: string): Promise<string[]> {
     .map((x) => x.n);
 }
 
-/** `/bind-roster`: the office re-runs the mobile/e-mail binding of the whole roster. */
+/** `/bind-roster`: the office re-runs the mobile/e-mail binding of the whole roster (a task: Feishu is asked after the commit). */
 export async function rebindRoster(input: CommandInput, deps: Deps): Promise<Reply> {
   const envAdmin = deps.config.adminOpenIds.includes(input.senderOpenId);
   if (!envAdmin && !(input.actor && isOfficeActor(input.actor))) return reply.text('只有区招商局可以重新绑定名册。');
-  const res = await bindRoster(deps.db, deps.lark, deps.log);
-  await recordAudit(deps.db, input.actor ?? { openId: input.senderOpenId }, 'roster.bind', 'Person', '*', res);
-  const notFound = res.notFound.length
-    ? `\n未找到 ${res.notFound.length} 人（手机号或邮箱在飞书中查不到）：` +
-      `${res.notFound.slice(0, 30).join('、')}${res.notFound.length > 30 ? ' 等' : ''}。可以用 ${USAGE} 逐个绑定。`
-    : '';
-  return reply.text(`名册绑定完成：新绑定 ${res.bound} 人。${notFound}`);
+  await queueFeishuTask(deps.db, {
+    requestKey: `bind-roster:${input.messageId}`,
+    kind: 'BIND_ROSTER',
+    input: {},
+    actor: input.actor,
+    senderOpenId: input.senderOpenId,
+    chatId: input.chatId,
+    messageId: input.messageId,
+  });
+  return reply.text('正在按手机号和邮箱在飞书中查找名册上还没绑定的人，完成后告诉你结果。');
 }
+
+/** After the commit: the look-up, then the bindings, their audit and the report, in one transaction. */
+export const bindRosterTask: TaskWork = {
+  async run(task, deps) {
+    const lookup = await lookUpRoster(deps.db, deps.lark);
+    return async (tx) => {
+      const res = await storeRosterBindings(tx.db, lookup);
+      await recordAudit(tx.db, { id: task.actorId, openId: task.actorOpenId }, 'roster.bind', 'Person', '*', res);
+      const notFound = res.notFound.length
+        ? `\n未找到 ${res.notFound.length} 人（手机号或邮箱在飞书中查不到）：` +
+          `${res.notFound.slice(0, 30).join('、')}${res.notFound.length > 30 ? ' 等' : ''}。可以用 ${USAGE} 逐个绑定。`
+        : '';
+      await replyToTask(tx.db, task, 'done', {
+        msgType: 'text',
+        content: textContent(`名册绑定完成：新绑定 ${res.bound} 人。${notFound}`),
+      });
+    };
+  },
+  failure(_task, reason) {
+    return reason
+      ? `名册绑定没有完成，什么也没有修改：${reason}`
+      : '名册绑定没有完成，什么也没有修改：飞书通讯录一直没有响应。请稍后重新发送 /bind-roster。';
+  },
+};

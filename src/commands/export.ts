@@ -8,12 +8,13 @@ import { recordAudit } from '../db/audit-trail.js';
 import { listActiveSquadIds } from '../db/squads.js';
 import { maySeeSquad } from '../domain/authz.js';
 import { mayExportContactDetails } from '../domain/contact-rules.js';
-import { parsePeriod } from '../domain/periods.js';
+import { parsePeriod, type Period } from '../domain/periods.js';
 import { UserError } from '../errors.js';
-import { reply, SENT_PRIVATELY } from '../feishu/answer.js';
+import { reply, WILL_SEND_PRIVATELY } from '../feishu/answer.js';
 import { buildExport, EXPORT_KINDS, EXPORT_LABELS, type ExportKind } from '../sheets/export-sheets.js';
-import { sendWorkbookReply } from '../sheets/send-file.js';
-import { workbookBytes } from '../sheets/workbook.js';
+import { replyWithFile, uploadWorkbook } from '../sheets/send-file.js';
+import { textContent } from '../feishu/outbox.js';
+import { queueFeishuTask, replyToTask, type TaskWork } from '../feishu/tasks.js';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -46,23 +47,72 @@ export async function exportSheet(input: CommandInput, deps: Deps): Promise<Repl
     withContacts || ((kind === 'visits' || kind === 'leads') && mayExportContactDetails(actor, squadIds) === null);
   // A file with phones and addresses is for the asker alone: asked in a group, it goes to the 1:1 chat.
   const privately = contacts && input.chatType !== 'p2p';
-  const { wb, rows } = await buildExport(deps.db, { kind, period, squadIds, withContacts: contacts });
   const fileName = `港南区${period.label}${EXPORT_LABELS[kind]}.xlsx`;
-  await sendWorkbookReply(
-    deps,
-    { messageId: input.messageId, chatId: input.chatId, privatelyTo: privately ? input.senderOpenId : undefined },
-    await workbookBytes(wb),
-    fileName,
-  );
-  await recordAudit(deps.db, actor, 'export', 'Export', kind, {
-    period: period.label,
-    rows,
-    squads: squadIds.length,
+  const taskInput: ExportInput = {
+    kind,
+    period,
+    squadIds,
+    allSquads: squadIds.length === allIds.length,
+    privatelyTo: privately ? input.senderOpenId : undefined,
     withContacts: contacts,
     fileName,
+    command: input.text,
+  };
+  await queueFeishuTask(deps.db, {
+    requestKey: `export:${input.messageId}`,
+    kind: 'EXPORT',
+    input: taskInput,
+    actor,
+    senderOpenId: input.senderOpenId,
+    chatId: input.chatId,
+    messageId: input.messageId,
   });
-  const scope = squadIds.length === allIds.length ? '全区' : `你有权查看的 ${squadIds.length} 个小分队`;
-  const note = (kind === 'visits' || kind === 'leads') && !contacts ? '（不含联系电话和地址）' : '';
-  const done = `已导出 ${fileName}：${scope}，共 ${rows} 行${note}。`;
-  return reply.text(privately ? `${done}${SENT_PRIVATELY}` : done);
+  return reply.text(privately ? `正在生成 ${fileName}。${WILL_SEND_PRIVATELY}` : `正在生成 ${fileName}，稍后发给你。`);
 }
+
+interface ExportInput {
+  kind: ExportKind;
+  period: Period;
+  squadIds: number[];
+  allSquads: boolean;
+  /** The asker's open_id when the file carries contacts and was asked for in a group: it goes to the 1:1 chat. */
+  privatelyTo?: string;
+  withContacts: boolean;
+  fileName: string;
+  /** The command as typed, to show in a failure message. */
+  command: string;
+}
+
+/** After the commit: the workbook is built and uploaded, then sent with a note, and the export audited. */
+export const exportTask: TaskWork = {
+  async run(task, deps) {
+    const x = task.input as ExportInput;
+    const { wb, rows } = await buildExport(deps.db, {
+      kind: x.kind,
+      period: x.period,
+      squadIds: x.squadIds,
+      withContacts: x.withContacts,
+    });
+    const fileKey = await uploadWorkbook(deps, wb, x.fileName);
+    return async (tx) => {
+      await replyWithFile(tx.db, task, fileKey, x.privatelyTo);
+      await recordAudit(tx.db, { id: task.actorId, openId: task.actorOpenId }, 'export', 'Export', x.kind, {
+        period: x.period.label,
+        rows,
+        squads: x.squadIds.length,
+        withContacts: x.withContacts,
+        fileName: x.fileName,
+      });
+      const scope = x.allSquads ? '全区' : `你有权查看的 ${x.squadIds.length} 个小分队`;
+      const note = (x.kind === 'visits' || x.kind === 'leads') && !x.withContacts ? '（不含联系电话和地址）' : '';
+      const text = `已导出 ${x.fileName}：${scope}，共 ${rows} 行${note}。`;
+      await replyToTask(tx.db, task, 'done', { msgType: 'text', content: textContent(text) }, x.privatelyTo);
+    };
+  },
+  failure(task, reason) {
+    const x = task.input as ExportInput;
+    return reason
+      ? `导出 ${x.fileName} 没有完成：${reason}`
+      : `导出 ${x.fileName} 没有完成：飞书文件服务一直没有响应。请稍后重新发送 ${x.command}。`;
+  },
+};

@@ -1,9 +1,9 @@
 import { drawImportPreview } from '../cards/import-preview/view.js';
 import { createImportBatch } from '../db/imports.js';
 import { mayImportSpreadsheets } from '../domain/authz.js';
-import { UserError } from '../errors.js';
 import { reply } from '../feishu/answer.js';
 import { downloadMessageFile } from '../feishu/files.js';
+import { queueFeishuTask, replyToTask, type TaskWork } from '../feishu/tasks.js';
 import { prepareImport } from '../sheets/prepare-import.js';
 import { IMPORT_MAX_BYTES } from '../sheets/workbook.js';
 import type { MessageInput } from './message-types.js';
@@ -11,7 +11,14 @@ import type { Deps } from '../deps.js';
 import type { Reply } from '../feishu/answer.js';
 
 // The office sends a filled-in template (.xlsx) to the bot: download → validate → preview card.
-// Nothing is stored but the preview batch; the card's confirm button applies it.
+// The download and the reading happen after the message's commit (a task), so a slow download or a
+// large file holds up no one. Nothing is stored but the preview batch; the card's confirm button
+// applies it.
+
+interface ImportInput {
+  fileKey: string;
+  fileName: string;
+}
 
 export async function receiveSpreadsheet(input: MessageInput, deps: Deps): Promise<Reply> {
   const refused = mayImportSpreadsheets(input.actor!);
@@ -28,19 +35,35 @@ export async function receiveSpreadsheet(input: MessageInput, deps: Deps): Promi
       `${hint}我只能导入 .xlsx 格式的目标任务表和名册；发送 /template quotas 或 /template roster 获取模板。`,
     );
   }
-  try {
-    const bytes = await downloadMessageFile(deps.lark, input.messageId, fileKey, IMPORT_MAX_BYTES);
-    const prepared = await prepareImport(deps.db, bytes, fileName);
-    const batchId = await createImportBatch(
-      deps.db,
-      prepared.kind,
-      prepared.payload,
-      prepared.summary,
-      input.actor!.id,
-    );
-    return reply.card(drawImportPreview(batchId, prepared.kind, fileName, prepared.summary));
-  } catch (e) {
-    if (e instanceof UserError) return reply.text(`「${fileName}」没有导入，什么也没有修改：\n${e.message}`);
-    throw e;
-  }
+  const task: ImportInput = { fileKey, fileName };
+  await queueFeishuTask(deps.db, {
+    requestKey: `import:${input.messageId}`,
+    kind: 'IMPORT',
+    input: task,
+    actor: input.actor,
+    senderOpenId: input.senderOpenId,
+    chatId: input.chatId,
+    messageId: input.messageId,
+  });
+  return reply.text(`已收到「${fileName}」，正在读取，稍后把改动发给你确认。`);
 }
+
+/** After the commit: download, check and compare; the preview batch and its card are written together. */
+export const importTask: TaskWork = {
+  async run(task, deps) {
+    const x = task.input as ImportInput;
+    const bytes = await downloadMessageFile(deps.lark, task.messageId, x.fileKey, IMPORT_MAX_BYTES);
+    const prepared = await prepareImport(deps.db, bytes, x.fileName);
+    return async (tx) => {
+      const batchId = await createImportBatch(tx.db, prepared.kind, prepared.payload, prepared.summary, task.actorId);
+      const card = drawImportPreview(batchId, prepared.kind, x.fileName, prepared.summary);
+      await replyToTask(tx.db, task, 'preview', { msgType: 'interactive', content: card });
+    };
+  },
+  failure(task, reason) {
+    const x = task.input as ImportInput;
+    return reason
+      ? `「${x.fileName}」没有导入，什么也没有修改：\n${reason}`
+      : `「${x.fileName}」没有导入，什么也没有修改：飞书文件服务一直没有响应，请稍后重新发送这个文件。`;
+  },
+};

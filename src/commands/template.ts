@@ -4,13 +4,17 @@ import { loadKnownSquads, loadQuotas, loadRoster } from '../db/imports.js';
 import { isOfficeActor } from '../domain/authz.js';
 import { UserError } from '../errors.js';
 import { reply, type Reply } from '../feishu/answer.js';
+import { textContent } from '../feishu/outbox.js';
+import { queueFeishuTask, replyToTask, type TaskWork } from '../feishu/tasks.js';
 import { buildQuotaWorkbook } from '../sheets/quota-sheet.js';
 import { buildRosterWorkbook } from '../sheets/roster-sheet.js';
-import { sendWorkbookReply } from '../sheets/send-file.js';
-import { workbookBytes } from '../sheets/workbook.js';
+import { replyWithFile, uploadWorkbook } from '../sheets/send-file.js';
 
 // /template quotas [year] | /template roster — the import templates, filled with what is stored
-// now, so the office edits the current table and sends it back.
+// now, so the office edits the current table and sends it back. The workbook is built and uploaded
+// after the command's commit (a task), so a slow upload holds up no one.
+
+type TemplateInput = { what: 'quotas'; year: number; fileName: string } | { what: 'roster'; fileName: string };
 
 export async function sendTemplate(input: CommandInput, deps: Deps): Promise<Reply> {
   if (!isOfficeActor(input.actor!)) return reply.text('模板用于导入目标任务和名册，只发给领导小组办公室。');
@@ -18,27 +22,51 @@ export async function sendTemplate(input: CommandInput, deps: Deps): Promise<Rep
   const year = input.args[1] ? Number(input.args[1]) : yearOf(deps.clock.now(), deps.config.timezone);
   if (!Number.isInteger(year) || year < 2000 || year > 2100)
     throw new UserError('年度应为四位数字，例如 /template quotas 2018');
-  const squads = await loadKnownSquads(deps.db);
-  if (what === 'quotas' || what === '目标任务') {
-    const quotas = await loadQuotas(deps.db, [year]);
-    const bytes = await workbookBytes(buildQuotaWorkbook(squads, quotas, [year]));
-    await sendWorkbookReply(
-      deps,
-      { messageId: input.messageId, chatId: input.chatId },
-      bytes,
-      `${year}年招商目标任务.xlsx`,
-    );
-    return reply.text(
-      `已发送 ${year} 年目标任务表（附表一至三）。修改后把 .xlsx 文件直接发给我，我会先给你看改动，确认后才生效。`,
-    );
-  }
-  if (what === 'roster' || what === '名册') {
-    const bytes = await workbookBytes(buildRosterWorkbook(await loadRoster(deps.db), squads));
-    await sendWorkbookReply(deps, { messageId: input.messageId, chatId: input.chatId }, bytes, '招商工作名册.xlsx');
-    return reply.text('已发送招商工作名册。修改后把 .xlsx 文件直接发给我，我会先给你看改动，确认后才生效。');
-  }
-  throw new UserError('请写明要哪个模板：/template quotas 或 /template roster');
+  let task: TemplateInput;
+  if (what === 'quotas' || what === '目标任务') task = { what: 'quotas', year, fileName: `${year}年招商目标任务.xlsx` };
+  else if (what === 'roster' || what === '名册') task = { what: 'roster', fileName: '招商工作名册.xlsx' };
+  else throw new UserError('请写明要哪个模板：/template quotas 或 /template roster');
+  await queueFeishuTask(deps.db, {
+    requestKey: `template:${input.messageId}`,
+    kind: 'TEMPLATE',
+    input: task,
+    actor: input.actor,
+    senderOpenId: input.senderOpenId,
+    chatId: input.chatId,
+    messageId: input.messageId,
+  });
+  return reply.text(`正在生成 ${task.fileName}，稍后发给你。`);
 }
+
+const SEND_BACK = '修改后把 .xlsx 文件直接发给我，我会先给你看改动，确认后才生效。';
+
+/** After the commit: the template filled with what is stored then, uploaded and sent with a note. */
+export const templateTask: TaskWork = {
+  async run(task, deps) {
+    const x = task.input as TemplateInput;
+    const squads = await loadKnownSquads(deps.db);
+    const wb =
+      x.what === 'quotas'
+        ? buildQuotaWorkbook(squads, await loadQuotas(deps.db, [x.year]), [x.year])
+        : buildRosterWorkbook(await loadRoster(deps.db), squads);
+    const fileKey = await uploadWorkbook(deps, wb, x.fileName);
+    const text =
+      x.what === 'quotas'
+        ? `已发送 ${x.year} 年目标任务表（附表一至三）。${SEND_BACK}`
+        : `已发送招商工作名册。${SEND_BACK}`;
+    return async (tx) => {
+      await replyWithFile(tx.db, task, fileKey);
+      await replyToTask(tx.db, task, 'done', { msgType: 'text', content: textContent(text) });
+    };
+  },
+  failure(task, reason) {
+    const x = task.input as TemplateInput;
+    const command = x.what === 'quotas' ? `/template quotas ${x.year}` : '/template roster';
+    return reason
+      ? `${x.fileName} 没有发出：${reason}`
+      : `${x.fileName} 没有发出：飞书文件服务一直没有响应。请稍后重新发送 ${command}。`;
+  },
+};
 
 function yearOf(now: Date, timeZone: string): number {
   return Number(new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(now));

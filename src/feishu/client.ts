@@ -34,6 +34,36 @@ class TokenCache {
 
 const caches = new WeakMap<LarkClient, TokenCache>();
 
+type HttpInstance = NonNullable<ConstructorParameters<typeof lark.Client>[0]['httpInstance']>;
+type HttpOptions = Parameters<HttpInstance['request']>[0] & { signal?: AbortSignal };
+
+/** Uploads (im/v1/files) and downloads (a message's resources) move whole files: they get the longer limit. */
+const FILE_CALL = /\/open-apis\/im\/v1\/(files$|messages\/[^/]+\/resources\/)/;
+
+/**
+ * The SDK's own HTTP instance waits for ever. Every call made through this one has a time limit:
+ * `timeout` ends a call whose connection stays silent, and an abort signal ends it at the limit
+ * even while bytes trickle (for a download, the signal also ends the stream being read).
+ */
+function timedHttp(callMs: number, fileMs: number): HttpInstance {
+  const base = lark.defaultHttpInstance as unknown as HttpInstance;
+  const limit = (url: string | undefined, o: HttpOptions = {}): HttpOptions => {
+    const ms = FILE_CALL.test(new URL(url ?? o.url ?? '', 'http://x').pathname) ? fileMs : callMs;
+    return { ...o, timeout: o.timeout ?? ms, signal: o.signal ?? AbortSignal.timeout(ms) };
+  };
+  return {
+    request: (o) => base.request(limit(o.url, o)),
+    get: (url, o) => base.get(url, limit(url, o)),
+    delete: (url, o) => base.delete(url, limit(url, o)),
+    head: (url, o) => base.head(url, limit(url, o)),
+    options: (url, o) => base.options(url, limit(url, o)),
+    post: (url, data, o) => base.post(url, data, limit(url, o)),
+    put: (url, data, o) => base.put(url, data, limit(url, o)),
+    patch: (url, data, o) => base.patch(url, data, limit(url, o)),
+  };
+}
+
+
 /**
  * The one SDK client; LARK_DOMAIN (or the in-process sandbox) decides where it talks. The SDK's own
  * error lines go to `log` reduced (see log-safe.ts): its default logger prints request bodies.
@@ -48,6 +78,7 @@ export function createLarkClient(config: Config, log?: Log): LarkClient {
     loggerLevel: lark.LoggerLevel.error,
     logger: sdkLogger(log),
     cache: cache as unknown as lark.Cache,
+    httpInstance: timedHttp(config.larkTimeoutMs, config.larkFileTimeoutMs),
   });
   caches.set(client, cache);
   return client;

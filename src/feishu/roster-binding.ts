@@ -1,6 +1,7 @@
 import { recordAudit } from '../db/audit-trail.js';
 import type { Db } from '../db/client.js';
 import { bindOpenIdIfFree, listUnboundPeople } from '../db/people.js';
+import { UserError } from '../errors.js';
 import type { LarkClient } from './client.js';
 import type { Log } from '../log.js';
 
@@ -9,13 +10,20 @@ export interface BindResult {
   notFound: string[];
 }
 
+/** What the contact API found for the unbound roster: open_ids by person, and the names not found. */
+export interface RosterLookup {
+  found: { personId: number; name: string; openId: string }[];
+  notFound: string[];
+}
+
 /**
- * Resolves the roster to Feishu open_ids with the contact API's batch_get_id (by mobile, else
- * e-mail; at most 50 of each per call) and stores them. People already bound are left alone.
+ * Looks the unbound roster up with the contact API's batch_get_id (by mobile, else e-mail; at most
+ * 50 of each per call). Only reads and Feishu calls: nothing is stored, so it can run outside any
+ * transaction. A refusal from Feishu (no permission, bad request) throws a UserError.
  */
-export async function bindRoster(db: Db, lark: LarkClient, log: Log): Promise<BindResult> {
+export async function lookUpRoster(db: Db, lark: LarkClient): Promise<RosterLookup> {
   const people = await listUnboundPeople(db);
-  const result: BindResult = { bound: 0, notFound: [] };
+  const result: RosterLookup = { found: [], notFound: [] };
   for (let i = 0; i < people.length; i += 50) {
     const chunk = people.slice(i, i + 50);
     const mobiles = chunk.filter((p) => p.mobile).map((p) => p.mobile!);
@@ -24,10 +32,8 @@ export async function bindRoster(db: Db, lark: LarkClient, log: Log): Promise<Bi
       params: { user_id_type: 'open_id' },
       data: { mobiles, emails, include_resigned: false },
     });
-    if (res.code !== 0) {
-      log.warn({ code: res.code, msg: res.msg }, 'batch_get_id failed: roster not bound');
-      return result;
-    }
+    if (res.code !== 0)
+      throw new UserError(`飞书通讯录拒绝了查询（${res.code}：${res.msg}）。请检查应用是否开通了通讯录权限。`);
     const byKey = new Map<string, string>();
     for (const u of res.data?.user_list ?? []) {
       if (!u.user_id) continue;
@@ -37,16 +43,45 @@ export async function bindRoster(db: Db, lark: LarkClient, log: Log): Promise<Bi
     for (const p of chunk) {
       const openId =
         (p.mobile && byKey.get(normaliseMobile(p.mobile))) || (p.email && byKey.get(p.email.toLowerCase()));
-      if (!openId) {
-        result.notFound.push(p.name);
-        continue;
-      }
-      if (!(await bindOpenIdIfFree(db, p.id, openId))) continue;
-      await recordAudit(db, null, 'person.bind', 'Person', p.id, { openId, via: 'batch_get_id', name: p.name });
-      result.bound++;
+      if (openId) result.found.push({ personId: p.id, name: p.name, openId });
+      else result.notFound.push(p.name);
     }
   }
   return result;
+}
+
+/**
+ * Stores what a look-up found (in the caller's transaction): a person bound since, or an open_id
+ * that another person holds by now, is left alone.
+ */
+export async function storeRosterBindings(db: Db, lookup: RosterLookup): Promise<BindResult> {
+  const stillUnbound = new Set((await listUnboundPeople(db)).map((p) => p.id));
+  let bound = 0;
+  for (const f of lookup.found) {
+    if (!stillUnbound.has(f.personId)) continue;
+    if (!(await bindOpenIdIfFree(db, f.personId, f.openId))) continue;
+    await recordAudit(db, null, 'person.bind', 'Person', f.personId, {
+      openId: f.openId,
+      via: 'batch_get_id',
+      name: f.name,
+    });
+    bound++;
+  }
+  return { bound, notFound: lookup.notFound };
+}
+
+/**
+ * At start, before any event is taken: look the roster up and store it, person by person (each
+ * binding stands alone, and a whole roster would outlast a transaction's time limit). Failures are
+ * logged; the bot starts anyway.
+ */
+export async function bindRoster(db: Db, lark: LarkClient, log: Log): Promise<BindResult | undefined> {
+  try {
+    return await storeRosterBindings(db, await lookUpRoster(db, lark));
+  } catch (e) {
+    log.warn({ err: (e as Error).message }, 'roster not bound');
+    return undefined;
+  }
 }
 
 function normaliseMobile(m: string): string {

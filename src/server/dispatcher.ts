@@ -5,7 +5,8 @@ import { onCardAction } from './on-card.js';
 import { onMessage, type Flat } from './on-message.js';
 
 export interface BotIdentity {
-  openId?: string;
+  /** The bot's own open_id (fetched again while missing); undefined while Feishu cannot tell. */
+  openId(): Promise<string | undefined>;
 }
 
 /**
@@ -25,7 +26,7 @@ export function createDispatcher(deps: Deps, bot: BotIdentity): lark.EventDispat
     'im.chat.member.bot.added_v1': (e: Flat) => Promise<Record<string, never>>;
   }>({
     'im.message.receive_v1': async (e) => {
-      await onMessage(e, deps, bot.openId);
+      await onMessage(e, deps, await bot.openId());
       return {};
     },
     'card.action.trigger': (e) => onCardAction(e, deps),

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { UserError } from '../errors.js';
+import { checkZipLimits } from './zip-limits.js';
 
 // Reading and writing the office's spreadsheets with exceljs. Headers are the office's Chinese
 // column names; every problem names the sheet, the row (as Excel numbers it) and the column.
@@ -45,6 +46,8 @@ export async function readWorkbook(bytes: Buffer, fileName = ''): Promise<ExcelJ
       `「${fileName || '这个文件'}」不是 Excel 工作簿（.xlsx）。请用 /template 获取模板，填好后直接发送 .xlsx 文件。`,
     );
   }
+  // Before exceljs inflates it all into memory: how many parts, and how large unpacked.
+  checkZipLimits(bytes);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBot, type TestBot } from '../helpers/app.js';
 import { replyTo } from '../helpers/callbacks.js';
 import { fixture, withText } from '../helpers/feishu.js';
+import { settle, textRepliedTo } from '../helpers/files.js';
 
 // LARK_ADMIN_OPEN_IDS names one admin who is not on the roster yet (a new office hire).
 const ENV_ADMIN = 'ou_env_admin';
@@ -108,7 +109,11 @@ describe('/bind', () => {
     const p = await db().person.findFirstOrThrow({ where: { name: '农业局局长' } });
     await db().person.update({ where: { id: p.id }, data: { openId: null } });
     expect(await say(member, '/bind-roster')).toContain('只有区招商局');
-    const text = await say(officeAdmin, '/bind-roster');
+    // The look-up runs after the command's commit: it is acknowledged at once, the report follows.
+    const ev = bindMessage(officeAdmin, '/bind-roster');
+    expect((await replyTo(bot, ev)).text).toContain('正在按手机号和邮箱');
+    await settle(bot);
+    const text = textRepliedTo(bot, ev.event.message.message_id);
     expect(text).toContain('新绑定 1 人');
     expect((await db().person.findUniqueOrThrow({ where: { id: p.id } })).openId).not.toBeNull();
     expect(

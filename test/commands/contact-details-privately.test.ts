@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/clock.js';
+import { WILL_SEND_PRIVATELY } from '../../src/feishu/answer.js';
 import { startTestBot, type TestBot } from '../helpers/app.js';
 import { seedActivity } from '../helpers/district.js';
 import { fixture, withText } from '../helpers/feishu.js';
@@ -78,7 +79,8 @@ describe('answers with contact details asked in a group', () => {
     const { messageId, openId } = await inGroup(OFFICE, '/export visits 2018 联系方式');
     const inTheGroup = repliesTo(bot, messageId);
     expect(inTheGroup.map((m) => m.msg_type)).toEqual(['text']);
-    expect(groupText(messageId)).toContain(NOTE);
+    expect(groupText(messageId)).toContain(WILL_SEND_PRIVATELY);
+    expect(groupText(messageId)).not.toContain('已导出');
     expect(privateMessages(openId).filter((m) => m.msg_type === 'file')).toHaveLength(1);
   });
 
@@ -88,7 +90,7 @@ describe('answers with contact details asked in a group', () => {
       repliesTo(bot, messageId)
         .map((m) => m.msg_type)
         .sort(),
-    ).toEqual(['file', 'text']);
+    ).toEqual(['file', 'text', 'text']); // 正在生成…, the file, 已导出…
     expect(groupText(messageId)).not.toContain(NOTE);
   });
 

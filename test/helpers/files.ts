@@ -22,13 +22,17 @@ export async function fileMessage(
 }
 
 /**
- * Flushes until nothing is waiting: a file and its note go to one chat, and the sandbox holds
+ * Runs tasks and flushes until nothing is waiting: a file and its note go to one chat, and the sandbox holds
  * Feishu's 5-messages-per-second limit, so a fast test's replies may be retried a moment later.
  */
 export async function settle(bot: TestBot): Promise<void> {
   for (let i = 0; i < 50; i++) {
+    // Exports, templates and imports are tasks run after the event's commit: run them, then deliver.
+    await bot.tasks.drain();
     await bot.flush();
-    const waiting = await bot.database.prisma.outbox.count({ where: { status: { in: ['PENDING', 'SENDING'] } } });
+    const waiting =
+      (await bot.database.prisma.outbox.count({ where: { status: { in: ['PENDING', 'SENDING'] } } })) +
+      (await bot.database.prisma.feishuTask.count({ where: { status: { in: ['PENDING', 'RUNNING'] } } }));
     if (waiting === 0) return;
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -40,7 +40,61 @@ export function storeFile(state: SandboxState, f: Omit<StoredFile, 'fileKey'>): 
   return stored;
 }
 
-function uploadFile(ctx: RequestContext): Reply {
+/** The two file calls a fault can hold. */
+export type FileCall = 'upload' | 'download';
+
+interface Hold {
+  /** How long each held call waits before it is answered as usual. */
+  ms: number;
+  /** How many more calls to hold. */
+  left: number;
+  /** Calls waiting now, to answer at once on release. */
+  waiting: Set<() => void>;
+}
+
+const holds = new WeakMap<SandboxState, Map<FileCall, Hold>>();
+
+/**
+ * A fault for tests: the next `count` uploads (or downloads) wait `ms` before they are answered,
+ * as a slow or stuck Feishu file service would. The waiting call is then answered normally (an
+ * upload still stores its file), so a client that gave up leaves an orphan file, as in Feishu.
+ */
+export function holdFileCalls(state: SandboxState, call: FileCall, o: { ms: number; count?: number }): void {
+  let m = holds.get(state);
+  if (!m) {
+    m = new Map();
+    holds.set(state, m);
+  }
+  releaseFileCalls(state, call);
+  m.set(call, { ms: o.ms, left: o.count ?? Number.POSITIVE_INFINITY, waiting: new Set() });
+}
+
+/** Ends the fault: held calls are answered now and later ones are not held. */
+export function releaseFileCalls(state: SandboxState, call: FileCall): void {
+  const h = holds.get(state)?.get(call);
+  if (!h) return;
+  holds.get(state)!.delete(call);
+  for (const go of h.waiting) go();
+}
+
+async function held(state: SandboxState, call: FileCall): Promise<void> {
+  const h = holds.get(state)?.get(call);
+  if (!h || h.left <= 0) return;
+  h.left--;
+  await new Promise<void>((resolve) => {
+    const go = () => {
+      clearTimeout(t);
+      h.waiting.delete(go);
+      resolve();
+    };
+    const t = setTimeout(go, h.ms);
+    t.unref();
+    h.waiting.add(go);
+  });
+}
+
+async function uploadFile(ctx: RequestContext): Promise<Reply> {
+  await held(ctx.core.state, 'upload');
   const body = ctx.body as MultipartBody | undefined;
   if (!body || !isRecord(body) || !isRecord(body.fields))
     throw errors.fieldValidation('file', 'multipart/form-data body required');
@@ -57,7 +111,8 @@ function uploadFile(ctx: RequestContext): Reply {
   return ok({ file_key: stored.fileKey });
 }
 
-function getMessageResource(ctx: RequestContext): Reply {
+async function getMessageResource(ctx: RequestContext): Promise<Reply> {
+  await held(ctx.core.state, 'download');
   const type = ctx.query.type;
   if (type !== 'file' && type !== 'image') throw errors.fieldValidation('type', 'type must be file or image');
   const messageId = ctx.params.message_id ?? '';

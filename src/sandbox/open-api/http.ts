@@ -37,7 +37,8 @@ export interface Reply {
   binary?: { bytes: Buffer; contentType: string; fileName?: string };
 }
 
-type Handler = (ctx: RequestContext) => Reply;
+/** Most answer at once; a file call held by a fault (files.ts) answers later. */
+type Handler = (ctx: RequestContext) => Reply | Promise<Reply>;
 
 export interface Route {
   method: string;

@@ -136,7 +136,7 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
         injectFailure();
         core.limiter.take('app', limits.perAppPerSecond, now);
       }
-      const reply = match.route.handler({ ...call, params: match.params, now, core });
+      const reply = await match.route.handler({ ...call, params: match.params, now, core });
       call.status = reply.status ?? 200;
       call.code = typeof reply.body.code === 'number' ? reply.body.code : undefined;
       if (reply.binary) sendBinary(res, reply.binary);
