@@ -100,7 +100,7 @@ describe('the log', () => {
         .map((l) => JSON.parse(l));
       const sdkLine = lines.find((l) => JSON.stringify(l.sdk ?? '').includes('batch_get_id'));
       expect(sdkLine?.sdk?.[0]).toMatchObject({ status: 500, code: 500 });
-      expect(lines.some((l) => l.msg === 'roster binding skipped')).toBe(true);
+      expect(lines.some((l) => l.msg === 'roster not bound')).toBe(true);
       const everything = text() + JSON.stringify(printed.mock.calls);
       for (const m of mobiles) expect(everything).not.toContain(m);
       expect(everything).not.toMatch(/Bearer\s+t-/);

@@ -32,6 +32,7 @@ function client(env: Record<string, string>) {
       LARK_APP_ID: 'cli_silent',
       LARK_APP_SECRET: 'secret',
       LARK_VERIFICATION_TOKEN: 'token',
+      LARK_ENCRYPT_KEY: 'encrypt-key',
       LARK_DOMAIN: url,
       ...env,
     }),

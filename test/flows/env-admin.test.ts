@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBot, type TestBot } from '../helpers/app.js';
 import { commandReply, replyTo } from '../helpers/callbacks.js';
 import { fixture, newEventId, withText } from '../helpers/feishu.js';
-import { fileRepliedTo, settle } from '../helpers/files.js';
+import { fileRepliedTo, repliesTo, settle } from '../helpers/files.js';
 
 // The person who installed the bot: their open_id is in LARK_ADMIN_OPEN_IDS but the roster has
 // never heard of them. They are a full office admin from their first message.
@@ -85,9 +85,11 @@ describe('an env admin not on the roster (LARK_ADMIN_OPEN_IDS)', () => {
     expect((await bot.event(ask)).status).toBe(200);
     await settle(bot);
     const template = fileRepliedTo(bot, ask.event.message.message_id);
-    const back = await replyTo(bot, fileFrom(FIRST_ADMIN, template.bytes, template.fileName));
-    const preview = JSON.stringify(back.card ?? back.text);
-    expect(preview).toContain('新增 **0** 项，修改 **0** 项，删除 **0** 项');
+    const back = fileFrom(FIRST_ADMIN, template.bytes, template.fileName);
+    expect((await bot.event(back)).status).toBe(200);
+    await settle(bot);
+    const preview = repliesTo(bot, back.event.message.message_id).find((m) => m.msg_type === 'interactive');
+    expect(JSON.stringify(preview?.content)).toContain('新增 **0** 项，修改 **0** 项，删除 **0** 项');
   });
 
   it('may /bind a roster person', async () => {
