@@ -217,11 +217,14 @@ export async function listOutboxTrouble(
   db: Db,
   opts: { pendingSince: Date; limit: number },
 ): Promise<{ rows: OutboxTrouble[]; failed: number; pending: number }> {
-  const failedWhere = { status: 'FAILED' };
-  const pendingWhere = { status: { in: ['PENDING', 'SENDING'] }, createdAt: { lt: opts.pendingSince } };
-  const [rows, failed, pending] = await Promise.all([
+  const [rows, counts] = await Promise.all([
     db.outbox.findMany({
-      where: { OR: [failedWhere, pendingWhere] },
+      where: {
+        OR: [
+          { status: 'FAILED' },
+          { status: { in: ['PENDING', 'SENDING'] }, createdAt: { lt: opts.pendingSince } },
+        ],
+      },
       orderBy: { id: 'asc' },
       take: opts.limit,
       select: {
@@ -238,10 +241,9 @@ export async function listOutboxTrouble(
         createdAt: true,
       },
     }),
-    db.outbox.count({ where: failedWhere }),
-    db.outbox.count({ where: pendingWhere }),
+    countOutboxTrouble(db, opts.pendingSince),
   ]);
-  return { rows, failed, pending };
+  return { rows, ...counts };
 }
 
 /**
@@ -259,4 +261,20 @@ export async function resendOutboxRows(db: Db, ids: number[] | 'all', now: Date)
     data: { status: 'PENDING', attempts: 0, nextAttemptAt: now, failingSince: null, lockedBy: null, lockedUntil: null },
   });
   return found;
+}
+
+/** How many rows have FAILED, and how many written before `pendingSince` still wait (all instances). */
+export async function countOutboxTrouble(db: Db, pendingSince: Date): Promise<{ failed: number; pending: number }> {
+  const [failed, pending] = await Promise.all([
+    db.outbox.count({ where: { status: 'FAILED' } }),
+    db.outbox.count({ where: { status: { in: ['PENDING', 'SENDING'] }, createdAt: { lt: pendingSince } } }),
+  ]);
+  return { failed, pending };
+}
+
+/** Roster names of the people behind these open_ids (to say whom a message was for). */
+export async function namesOfOpenIds(db: Db, openIds: string[]): Promise<Map<string, string>> {
+  if (!openIds.length) return new Map();
+  const people = await db.person.findMany({ where: { openId: { in: openIds } }, select: { openId: true, name: true } });
+  return new Map(people.map((p) => [p.openId!, p.name]));
 }

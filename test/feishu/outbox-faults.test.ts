@@ -13,12 +13,18 @@ const clock = new FixedClock(startOfTest());
 let bot: TestBot;
 let receiver: string;
 let admin: string;
+let notAdmin: string;
 beforeAll(async () => {
   bot = await startTestBot({}, { clock });
   receiver = (await db().person.findFirstOrThrow({ where: { openId: { not: null } }, orderBy: { id: 'asc' } })).openId!;
   admin = (
     await db().person.findFirstOrThrow({
       where: { openId: { not: null }, active: true, roles: { some: { role: 'OFFICE_ADMIN' } } },
+    })
+  ).openId!;
+  notAdmin = (
+    await db().person.findFirstOrThrow({
+      where: { openId: { not: null }, active: true, roles: { none: { role: 'OFFICE_ADMIN' } } },
     })
   ).openId!;
 });
@@ -137,13 +143,44 @@ describe('the outbox under Feishu faults', () => {
   });
 
   it('/outbox is for office admins only', async () => {
-    const text = await askBot('/outbox', receiver === admin ? undefined : receiver);
+    const text = await askBot('/outbox', notAdmin);
     expect(text).toContain('办公室管理员');
   });
 
+});
+
+describe('two instances sending from one outbox', () => {
+  // Only A and B send here: the bot's own sender (kicked by earlier retries' timers) is stopped.
+  beforeAll(() => bot.sender.stop());
+  const sender = (instanceId: string) =>
+    new OutboxSender(db(), bot.deps.lark, bot.deps.log, { instanceId, clock, leaseMs: 60_000 });
+
+  it('renews the lease while a row waits out a rate limit, so the other instance does not take it', async () => {
+    const a = sender('instance-a');
+    const b = sender('instance-b');
+    const first = await enqueue('限流之前');
+    const second = await enqueue('限流之后');
+    bot.sb.failNext(1, 'rateLimit', { resetSeconds: 5 });
+    const aDone = a.drain();
+    // The first row got a 429: A now waits 5 s (real time) before it sends the second.
+    await waitFor(() => bot.sb.state.calls.some((c) => c.code === 99991400));
+    const claimed = (await rowOf(second)).lockedUntil!.getTime();
+    clock.advance(40_000);
+    await waitForAsync(async () => ((await rowOf(second)).lockedUntil?.getTime() ?? 0) > claimed);
+    clock.advance(40_000); // past the first lease: without the renewal, B would take the row over
+    await b.drain();
+    expect(await rowOf(second)).toMatchObject({ status: 'SENDING', lockedBy: 'instance-a' });
+    await aDone;
+    expect(await rowOf(second)).toMatchObject({ status: 'SENT', lockedBy: 'instance-a', attempts: 1 });
+    expect(delivered('限流之后')).toHaveLength(1);
+    await Promise.all([a.drain(), b.drain()]);
+    expect((await rowOf(first)).status).toBe('SENT');
+    expect(delivered('限流之前')).toHaveLength(1);
+  });
+
   it('does not overwrite another instance’s state when its lease ran out mid-send', async () => {
-    const a = new OutboxSender(db(), bot.deps.lark, bot.deps.log, { instanceId: 'instance-a', clock, leaseMs: 60_000 });
-    const b = new OutboxSender(db(), bot.deps.lark, bot.deps.log, { instanceId: 'instance-b', clock, leaseMs: 60_000 });
+    const a = sender('instance-a');
+    const b = sender('instance-b');
     const key = await enqueue('租约');
     const release = bot.sb.holdNext();
     const aDone = a.drain();
@@ -175,6 +212,14 @@ async function askBot(text: string, openId = admin): Promise<string> {
   expect((await bot.event(ev)).status).toBe(200);
   const row = await db().outbox.findUniqueOrThrow({ where: { dedupKey: `reply:${ev.event.message.message_id}` } });
   return row.content;
+}
+
+async function waitForAsync(cond: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (await cond()) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('condition not met in 5 s');
 }
 
 async function waitFor(cond: () => boolean): Promise<void> {
