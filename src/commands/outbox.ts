@@ -4,9 +4,8 @@ import type { Reply } from '../feishu/answer.js';
 import { listOutboxTrouble, namesOfOpenIds, resendOutboxRows, type OutboxTrouble } from '../db/outbox.js';
 import { UserError } from '../errors.js';
 import { reply } from '../feishu/answer.js';
+import { OUTBOX_OVERDUE_MS } from '../feishu/outbox.js';
 
-/** A message still not delivered this long after it was written is listed as waiting too long. */
-export const OUTBOX_OVERDUE_MS = 10 * 60_000;
 const SHOWN = 20;
 const RESEND_USAGE = '/outbox resend 12（可写多个编号，用空格分开），或 /outbox resend all（重发全部失败消息）';
 

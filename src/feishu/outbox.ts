@@ -27,6 +27,9 @@ export function textContent(text: string): { text: string } {
   return { text };
 }
 
+/** A message still not delivered this long after it was written is overdue: /outbox lists it, /metrics counts it. */
+export const OUTBOX_OVERDUE_MS = 10 * 60_000;
+
 /** Transactions that wrote to the outbox: the event's commit kicks the sender only for these. */
 const wroteOutbox = new WeakSet<object>();
 
