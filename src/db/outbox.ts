@@ -220,10 +220,7 @@ export async function listOutboxTrouble(
   const [rows, counts] = await Promise.all([
     db.outbox.findMany({
       where: {
-        OR: [
-          { status: 'FAILED' },
-          { status: { in: ['PENDING', 'SENDING'] }, createdAt: { lt: opts.pendingSince } },
-        ],
+        OR: [{ status: 'FAILED' }, { status: { in: ['PENDING', 'SENDING'] }, createdAt: { lt: opts.pendingSince } }],
       },
       orderBy: { id: 'asc' },
       take: opts.limit,
@@ -251,8 +248,7 @@ export async function listOutboxTrouble(
  * count of attempts. `ids` absent: every FAILED row. Returns the ids that were re-queued.
  */
 export async function resendOutboxRows(db: Db, ids: number[] | 'all', now: Date): Promise<number[]> {
-  const where =
-    ids === 'all' ? { status: 'FAILED' } : { id: { in: ids }, status: { in: ['FAILED', 'PENDING'] } };
+  const where = ids === 'all' ? { status: 'FAILED' } : { id: { in: ids }, status: { in: ['FAILED', 'PENDING'] } };
   const rows = await db.outbox.findMany({ where, select: { id: true }, orderBy: { id: 'asc' } });
   if (!rows.length) return [];
   const found = rows.map((r) => r.id);

@@ -12,7 +12,7 @@ export type OutboxRow = OutboxColumns & { id: number };
  * later), `permanent` (Feishu refused this message: no such user or chat, the bot is not in the
  * chat, bad content; trying again cannot help).
  */
-export type FailureKind = 'token' | 'rate-limit' | 'transient' | 'permanent';
+type FailureKind = 'token' | 'rate-limit' | 'transient' | 'permanent';
 
 export type CallResult =
   | { ok: true; messageId?: string }

@@ -14,7 +14,9 @@ export async function reportOutboxFailures(deps: Deps, now: Date): Promise<{ sum
   const { failed, pending } = await countOutboxTrouble(deps.db, new Date(now.getTime() - OUTBOX_OVERDUE_MS));
   if (failed + pending === 0) return { summary: '没有发送失败或积压的消息', messages: 0 };
   const admins = (await peopleWithRoles(deps.db, ['OFFICE_ADMIN'])).filter((p) => p.openId);
-  const parts = [failed ? `${failed} 条发送失败` : '', pending ? `${pending} 条超过 10 分钟仍未发出` : ''].filter(Boolean);
+  const parts = [failed ? `${failed} 条发送失败` : '', pending ? `${pending} 条超过 10 分钟仍未发出` : ''].filter(
+    Boolean,
+  );
   const text =
     `【消息发送情况】招商助手有 ${parts.join('、')}，相关人员可能没有收到提醒或通知。` +
     '发送 /outbox 查看收件人和原因；排除原因后可用 /outbox resend 重发。';

@@ -22,7 +22,12 @@ describe('an event transaction that rolls back', () => {
   it('keeps the sender’s SENT update and the scheduler’s slot row written while it was open', async () => {
     const openId = (await db().person.findFirstOrThrow({ where: { openId: { not: null } } })).openId!;
     const dedupKey = `lane-test-${Date.now()}`;
-    await enqueueMessage(db(), { dedupKey, to: { type: 'open_id', id: openId }, msgType: 'text', content: textContent('你好') });
+    await enqueueMessage(db(), {
+      dedupKey,
+      to: { type: 'open_id', id: openId },
+      msgType: 'text',
+      content: textContent('你好'),
+    });
 
     let opened!: () => void;
     const isOpen = new Promise<void>((r) => (opened = r));

@@ -146,7 +146,6 @@ describe('the outbox under Feishu faults', () => {
     const text = await askBot('/outbox', notAdmin);
     expect(text).toContain('办公室管理员');
   });
-
 });
 
 describe('two instances sending from one outbox', () => {

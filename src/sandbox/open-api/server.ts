@@ -148,7 +148,7 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
       if (!match.route.open) {
         authorize(call.headers.authorization, now);
         const hold = holds.shift();
-        if (hold) await hold;
+        if (hold !== undefined) await hold;
         injectFailure();
         core.limiter.take('app', limits.perAppPerSecond, now);
       }
