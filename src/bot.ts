@@ -67,11 +67,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     config = { ...config, lark: { ...config.lark, domain: sandbox.url } };
   }
   const lark = createLarkClient(config);
-  const sender = new OutboxSender(database.prisma, lark, log, {
-    leaseMs: config.outboxLeaseMs,
-    clock: opts.clock,
-    ...opts.sender,
-  });
+  const sender = new OutboxSender(database.prisma, lark, log, { leaseMs: config.outboxLeaseMs, ...opts.sender });
   const deps: Deps = {
     db: database.prisma,
     lark,

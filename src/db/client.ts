@@ -37,21 +37,22 @@ export async function openDatabase(url: string): Promise<Database> {
   let prisma: PrismaClient | undefined;
   // Every statement and transaction takes its turn on the one connection (sqlite-lane.ts), so that
   // no write from outside an open transaction runs inside it and is undone by its rollback.
-  const lane = new SqliteLane();
+  const lane = SqliteLane.of(path.resolve(file));
+  const key = {};
   // The adapter keeps its better-sqlite3 connection in `client`; remember it for the hot path.
   const adapter: typeof factory = Object.assign(Object.create(factory) as typeof factory, {
     connect: async () => {
       const a = await factory.connect();
       const conn = (a as unknown as { client?: BetterSqlite3.Database }).client;
       if (conn && prisma) sqliteConnections.set(prisma, conn);
-      return lane.wrap(a);
+      return lane.wrap(a, key);
     },
   });
   prisma = new PrismaClient({ adapter });
   // Statements the bot's client sends from inside a transaction's own callback belong to it.
   const transaction = prisma.$transaction.bind(prisma) as (...args: unknown[]) => Promise<unknown>;
   Object.assign(prisma, {
-    $transaction: (...args: unknown[]) => lane.inTransaction(() => transaction(...args)),
+    $transaction: (...args: unknown[]) => lane.inTransaction(key, () => transaction(...args)),
   });
   // WAL lets readers (commands, the backup) run while the sender writes.
   await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');

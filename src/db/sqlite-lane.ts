@@ -24,6 +24,11 @@ type SqlQuery = Parameters<SqlDriverAdapter['queryRaw']>[0];
  * the transaction it waits for, until the timeout gave up. And it would cover only the writers it
  * was given; the lane covers every write path.
  *
+ * The lane belongs to the database file, not to one client: two clients on one file in one process
+ * (tests playing two instances, a CLI next to the bot) take turns in it too, rather than one
+ * waiting for the other's write lock in SQLite's busy handler, which blocks the event loop the
+ * other needs to finish.
+ *
  * One exception: a statement sent through the bot's client (not the transaction's) from inside an
  * open transaction's own callback is part of that transaction's work; it runs in it at once, as it
  * always did, because waiting for the transaction it belongs to would never end.
@@ -31,17 +36,25 @@ type SqlQuery = Parameters<SqlDriverAdapter['queryRaw']>[0];
 export class SqliteLane {
   private held = false;
   private readonly waiting: (() => void)[] = [];
-  /** Marks the async context of each open `$transaction` callback (see `inTransaction`). */
-  private readonly context = new AsyncLocalStorage<{ open: boolean }>();
+  /** Marks the async context of each open `$transaction` callback with its client (see `inTransaction`). */
+  private readonly context = new AsyncLocalStorage<{ open: boolean; client: object }>();
 
-  /** Statements queued behind an open transaction right now (for tests and logs). */
-  get queued(): number {
-    return this.waiting.length;
+  /** The lane of a database file (one per file in this process). */
+  static of(file: string): SqliteLane {
+    let lane = lanes.get(file);
+    if (!lane) {
+      lane = new SqliteLane();
+      lanes.set(file, lane);
+    }
+    return lane;
   }
 
-  /** Runs a `$transaction` call so that statements from its callback are recognised as its own. */
-  inTransaction<T>(start: () => Promise<T>): Promise<T> {
-    const mark = { open: true };
+  /**
+   * Runs a `$transaction` call of `client` so that statements `client` sends from its callback are
+   * recognised as that transaction's own.
+   */
+  inTransaction<T>(client: object, start: () => Promise<T>): Promise<T> {
+    const mark = { open: true, client };
     return this.context.run(mark, () =>
       start().finally(() => {
         mark.open = false;
@@ -49,14 +62,17 @@ export class SqliteLane {
     );
   }
 
-  /** Wraps the adapter Prisma talks to: transactions hold the lane from BEGIN to COMMIT/ROLLBACK. */
-  wrap(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  /**
+   * Wraps the adapter Prisma talks to for `client`: its transactions hold the lane from BEGIN to
+   * COMMIT/ROLLBACK, and its other statements each take a turn.
+   */
+  wrap(adapter: SqlDriverAdapter, client: object): SqlDriverAdapter {
     const startTransaction = adapter.startTransaction.bind(adapter);
     const queryRaw = adapter.queryRaw.bind(adapter);
     const executeRaw = adapter.executeRaw.bind(adapter);
     const executeScript = adapter.executeScript.bind(adapter);
     adapter.startTransaction = async (isolationLevel) => {
-      const release = await this.acquire();
+      const release = this.take() ?? (await this.wait());
       let tx: Transaction;
       try {
         tx = await startTransaction(isolationLevel);
@@ -70,28 +86,34 @@ export class SqliteLane {
       tx.rollback = () => rollback().finally(release);
       return tx;
     };
-    adapter.queryRaw = (q: SqlQuery) => this.statement(() => queryRaw(q));
-    adapter.executeRaw = (q: SqlQuery) => this.statement(() => executeRaw(q));
-    adapter.executeScript = (script: string) => this.statement(() => executeScript(script));
+    adapter.queryRaw = (q: SqlQuery) => this.statement(client, () => queryRaw(q));
+    adapter.executeRaw = (q: SqlQuery) => this.statement(client, () => executeRaw(q));
+    adapter.executeScript = (script: string) => this.statement(client, () => executeScript(script));
     return adapter;
   }
 
-  private async statement<T>(run: () => Promise<T>): Promise<T> {
-    if (this.context.getStore()?.open) return run();
-    const release = await this.acquire();
-    try {
-      return await run();
-    } finally {
-      release();
-    }
+  /**
+   * A free lane is taken and the statement started in the same turn, without a pause: the driver
+   * runs it synchronously, so nothing else can come between (and the order of work is what it
+   * would be without the lane).
+   */
+  private statement<T>(client: object, run: () => Promise<T>): Promise<T> {
+    const mark = this.context.getStore();
+    if (mark?.open && mark.client === client) return run();
+    const release = this.take();
+    if (release) return settle(run, release);
+    return this.wait().then((r) => settle(run, r));
   }
 
-  /** Resolves once the lane is the caller's; the function it gives hands it to the next in line. */
-  private acquire(): Promise<() => void> {
-    if (!this.held) {
-      this.held = true;
-      return Promise.resolve(this.releaser());
-    }
+  /** The lane, if it is free right now. */
+  private take(): (() => void) | undefined {
+    if (this.held) return undefined;
+    this.held = true;
+    return this.releaser();
+  }
+
+  /** Resolves once the lane is the caller's (first come, first served). */
+  private wait(): Promise<() => void> {
     return new Promise((resolve) => this.waiting.push(() => resolve(this.releaser())));
   }
 
@@ -105,4 +127,18 @@ export class SqliteLane {
       else this.held = false;
     };
   }
+}
+
+const lanes = new Map<string, SqliteLane>();
+
+/** Runs `run` and hands the lane on when it settles, whether it worked or threw. */
+function settle<T>(run: () => Promise<T>, release: () => void): Promise<T> {
+  let p: Promise<T>;
+  try {
+    p = run();
+  } catch (e) {
+    release();
+    return Promise.reject(e);
+  }
+  return p.finally(release);
 }

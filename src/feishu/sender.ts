@@ -25,7 +25,11 @@ export interface SenderOptions {
   retryForMs?: number;
   pollMs?: number;
   batchSize?: number;
-  /** The bot's clock: due times, leases, the retry window and reminders' days are read from it. */
+  /**
+   * The clock due times, leases, the retry window and reminders' days are read from (default: the
+   * system's). Not the bot's injected clock: messages are written at the real time, and tests and
+   * the sandbox set that one to a date in the plan's year.
+   */
   clock?: Clock;
 }
 

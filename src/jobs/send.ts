@@ -42,11 +42,17 @@ export async function remindPeople(
 
 const BATCH_MAX = 200;
 
-/** The end of the local day (APP_TIMEZONE) that `now` falls in: the next local midnight. */
+/**
+ * When a reminder about the day of `now` stops being worth sending: the end of that local day
+ * (APP_TIMEZONE), as a time on the clock the outbox is written and sent by. A job runs for a given
+ * `now` (the scheduler's slot; tests and the sandbox's office panel run jobs for any date), so the
+ * time left in that day is counted from the moment the reminder is written.
+ */
 export function endOfLocalDay(now: Date, timeZone: string): Date {
   const next = addDays(localDate(now, timeZone), 1);
   const midnightUtc = new Date(`${next}T00:00:00Z`);
   // The zone's offset at that moment: its wall-clock time there, read as if it were UTC.
   const wall = new Date(`${midnightUtc.toLocaleString('sv-SE', { timeZone }).replace(' ', 'T')}Z`);
-  return new Date(midnightUtc.getTime() - (wall.getTime() - midnightUtc.getTime()));
+  const end = midnightUtc.getTime() - (wall.getTime() - midnightUtc.getTime());
+  return new Date(Date.now() + (end - now.getTime()));
 }

@@ -15,7 +15,7 @@ let receiver: string;
 let admin: string;
 let notAdmin: string;
 beforeAll(async () => {
-  bot = await startTestBot({}, { clock });
+  bot = await startTestBot({}, { clock, sender: { clock } });
   receiver = (await db().person.findFirstOrThrow({ where: { openId: { not: null } }, orderBy: { id: 'asc' } })).openId!;
   admin = (
     await db().person.findFirstOrThrow({

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findJob } from '../../src/jobs/index.js';
 import { fireSlot } from '../../src/jobs/scheduler.js';
+import { endOfLocalDay } from '../../src/jobs/send.js';
 import { startTestBot, type TestBot } from '../helpers/app.js';
 
 let bot: TestBot;
@@ -53,5 +54,13 @@ describe('outbox-failures job', () => {
     }
     // The same day again: nothing new.
     expect((await job.run(bot.deps, now)).messages).toBe(0);
+  });
+});
+
+describe('endOfLocalDay', () => {
+  it('is the next local midnight, counted from when the reminder is written', () => {
+    // 10:00 in Shanghai (02:00 UTC): 14 hours are left in that day.
+    const left = endOfLocalDay(new Date('2018-06-20T02:00:00Z'), 'Asia/Shanghai').getTime() - Date.now();
+    expect(Math.abs(left - 14 * 3600_000)).toBeLessThan(60_000);
   });
 });
