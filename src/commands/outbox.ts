@@ -56,8 +56,12 @@ export async function manageOutbox(input: CommandInput, deps: Deps): Promise<Rep
   const lines = trouble.rows.map((r) => describe(r, names, deps.config.timezone));
   const total = trouble.failed + trouble.pending;
   const more = total > trouble.rows.length ? `\n（只列出最早的 ${trouble.rows.length} 条，共 ${total} 条）` : '';
+  const counts = [
+    trouble.failed ? `${trouble.failed} 条发送失败` : '',
+    trouble.pending ? `${trouble.pending} 条超过 10 分钟仍未发出` : '',
+  ].filter(Boolean);
   return reply.text(
-    `发送队列：${trouble.failed} 条发送失败，${trouble.pending} 条超过 10 分钟仍未发出。\n\n` +
+    `发送队列：${counts.join('，')}。\n\n` +
       `${lines.join('\n\n')}${more}\n\n` +
       `排除原因后重发：${RESEND_USAGE}。网络或飞书故障引起的积压会自动重试 24 小时，无需处理。`,
   );
@@ -77,10 +81,10 @@ function openIdsOf(r: OutboxTrouble): string[] {
 }
 
 function describe(r: OutboxTrouble, names: Map<string, string>, tz: string): string {
-  const state = r.status === 'FAILED' ? '❌ 发送失败' : '⏳ 仍在重试';
+  const state = r.status === 'FAILED' ? '【发送失败】' : '【仍在重试】';
   const at = r.createdAt.toLocaleString('zh-CN', { timeZone: tz, hour12: false }).slice(0, -3);
   return (
-    `#${r.id} ${state} · ${receiverOf(r, names)} · ${at} 写入 · 已试 ${r.attempts} 次\n` +
+    `#${r.id} ${state}${receiverOf(r, names)} · ${at} 写入 · 已试 ${r.attempts} 次\n` +
     `内容：${preview(r)}\n` +
     `原因：${reasonOf(r.lastError)}`
   );
