@@ -36,8 +36,7 @@ type SqlQuery = Parameters<SqlDriverAdapter['queryRaw']>[0];
 export class SqliteLane {
   private held = false;
   private readonly waiting: (() => void)[] = [];
-  /** Marks the async context of each open `$transaction` callback with its client (see `inTransaction`). */
-  private readonly context = new AsyncLocalStorage<{ open: boolean; client: object }>();
+  private readonly context = transactionContext;
 
   /** The lane of a database file (one per file in this process). */
   static of(file: string): SqliteLane {
@@ -130,6 +129,18 @@ export class SqliteLane {
 }
 
 const lanes = new Map<string, SqliteLane>();
+
+/** Marks the async context of each open `$transaction` callback with its client (see `inTransaction`). */
+const transactionContext = new AsyncLocalStorage<{ open: boolean; client: object }>();
+
+/**
+ * Runs `fn` as work of its own, outside any transaction whose callback it was started from (a
+ * background loop such as the outbox sender's, kicked from inside an event): its statements then
+ * wait for that transaction like everyone else's instead of joining it.
+ */
+export function outsideTransaction<T>(fn: () => T): T {
+  return transactionContext.exit(fn);
+}
 
 /** Runs `run` and hands the lane on when it settles, whether it worked or threw. */
 function settle<T>(run: () => Promise<T>, release: () => void): Promise<T> {

@@ -12,6 +12,7 @@ import {
   type ClaimedOutboxRow,
   type Lease,
 } from '../db/outbox.js';
+import { outsideTransaction } from '../db/sqlite-lane.js';
 import { resetTenantToken, type LarkClient } from './client.js';
 import type { Log } from '../log.js';
 import { deliver, receiverKey, type CallResult } from './open-api.js';
@@ -110,7 +111,9 @@ export class OutboxSender {
       this.again = true;
       return;
     }
-    this.running = this.loop().finally(() => {
+    // Started from wherever the kick came (even inside an event's transaction), the loop is work of
+    // its own: its updates must never become part of that transaction.
+    this.running = outsideTransaction(() => this.loop()).finally(() => {
       this.running = undefined;
     });
   }
@@ -118,7 +121,7 @@ export class OutboxSender {
   /** Sends everything due now; resolves when nothing is left that is due. */
   async drain(): Promise<void> {
     while (this.running !== undefined) await this.running;
-    await this.loop();
+    await outsideTransaction(() => this.loop());
   }
 
   /** Finishes the message being sent, hands back the rest of this instance's claims, stops. */

@@ -16,6 +16,11 @@ beforeAll(async () => {
 afterAll(() => bot?.close());
 
 const db = () => bot.database.prisma;
+/** The Open API send calls that carried this text. */
+const sendCalls = (text: string) =>
+  bot.sb.state.calls.filter(
+    (c) => c.path.startsWith('/open-apis/im/v1/messages') && JSON.stringify(c.body).includes(text),
+  );
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('an event transaction that rolls back', () => {
@@ -66,5 +71,37 @@ describe('an event transaction that rolls back', () => {
     // The message went out once, and a later drain does not send it again.
     await bot.sender.drain();
     expect(bot.sb.messagesTo(openId).filter((m) => m.raw.includes('你好'))).toHaveLength(1);
+    expect(sendCalls('你好')).toHaveLength(1);
+  });
+
+  it('keeps the sender’s updates out of it even when the sender was kicked from inside it', async () => {
+    const openId = (await db().person.findFirstOrThrow({ where: { openId: { not: null } } })).openId!;
+    const dedupKey = `lane-kick-${Date.now()}`;
+    await enqueueMessage(db(), {
+      dedupKey,
+      to: { type: 'open_id', id: openId },
+      msgType: 'text',
+      content: textContent('从事务里唤醒'),
+    });
+    const sent = () => bot.sb.messagesTo(openId).some((m) => m.raw.includes('从事务里唤醒'));
+    const event = handleAlone(bot.deps, {
+      eventId: newEventId('lane'),
+      type: 'test',
+      openId,
+      async work(ctx) {
+        await ctx.tx.db.unknownSender.create({ data: { openId: `kick-${dedupKey}` } });
+        // A handler that wakes the sender itself (rather than after its commit).
+        bot.sender.kick();
+        for (let i = 0; i < 40 && !sent(); i++) await sleep(25);
+        throw new Error('handler failed after the kick');
+      },
+    });
+    await expect(event).rejects.toThrow('handler failed after the kick');
+    await bot.sender.drain();
+    expect(await db().unknownSender.count({ where: { openId: `kick-${dedupKey}` } })).toBe(0);
+    expect((await db().outbox.findUniqueOrThrow({ where: { dedupKey } })).status).toBe('SENT');
+    // One call to Feishu: a SENT undone by the rollback would have been sent again (Feishu's uuid
+    // hides that for single messages, not for batch sends, which have none).
+    expect(sendCalls('从事务里唤醒')).toHaveLength(1);
   });
 });
