@@ -146,11 +146,11 @@ export class OutboxSender {
         // Not `|| this.again`: after stop() a pending kick would claim rows it may not send, for ever,
         // in a loop of synchronous SQLite statements that never lets the process exit.
         while (!this.stopped) {
-          const rows = await this.claim();
+          const { rows, until } = await this.claim();
           if (rows.length === 0) break;
           for (const row of rows) {
             if (this.stopped) break; // stop(): the rest is released, not sent
-            await this.sendOne(row);
+            await this.sendOne(row, until);
           }
         }
       } catch (e) {
@@ -160,17 +160,20 @@ export class OutboxSender {
   }
 
   /** Claims up to a batch of due rows, and rows whose lease ran out (db/outbox.ts). */
-  private claim(): Promise<ClaimedOutboxRow[]> {
+  private async claim(): Promise<{ rows: ClaimedOutboxRow[]; until: number }> {
     const now = this.clock.now();
-    return claimDueOutboxRows(this.db, {
+    const until = now.getTime() + this.leaseMs;
+    const rows = await claimDueOutboxRows(this.db, {
       instanceId: this.instanceId,
       now,
-      until: new Date(now.getTime() + this.leaseMs),
+      until: new Date(until),
       limit: this.batchSize,
     });
+    return { rows, until };
   }
 
-  private async sendOne(row: ClaimedOutboxRow): Promise<void> {
+  /** `claimedUntil`: when the lease taken with the claim runs out (on the sender's clock, in ms). */
+  private async sendOne(row: ClaimedOutboxRow, claimedUntil: number): Promise<void> {
     const lease: Lease = { id: row.id, instanceId: this.instanceId };
     if (row.staleAfter && row.staleAfter.getTime() <= this.clock.now().getTime()) {
       const dropped = await markOutboxDropped(this.db, lease, '提醒已过当天，未再发送');
@@ -185,7 +188,14 @@ export class OutboxSender {
     }
     // Rate limits are Feishu's own clock, so the waits are in real time; the lease is renewed on
     // the bot's clock while they last, so that no other instance takes the row over meanwhile.
-    let leaseUntil = this.clock.now().getTime() + this.leaseMs;
+    let leaseUntil = claimedUntil;
+    /** Renews the lease once less than half of it is left; false when another instance has the row. */
+    const keepLease = async (): Promise<boolean> => {
+      const now = this.clock.now().getTime();
+      if (leaseUntil - now >= this.leaseMs / 2) return true;
+      leaseUntil = now + this.leaseMs;
+      return renewOutboxLease(this.db, lease, new Date(leaseUntil));
+    };
     const receiver = receiverKey(row);
     let result: CallResult | undefined;
     for (let call = 1; ; call++) {
@@ -194,12 +204,11 @@ export class OutboxSender {
         const wait = Math.max(this.limiter.delayFor(now, receiver), this.pausedUntil - now);
         if (wait <= 0) break;
         if (this.stopped) return; // not sent: released by stop()
-        if (leaseUntil - this.clock.now().getTime() < this.leaseMs / 2) {
-          leaseUntil = this.clock.now().getTime() + this.leaseMs;
-          if (!(await renewOutboxLease(this.db, lease, new Date(leaseUntil)))) return this.leaseWasLost(row, 'wait');
-        }
+        if (!(await keepLease())) return this.leaseWasLost(row, 'wait');
         await sleep(Math.min(wait, 250));
       }
+      // Rows late in a batch may have waited for the ones before them.
+      if (!(await keepLease())) return this.leaseWasLost(row, 'send');
       this.limiter.record(Date.now(), receiver);
       result = await deliver(this.lark, row);
       // A revoked or expired token: fetch a new one and call again now; once, so that a token that

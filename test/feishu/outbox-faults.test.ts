@@ -50,6 +50,18 @@ async function enqueue(text: string, staleAfter?: Date): Promise<string> {
 }
 
 const rowOf = (dedupKey: string) => db().outbox.findUniqueOrThrow({ where: { dedupKey } });
+/**
+ * The row once the bot's sender is idle. A retry also wakes the sender on a real-time timer, which
+ * may claim the row again between a drain and the read; drain until the row is not being sent.
+ */
+async function settledRow(dedupKey: string) {
+  for (let i = 0; i < 20; i++) {
+    await bot.sender.drain();
+    const row = await rowOf(dedupKey);
+    if (row.status !== 'SENDING') return row;
+  }
+  throw new Error('row still being sent');
+}
 const delivered = (text: string) => bot.sb.messagesTo(receiver).filter((m) => m.raw.includes(text));
 
 describe('the outbox under Feishu faults', () => {
@@ -59,8 +71,7 @@ describe('the outbox under Feishu faults', () => {
     const start = clock.now().getTime();
     let tries = 0;
     while (clock.now().getTime() - start < 10 * 60_000) {
-      await bot.sender.drain();
-      const row = await rowOf(key);
+      const row = await settledRow(key);
       expect(row.status).toBe('PENDING');
       const wait = row.nextAttemptAt.getTime() - clock.now().getTime();
       expect(wait).toBeGreaterThan(0);
@@ -73,8 +84,7 @@ describe('the outbox under Feishu faults', () => {
     expect(delivered('风暴之后')).toHaveLength(0);
 
     bot.sb.setFault(null);
-    await bot.sender.drain();
-    const row = await rowOf(key);
+    const row = await settledRow(key);
     expect(row).toMatchObject({ status: 'SENT', failingSince: null, lastError: null });
     expect(delivered('风暴之后')).toHaveLength(1);
   });
@@ -82,13 +92,11 @@ describe('the outbox under Feishu faults', () => {
   it('ends a row FAILED only after 24 hours of transient errors', async () => {
     bot.sb.setFault('server');
     const key = await enqueue('一整天');
-    await bot.sender.drain();
+    await settledRow(key);
     clock.advance(23 * 3600_000);
-    await bot.sender.drain();
-    expect((await rowOf(key)).status).toBe('PENDING');
+    expect((await settledRow(key)).status).toBe('PENDING');
     clock.advance(3600_000);
-    await bot.sender.drain();
-    const row = await rowOf(key);
+    const row = await settledRow(key);
     expect(row.status).toBe('FAILED');
     expect(row.lastError).toContain('24 小时');
     expect(row.lastError).toContain('500: internal server error');
@@ -111,13 +119,11 @@ describe('the outbox under Feishu faults', () => {
     bot.sb.setFault('server');
     const endOfDay = new Date(clock.now().getTime() + 3600_000);
     const key = await enqueue('今天截止', endOfDay);
-    await bot.sender.drain();
-    expect((await rowOf(key)).status).toBe('PENDING');
+    expect((await settledRow(key)).status).toBe('PENDING');
     clock.set(new Date(endOfDay.getTime() + 1000));
     bot.sb.setFault(null);
     const dropped = bot.sender.stats.dropped;
-    await bot.sender.drain();
-    expect((await rowOf(key)).status).toBe('DROPPED');
+    expect((await settledRow(key)).status).toBe('DROPPED');
     expect(bot.sender.stats.dropped).toBe(dropped + 1);
     expect(delivered('今天截止')).toHaveLength(0);
   });
