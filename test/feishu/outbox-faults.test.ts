@@ -165,9 +165,9 @@ describe('two instances sending from one outbox', () => {
     const b = sender('instance-b');
     const first = await enqueue('限流之前');
     const second = await enqueue('限流之后');
-    bot.sb.failNext(1, 'rateLimit', { resetSeconds: 5 });
+    bot.sb.failNext(1, 'rateLimit', { resetSeconds: 8 });
     const aDone = a.drain();
-    // The first row got a 429: A now waits 5 s (real time) before it sends the second.
+    // The first row got a 429: A now waits 8 s (real time) before it sends the second.
     await waitFor(() => bot.sb.state.calls.some((c) => c.code === 99991400));
     const claimed = (await rowOf(second)).lockedUntil!.getTime();
     clock.advance(40_000);
