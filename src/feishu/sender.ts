@@ -22,7 +22,7 @@ export interface SenderOptions {
   instanceId?: string;
   /** How long a claimed row stays ours; a crashed instance's rows are taken over after it. */
   leaseMs?: number;
-  /** How long transient failures (network, 5xx, rate limits) are retried before a row ends FAILED. */
+  /** How long transient failures (network, timeouts, 5xx) are retried before a row ends FAILED. */
   retryForMs?: number;
   pollMs?: number;
   batchSize?: number;
