@@ -15,6 +15,7 @@ import { openProjects } from './project.js';
 import { showProjectFunnel } from './projects.js';
 import { showQuotas } from './quota.js';
 import { showRank } from './rank.js';
+import { manageOutbox } from './outbox.js';
 import { openMonthlyReport } from './report.js';
 import { showReview } from './review.js';
 import { sendTemplate } from './template.js';
@@ -132,6 +133,11 @@ export const commands: Record<string, Command> = {
     usage: '/bind-roster',
     summary: '（区招商局）按手机号/邮箱重新绑定整个名册',
     public: true,
+  },
+  '/outbox': {
+    run: manageOutbox,
+    usage: '/outbox · /outbox resend <编号…|all>',
+    summary: '（办公室管理员）发送失败或积压的消息及原因；排除原因后重发',
   },
   '/bind-group': {
     run: bindLeadershipGroup,

@@ -4,6 +4,7 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { startCheckpointer } from './checkpointer.js';
+import { SqliteLane } from './sqlite-lane.js';
 import type { Database, Db } from './database.js';
 import { dbKindOf, sqliteFileFromUrl } from './url.js';
 
@@ -34,16 +35,25 @@ export async function openDatabase(url: string): Promise<Database> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const factory = new PrismaBetterSQLite3({ url: file, timeout: 5000 });
   let prisma: PrismaClient | undefined;
+  // Every statement and transaction takes its turn on the one connection (sqlite-lane.ts), so that
+  // no write from outside an open transaction runs inside it and is undone by its rollback.
+  const lane = SqliteLane.of(path.resolve(file));
+  const key = {};
   // The adapter keeps its better-sqlite3 connection in `client`; remember it for the hot path.
   const adapter: typeof factory = Object.assign(Object.create(factory) as typeof factory, {
     connect: async () => {
       const a = await factory.connect();
       const conn = (a as unknown as { client?: BetterSqlite3.Database }).client;
       if (conn && prisma) sqliteConnections.set(prisma, conn);
-      return a;
+      return lane.wrap(a, key);
     },
   });
   prisma = new PrismaClient({ adapter });
+  // Statements the bot's client sends from inside a transaction's own callback belong to it.
+  const transaction = prisma.$transaction.bind(prisma) as (...args: unknown[]) => Promise<unknown>;
+  Object.assign(prisma, {
+    $transaction: (...args: unknown[]) => lane.inTransaction(key, () => transaction(...args)),
+  });
   // WAL lets readers (commands, the backup) run while the sender writes.
   await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   await prisma.$queryRawUnsafe('PRAGMA busy_timeout = 5000');

@@ -14,10 +14,20 @@ export interface OutboxColumns {
   msgType: string;
   content: string;
   openIds: string | null;
+  /** A reminder for one day: not sent by then, the row is dropped (null: always worth sending). */
+  staleAfter?: Date | null;
 }
 
-/** A row as the sender claims it: its columns, its id, and how many times it has been tried. */
-export type ClaimedOutboxRow = OutboxColumns & { id: number; attempts: number };
+/**
+ * A row as the sender claims it: its columns, its id, how many times it has been tried, until when
+ * it is worth sending (a day's reminder), and since when its tries have been failing.
+ */
+export type ClaimedOutboxRow = OutboxColumns & {
+  id: number;
+  attempts: number;
+  staleAfter: Date | null;
+  failingSince: Date | null;
+};
 
 /**
  * The one statement that puts messages in the outbox: a multi-row `INSERT … ON CONFLICT DO NOTHING
@@ -35,12 +45,18 @@ export function outboxInsert(rows: readonly OutboxColumns[], at: Date | string):
     rows.map(
       (r) =>
         Prisma.sql`(${r.dedupKey}, ${r.kind}, ${r.receiveIdType}, ${r.receiveId}, ${r.msgType}, ${r.content},
-          ${r.openIds}, 'PENDING', 0, ${at}, ${at})`,
+          ${r.openIds}, 'PENDING', 0, ${at}, ${at}, ${staleAfterIn(r.staleAfter, at)})`,
     ),
   );
   return Prisma.sql`INSERT INTO "Outbox" ("dedupKey", "kind", "receiveIdType", "receiveId", "msgType", "content",
-           "openIds", "status", "attempts", "nextAttemptAt", "createdAt")
+           "openIds", "status", "attempts", "nextAttemptAt", "createdAt", "staleAfter")
          VALUES ${values} ON CONFLICT ("dedupKey") DO NOTHING RETURNING "id"`;
+}
+
+/** `staleAfter` in the same form as `at` (a Date through Prisma, text on the driver directly). */
+function staleAfterIn(staleAfter: Date | null | undefined, at: Date | string): Date | string | null {
+  if (!staleAfter) return null;
+  return typeof at === 'string' ? staleAfter.toISOString().replace('Z', at.endsWith('Z') ? 'Z' : '+00:00') : staleAfter;
 }
 
 /** Writes the rows through the Prisma client `db` (a transaction's, usually); returns how many went in. */
@@ -63,7 +79,12 @@ export async function claimDueOutboxRows(
 ): Promise<ClaimedOutboxRow[]> {
   const { instanceId, now, until, limit } = claim;
   const rows = await db.$queryRaw<
-    (OutboxColumns & { id: number | bigint; attempts: number | bigint })[]
+    (OutboxColumns & {
+      id: number | bigint;
+      attempts: number | bigint;
+      staleAfter: Date | string | null;
+      failingSince: Date | string | null;
+    })[]
   >`UPDATE "Outbox"
       SET "status" = 'SENDING', "lockedBy" = ${instanceId}, "lockedUntil" = ${until}, "attempts" = "attempts" + 1
       WHERE "id" IN (
@@ -74,8 +95,22 @@ export async function claimDueOutboxRows(
             ORDER BY "id" LIMIT ${limit}) AS expired)
         AND CASE "status" WHEN 'PENDING' THEN "nextAttemptAt" <= ${now} WHEN 'SENDING' THEN "lockedUntil" < ${now}
           ELSE false END
-      RETURNING "id", "dedupKey", "kind", "receiveIdType", "receiveId", "msgType", "content", "openIds", "attempts"`;
-  return rows.map((r) => ({ ...r, id: Number(r.id), attempts: Number(r.attempts) })).sort((a, b) => a.id - b.id);
+      RETURNING "id", "dedupKey", "kind", "receiveIdType", "receiveId", "msgType", "content", "openIds", "attempts",
+        "staleAfter", "failingSince"`;
+  return rows
+    .map((r) => ({
+      ...r,
+      id: Number(r.id),
+      attempts: Number(r.attempts),
+      staleAfter: dateOrNull(r.staleAfter),
+      failingSince: dateOrNull(r.failingSince),
+    }))
+    .sort((a, b) => a.id - b.id);
+}
+
+/** A DateTime read through `$queryRaw` (a Date, or SQLite's text when the column type is not known). */
+function dateOrNull(v: Date | string | null): Date | null {
+  return v === null || v === undefined ? null : new Date(v);
 }
 
 /**
@@ -91,36 +126,151 @@ export async function releaseOutboxClaims(db: Db, instanceId: string, now: Date)
 }
 
 /**
+ * The rows below change a claimed row only while `instanceId` still holds it: status SENDING and
+ * locked by it. Another instance takes a row over once its lease ran out; whatever this one then
+ * learns about its own try must not overwrite what the other did. Each returns whether it held.
+ */
+export interface Lease {
+  id: number;
+  instanceId: string;
+}
+
+/**
  * Records a delivered row. Plain SQL, not the client's `update`: it runs once for every message sent,
  * and a raw statement skips the client's query building (server/events/batch-sql.ts has the figures).
  */
-export async function markOutboxSent(db: Db, id: number, messageId: string | null, now: Date): Promise<void> {
-  await db.$executeRaw`UPDATE "Outbox" SET "status" = 'SENT', "sentAt" = ${now}, "messageId" = ${messageId},
-        "lockedUntil" = NULL, "lastError" = NULL WHERE "id" = ${id}`;
+export async function markOutboxSent(db: Db, lease: Lease, messageId: string | null, now: Date): Promise<boolean> {
+  const n = await db.$executeRaw`UPDATE "Outbox" SET "status" = 'SENT', "sentAt" = ${now}, "messageId" = ${messageId},
+        "lockedUntil" = NULL, "lastError" = NULL, "failingSince" = NULL
+      WHERE "id" = ${lease.id} AND "status" = 'SENDING' AND "lockedBy" = ${lease.instanceId}`;
+  return n === 1;
 }
 
-/** Records a row that will not be tried again. */
-export async function markOutboxFailed(db: Db, id: number, lastError: string): Promise<void> {
-  await db.outbox.update({ where: { id }, data: { status: 'FAILED', lastError, lockedUntil: null } });
+/** Records a row that will not be tried again (until someone at the office re-sends it). */
+export async function markOutboxFailed(db: Db, lease: Lease, lastError: string): Promise<boolean> {
+  const res = await db.outbox.updateMany({
+    where: { id: lease.id, status: 'SENDING', lockedBy: lease.instanceId },
+    data: { status: 'FAILED', lastError, lockedUntil: null },
+  });
+  return res.count === 1;
+}
+
+/** Records a day's reminder that was not sent within its day: it is not sent any more. */
+export async function markOutboxDropped(db: Db, lease: Lease, reason: string): Promise<boolean> {
+  const res = await db.outbox.updateMany({
+    where: { id: lease.id, status: 'SENDING', lockedBy: lease.instanceId },
+    data: { status: 'DROPPED', lastError: reason, lockedUntil: null },
+  });
+  return res.count === 1;
 }
 
 /**
  * Puts a row back to be tried again at `nextAttemptAt`. `refundAttempt`: the try does not count
- * (Feishu asked us to wait rather than refusing the message).
+ * (Feishu asked us to wait, or the token had to be renewed). `failingSince`: when this run of
+ * failures began (kept until the row is sent or re-sent by hand).
  */
 export async function retryOutboxRow(
   db: Db,
-  id: number,
-  retry: { lastError: string; nextAttemptAt: Date; refundAttempt: boolean },
-): Promise<void> {
-  await db.outbox.update({
-    where: { id },
+  lease: Lease,
+  retry: { lastError: string; nextAttemptAt: Date; refundAttempt: boolean; failingSince: Date | null },
+): Promise<boolean> {
+  const res = await db.outbox.updateMany({
+    where: { id: lease.id, status: 'SENDING', lockedBy: lease.instanceId },
     data: {
       status: 'PENDING',
       lastError: retry.lastError,
       nextAttemptAt: retry.nextAttemptAt,
+      failingSince: retry.failingSince,
       lockedUntil: null,
       ...(retry.refundAttempt ? { attempts: { decrement: 1 } } : {}),
     },
   });
+  return res.count === 1;
+}
+
+/** Extends this instance's lease on a row it is still working on (waiting out a rate limit). */
+export async function renewOutboxLease(db: Db, lease: Lease, until: Date): Promise<boolean> {
+  const res = await db.outbox.updateMany({
+    where: { id: lease.id, status: 'SENDING', lockedBy: lease.instanceId },
+    data: { lockedUntil: until },
+  });
+  return res.count === 1;
+}
+
+/** A row the office should see: given up on, or still not delivered after a while. */
+export interface OutboxTrouble {
+  id: number;
+  kind: string;
+  receiveIdType: string | null;
+  receiveId: string | null;
+  openIds: string | null;
+  msgType: string;
+  content: string;
+  status: string;
+  attempts: number;
+  lastError: string | null;
+  createdAt: Date;
+}
+
+/** FAILED rows, and rows still waiting that were written before `pendingSince`; oldest first. */
+export async function listOutboxTrouble(
+  db: Db,
+  opts: { pendingSince: Date; limit: number },
+): Promise<{ rows: OutboxTrouble[]; failed: number; pending: number }> {
+  const [rows, counts] = await Promise.all([
+    db.outbox.findMany({
+      where: {
+        OR: [{ status: 'FAILED' }, { status: { in: ['PENDING', 'SENDING'] }, createdAt: { lt: opts.pendingSince } }],
+      },
+      orderBy: { id: 'asc' },
+      take: opts.limit,
+      select: {
+        id: true,
+        kind: true,
+        receiveIdType: true,
+        receiveId: true,
+        openIds: true,
+        msgType: true,
+        content: true,
+        status: true,
+        attempts: true,
+        lastError: true,
+        createdAt: true,
+      },
+    }),
+    countOutboxTrouble(db, opts.pendingSince),
+  ]);
+  return { rows, ...counts };
+}
+
+/**
+ * Re-sends rows by hand: FAILED ones (and waiting ones, to try them now) become due now with a fresh
+ * count of attempts. `ids` absent: every FAILED row. Returns the ids that were re-queued.
+ */
+export async function resendOutboxRows(db: Db, ids: number[] | 'all', now: Date): Promise<number[]> {
+  const where = ids === 'all' ? { status: 'FAILED' } : { id: { in: ids }, status: { in: ['FAILED', 'PENDING'] } };
+  const rows = await db.outbox.findMany({ where, select: { id: true }, orderBy: { id: 'asc' } });
+  if (!rows.length) return [];
+  const found = rows.map((r) => r.id);
+  await db.outbox.updateMany({
+    where: { id: { in: found }, status: { in: ['FAILED', 'PENDING'] } },
+    data: { status: 'PENDING', attempts: 0, nextAttemptAt: now, failingSince: null, lockedBy: null, lockedUntil: null },
+  });
+  return found;
+}
+
+/** How many rows have FAILED, and how many written before `pendingSince` still wait (all instances). */
+export async function countOutboxTrouble(db: Db, pendingSince: Date): Promise<{ failed: number; pending: number }> {
+  const [failed, pending] = await Promise.all([
+    db.outbox.count({ where: { status: 'FAILED' } }),
+    db.outbox.count({ where: { status: { in: ['PENDING', 'SENDING'] }, createdAt: { lt: pendingSince } } }),
+  ]);
+  return { failed, pending };
+}
+
+/** Roster names of the people behind these open_ids (to say whom a message was for). */
+export async function namesOfOpenIds(db: Db, openIds: string[]): Promise<Map<string, string>> {
+  if (!openIds.length) return new Map();
+  const people = await db.person.findMany({ where: { openId: { in: openIds } }, select: { openId: true, name: true } });
+  return new Map(people.map((p) => [p.openId!, p.name]));
 }

@@ -46,7 +46,7 @@ export interface Asker {
 }
 
 /** Said in the group when the answer went to the asker's 1:1 chat. */
-export const SENT_PRIVATELY = '联系方式已私信发给你，请在与招商助手的单聊中查看。';
+const SENT_PRIVATELY = '联系方式已私信发给你，请在与招商助手的单聊中查看。';
 /** The group's note for a file with contact details that is still being made. */
 export const WILL_SEND_PRIVATELY = '文件含联系方式，生成后私信发给你，请在与招商助手的单聊中查看。';
 /** Said in the group when a form where phones and addresses are typed went to the asker's 1:1 chat. */

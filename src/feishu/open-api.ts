@@ -5,13 +5,24 @@ import { feishuUuid } from './outbox.js';
 /** An outbox row as the sender needs it. */
 export type OutboxRow = OutboxColumns & { id: number };
 
+/**
+ * How a call went. A failure is one of: `token` (the tenant token is missing, invalid or expired:
+ * fetch a new one and call again), `rate-limit` (Feishu asks us to wait `waitMs`), `transient` (the
+ * network, a timeout, a 5xx, Feishu's "internal error, try again": the same call may well work
+ * later), `permanent` (Feishu refused this message: no such user or chat, the bot is not in the
+ * chat, bad content; trying again cannot help).
+ */
+type FailureKind = 'token' | 'rate-limit' | 'transient' | 'permanent';
+
 export type CallResult =
   | { ok: true; messageId?: string }
-  | { ok: false; retry: boolean; code: number | string; message: string; waitMs?: number; tokenInvalid?: boolean };
+  | { ok: false; kind: FailureKind; code: number | string; message: string; waitMs?: number };
 
 const RATE_LIMITED = 99991400;
-/** The tenant token is missing, invalid or expired: fetch a new one and retry. */
-const TOKEN_INVALID = new Set([99991661, 99991663, 99991668]);
+/** The tenant token is missing (99991661), invalid (99991663, 99991664, 99991668) or expired (99991671). */
+const TOKEN_INVALID = new Set([99991661, 99991663, 99991664, 99991668, 99991671]);
+/** Feishu's "internal error, try again" family. */
+const TRY_AGAIN = new Set([1, 99991401, 230020, 232025]);
 
 /** One Open API call per outbox row, through the official SDK; errors classified for retry. */
 export async function deliver(lark: LarkClient, row: OutboxRow): Promise<CallResult> {
@@ -38,20 +49,27 @@ export async function deliver(lark: LarkClient, row: OutboxRow): Promise<CallRes
   }
 }
 
+/**
+ * Only an answer Feishu gives about the request itself ends a message: a business error code
+ * (HTTP 400 family, e.g. 230002 bot not in the chat, 230013 no availability to the user, 230001
+ * and 230099 bad content, 230006, 99992361 no such user). Anything that says nothing about the
+ * message (no answer, a 5xx, a code of the "try again" family) is tried again.
+ */
 function classify(
   code: number | string,
   message: string,
   status: number | undefined,
   waitMs: number | undefined,
 ): CallResult {
-  if (typeof code === 'number' && TOKEN_INVALID.has(code))
-    return { ok: false, retry: true, code, message, waitMs: 0, tokenInvalid: true };
-  if (code === RATE_LIMITED || status === 429) return { ok: false, retry: true, code, message, waitMs: waitMs ?? 1000 };
-  if (code === 'network' || (status !== undefined && status >= 500)) return { ok: false, retry: true, code, message };
-  // Feishu's "internal error, try again" family.
-  if (typeof code === 'number' && (code === 1 || code === 99991401 || code === 230020 || code === 232025))
-    return { ok: false, retry: true, code, message };
-  return { ok: false, retry: false, code, message };
+  if (typeof code === 'number' && TOKEN_INVALID.has(code)) return { ok: false, kind: 'token', code, message };
+  if (code === RATE_LIMITED || status === 429)
+    return { ok: false, kind: 'rate-limit', code, message, waitMs: waitMs ?? 1000 };
+  if (typeof code !== 'number' || (status !== undefined && status >= 500) || TRY_AGAIN.has(code))
+    return { ok: false, kind: 'transient', code, message };
+  // A gateway status without a Feishu code (a proxy's 502 page, a 408): nothing about the message.
+  if (status !== undefined && code === status && status !== 400 && status !== 404)
+    return { ok: false, kind: 'transient', code, message };
+  return { ok: false, kind: 'permanent', code, message };
 }
 
 function callFor(lark: LarkClient, row: OutboxRow): Promise<unknown> {

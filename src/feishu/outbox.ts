@@ -16,11 +16,19 @@ export interface OutgoingMessage {
   msgType: 'text' | 'interactive' | 'post' | 'file';
   /** For text: `{ text }`; for interactive: the card object. */
   content: unknown;
+  /**
+   * A reminder about one day ("汇报今天截止"): not delivered by this time (end of that day), it is
+   * dropped rather than arriving late and misleading. Absent: worth delivering however late.
+   */
+  staleAfter?: Date;
 }
 
 export function textContent(text: string): { text: string } {
   return { text };
 }
+
+/** A message still not delivered this long after it was written is overdue: /outbox lists it, /metrics counts it. */
+export const OUTBOX_OVERDUE_MS = 10 * 60_000;
 
 /** Transactions that wrote to the outbox: the event's commit kicks the sender only for these. */
 const wroteOutbox = new WeakSet<object>();
@@ -57,7 +65,13 @@ export function outboxRowOf(m: OutgoingMessage): OutboxColumns {
         : to.type === 'patch'
           ? { kind: 'PATCH', receiveIdType: null, receiveId: to.messageId, openIds: null }
           : { kind: 'SEND', receiveIdType: to.type, receiveId: to.id, openIds: null };
-  return { dedupKey: m.dedupKey, msgType: m.msgType, content: contentText(m.content), ...where };
+  return {
+    dedupKey: m.dedupKey,
+    msgType: m.msgType,
+    content: contentText(m.content),
+    ...where,
+    ...(m.staleAfter ? { staleAfter: m.staleAfter } : {}),
+  };
 }
 
 const texts = new WeakMap<object, string>();

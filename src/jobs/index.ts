@@ -1,3 +1,4 @@
+import { reportOutboxFailures } from './outbox-failures.js';
 import { runQuarterlyBulletin } from './quarterly-bulletin.js';
 import { runReportReminders } from './report-reminders.js';
 import { warnReviewDeadlines } from './review-deadlines.js';
@@ -18,6 +19,12 @@ export const jobs: Record<string, Job> = {
   },
   'task-warnings': { label: '项目限时事项预警', cron: '30 9 * * *', catchUp: 'same-day', run: runTaskWarnings },
   'review-deadlines': { label: '联合预审期限提醒', cron: '0 9 * * *', catchUp: 'same-day', run: warnReviewDeadlines },
+  'outbox-failures': {
+    label: '发送失败消息日报（发给办公室管理员）',
+    cron: '30 8 * * *',
+    catchUp: 'same-day',
+    run: reportOutboxFailures,
+  },
   'quarterly-bulletin': {
     label: '季度进度通报与红黑榜草稿',
     cron: '0 9 20 3,6,9,12 *',

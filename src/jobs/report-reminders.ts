@@ -13,7 +13,7 @@ import { getSetting } from '../db/settings.js';
 import { listSquads, officePeople, squadPeople } from '../db/squads.js';
 import type { Deps } from '../deps.js';
 import { textContent } from '../feishu/outbox.js';
-import { remindPeople } from './send.js';
+import { endOfLocalDay, remindPeople } from './send.js';
 import { enqueueMessage } from '../feishu/outbox.js';
 
 const REMINDER_RULES_KEY = 'reminders.rules';
@@ -87,7 +87,9 @@ export async function runReportReminders(deps: Deps, now: Date): Promise<{ summa
     const text =
       `【月度汇报提醒】${monthLabel(due.month)}招商工作情况汇报须在${monthLabel(due.month)}28日前报送，` +
       `你所在的小分队尚未提交（还剩 ${due.daysLeft} 天）。请发送 /report 填写；本月确无可报内容的，请联系责任领导标记免报。`;
-    if (await remindPeople(deps.db, `report-reminder:${due.month}:day-${due.day}`, ids, text)) messages++;
+    const key = `report-reminder:${due.month}:day-${due.day}`;
+    // "还剩 N 天" is true only today: not delivered today, it is dropped.
+    if (await remindPeople(deps.db, key, ids, text, endOfLocalDay(now, deps.config.timezone))) messages++;
     parts.push(`${due.month} 提醒 ${open.length} 个未报小分队`);
   }
   for (const step of escalationsDue(today, rules)) {

@@ -5,7 +5,7 @@ import { openIdsByPerson } from '../db/people.js';
 import { getSetting } from '../db/settings.js';
 import { squadPeople } from '../db/squads.js';
 import type { Deps } from '../deps.js';
-import { remindPeople } from './send.js';
+import { endOfLocalDay, remindPeople } from './send.js';
 
 /**
  * 限时办结、超时预警、办结销号: a warning when an open task enters the warning window, then one at
@@ -38,7 +38,8 @@ export async function runTaskWarnings(deps: Deps, now: Date): Promise<{ summary:
           `（${w.daysLeft === 0 ? '今天到期' : `还剩 ${w.daysLeft} 天`}），请抓紧办理；办结后在项目卡片上销号。`
         : `【超时预警】${t.project.isKey ? '重点项目' : '项目'}“${t.project.name}”的事项“${t.title}”` +
           `已超过期限 ${w.daysOver} 天（期限 ${t.dueOn}），请尽快办结并销号。发送 /overdue 查看全部超时事项。`;
-    if (await remindPeople(deps.db, w.key, ids, text)) messages++;
+    // The days it counts are true only today: not delivered today, it is dropped.
+    if (await remindPeople(deps.db, w.key, ids, text, endOfLocalDay(now, deps.config.timezone))) messages++;
   }
   return { summary: `检查了 ${tasks.length} 个限时事项，发出 ${messages} 条提醒`, messages };
 }

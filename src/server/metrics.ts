@@ -1,6 +1,8 @@
 import client from 'prom-client';
 import type { Db } from '../db/client.js';
 import { jobRunCounts, outboxDepth } from '../db/metrics.js';
+import { countOutboxTrouble } from '../db/outbox.js';
+import { OUTBOX_OVERDUE_MS } from '../feishu/outbox.js';
 import type { OutboxSender } from '../feishu/sender.js';
 import { batchStatsOf } from './events/group-commit.js';
 
@@ -41,6 +43,14 @@ export class Metrics {
       },
     });
     new client.Gauge({
+      name: 'bot_outbox_overdue',
+      help: 'Outbox messages still not delivered 10 minutes after they were written (all instances; /outbox lists them)',
+      registers: [this.registry],
+      async collect() {
+        this.set((await countOutboxTrouble(db, new Date(Date.now() - OUTBOX_OVERDUE_MS))).pending);
+      },
+    });
+    new client.Gauge({
       name: 'bot_outbox_sent',
       help: 'Messages this instance delivered since it started',
       registers: [this.registry],
@@ -50,12 +60,16 @@ export class Metrics {
     });
     new client.Gauge({
       name: 'bot_send_failures',
-      help: 'Open API send failures of this instance since it started (retried: will be tried again; final: given up)',
+      help:
+        'Outbox send outcomes of this instance since it started other than sent (retried: will be tried again; ' +
+        'final: ended FAILED; dropped: a reminder past its day; lease_lost: another instance had taken the row over)',
       labelNames: ['kind'],
       registers: [this.registry],
       collect() {
         this.set({ kind: 'retried' }, sender.stats.retried);
         this.set({ kind: 'final' }, sender.stats.failed);
+        this.set({ kind: 'dropped' }, sender.stats.dropped);
+        this.set({ kind: 'lease_lost' }, sender.stats.leaseLost);
       },
     });
     new client.Gauge({

@@ -76,6 +76,33 @@ describe('/metrics', () => {
     expect(seriesValue(failed, 'bot_outbox_sent') - seriesValue(after, 'bot_outbox_sent')).toBe(0);
   });
 
+  it('counts FAILED messages and messages still waiting after 10 minutes (what /outbox lists)', async () => {
+    const row = (dedupKey: string, status: string, createdAt: Date) => ({
+      dedupKey,
+      kind: 'SEND',
+      receiveIdType: 'open_id',
+      receiveId: 'ou_x',
+      msgType: 'text',
+      content: '{}',
+      status,
+      createdAt,
+      nextAttemptAt: new Date(Date.now() + 3600_000),
+    });
+    const before = await scrape();
+    await bot.database.prisma.outbox.createMany({
+      data: [
+        row('metrics:failed', 'FAILED', new Date()),
+        row('metrics:old-pending', 'PENDING', new Date(Date.now() - 11 * 60_000)),
+        row('metrics:new-pending', 'PENDING', new Date()),
+      ],
+    });
+    const after = await scrape();
+    const failed = 'bot_outbox_depth{status="FAILED"}';
+    expect(seriesValue(after, failed) - seriesValue(before, failed)).toBe(1);
+    expect(seriesValue(after, 'bot_outbox_overdue') - seriesValue(before, 'bot_outbox_overdue')).toBe(1);
+    expect(after).toContain('bot_send_failures{kind="lease_lost"} 0');
+  });
+
   it('counts refused requests by status', async () => {
     const before = seriesValue(await scrape(), 'bot_events_handled_total{type="none",status="401"}');
     await bot.event(await help(), { signature: 'bad' });

@@ -21,7 +21,7 @@ import { RateLimiter } from './rate-limiter.js';
 import { defaultSandboxChats, defaultSandboxUsers } from './roster.js';
 import { SandboxState } from './state.js';
 import { addIncoming, addVersion, newId } from './store.js';
-import { tokenValidFor } from './tokens.js';
+import { revokeTenantTokens, tokenValidFor } from './tokens.js';
 import type {
   FailureKind,
   IncomingEventMessage,
@@ -56,6 +56,18 @@ export interface Sandbox {
   stop(): Promise<void>;
   /** The next n authenticated calls fail this way (token calls are not affected). */
   failNext(n: number, kind: FailureKind, opts?: { resetSeconds?: number }): void;
+  /**
+   * A standing fault: every authenticated call fails this way until `setFault(null)` (an outage,
+   * a storm of 5xx, a chat the bot was removed from). Token calls are not affected.
+   */
+  setFault(kind: FailureKind | null, opts?: { resetSeconds?: number }): void;
+  /**
+   * The next authenticated call waits, before any injected failure applies, until the returned
+   * function is called (a call that hangs while something else happens).
+   */
+  holdNext(): () => void;
+  /** Revokes the app's tenant tokens: the next call with one gets 99991663 until a new one is fetched. */
+  revokeTokens(): void;
   /** Makes a card callback's update token usable for POST /open-apis/interactive/v1/card/update. */
   registerCardToken(token: string, messageId: string, ttlMs?: number): void;
   /** Registers and returns a fresh `c-…` update token for a message. */
@@ -112,6 +124,8 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
     limits,
   };
   const failures: Failure[] = [];
+  let fault: Failure | undefined;
+  const holds: Promise<void>[] = [];
   let server: Server | undefined;
   let url = '';
 
@@ -133,6 +147,8 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
       if (!match) throw errors.notFound();
       if (!match.route.open) {
         authorize(call.headers.authorization, now);
+        const hold = holds.shift();
+        if (hold !== undefined) await hold;
         injectFailure();
         core.limiter.take('app', limits.perAppPerSecond, now);
       }
@@ -157,10 +173,11 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
   }
 
   function injectFailure(): void {
-    const f = failures.shift();
+    const f = failures.shift() ?? fault;
     if (!f) return;
     if (f.kind === 'rateLimit') throw errors.rateLimited(f.resetSeconds, limits.perAppPerSecond);
     if (f.kind === 'invalidToken') throw errors.invalidToken();
+    if (f.kind === 'botNotInChat') throw errors.botNotInChat();
     throw errors.server();
   }
 
@@ -202,6 +219,17 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
     failNext(n, kind, o = {}) {
       for (let i = 0; i < n; i++) failures.push({ kind, resetSeconds: o.resetSeconds ?? 1 });
     },
+    setFault(kind, o = {}) {
+      fault = kind ? { kind, resetSeconds: o.resetSeconds ?? 1 } : undefined;
+    },
+    holdNext() {
+      let release!: () => void;
+      holds.push(new Promise<void>((r) => (release = r)));
+      return () => release();
+    },
+    revokeTokens() {
+      revokeTenantTokens(core.appId);
+    },
     registerCardToken(token, messageId, ttlMs = CARD_TOKEN_TTL_MS) {
       state.cardTokens.set(token, { messageId, uses: 0, expiresAt: clock() + ttlMs });
     },
@@ -234,6 +262,7 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
       state.reset();
       core.limiter.reset();
       failures.length = 0;
+      fault = undefined;
     },
   };
   return sandbox;

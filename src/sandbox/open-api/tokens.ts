@@ -33,3 +33,15 @@ export function tokenValidFor(token: string, appId: string, now: number): boolea
   const t = issued.get(token);
   return !!t && t.appId === appId && t.expiresAt > now;
 }
+
+/** Revokes every token issued to the app, as Feishu does when the app secret is reset. */
+export function revokeTenantTokens(appId: string): number {
+  let n = 0;
+  for (const [token, t] of issued) {
+    if (t.appId === appId) {
+      issued.delete(token);
+      n++;
+    }
+  }
+  return n;
+}

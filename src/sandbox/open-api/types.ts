@@ -128,4 +128,8 @@ export interface IncomingEventMessage {
   parent_id?: string;
 }
 
-export type FailureKind = 'rateLimit' | 'server' | 'invalidToken';
+/**
+ * How an injected failure answers: a 429 rate limit, a 500, a 99991663 invalid token, or (a
+ * permanent refusal) 230002 "bot not in the group".
+ */
+export type FailureKind = 'rateLimit' | 'server' | 'invalidToken' | 'botNotInChat';
