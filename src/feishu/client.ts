@@ -63,7 +63,6 @@ function timedHttp(callMs: number, fileMs: number): HttpInstance {
   };
 }
 
-
 /**
  * The one SDK client; LARK_DOMAIN (or the in-process sandbox) decides where it talks. The SDK's own
  * error lines go to `log` reduced (see log-safe.ts): its default logger prints request bodies.
