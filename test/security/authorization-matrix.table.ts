@@ -91,6 +91,7 @@ export const MATRIX: MatrixRow[] = [
   cmd('/bind', '绑定人员', false,                                'N   N   N   N N N Y N N N N Y'),
   cmd('/bind-roster', '重新绑定名册', false,                     'N   N   N   N N Y Y N N N N Y'),
   cmd('/bind-group', '设置领导小组群', false,                    'N   N   N   N N Y Y N N N N Y'),
+  cmd('/outbox', '查看、重发发送失败的消息', false,              'N   N   N   N N N Y N N N N Y'),
   act('monthly-report.save', '月度汇报：保存草稿', true,         'Y/N Y/N N   N N Y Y N N N N Y'),
   act('monthly-report.submit', '月度汇报：提交', true,           'N   Y/N N   N N Y Y N N N N Y'),
   act('monthly-report.exempt', '月度汇报：免报', true,           'N   N   Y/N N N Y Y N N N N Y'),

@@ -47,6 +47,7 @@ const REFUSALS = [
   '的预审经办人填写',
   '不能为它报外出招商计划',
   '只发给领导小组办公室',
+  '只有办公室管理员',
 ];
 const REFUSAL = new RegExp(REFUSALS.join('|'));
 
@@ -213,6 +214,7 @@ const exercises: Record<string, (role: RoleKey, side: Side) => Promise<Outcome>>
   '/bind': (r) => say(r, '/bind 张三'),
   '/bind-roster': (r) => say(r, '/bind-roster'),
   '/bind-group': (r) => say(r, '/bind-group'),
+  '/outbox': (r) => say(r, '/outbox'),
   'monthly-report.save': (r, s) => tapOutcome(r, report('save', s), REPORT_FORM),
   'monthly-report.submit': (r, s) => tapOutcome(r, report('submit', s), REPORT_FORM),
   'monthly-report.exempt': (r, s) => tapOutcome(r, report('exempt', s), { month: MONTH, exempt_reason: '矩阵测试' }),
