@@ -122,9 +122,15 @@ describe('a superseded review changes nothing', () => {
   it('nor after the new review passed: the decision would land on a review that is no longer the current one', async () => {
     const { id, first } = await vetoedProject('重新预审通过项目');
     await restart(id);
-    for (const unit of DEFAULT_UNITS) expect((await opinion(id, unit, { decision: 'PASS' })).toast.type).toBe('success');
+    for (const unit of DEFAULT_UNITS)
+      expect((await opinion(id, unit, { decision: 'PASS' })).toast.type).toBe('success');
     expect((await project(id)).reviewStatus).toBe('PASSED');
-    const old = await click(bot, GROUP_LEADER, { action: 'review.overrule', reviewId: first }, { overrule_reason: '同意' });
+    const old = await click(
+      bot,
+      GROUP_LEADER,
+      { action: 'review.overrule', reviewId: first },
+      { overrule_reason: '同意' },
+    );
     expect(old.toast.content).toContain(SUPERSEDED);
     expect((await project(id)).reviewStatus).toBe('PASSED');
     expect((await reviewsOf(id)).map((r) => r.status)).toEqual(['VETOED', 'PASSED']);
