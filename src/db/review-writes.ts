@@ -11,7 +11,7 @@ export class ReviewConflict extends Error {}
  * The refusal for any step on a review after the office started a newer one of the same project:
  * only the newest review counts, so an old card records nothing.
  */
-export function supersededRefusal(projectId: number): ReviewConflict {
+function supersededRefusal(projectId: number): ReviewConflict {
   return new ReviewConflict(`这次预审已被新的预审取代，请在最新的预审卡片上操作（发送 /review ${projectId} 查看）。`);
 }
 
