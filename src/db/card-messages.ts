@@ -1,4 +1,5 @@
 import type { Db } from './client.js';
+import { AFTER_SEND, insertOutboxRows, NEVER_DUE } from './outbox.js';
 
 // A card that is sent once and then kept current (the review status card): its outbox rows. New
 // rows go through enqueueMessage (feishu/outbox.ts); these only read them and swap the content of
@@ -28,4 +29,24 @@ export async function replaceWaitingCardUpdates(db: Db, dedupKey: string, card: 
     data: { content: JSON.stringify(card) },
   });
   return r.count;
+}
+
+/**
+ * The card's first send is under way (claimed, no message id yet): its newest content is kept in one
+ * PATCH row that waits, never due, until the send is recorded (markOutboxSent then points it at the
+ * message and makes it due). The first row is locked meanwhile, so a send recorded at the same time
+ * either came first (false: the caller PATCHes the message) or waits and then finds the row.
+ */
+export async function updateAfterSend(db: Db, first: { id: number; dedupKey: string }, card: object): Promise<boolean> {
+  const held = await db.outbox.updateMany({ where: { id: first.id, status: 'SENDING' }, data: { status: 'SENDING' } });
+  if (held.count !== 1) return false;
+  const dedupKey = `${first.dedupKey}${AFTER_SEND}`;
+  const content = JSON.stringify(card);
+  const row = { dedupKey, kind: 'PATCH', receiveIdType: null, receiveId: null, msgType: 'interactive', openIds: null };
+  await insertOutboxRows(db, [{ ...row, content }], new Date());
+  await db.outbox.updateMany({
+    where: { dedupKey, status: 'PENDING', receiveId: null },
+    data: { content, nextAttemptAt: NEVER_DUE },
+  });
+  return true;
 }

@@ -143,7 +143,23 @@ export async function markOutboxSent(db: Db, lease: Lease, messageId: string | n
   const n = await db.$executeRaw`UPDATE "Outbox" SET "status" = 'SENT', "sentAt" = ${now}, "messageId" = ${messageId},
         "lockedUntil" = NULL, "lastError" = NULL, "failingSince" = NULL
       WHERE "id" = ${lease.id} AND "status" = 'SENDING' AND "lockedBy" = ${lease.instanceId}`;
+  if (n === 1 && messageId) await releaseUpdateAfterSend(db, lease.id, messageId, now);
   return n === 1;
+}
+
+/**
+ * The dedup key suffix of a card's update written while the card's first send was under way (no
+ * message id to PATCH yet): the row waits, never due, until that send is recorded.
+ */
+export const AFTER_SEND = ':after-send';
+/** When a waiting update is due: never, until the send it waits for is recorded. */
+export const NEVER_DUE = new Date('9999-12-31T00:00:00Z');
+
+/** The sent row's waiting update, if any, gets the message id to PATCH and is due now (two key look-ups). */
+async function releaseUpdateAfterSend(db: Db, id: number, messageId: string, now: Date): Promise<void> {
+  await db.$executeRaw`UPDATE "Outbox" SET "receiveId" = ${messageId}, "nextAttemptAt" = ${now}
+      WHERE "dedupKey" = (SELECT "dedupKey" FROM "Outbox" WHERE "id" = ${id}) || ${AFTER_SEND}
+        AND "status" = 'PENDING' AND "receiveId" IS NULL`;
 }
 
 /** Records a row that will not be tried again (until someone at the office re-sends it). */

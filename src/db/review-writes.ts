@@ -1,11 +1,19 @@
 import { projectReviewStatusOf, reviewState, type ReviewDecision, type VetoCategory } from '../domain/review.js';
 import type { Db } from './client.js';
-import { auditProject, findReview, type AuditActor, type ReviewRow } from './reviews.js';
+import { auditProject, findReview, isSuperseded, type AuditActor, type ReviewRow } from './reviews.js';
 
 // State changes of a review. Each is guarded by a conditional update on the row it changes, so a
 // double tap or two instances store one change; the caller's transaction holds them together.
 
 export class ReviewConflict extends Error {}
+
+/**
+ * The refusal for any step on a review after the office started a newer one of the same project:
+ * only the newest review counts, so an old card records nothing.
+ */
+function supersededRefusal(projectId: number): ReviewConflict {
+  return new ReviewConflict(`这次预审已被新的预审取代，请在最新的预审卡片上操作（发送 /review ${projectId} 查看）。`);
+}
 
 export interface ReviewStart {
   projectId: number;
@@ -67,6 +75,8 @@ export async function nameOpinionReviewer(
   reviewer: { id: number; name: string },
   actor: AuditActor,
 ): Promise<ReviewRow> {
+  const before = await db.reviewOpinion.findUnique({ where: { id: opinionId }, include: { review: true } });
+  if (before && (await isSuperseded(db, before.review))) throw supersededRefusal(before.review.projectId);
   const res = await db.reviewOpinion.updateMany({
     where: { id: opinionId, decision: 'PENDING', review: { status: 'OPEN' } },
     data: { reviewerId: reviewer.id },
@@ -106,6 +116,7 @@ export async function recordOpinion(
     where: { id: opinionId },
     include: { review: true, unit: true },
   });
+  if (await isSuperseded(db, op.review)) throw supersededRefusal(op.review.projectId);
   if (op.review.status !== 'OPEN') throw new ReviewConflict('这次联合预审已经结束，不再接收意见。');
   const res = await db.reviewOpinion.updateMany({
     where: { id: opinionId, decision: 'PENDING' },
@@ -142,7 +153,12 @@ export async function recordOpinion(
   return (await findReview(db, review.id))!;
 }
 
-/** The leading group overrules a veto: recorded with who and why; the project becomes signable. */
+/**
+ * The leading group overrules a veto: recorded with who and why; the project becomes signable. Only
+ * the project's newest review may be overruled: the project's row is claimed (VETOED → OVERRULED)
+ * only while no newer review exists, so an overrule racing a restart by the office stores nothing.
+ * Nothing is written before a refusal (the caller answers it and its transaction still commits).
+ */
 export async function overruleReview(
   db: Db,
   reviewId: number,
@@ -150,20 +166,36 @@ export async function overruleReview(
   actor: AuditActor & { id: number },
   now: Date,
 ): Promise<ReviewRow> {
+  const before = await findReview(db, reviewId);
+  if (!before) throw new ReviewConflict('找不到这次联合预审。');
+  if (await isSuperseded(db, before)) throw supersededRefusal(before.projectId);
+  if (before.status !== 'VETOED') {
+    throw new ReviewConflict(
+      before.status === 'OVERRULED'
+        ? `这项否决已由${before.overruledByName ?? '领导小组'}推翻。`
+        : '这次联合预审没有被否决，无需推翻。',
+    );
+  }
+  const claimed = await db.project.updateMany({
+    where: { id: before.projectId, reviewStatus: 'VETOED', reviews: { none: { id: { gt: reviewId } } } },
+    data: { reviewStatus: 'OVERRULED' },
+  });
+  if (claimed.count !== 1) {
+    const after = await findReview(db, reviewId);
+    if (await isSuperseded(db, before)) throw supersededRefusal(before.projectId);
+    throw new ReviewConflict(
+      after?.status === 'OVERRULED'
+        ? `这项否决已由${after.overruledByName ?? '领导小组'}推翻。`
+        : '项目的预审状态刚刚变了，请发送 /review 重新获取卡片。',
+    );
+  }
   const res = await db.projectReview.updateMany({
     where: { id: reviewId, status: 'VETOED' },
     data: { status: 'OVERRULED', overruledById: actor.id, overruleReason: reason },
   });
-  const review = await findReview(db, reviewId);
-  if (!review) throw new ReviewConflict('找不到这次联合预审。');
-  if (res.count !== 1) {
-    throw new ReviewConflict(
-      review.status === 'OVERRULED'
-        ? `这项否决已由${review.overruledByName ?? '领导小组'}推翻。`
-        : '这次联合预审没有被否决，无需推翻。',
-    );
-  }
-  await db.project.update({ where: { id: review.projectId }, data: { reviewStatus: 'OVERRULED' } });
-  await auditProject(db, review.projectId, actor, 'review.overrule', { reviewId, reason, at: now.toISOString() });
+  // The project was VETOED by this, its newest review: the review cannot be in another state.
+  if (res.count !== 1)
+    throw new Error(`review ${reviewId}: project claimed for an overrule but the review is not VETOED`);
+  await auditProject(db, before.projectId, actor, 'review.overrule', { reviewId, reason, at: now.toISOString() });
   return (await findReview(db, reviewId))!;
 }

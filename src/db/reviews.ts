@@ -161,6 +161,11 @@ export async function latestReview(db: Db, projectId: number): Promise<ReviewRow
   return r ? toReviewRow(db, r) : null;
 }
 
+/** Whether a newer review of the same project exists: this one is superseded and changes nothing. */
+export async function isSuperseded(db: Db, review: { id: number; projectId: number }): Promise<boolean> {
+  return (await db.projectReview.count({ where: { projectId: review.projectId, id: { gt: review.id } } })) > 0;
+}
+
 export async function findOpinion(
   db: Db,
   id: number,

@@ -213,6 +213,10 @@ describe('signing guard', () => {
     expect(await changes()).toBe(1);
 
     await bot.database.prisma.project.update({ where: { id: projectId }, data: { reviewStatus: 'PASSED' } });
+    // The signing gate reads the project's newest review.
+    await bot.database.prisma.projectReview.create({
+      data: { projectId: projectId, status: 'PASSED', closedAt: new Date() },
+    });
     const ok = await tap('stage_submit', { formValue: stageForm('SIGNED', { investment: '10000' }) });
     expect(ok.body.toast.type).toBe('success');
     expect((await project()).stage).toBe('SIGNED');

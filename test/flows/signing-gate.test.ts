@@ -102,6 +102,8 @@ describe('the signing gate', () => {
     const { id } = await newProject('预审后加码项目', '5000');
     expect((await submitStage(member, id, stageForm('SIGNED'))).body.toast.type).toBe('success');
     await db().project.update({ where: { id }, data: { reviewStatus: 'PASSED' } });
+    // The signing gate reads the project's newest review.
+    await db().projectReview.create({ data: { projectId: id, status: 'PASSED', closedAt: new Date() } });
     const res = await submitStage(member, id, stageForm('SIGNED', { investment: '80000' }));
     expect(res.body.toast.type).toBe('success');
     expect((await projectOf(id)).investment).toBe(80000);

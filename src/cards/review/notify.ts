@@ -1,4 +1,9 @@
-import { findCardMessage, replaceWaitingCard, replaceWaitingCardUpdates } from '../../db/card-messages.js';
+import {
+  findCardMessage,
+  replaceWaitingCard,
+  replaceWaitingCardUpdates,
+  updateAfterSend,
+} from '../../db/card-messages.js';
 import { peopleWithRoles, reviewersOf, squadInbox, type ProjectForReview, type ReviewRow } from '../../db/reviews.js';
 import type { Deps } from '../../deps.js';
 import { enqueueMessage, textContent } from '../../feishu/outbox.js';
@@ -9,7 +14,8 @@ import { renderOpinionCard, renderVetoNotice } from './view.js';
 
 /**
  * The owning squad's status card: sent once, then kept current. While the first send is still
- * waiting in the outbox its content is simply replaced; once Feishu has given it a message id, each
+ * waiting in the outbox its content is simply replaced; while it is being sent, the newest content
+ * waits for it (updateAfterSend) and follows as a PATCH; once Feishu has given it a message id, each
  * change is a PATCH (the card declares update_multi). `eventKey` makes each PATCH its own message.
  */
 export async function publishReviewStatus(
@@ -35,19 +41,22 @@ export async function publishReviewStatus(
     return;
   }
   if (await replaceWaitingCard(db, first.id, card)) return;
+  // Being sent right now: the newest content waits for the send and follows it as a PATCH.
+  if (!first.messageId && (await updateAfterSend(db, { id: first.id, dedupKey: key }, card))) return;
   // An earlier update still waiting (e.g. held back by Feishu's 5-per-second limit on one message)
   // just takes the newest content: one call instead of two.
   if ((await replaceWaitingCardUpdates(db, key, card)) > 0) return;
-  if (first.messageId) {
+  const sent = first.messageId ?? (await findCardMessage(db, key))?.messageId;
+  if (sent) {
     await enqueueMessage(db, {
       dedupKey: `${key}:${eventKey}`,
-      to: { type: 'patch', messageId: first.messageId },
+      to: { type: 'patch', messageId: sent },
       msgType: 'interactive',
       content: card,
     });
   } else {
-    // Being sent right now (or it failed): the next change patches it; /review always shows the latest.
-    deps.log.info({ reviewId: review.id }, 'review status card not delivered yet; update skipped');
+    // The first send failed (the office re-sends it from /outbox): /review always shows the latest.
+    deps.log.info({ reviewId: review.id }, 'review status card not delivered; update skipped');
   }
 }
 
