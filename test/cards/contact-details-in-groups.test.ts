@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FixedClock } from '../../src/clock.js';
+import { CONTACTS_HIDDEN } from '../../src/domain/contact-rules.js';
+import { startTestBot, type TestBot } from '../helpers/app.js';
+import { buttonValue, cardCallback, commandReply, formValuesOf, replyTo } from '../helpers/callbacks.js';
+import { fixture, withText } from '../helpers/feishu.js';
+
+// A card that carries the visited businessmen's addresses and phones is forwarded into a group chat,
+// and someone who may see them taps a button there. The replacement card of a callback is shown to
+// everyone in that chat, so it must leave them out; the full card goes to the tapper's 1:1 chat.
+// Squad 4 (纺织羽绒): captain 经贸局局长.
+const clock = new FixedClock(new Date('2018-07-10T10:00:00+08:00'));
+const PHONE = '13922223333';
+const ADDRESS = '广州市天河区体育西路';
+const GROUP = 'oc_group_forwarded_report';
+let bot: TestBot;
+let squadId: number;
+let captain: string, office: string;
+
+const db = () => bot.database.prisma;
+const report = () => db().monthlyReport.findUnique({ where: { squadId_month: { squadId, month: '2018-07' } } });
+/** Cards the bot sent to this person's open_id (their 1:1 chat), newest last. */
+const sentPrivately = async (openId: string) => {
+  await bot.flush();
+  return bot.sb.state.messages
+    .filter((m) => m.receiver.id_type === 'open_id' && m.receiver.id === openId && m.msg_type === 'interactive')
+    .map((m) => JSON.stringify(m.versions.at(-1)!.content));
+};
+const tap = (openId: string, card: any, name: string, chatId: string, overrides?: Record<string, unknown>) =>
+  bot.card(
+    cardCallback({
+      openId,
+      name,
+      value: buttonValue(card, name),
+      formValue: overrides ? formValuesOf(card, overrides) : undefined,
+      messageId: 'om_forwarded_report_card',
+      chatId,
+    }),
+  );
+
+beforeAll(async () => {
+  bot = await startTestBot({}, { clock });
+  squadId = (await db().squad.findUniqueOrThrow({ where: { code: 'TEXTILE_DOWN' } })).id;
+  captain = await bot.openIdOf('经贸局局长');
+  office = await bot.openIdOf('领导小组办公室工作人员');
+  await db().visit.create({
+    data: {
+      squadId,
+      createdById: (await db().person.findFirstOrThrow({ where: { name: '经贸局局长' } })).id,
+      visitedOn: '2018-07-03',
+      contactName: '赵总',
+      company: '广州羽绒制品有限公司',
+      address: ADDRESS,
+      position: '董事长',
+      phone: PHONE,
+    },
+  });
+  // The captain has also spoken to the bot in the group: the bot has seen it as a group chat.
+  const inGroup = withText(fixture('events/im.message.receive_v1.group-help.json'), '@_user_1 /help', {
+    openId: captain,
+    chatId: GROUP,
+  });
+  inGroup.event.message.mentions[0].id.open_id = bot.sb.botOpenId;
+  await replyTo(bot, inGroup);
+});
+afterAll(async () => {
+  await bot?.close();
+});
+
+describe('a card with contact details, tapped in a group chat', () => {
+  let form: any;
+
+  it('in the 1:1 chat the form shows the captain the phones (the card that gets forwarded)', async () => {
+    ({ card: form } = await commandReply(bot, captain, '/report 2018-07 纺织'));
+    expect(JSON.stringify(form)).toContain(PHONE);
+  });
+
+  it('保存草稿 in the group stores everything typed; the group sees no phones; the full form goes to the 1:1 chat', async () => {
+    const before = (await sentPrivately(captain)).length;
+    const res = await tap(captain, form, 'report_save_draft', GROUP, { economic_trends: '羽绒市场回暖' });
+    expect(res.status).toBe(200);
+    const stored = await report();
+    expect(stored?.status).toBe('DRAFT');
+    expect(stored?.economicTrends).toBe('羽绒市场回暖');
+    expect(stored?.visitedBusinessmen).toContain(PHONE);
+    expect(stored?.visitedBusinessmen).toContain(ADDRESS);
+    const shown = JSON.stringify(res.body);
+    expect(shown).not.toContain(PHONE);
+    expect(shown).not.toContain(ADDRESS);
+    expect(res.body.toast.content).toContain('草稿已保存');
+    expect(res.body.toast.content).toContain('私信发给你');
+    // The group's card is the draft without them: read only, with the note, no form to save from.
+    expect(shown).toContain('赵总｜广州羽绒制品有限公司');
+    expect(shown).toContain(CONTACTS_HIDDEN);
+    expect(shown).not.toContain('"tag":"form"');
+    const privately = await sentPrivately(captain);
+    expect(privately.length).toBe(before + 1);
+    expect(privately.at(-1)).toContain(PHONE);
+    expect(privately.at(-1)).toContain('羽绒市场回暖');
+  });
+
+  it('a form error in the group keeps the typed card there; the refilled form with the phones goes to the 1:1 chat', async () => {
+    const before = (await sentPrivately(captain)).length;
+    const res = await tap(captain, form, 'report_submit', GROUP, { economic_trends: '', project_info: '' });
+    expect(res.body.toast.type).toBe('error');
+    expect(res.body.card).toBeUndefined();
+    expect(JSON.stringify(res.body)).not.toContain(PHONE);
+    const privately = await sentPrivately(captain);
+    expect(privately.length).toBe(before + 1);
+    expect(privately.at(-1)).toContain(PHONE);
+  });
+
+  it('提交 in the group stores the report in full and shows the group the summary without phones', async () => {
+    const res = await tap(captain, form, 'report_submit', GROUP, { economic_trends: '羽绒市场回暖' });
+    const stored = await report();
+    expect(stored?.status).toBe('SUBMITTED');
+    expect(stored?.visitedBusinessmen).toContain(PHONE);
+    const shown = JSON.stringify(res.body);
+    expect(shown).not.toContain(PHONE);
+    expect(shown).not.toContain(ADDRESS);
+    expect(shown).toContain(CONTACTS_HIDDEN);
+    expect((await sentPrivately(captain)).at(-1)).toContain(PHONE);
+  });
+
+  it('查看 and 修改 in the group: the office gets the phones in its 1:1 chat only', async () => {
+    const view = { action: 'monthly-report.view', squadId, month: '2018-07', baseVersion: 1 };
+    const viewed = await bot.card(
+      cardCallback({ openId: office, name: 'report_cancel', value: view, messageId: 'om_fwd_2', chatId: GROUP }),
+    );
+    expect(JSON.stringify(viewed.body)).not.toContain(PHONE);
+    expect(JSON.stringify(viewed.body.card.data)).toContain(CONTACTS_HIDDEN);
+    expect((await sentPrivately(office)).at(-1)).toContain(PHONE);
+    const summary = viewed.body.card.data;
+    const edit = await tap(office, summary, 'report_edit', GROUP);
+    expect(JSON.stringify(edit.body)).not.toContain(PHONE);
+    expect(JSON.stringify(edit.body.card.data)).not.toContain('"tag":"form"');
+    expect((await sentPrivately(office)).at(-1)).toContain('"tag":"form"');
+  });
+
+  it('a chat the bot never saw as the tapper’s own counts as shared: another person’s 1:1 chat id, or none', async () => {
+    const view = { action: 'monthly-report.view', squadId, month: '2018-07', baseVersion: 1 };
+    for (const chatId of [`oc_p2p_${office}`, 'oc_never_seen_chat']) {
+      const res = await bot.card(
+        cardCallback({ openId: captain, name: 'report_cancel', value: view, messageId: 'om_fwd_3', chatId }),
+      );
+      expect(JSON.stringify(res.body)).not.toContain(PHONE);
+    }
+  });
+
+  it('the same tap in the tapper’s own 1:1 chat answers the full card there, and sends nothing else', async () => {
+    await commandReply(bot, office, '/report 2018-07 纺织');
+    const before = (await sentPrivately(office)).length;
+    const view = { action: 'monthly-report.view', squadId, month: '2018-07', baseVersion: 1 };
+    const res = await bot.card(
+      cardCallback({ openId: office, name: 'report_cancel', value: view, messageId: 'om_own', chatId: `oc_p2p_${office}` }),
+    );
+    expect(JSON.stringify(res.body.card.data)).toContain(PHONE);
+    expect((await sentPrivately(office)).length).toBe(before);
+  });
+});
