@@ -86,12 +86,7 @@ export const CARD_SENT_PRIVATELY = '带联系方式的完整卡片已私信发�
  * instead (through the outbox, in the callback's transaction), and the chat gets `shown`, drawn
  * without them, or keeps the card as it is (and what was typed on it) when `shown` is omitted.
  */
-export async function answerPrivately(
-  db: Db,
-  tapper: Tapper,
-  full: CardAnswer,
-  shown?: Card,
-): Promise<CardAnswer> {
+export async function answerPrivately(db: Db, tapper: Tapper, full: CardAnswer, shown?: Card): Promise<CardAnswer> {
   if (tapper.inPrivateChat || !full.card) return full;
   await enqueueMessage(db, {
     dedupKey: `private-card:${tapper.eventId}`,

@@ -10,7 +10,6 @@ import {
   visitedBusinessmenOfMonth,
   type MonthlyReportView,
 } from '../../db/monthly-reports.js';
-import { isPrivateChatOf } from '../../db/chats.js';
 import type { Actor } from '../../domain/actor.js';
 import type { Deps } from '../../deps.js';
 import {
@@ -25,6 +24,7 @@ import { isFutureMonth, isLateSubmission, isMonth, monthOf, reportEditRefusal } 
 import { localDateTime } from '../../domain/local-date.js';
 import { answer, answerPrivately, type Card, type CardAnswer, type Tapper } from '../../feishu/answer.js';
 import { refillForm, type FieldErrors } from '../shared/form.js';
+import { tapperOf } from '../shared/tapper.js';
 import { parseExemptReason, parseReportForm } from './form.js';
 import { applyExemption } from './exemption.js';
 import { monthlyReportCard, patchReportCard } from './open.js';
@@ -57,16 +57,14 @@ interface Ctx {
 async function withCtx(input: CardInput, deps: Deps, handler: (c: Ctx) => Promise<CardAnswer>): Promise<CardAnswer> {
   const ref = Ref.safeParse(input.value);
   if (!ref.success) return answer.error('这张汇报卡片已失效，请发送 /report 获取新卡片。');
-  const actor = input.actor!;
-  const inPrivateChat = await isPrivateChatOf(deps.db, input.chatId, actor.id);
   return handler({
     input,
     deps,
-    actor,
+    actor: input.actor!,
     ref: ref.data,
     now: deps.clock.now(),
     tz: deps.config.timezone,
-    tapper: { openId: input.operatorOpenId, eventId: input.eventId, inPrivateChat },
+    tapper: await tapperOf(deps.db, input),
   });
 }
 
@@ -132,7 +130,11 @@ async function summaryAnswer(
   return privately(
     c,
     view.month,
-    answer.toastAndCard(toast, renderReportSummary(shown, squadName, c.tz, { contactsHidden: !canSeeContacts(c) }), type),
+    answer.toastAndCard(
+      toast,
+      renderReportSummary(shown, squadName, c.tz, { contactsHidden: !canSeeContacts(c) }),
+      type,
+    ),
     'summary',
   );
 }
