@@ -3,6 +3,7 @@
 // https://open.feishu.cn/document/uAjLw4CM/ukzMukzMukzM/feishu-cards/card-callback-communication
 
 import type { Db } from '../db/client.js';
+import { isPrivateChatOf } from '../db/chats.js';
 import { enqueueMessage, textContent } from './outbox.js';
 
 export type Card = Record<string, unknown>;
@@ -76,8 +77,17 @@ export interface Tapper {
   inPrivateChat: boolean;
 }
 
+/** Who tapped a card (as the callback names them), and whether its chat is their own 1:1 chat with the bot. */
+export async function tapperOf(
+  db: Db,
+  t: { operatorOpenId: string; eventId: string; chatId?: string; actor: { id: number } | null },
+): Promise<Tapper> {
+  const inPrivateChat = t.actor ? await isPrivateChatOf(db, t.chatId, t.actor.id) : false;
+  return { openId: t.operatorOpenId, eventId: t.eventId, inPrivateChat };
+}
+
 /** Told (in the toast) when a card with contact details went to the tapper's 1:1 chat. */
-export const CARD_SENT_PRIVATELY = '带联系方式的完整卡片已私信发给你，请在与招商助手的单聊中查看和继续填写。';
+const CARD_SENT_PRIVATELY = '带联系方式的完整卡片已私信发给你，请在与招商助手的单聊中查看和继续填写。';
 
 /**
  * A card action's answer that carries contact details, for someone who may see them: in their 1:1

@@ -22,9 +22,8 @@ import {
 import { maySeeContactDetails, withoutContactDetails } from '../../domain/contact-rules.js';
 import { isFutureMonth, isLateSubmission, isMonth, monthOf, reportEditRefusal } from '../../domain/deadlines.js';
 import { localDateTime } from '../../domain/local-date.js';
-import { answer, answerPrivately, type Card, type CardAnswer, type Tapper } from '../../feishu/answer.js';
+import { answer, answerPrivately, tapperOf, type Card, type CardAnswer, type Tapper } from '../../feishu/answer.js';
 import { refillForm, type FieldErrors } from '../shared/form.js';
-import { tapperOf } from '../shared/tapper.js';
 import { parseExemptReason, parseReportForm } from './form.js';
 import { applyExemption } from './exemption.js';
 import { monthlyReportCard, patchReportCard } from './open.js';
