@@ -35,3 +35,12 @@ export async function isPrivateChatOf(db: Db, chatId: string | undefined, person
   const row = await db.chat.findUnique({ where: { chatId } });
   return row?.kind === 'P2P' && row.boundById === personId;
 }
+
+/** The open_id of the person whose 1:1 chat with the bot this is; none for a group or a chat not seen as one. */
+export async function privateChatOwner(db: Db, chatId: string | null | undefined): Promise<string | null> {
+  if (!chatId) return null;
+  const row = await db.chat.findUnique({ where: { chatId } });
+  if (row?.kind !== 'P2P' || row.boundById === null) return null;
+  const person = await db.person.findUnique({ where: { id: row.boundById }, select: { openId: true } });
+  return person?.openId ?? null;
+}

@@ -175,6 +175,34 @@ describe('a card with contact details, tapped in a group chat', () => {
     expect(JSON.stringify(res.body.card.data)).toContain(PHONE);
     expect(await queued()).toBe(before);
   });
+
+  it('an amendment made in a 1:1 chat updates the report’s card in the group without the phones', async () => {
+    // The report's card is the one first saved on: the forwarded card in the group.
+    expect((await report())?.cardMessageId).toBe('om_forwarded_report_card');
+    const { card: summary, messageId } = await commandReply(bot, office, '/report 2018-07 纺织');
+    const own = { openId: office, messageId, chatId: `oc_p2p_${office}` };
+    const edit = await bot.card(
+      cardCallback({ ...own, name: 'report_edit', value: buttonValue(summary, 'report_edit') }),
+    );
+    const form = edit.body.card.data;
+    expect(JSON.stringify(form)).toContain(PHONE);
+    const amended = await bot.card(
+      cardCallback({
+        ...own,
+        name: 'report_submit',
+        value: buttonValue(form, 'report_submit'),
+        formValue: formValuesOf(form, { suggestions: '办公室补充' }),
+      }),
+    );
+    expect(amended.body.toast.content).toContain('已提交修改');
+    expect(JSON.stringify(amended.body.card.data)).toContain(PHONE);
+    const patches = await db().outbox.findMany({ where: { kind: 'PATCH', receiveId: 'om_forwarded_report_card' } });
+    expect(patches.length).toBe(1);
+    expect(patches[0]!.content).toContain('办公室补充');
+    expect(patches[0]!.content).not.toContain(PHONE);
+    expect(patches[0]!.content).not.toContain(ADDRESS);
+    expect(patches[0]!.content).toContain(CONTACTS_HIDDEN);
+  });
 });
 
 describe('the lead card, tapped in a group chat', () => {
