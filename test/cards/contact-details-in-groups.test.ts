@@ -253,3 +253,48 @@ describe('the lead card, tapped in a group chat', () => {
     expect((await sentPrivatelyAfter(captain, before))[0]).toContain(LEAD_PHONE);
   });
 });
+
+describe('the trip report card, tapped in a group chat', () => {
+  it('a visit with a bad field: the typed phone and address are not drawn again in the group', async () => {
+    const p = await db().person.findFirstOrThrow({ where: { name: '经贸局局长' } });
+    await db().trip.create({
+      data: {
+        requestKey: 'test:group-trip',
+        squadId,
+        travellerId: p.id,
+        rank: 'SECTION',
+        destination: '广州',
+        startDate: '2018-07-05',
+        endDate: '2018-07-07',
+        status: 'APPROVED',
+        createdById: p.id,
+      },
+    });
+    const { card } = await commandReply(bot, captain, '/tripreport');
+    const before = (await sentPrivately(captain)).length;
+    const visitPhone = '020-87654321';
+    const res = await bot.card(
+      cardCallback({
+        openId: captain,
+        name: 'visit_submit',
+        value: buttonValue(card, 'visit_submit'),
+        formValue: {
+          visit_date: '2018-06-01 +0800',
+          contact_name: '钱总',
+          visit_company: '广州群聊拜访有限公司',
+          visit_phone: visitPhone,
+          address: '广州市越秀区',
+        },
+        messageId: 'om_fwd_trip',
+        chatId: GROUP,
+      }),
+    );
+    expect(res.body.toast.type).toBe('error');
+    expect(res.body.card).toBeUndefined();
+    expect(JSON.stringify(res.body)).not.toContain(visitPhone);
+    const privately = await sentPrivatelyAfter(captain, before);
+    expect(privately.length).toBe(1);
+    expect(privately[0]).toContain(visitPhone);
+    expect(privately[0]).toContain('广州市越秀区');
+  });
+});
