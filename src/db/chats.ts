@@ -17,3 +17,30 @@ export async function bindLeadershipChat(db: Db, chatId: string, byId: number): 
   });
   return before?.chatId;
 }
+
+/**
+ * Remembers a person's 1:1 chat with the bot, as seen on a message they sent there (`chat_type`
+ * p2p). A card callback names only its chat; this is how the bot knows the chat is theirs alone.
+ */
+export async function rememberPrivateChat(db: Db, chatId: string, personId: number): Promise<void> {
+  await db.chat.upsert({ where: { chatId }, create: { chatId, kind: 'P2P', boundById: personId }, update: {} });
+}
+
+/**
+ * Whether `chatId` is this person's 1:1 chat with the bot. A chat the bot has not seen as theirs
+ * (a group, or a chat it never got a message from) counts as one others may see.
+ */
+export async function isPrivateChatOf(db: Db, chatId: string | undefined, personId: number): Promise<boolean> {
+  if (!chatId) return false;
+  const row = await db.chat.findUnique({ where: { chatId } });
+  return row?.kind === 'P2P' && row.boundById === personId;
+}
+
+/** The open_id of the person whose 1:1 chat with the bot this is; none for a group or a chat not seen as one. */
+export async function privateChatOwner(db: Db, chatId: string | null | undefined): Promise<string | null> {
+  if (!chatId) return null;
+  const row = await db.chat.findUnique({ where: { chatId } });
+  if (row?.kind !== 'P2P' || row.boundById === null) return null;
+  const person = await db.person.findUnique({ where: { id: row.boundById }, select: { openId: true } });
+  return person?.openId ?? null;
+}

@@ -24,6 +24,8 @@ export interface MonthlyReportView extends ReportFields {
   exemptBy: string | null;
   version: number;
   cardMessageId: string | null;
+  /** The chat of that card message. */
+  cardChatId?: string | null;
   updatedAt: Date;
   /** The newest submitted version: who and when (amendments). */
   lastRevision: RevisionRef | null;
@@ -80,6 +82,7 @@ export async function findMonthlyReport(db: Db, squadId: number, month: string):
     exemptBy: await nameOf(db, r.exemptById),
     version: r.version,
     cardMessageId: r.cardMessageId,
+    cardChatId: r.chatId,
     updatedAt: r.updatedAt,
     lastRevision: revisions.at(-1) ?? null,
     revisions,

@@ -3,6 +3,7 @@
 // https://open.feishu.cn/document/uAjLw4CM/ukzMukzMukzM/feishu-cards/card-callback-communication
 
 import type { Db } from '../db/client.js';
+import { isPrivateChatOf } from '../db/chats.js';
 import { enqueueMessage, textContent } from './outbox.js';
 
 export type Card = Record<string, unknown>;
@@ -66,4 +67,44 @@ export async function replyPrivately(db: Db, asker: Asker, out: Reply, note = SE
     content: out.kind === 'card' ? out.card : textContent(out.text),
   });
   return reply.text(note);
+}
+
+/** Who tapped a card, and whether the chat it is in is their own 1:1 chat with the bot. */
+export interface Tapper {
+  openId: string;
+  eventId: string;
+  /** The callback's chat is the tapper's 1:1 chat with the bot (db/chats.ts isPrivateChatOf). */
+  inPrivateChat: boolean;
+}
+
+/** Who tapped a card (as the callback names them), and whether its chat is their own 1:1 chat with the bot. */
+export async function tapperOf(
+  db: Db,
+  t: { operatorOpenId: string; eventId: string; chatId?: string; actor: { id: number } | null },
+): Promise<Tapper> {
+  const inPrivateChat = t.actor ? await isPrivateChatOf(db, t.chatId, t.actor.id) : false;
+  return { openId: t.operatorOpenId, eventId: t.eventId, inPrivateChat };
+}
+
+/** Told (in the toast) when a card with contact details went to the tapper's 1:1 chat. */
+const CARD_SENT_PRIVATELY = '带联系方式的完整卡片已私信发给你，请在与招商助手的单聊中查看和继续填写。';
+
+/**
+ * A card action's answer that carries contact details, for someone who may see them: in their 1:1
+ * chat it is the answer as it is. Tapped in a chat others see (a forwarded card in a group), the
+ * replacement card would be shown to all of them: the full card goes to the tapper's 1:1 chat
+ * instead (through the outbox, in the callback's transaction), and the chat gets `shown`, drawn
+ * without them, or keeps the card as it is (and what was typed on it) when `shown` is omitted.
+ */
+export async function answerPrivately(db: Db, tapper: Tapper, full: CardAnswer, shown?: Card): Promise<CardAnswer> {
+  if (tapper.inPrivateChat || !full.card) return full;
+  await enqueueMessage(db, {
+    dedupKey: `private-card:${tapper.eventId}`,
+    to: { type: 'open_id', id: tapper.openId },
+    msgType: 'interactive',
+    content: full.card.data,
+  });
+  const said = full.toast ? `${full.toast.content}。${CARD_SENT_PRIVATELY}` : CARD_SENT_PRIVATELY;
+  const toast = { type: full.toast?.type ?? 'info', content: said };
+  return shown ? { toast, card: { type: 'raw', data: shown } } : { toast };
 }

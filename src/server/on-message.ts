@@ -2,6 +2,7 @@ import { helpCard } from '../cards/help/view.js';
 import { commandList, findMessageTypeHandler, runCommand } from '../commands/index.js';
 import { parseContent } from '../commands/message-types.js';
 import type { Deps } from '../deps.js';
+import { rememberPrivateChat } from '../db/chats.js';
 import { noteUnknownSender } from '../db/unknown-senders.js';
 import type { Reply } from '../feishu/answer.js';
 import { putEnvAdminOnRoster } from '../feishu/env-admin-roster.js';
@@ -41,6 +42,8 @@ export async function onMessage(flat: Flat, deps: Deps, botOpenId: string | unde
   const replyTo = { type: 'reply' as const, messageId: message.message_id, chatId: message.chat_id };
   const work = async ({ tx, actor, reply }: EventContext): Promise<void> => {
     let out: Reply;
+    // Card callbacks name only their chat: remember which chat is this person's 1:1 chat.
+    if (actor && message.chat_type === 'p2p') await rememberPrivateChat(tx.db, message.chat_id, actor.id);
     if (!actor && cmd.name !== '/help') {
       // Told once how to get added; after that, silence (except /help).
       if (!(await noteUnknownSender(tx.db, senderOpenId))) return;

@@ -7,9 +7,11 @@ import type { Deps } from '../../deps.js';
 import { mayActForSquad } from '../../domain/authz.js';
 import { normaliseCompanyName } from '../../domain/company-name.js';
 import { localDate } from '../../domain/local-date.js';
-import { answer, type CardAnswer } from '../../feishu/answer.js';
+import { CONTACTS_HIDDEN } from '../../domain/contact-rules.js';
+import { answer, answerPrivately, tapperOf, type Card, type CardAnswer } from '../../feishu/answer.js';
 import { cleanFormValue, fieldErrorsOf, refillForm } from '../shared/form.js';
 import { resolveSquadId } from '../shared/squad-picker.js';
+import { typedInto } from '../shared/typed.js';
 import { whenOf } from '../shared/when.js';
 import { tripReportCard } from '../trip-report/open.js';
 import type { CardInput } from '../types.js';
@@ -44,20 +46,24 @@ export async function submitLead(input: CardInput, deps: Deps): Promise<CardAnsw
   }
 
   const card = () => leadCard(db, actor, { trip });
+  // The typed phone, drawn again on the form, would show in a chat others see: kept to the tapper.
+  const typedPrivately = async (a: CardAnswer) =>
+    typedInto(input.formValue, ['phone']) ? answerPrivately(db, await tapperOf(db, input), a) : a;
   const parsed = LeadForm.safeParse(cleanFormValue(input.formValue));
   if (!parsed.success) {
     const errors = fieldErrorsOf(parsed.error);
-    return answer.fieldErrors(refillForm(await card(), input.formValue, errors), errors, '请检查填写内容');
+    const refilled = answer.fieldErrors(refillForm(await card(), input.formValue, errors), errors, '请检查填写内容');
+    return typedPrivately(refilled);
   }
   const f = parsed.data;
   const requestKey = trip ? `trip:${trip.id}:lead:${version}` : `lead:${input.messageId ?? input.eventId}`;
   const already = await findLeadByRequestKey(db, requestKey);
   if (already) {
     if (trip) return answer.toastAndCard('这条线索已录入', await tripReportCard(db, trip.id, whenOf(deps)), 'info');
-    return answer.toastAndCard(
-      '这条线索已登记',
-      drawLeadReceipt(already, already.createdAt, deps.config.timezone),
-      'info',
+    return receiptPrivately(
+      already.phone,
+      answer.toastAndCard('这条线索已登记', drawLeadReceipt(already, already.createdAt, deps.config.timezone), 'info'),
+      drawLeadReceipt({ ...already, phone: '' }, already.createdAt, deps.config.timezone, CONTACTS_HIDDEN),
     );
   }
   const companyKey = normaliseCompanyName(f.company);
@@ -65,7 +71,9 @@ export async function submitLead(input: CardInput, deps: Deps): Promise<CardAnsw
   if (existing) {
     const notice = describeDuplicate(existing);
     const again = refillForm(await leadCard(db, actor, { trip, notice }), input.formValue);
-    return answer.toastAndCard(`撞单：该企业已由${existing.squadName}登记，本次未保存`, again, 'warning');
+    return typedPrivately(
+      answer.toastAndCard(`撞单：该企业已由${existing.squadName}登记，本次未保存`, again, 'warning'),
+    );
   }
   if (trip && !(await claimTripVersion(db, trip.id, version))) {
     return answer.toastAndCard(
@@ -99,5 +107,15 @@ export async function submitLead(input: CardInput, deps: Deps): Promise<CardAnsw
     source: lead.source,
   });
   if (trip) return answer.toastAndCard('线索已录入', await tripReportCard(db, trip.id, whenOf(deps)));
-  return answer.toastAndCard('线索已登记', drawLeadReceipt(lead, now, deps.config.timezone));
+  return receiptPrivately(
+    lead.phone,
+    answer.toastAndCard('线索已登记', drawLeadReceipt(lead, now, deps.config.timezone)),
+    drawLeadReceipt({ ...lead, phone: '' }, now, deps.config.timezone, CONTACTS_HIDDEN),
+  );
+
+  /** The receipt shows the phone: in a chat others see, they get it without; the full one goes to the tapper. */
+  async function receiptPrivately(phone: string, full: CardAnswer, withoutPhone: Card): Promise<CardAnswer> {
+    if (phone === '') return full;
+    return answerPrivately(db, await tapperOf(db, input), full, withoutPhone);
+  }
 }

@@ -58,7 +58,8 @@ export function drawLeadCard(
   return trip ? refillForm(card, { source: 'VISIT' }) : card;
 }
 
-export function drawLeadReceipt(lead: LeadView, at: Date, timezone: string): Card {
+/** The receipt of a lead; `note` under its lines (e.g. that the phone was left out). */
+export function drawLeadReceipt(lead: LeadView, at: Date, timezone: string, note?: string): Card {
   const src = LEAD_SOURCE_LABELS[lead.source as LeadSource] ?? lead.source;
   return buildReceipt({
     title: '招商线索已登记',
@@ -75,6 +76,7 @@ export function drawLeadReceipt(lead: LeadView, at: Date, timezone: string): Car
       { label: '电话', value: lead.phone },
       { label: '情况', value: lead.description },
     ],
+    notes: note ? [note] : [],
     by: lead.ownerName,
     at,
     timezone,

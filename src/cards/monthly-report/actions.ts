@@ -7,6 +7,7 @@ import {
   reportCloseDay,
   saveReportDraft,
   submitReport,
+  visitedBusinessmenOfMonth,
   type MonthlyReportView,
 } from '../../db/monthly-reports.js';
 import type { Actor } from '../../domain/actor.js';
@@ -21,12 +22,13 @@ import {
 import { maySeeContactDetails, withoutContactDetails } from '../../domain/contact-rules.js';
 import { isFutureMonth, isLateSubmission, isMonth, monthOf, reportEditRefusal } from '../../domain/deadlines.js';
 import { localDateTime } from '../../domain/local-date.js';
-import { answer, type CardAnswer } from '../../feishu/answer.js';
+import { answer, answerPrivately, tapperOf, type Card, type CardAnswer, type Tapper } from '../../feishu/answer.js';
 import { refillForm, type FieldErrors } from '../shared/form.js';
 import { parseExemptReason, parseReportForm } from './form.js';
 import { applyExemption } from './exemption.js';
 import { monthlyReportCard, patchReportCard } from './open.js';
 import { renderReportSummary } from './view-summary.js';
+import { offersVisits } from './view.js';
 import type { CardInput } from '../types.js';
 import { escapeMarkdown } from '../shared/template.js';
 
@@ -47,6 +49,7 @@ interface Ctx {
   ref: Ref;
   now: Date;
   tz: string;
+  tapper: Tapper;
 }
 
 /** Runs a callback with the card's reference (squad, month, version) checked. */
@@ -60,12 +63,47 @@ async function withCtx(input: CardInput, deps: Deps, handler: (c: Ctx) => Promis
     ref: ref.data,
     now: deps.clock.now(),
     tz: deps.config.timezone,
+    tapper: await tapperOf(deps.db, input),
   });
 }
 
 const canExempt = (c: Ctx) => mayExemptMonthlyReport(c.actor, c.ref.squadId) === null;
 /** Cards are forwarded: whoever taps sees the addresses and phones only if they may. */
 const canSeeContacts = (c: Ctx) => maySeeContactDetails(c.actor, c.ref.squadId);
+
+/**
+ * Whether a card of this month drawn for this person shows addresses or phones: theirs to see, and
+ * in the stored report, the month's visits it offers, or the businessmen they typed.
+ */
+async function carriesContacts(c: Ctx, month: string): Promise<boolean> {
+  if (!canSeeContacts(c)) return false;
+  const typed = c.input.formValue.visited_businessmen;
+  if (typeof typed === 'string' && typed.trim() !== '') return true;
+  const stored = await findMonthlyReport(c.deps.db, c.ref.squadId, month);
+  const offered = offersVisits(stored) ? await visitedBusinessmenOfMonth(c.deps.db, c.ref.squadId, month) : [];
+  return [...(stored?.visitedBusinessmen ?? []), ...offered].some((b) => b.address !== '' || b.contact !== '');
+}
+
+/** The stored report of the month as a summary without addresses and phones; none before it is saved. */
+async function summaryWithoutContacts(c: Ctx, month: string): Promise<Card | undefined> {
+  const stored = await findMonthlyReport(c.deps.db, c.ref.squadId, month);
+  if (!stored) return undefined;
+  const squadName = (await findSquadName(c.deps.db, stored.squadId)) ?? '';
+  const shown = { ...stored, visitedBusinessmen: stored.visitedBusinessmen.map(withoutContactDetails) };
+  return renderReportSummary(shown, squadName, c.tz, { contactsHidden: true });
+}
+
+/**
+ * The answer, kept to the tapper when it shows contact details in a chat others see: the full card
+ * goes to their 1:1 chat; the chat gets the summary without them (`summary`), or keeps the card as
+ * it is, with what was typed on it (`keep`). A form is never redrawn there without the contacts,
+ * so a later save from it cannot store the businessmen without them.
+ */
+async function privately(c: Ctx, month: string, full: CardAnswer, there: 'summary' | 'keep'): Promise<CardAnswer> {
+  if (c.tapper.inPrivateChat || !(await carriesContacts(c, month))) return full;
+  const shown = there === 'summary' ? await summaryWithoutContacts(c, month) : undefined;
+  return answerPrivately(c.deps.db, c.tapper, full, shown);
+}
 
 /** The same form, with everything the person typed and a red line under each bad field. Nothing is stored. */
 async function refill(c: Ctx, errors: FieldErrors): Promise<CardAnswer> {
@@ -75,7 +113,7 @@ async function refill(c: Ctx, errors: FieldErrors): Promise<CardAnswer> {
     contacts: canSeeContacts(c),
     editing: true,
   });
-  return answer.fieldErrors(refillForm(card, c.input.formValue, errors), errors);
+  return privately(c, c.ref.month, answer.fieldErrors(refillForm(card, c.input.formValue, errors), errors), 'keep');
 }
 
 async function summaryAnswer(
@@ -88,10 +126,15 @@ async function summaryAnswer(
   const shown = canSeeContacts(c)
     ? view
     : { ...view, visitedBusinessmen: view.visitedBusinessmen.map(withoutContactDetails) };
-  return answer.toastAndCard(
-    toast,
-    renderReportSummary(shown, squadName, c.tz, { contactsHidden: !canSeeContacts(c) }),
-    type,
+  return privately(
+    c,
+    view.month,
+    answer.toastAndCard(
+      toast,
+      renderReportSummary(shown, squadName, c.tz, { contactsHidden: !canSeeContacts(c) }),
+      type,
+    ),
+    'summary',
   );
 }
 
@@ -144,7 +187,7 @@ async function onSave(c: Ctx): Promise<CardAnswer> {
     contacts: canSeeContacts(c),
     notice,
   });
-  return answer.toastAndCard('草稿已保存', card);
+  return privately(c, parsed.month, answer.toastAndCard('草稿已保存', card), 'summary');
 }
 
 async function onSubmit(c: Ctx): Promise<CardAnswer> {
@@ -222,27 +265,25 @@ async function onEdit(c: Ctx): Promise<CardAnswer> {
   const refusal = await editRefusal(c, month, report?.status === 'SUBMITTED');
   if (refusal) return answer.error(refusal);
   if (report) await rememberReportCard(c.deps.db, report.id, c.input.messageId, c.input.chatId);
-  return answer.card(
-    await monthlyReportCard(c.deps.db, squadId, month, c.now, {
-      timezone: c.tz,
-      withExemption: canExempt(c),
-      contacts: canSeeContacts(c),
-      editing: true,
-    }),
-  );
+  const card = await monthlyReportCard(c.deps.db, squadId, month, c.now, {
+    timezone: c.tz,
+    withExemption: canExempt(c),
+    contacts: canSeeContacts(c),
+    editing: true,
+  });
+  return privately(c, month, answer.card(card), 'summary');
 }
 
 /** The report as it stands: for whoever may see the squad (as /report), from a forwarded card too. */
 async function onView(c: Ctx): Promise<CardAnswer> {
   if (!maySeeSquad(c.actor, c.ref.squadId))
     return answer.error('你不是这个小分队的成员或责任领导，不能查看它的月度汇报。');
-  return answer.card(
-    await monthlyReportCard(c.deps.db, c.ref.squadId, c.ref.month, c.now, {
-      timezone: c.tz,
-      withExemption: canExempt(c),
-      contacts: canSeeContacts(c),
-    }),
-  );
+  const card = await monthlyReportCard(c.deps.db, c.ref.squadId, c.ref.month, c.now, {
+    timezone: c.tz,
+    withExemption: canExempt(c),
+    contacts: canSeeContacts(c),
+  });
+  return privately(c, c.ref.month, answer.card(card), 'summary');
 }
 
 export async function saveMonthlyReport(input: CardInput, deps: Deps): Promise<CardAnswer> {

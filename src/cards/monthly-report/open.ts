@@ -6,7 +6,9 @@ import {
   visitedBusinessmenOfMonth,
   type MonthlyReportView,
 } from '../../db/monthly-reports.js';
-import { withoutContactDetails } from '../../domain/contact-rules.js';
+import { privateChatOwner } from '../../db/chats.js';
+import { findActorByOpenId } from '../../db/people.js';
+import { maySeeContactDetails, withoutContactDetails } from '../../domain/contact-rules.js';
 import type { Card } from '../../feishu/answer.js';
 import { enqueueMessage } from '../../feishu/outbox.js';
 import { drawMonthlyReportForm, offersVisits } from './view.js';
@@ -47,7 +49,7 @@ export async function monthlyReportCard(
 
 /**
  * Later changes (from another card, a command) update the report's own card message: the one the
- * squad or the office last saved, submitted or edited on (a leader's exemption shows no businessmen).
+ * squad or the office first saved, submitted or edited on (a leader's exemption shows no businessmen).
  */
 export async function patchReportCard(
   db: Db,
@@ -58,10 +60,18 @@ export async function patchReportCard(
   exceptMessageId?: string,
 ): Promise<void> {
   if (!report.cardMessageId || report.cardMessageId === exceptMessageId) return;
+  // Everyone in the card's chat sees the update: the addresses and phones only when it is the 1:1
+  // chat of someone who may see them.
+  const owner = await privateChatOwner(db, report.cardChatId);
+  const reader = owner ? await findActorByOpenId(db, owner) : null;
+  const contacts = reader !== null && maySeeContactDetails(reader, report.squadId);
+  const shown = contacts
+    ? report
+    : { ...report, visitedBusinessmen: report.visitedBusinessmen.map(withoutContactDetails) };
   await enqueueMessage(db, {
     dedupKey: `report-card:${report.id}:${cause}`,
     to: { type: 'patch', messageId: report.cardMessageId },
     msgType: 'interactive',
-    content: renderReportSummary(report, squadName, tz),
+    content: renderReportSummary(shown, squadName, tz, { contactsHidden: !contacts }),
   });
 }

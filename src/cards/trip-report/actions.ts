@@ -11,10 +11,11 @@ import type { Deps } from '../../deps.js';
 import { mayActForSquad } from '../../domain/authz.js';
 import { localDate } from '../../domain/local-date.js';
 import { assessTrip, TRIP_MIN_LEADS, TRIP_MIN_VISITS } from '../../domain/trip-rules.js';
-import { answer, type CardAnswer } from '../../feishu/answer.js';
+import { answer, answerPrivately, tapperOf, type CardAnswer } from '../../feishu/answer.js';
 import { enqueueMessage, textContent } from '../../feishu/outbox.js';
 import { cleanFormValue, fieldErrorsOf, refillForm } from '../shared/form.js';
 import { leadCard } from '../lead/open.js';
+import { typedInto } from '../shared/typed.js';
 import { whenOf } from '../shared/when.js';
 import { tripReportCard } from './open.js';
 import { drawTripReportReceipt } from './view.js';
@@ -52,7 +53,10 @@ export async function addVisit(input: CardInput, deps: Deps): Promise<CardAnswer
   if (!parsed.success) {
     const errors = fieldErrorsOf(parsed.error);
     const card = refillForm(await tripReportCard(deps.db, trip.id, when), input.formValue, errors);
-    return answer.fieldErrors(card, errors, '请检查填写内容');
+    const refilled = answer.fieldErrors(card, errors, '请检查填写内容');
+    // The typed phone and address, drawn again, would show in a chat others see: kept to the tapper.
+    if (!typedInto(input.formValue, ['visit_phone', 'address'])) return refilled;
+    return answerPrivately(deps.db, await tapperOf(deps.db, input), refilled);
   }
   if (!(await claimTripVersion(deps.db, trip.id, Number(input.value.v)))) {
     return answer.toastAndCard('这家拜访已保存（卡片已刷新）', await tripReportCard(deps.db, trip.id, when), 'info');
