@@ -27,6 +27,15 @@ export async function rememberPrivateChat(db: Db, chatId: string, personId: numb
 }
 
 /**
+ * A message sent to a person's open_id lands in their 1:1 chat with the bot, so the chat Feishu
+ * names in its answer is theirs: known from then on, even if they never write in it.
+ */
+export async function rememberPrivateChatOfOpenId(db: Db, chatId: string, openId: string): Promise<void> {
+  const person = await db.person.findFirst({ where: { openId, active: true }, select: { id: true } });
+  if (person) await rememberPrivateChat(db, chatId, person.id);
+}
+
+/**
  * Whether `chatId` is this person's 1:1 chat with the bot. A chat the bot has not seen as theirs
  * (a group, or a chat it never got a message from) counts as one others may see.
  */

@@ -15,7 +15,7 @@ export type OutboxRow = OutboxColumns & { id: number };
 type FailureKind = 'token' | 'rate-limit' | 'transient' | 'permanent';
 
 export type CallResult =
-  | { ok: true; messageId?: string }
+  | { ok: true; messageId?: string; chatId?: string }
   | { ok: false; kind: FailureKind; code: number | string; message: string; waitMs?: number };
 
 const RATE_LIMITED = 99991400;
@@ -30,8 +30,8 @@ export async function deliver(lark: LarkClient, row: OutboxRow): Promise<CallRes
     const res = await callFor(lark, row);
     const code = (res as { code?: number }).code ?? 0;
     if (code !== 0) return classify(code, (res as { msg?: string }).msg ?? '', undefined, undefined);
-    const data = (res as { data?: { message_id?: string } }).data;
-    return { ok: true, messageId: data?.message_id };
+    const data = (res as { data?: { message_id?: string; chat_id?: string } }).data;
+    return { ok: true, messageId: data?.message_id, chatId: data?.chat_id };
   } catch (e) {
     const err = e as {
       response?: { status?: number; data?: { code?: number; msg?: string }; headers?: Record<string, string> };

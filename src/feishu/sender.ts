@@ -13,6 +13,7 @@ import {
   type Lease,
 } from '../db/outbox.js';
 import { outsideTransaction } from '../db/sqlite-lane.js';
+import { rememberPrivateChatOfOpenId } from '../db/chats.js';
 import { resetTenantToken, type LarkClient } from './client.js';
 import type { Log } from '../log.js';
 import { deliver, receiverKey, type CallResult } from './open-api.js';
@@ -221,6 +222,11 @@ export class OutboxSender {
     if (result.ok) {
       if (await markOutboxSent(this.db, lease, result.messageId ?? null, now)) this.stats.sent++;
       else this.leaseWasLost(row, 'sent');
+      if (row.receiveIdType === 'open_id' && row.receiveId && result.chatId) {
+        await rememberPrivateChatOfOpenId(this.db, result.chatId, row.receiveId).catch((e: Error) =>
+          this.log.warn({ outboxId: row.id, err: e.message }, 'private chat not recorded'),
+        );
+      }
       return;
     }
     if (result.kind === 'token') resetTenantToken(this.lark);

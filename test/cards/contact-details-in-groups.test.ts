@@ -176,6 +176,37 @@ describe('a card with contact details, tapped in a group chat', () => {
     expect(await queued()).toBe(before);
   });
 
+  it('a 1:1 chat the bot only sent to (the person never wrote in it) is known as theirs: a tap there gets the full card', async () => {
+    // 招商局局长 has never written to the bot in a 1:1 chat. Asked in the group, the report goes to
+    // his open_id; the chat Feishu delivered it to is then his 1:1 chat.
+    const admin = await bot.openIdOf('招商局局长');
+    const ask = withText(fixture('events/im.message.receive_v1.group-help.json'), '@_user_1 /report 2018-07 纺织', {
+      openId: admin,
+      chatId: GROUP,
+    });
+    ask.event.message.mentions[0].id.open_id = bot.sb.botOpenId;
+    await replyTo(bot, ask);
+    await bot.flush();
+    const delivered = bot.sb.state.messages.find(
+      (m) => m.receiver.id_type === 'open_id' && m.receiver.id === admin && m.msg_type === 'interactive',
+    );
+    expect(delivered).toBeTruthy();
+    const queued = () => db().outbox.count({ where: { receiveIdType: 'open_id', receiveId: admin } });
+    const before = await queued();
+    const view = { action: 'monthly-report.view', squadId, month: '2018-07', baseVersion: 1 };
+    const res = await bot.card(
+      cardCallback({
+        openId: admin,
+        name: 'report_cancel',
+        value: view,
+        messageId: 'om_sent_only',
+        chatId: delivered!.chat_id,
+      }),
+    );
+    expect(JSON.stringify(res.body.card.data)).toContain(PHONE);
+    expect(await queued()).toBe(before);
+  });
+
   it('an amendment made in a 1:1 chat updates the report’s card in the group without the phones', async () => {
     // The report's card is the one first saved on: the forwarded card in the group.
     expect((await report())?.cardMessageId).toBe('om_forwarded_report_card');
