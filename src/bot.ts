@@ -98,10 +98,8 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   const bot = new BotIdentity(lark, log);
   await bot.openId();
   // The roster is resolved to open_ids by mobile/e-mail (in the sandbox, to the sandbox users).
-  const binding = await bindRoster(database.prisma, lark, log).catch((e: Error) => {
-    log.warn({ err: e.message }, 'roster binding skipped');
-    return undefined;
-  });
+  // bindRoster logs its own failure ('roster not bound') and the bot starts anyway.
+  const binding = await bindRoster(database.prisma, lark, log);
   if (binding?.bound)
     log.info({ bound: binding.bound, notFound: binding.notFound.length }, 'roster bound to Feishu users');
   const metrics = new Metrics(database.prisma, sender);
