@@ -56,3 +56,17 @@ export const CardTrigger = z.looseObject({
   context: z.looseObject({ open_message_id: z.string().optional(), open_chat_id: z.string().optional() }).optional(),
 });
 export type CardTrigger = z.infer<typeof CardTrigger>;
+
+/**
+ * `application.bot.menu_v6`: a tap on an item of the bot's custom menu. It names the operator and
+ * the item's event_key, and no chat (the menu is shown in the 1:1 chat with the bot).
+ * https://open.feishu.cn/document/server-docs/application-v6/bot/events/menu
+ */
+export const BotMenuTap = z.looseObject({
+  operator: z.looseObject({
+    operator_name: z.string().optional(),
+    operator_id: UserId.extend({ open_id: z.string().min(1) }),
+  }),
+  event_key: z.string().min(1),
+  timestamp: z.union([z.string(), z.number()]).optional(),
+});

@@ -2,6 +2,7 @@ import * as lark from '@larksuiteoapi/node-sdk';
 import type { Deps } from '../deps.js';
 import type { CardAnswer } from '../feishu/answer.js';
 import { onCardAction } from './on-card.js';
+import { onBotMenu } from './on-menu.js';
 import { onMessage, type Flat } from './on-message.js';
 
 export interface BotIdentity {
@@ -24,6 +25,7 @@ export function createDispatcher(deps: Deps, bot: BotIdentity): lark.EventDispat
     'im.message.receive_v1': (e: Flat) => Promise<Record<string, never>>;
     'card.action.trigger': (e: Flat) => Promise<CardAnswer>;
     'im.chat.member.bot.added_v1': (e: Flat) => Promise<Record<string, never>>;
+    'application.bot.menu_v6': (e: Flat) => Promise<Record<string, never>>;
   }>({
     'im.message.receive_v1': async (e) => {
       await onMessage(e, deps, await bot.openId());
@@ -31,6 +33,10 @@ export function createDispatcher(deps: Deps, bot: BotIdentity): lark.EventDispat
     },
     'card.action.trigger': (e) => onCardAction(e, deps),
     'im.chat.member.bot.added_v1': async () => ({}),
+    'application.bot.menu_v6': async (e) => {
+      await onBotMenu(e, deps);
+      return {};
+    },
   });
   return d;
 }

@@ -12,7 +12,8 @@ import { MessageReceive } from '../feishu/payloads.js';
 import { batcherOf } from './events/group-commit.js';
 import { DuplicateEvent, type EventContext } from './events/batch-transaction.js';
 
-const ROSTER_HINT =
+/** Said once to someone not on the roster who writes to (or taps the menu of) the bot. */
+export const ROSTER_HINT =
   '你好！你还不在招商工作名册中。请联系区招商局（领导小组办公室），提供姓名、单位和手机号，把你加入名册；加入后即可在这里填报和查询。发送 /help 可查看命令。';
 
 const SORRY = '抱歉，处理这条消息时出错了，请稍后再试；如果一直出错，请联系区招商局。';
