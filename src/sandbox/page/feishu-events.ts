@@ -5,8 +5,9 @@ import { encryptBody, signBody } from '../../feishu/crypto.js';
 import type { Sandbox } from '../open-api/index.js';
 import type { IncomingEventMessage, SandboxUser } from '../open-api/types.js';
 
-// What the page types and clicks, turned into the payloads Feishu would POST to the bot:
-// `im.message.receive_v1` events and `card.action.trigger` callbacks (schema 2.0), encrypted with
+// What the page types, sends, taps and clicks, turned into the payloads Feishu would POST to the bot:
+// `im.message.receive_v1` events (text and file messages), `application.bot.menu_v6` menu taps and
+// `card.action.trigger` callbacks (schema 2.0), encrypted with
 // the app's encrypt key and signed, so they pass the same edge as real ones.
 // https://open.feishu.cn/document/server-docs/im-v1/message/events/receive
 
@@ -19,13 +20,12 @@ export interface PageContext {
   botUrl(): string;
 }
 
-export interface TypedMessage {
+/** A message the page's user sends: typed text, or a file they attached (stored in the sandbox under fileKey). */
+export type TypedMessage = {
   sender: SandboxUser;
   chatId: string;
   chatType: 'p2p' | 'group';
-  text: string;
-  mentionBot: boolean;
-}
+} & ({ text: string; mentionBot: boolean } | { file: { fileKey: string; fileName: string } });
 
 function newEventId(): string {
   return crypto.randomUUID().replace(/-/g, '');
@@ -50,13 +50,14 @@ function userIdOf(u: SandboxUser): Record<string, string> {
   return { open_id: u.open_id, union_id: u.union_id, user_id: u.user_id };
 }
 
-/** The event for a typed message; the message is also recorded in the sandbox so replies land in its chat. */
+/** The event for a typed message or a sent file; the caller records the message in the sandbox so replies land in its chat. */
 export function buildMessageEvent(
   ctx: PageContext,
   m: TypedMessage,
 ): { payload: Record<string, unknown>; message: IncomingEventMessage } {
   const now = String(Date.now());
-  const mentions = m.mentionBot
+  const mentionBot = 'text' in m && m.mentionBot;
+  const mentions = mentionBot
     ? [
         {
           key: BOT_MENTION_KEY,
@@ -66,7 +67,11 @@ export function buildMessageEvent(
         },
       ]
     : [];
-  const text = m.mentionBot ? `${BOT_MENTION_KEY} ${m.text}` : m.text;
+  // A file message's content is its file_key and name, as Feishu sends it; it cannot @-mention anyone.
+  const [messageType, content] =
+    'file' in m
+      ? ['file', { file_key: m.file.fileKey, file_name: m.file.fileName }]
+      : ['text', { text: mentionBot ? `${BOT_MENTION_KEY} ${m.text}` : m.text }];
   const message = {
     message_id: `om_${newEventId()}`,
     root_id: '',
@@ -75,8 +80,8 @@ export function buildMessageEvent(
     update_time: now,
     chat_id: m.chatId,
     chat_type: m.chatType,
-    message_type: 'text',
-    content: JSON.stringify({ text }),
+    message_type: messageType,
+    content: JSON.stringify(content),
     ...(mentions.length ? { mentions } : {}),
     user_agent: 'Mozilla/5.0 招商助手本地聊天页',
   };
@@ -86,6 +91,24 @@ export function buildMessageEvent(
     event: { sender: { sender_id: userIdOf(m.sender), sender_type: 'user', tenant_key: tenantKey() }, message },
   };
   return { payload, message };
+}
+
+/**
+ * A tap on an item of the bot's custom menu: `application.bot.menu_v6` names the operator and the
+ * item's event_key, and no chat (the bot answers the operator's open_id).
+ * https://open.feishu.cn/document/server-docs/application-v6/bot/events/menu
+ */
+export function buildMenuEvent(ctx: PageContext, operator: SandboxUser, eventKey: string): Record<string, unknown> {
+  const now = Date.now();
+  return {
+    schema: '2.0',
+    header: header(ctx, 'application.bot.menu_v6', String(now)),
+    event: {
+      operator: { operator_name: operator.name, operator_id: userIdOf(operator) },
+      event_key: eventKey,
+      timestamp: String(Math.floor(now / 1000)),
+    },
+  };
 }
 
 // What a click sends: one definition, in the browser code (type-only import).

@@ -4,7 +4,8 @@ import type { Context, Next } from 'koa';
 
 // The page's API lets whoever calls it act as anyone on the roster, so it answers only the page itself:
 // - a random token made at each start, which only the link in the start log carries (the page sends it
-//   on every call as a header; the event stream, which cannot send headers, as ?t=);
+//   on every call as a header; the event stream and a file bubble's download link, which cannot send
+//   headers, as ?t=);
 // - same origin: a browser's Origin / Sec-Fetch-Site must say the call comes from this page, and the
 //   Host must be an IP address or localhost (a DNS name pointing here is how DNS rebinding gets in);
 // - POSTs only as application/json, which a foreign page cannot send without asking first (CORS).
@@ -49,7 +50,7 @@ function refuse(ctx: Context, tokenMatches: (t: string) => boolean): { status: n
     return { status: 403, error: '拒绝来自其他网站的请求。' };
   const site = ctx.get('sec-fetch-site');
   if (site && site !== 'same-origin') return { status: 403, error: '拒绝来自其他网站的请求。' };
-  const given = ctx.get(PAGE_TOKEN_HEADER) || (ctx.path === '/sandbox/api/stream' ? String(ctx.query.t ?? '') : '');
+  const given = ctx.get(PAGE_TOKEN_HEADER) || (tokenMayBeInQuery(ctx) ? String(ctx.query.t ?? '') : '');
   if (!given || !tokenMatches(given)) return { status: 403, error: STALE_LINK };
   if (ctx.method === 'POST' && !ctx.is('application/json'))
     return { status: 415, error: '只接受 application/json 格式的请求。' };
@@ -63,4 +64,9 @@ function hostnameOf(header: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The event stream and file downloads (GETs a browser makes without headers of ours) carry the token as ?t=. */
+function tokenMayBeInQuery(ctx: Context): boolean {
+  return ctx.method === 'GET' && (ctx.path === '/sandbox/api/stream' || ctx.path.startsWith('/sandbox/api/files/'));
 }

@@ -6,7 +6,9 @@ import type { Deps } from '../../deps.js';
 import type { Sandbox } from '../open-api/index.js';
 import type { SandboxMessage } from '../open-api/types.js';
 import { parseJsonObject, readRawBody } from '../../server/body.js';
-import { buildCardCallback, buildMessageEvent, postToBot, type PageContext } from './feishu-events.js';
+import { botMenu } from '../../commands/menu.js';
+import { buildCardCallback, buildMenuEvent, buildMessageEvent, postToBot, type PageContext } from './feishu-events.js';
+import { ATTACH_MAX_BYTES, fileViewOf, mountFileRoutes } from './files.js';
 import { newPageToken, pageApiGuard } from './guard.js';
 import { listJobViews, runJobAs } from './jobs.js';
 import { chatsOf, listRosterGroups, mayPostIn } from './roster.js';
@@ -23,8 +25,10 @@ export interface SandboxPage {
   close(): void;
 }
 
-function viewOf(m: SandboxMessage): MessageView {
+function viewOf(sandbox: Sandbox, m: SandboxMessage): MessageView {
+  const file = fileViewOf(sandbox, m);
   return {
+    ...(file ? { file } : {}),
     id: m.message_id,
     chatId: m.chat_id,
     from: m.from_open_id ?? null,
@@ -55,6 +59,10 @@ const ClickBody = z.object({
     checked: z.boolean().optional(),
     input_value: z.string().optional(),
   }),
+});
+const MenuBody = z.object({
+  openId: z.string().min(1),
+  eventKey: z.string().min(1),
 });
 const RunBody = z.object({
   openId: z.string().min(1),
@@ -97,13 +105,15 @@ export function mountSandboxPage(router: Router, deps: Deps, sandbox: Sandbox, b
       bot: { openId: sandbox.botOpenId, name: '招商助手' },
       groups: await listRosterGroups(deps.db),
       names: users,
+      menu: botMenu.map((m) => ({ eventKey: m.eventKey, label: m.label })),
+      attachMaxBytes: ATTACH_MAX_BYTES,
     };
   });
   router.get('/sandbox/api/chats', (ctx) => {
     ctx.body = { chats: chatsOf(sandbox, String(ctx.query.openId ?? '')) };
   });
   router.get('/sandbox/api/messages', (ctx) => {
-    ctx.body = { messages: sandbox.messagesIn(String(ctx.query.chatId ?? '')).map(viewOf) };
+    ctx.body = { messages: sandbox.messagesIn(String(ctx.query.chatId ?? '')).map((m) => viewOf(sandbox, m)) };
   });
 
   router.post('/sandbox/api/send', async (ctx) => {
@@ -154,6 +164,28 @@ export function mountSandboxPage(router: Router, deps: Deps, sandbox: Sandbox, b
     ctx.body = { status: res.status, toast: answer.toast ?? null, replaced };
   });
 
+  mountFileRoutes(router, page);
+
+  // A tap on the bot's menu (drawn above the input box of the 1:1 chat with the bot): a real
+  // application.bot.menu_v6 event; the answer arrives in that chat like any message from the bot.
+  router.post('/sandbox/api/menu', async (ctx) => {
+    const body = await jsonBody(ctx, MenuBody);
+    if (!body) return;
+    const operator = sandbox.state.users.get(body.openId);
+    if (!operator) {
+      ctx.status = 403;
+      ctx.body = { error: '请先在左侧选择你的身份。' };
+      return;
+    }
+    if (!botMenu.some((m) => m.eventKey === body.eventKey)) {
+      ctx.status = 400;
+      ctx.body = { error: '没有这个菜单项，请刷新页面。' };
+      return;
+    }
+    const res = await postToBot(page, '/webhook/event', buildMenuEvent(page, operator, body.eventKey));
+    ctx.body = { status: res.status };
+  });
+
   router.get('/sandbox/api/jobs', (ctx) => {
     ctx.body = { jobs: listJobViews(), timezone: deps.config.timezone };
   });
@@ -177,7 +209,7 @@ export function mountSandboxPage(router: Router, deps: Deps, sandbox: Sandbox, b
     });
     res.write('retry: 2000\n\n');
     const send = (type: string, m: SandboxMessage) =>
-      res.write(`event: ${type}\ndata: ${JSON.stringify(viewOf(m))}\n\n`);
+      res.write(`event: ${type}\ndata: ${JSON.stringify(viewOf(sandbox, m))}\n\n`);
     const onMessage = (m: SandboxMessage) => send('message', m);
     const onUpdate = (m: SandboxMessage) => send('update', m);
     sandbox.events.on('message', onMessage);

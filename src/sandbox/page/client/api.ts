@@ -14,15 +14,26 @@ export const NO_TOKEN = token
 /** The event stream's address: EventSource cannot send headers, so the token goes in the query. */
 export const streamUrl = `/sandbox/api/stream?t=${encodeURIComponent(token)}`;
 
+/** A file's download address: a link cannot send headers either. */
+export const downloadUrl = (url: string) => `${url}?t=${encodeURIComponent(token)}`;
+
 interface RosterEntry {
   openId: string;
   name: string;
   title: string;
 }
+export interface MenuEntry {
+  eventKey: string;
+  label: string;
+}
 export interface Roster {
   bot: { openId: string; name: string };
   groups: { label: string; people: RosterEntry[] }[];
   names: Record<string, string>;
+  /** The bot's custom menu, shown above the input box of the 1:1 chat with the bot. */
+  menu: MenuEntry[];
+  /** The largest file the page may attach. */
+  attachMaxBytes: number;
 }
 export interface ChatEntry {
   chatId: string;
@@ -39,6 +50,8 @@ export interface MessageView {
   createTime: number;
   updateTime: number;
   versions: number;
+  /** A file message's file, when the sandbox holds it: its name, size and download address. */
+  file?: { name: string; size: number; url: string };
 }
 export interface JobView {
   name: string;
@@ -77,6 +90,11 @@ export const api = {
     call<{ messages: MessageView[] }>(`messages?chatId=${encodeURIComponent(chatId)}`).then((r) => r.messages),
   send: (openId: string, chatId: string, text: string, mentionBot: boolean) =>
     call<{ status: number }>('send', { openId, chatId, text, mentionBot }),
+  /** A file the user attached (its bytes as base64): sent to the bot as a `file` message. */
+  sendFile: (openId: string, chatId: string, fileName: string, data: string) =>
+    call<{ status: number }>('file', { openId, chatId, fileName, data }),
+  /** A tap on the bot's menu: an application.bot.menu_v6 event. */
+  menu: (openId: string, eventKey: string) => call<{ status: number }>('menu', { openId, eventKey }),
   click: (openId: string, messageId: string, action: ClickedAction) =>
     call<ClickAnswer>('card', { openId, messageId, action }),
   jobs: () => call<{ jobs: JobView[]; timezone: string }>('jobs'),

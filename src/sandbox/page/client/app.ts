@@ -1,5 +1,7 @@
 import { api, NO_TOKEN, streamUrl, type ChatEntry, type MessageView, type Roster } from './api.js';
 import type { CardContext } from './card-context.js';
+import { setUpAttach } from './attach.js';
+import { drawBotMenu } from './bot-menu.js';
 import { h } from './dom.js';
 import { previewOf, renderMessage, type MessageContext } from './messages.js';
 import { renderOfficePanel } from './office.js';
@@ -130,6 +132,8 @@ function showMain(): void {
   $('office').hidden = !office;
   $('empty').hidden = office || !!chat;
   $('mention-toggle').hidden = !chat || chat.kind === 'p2p';
+  // Feishu shows the bot's menu in the 1:1 chat with the bot only.
+  $('bot-menu').hidden = chat?.kind !== 'p2p';
 }
 
 async function openChat(chatId: string): Promise<void> {
@@ -195,6 +199,14 @@ async function start(): Promise<void> {
   $('composer').addEventListener('submit', (e) => {
     e.preventDefault();
     void send();
+  });
+  const roster = state.roster;
+  drawBotMenu($('bot-menu'), roster.menu, { me: () => state.me, toast });
+  setUpAttach($<HTMLButtonElement>('attach'), $<HTMLInputElement>('attach-file'), {
+    me: () => state.me,
+    chatId: () => (state.current === OFFICE_VIEW ? undefined : state.current),
+    maxBytes: () => roster.attachMaxBytes,
+    toast,
   });
   const events = new EventSource(streamUrl);
   events.addEventListener('message', (e) =>

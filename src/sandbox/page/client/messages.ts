@@ -2,6 +2,7 @@ import type { MessageView } from './api.js';
 import type { CardContext } from './card-context.js';
 import { renderCard } from './card.js';
 import { arr, h, isObj, textOf } from './dom.js';
+import { fileBubble, fileNameOf } from './file-bubble.js';
 import { timeText } from './ui.js';
 
 // One chat message as a bubble: the bot's texts and cards on the left, the chosen person's own
@@ -19,7 +20,9 @@ export function renderMessage(m: MessageView, ctx: MessageContext): HTMLElement 
   const body =
     m.msgType === 'interactive'
       ? renderCard(m.content, ctx.cardContext(m.id))
-      : h('div', { class: 'bubble' }, textBody(m));
+      : m.msgType === 'file'
+        ? fileBubble(m)
+        : h('div', { class: 'bubble' }, textBody(m));
   return h(
     'div',
     { class: `msg msg-${who}`, 'data-id': m.id, 'data-type': m.msgType, 'data-versions': String(m.versions) },
@@ -61,5 +64,6 @@ export function previewOf(m: MessageView): string {
     const title = isObj(c.header) ? textOf(c.header.title) : '';
     return `[卡片] ${summary || title}`;
   }
+  if (m.msgType === 'file') return `[文件] ${fileNameOf(m)}`.slice(0, 40);
   return textBody(m).slice(0, 40);
 }
