@@ -3,7 +3,6 @@ import { FixedClock } from '../../src/clock.js';
 import { p2pChatId } from '../../src/sandbox/open-api/index.js';
 import { startTestBot, type TestBot } from '../helpers/app.js';
 import {
-  cardTitled,
   checkPageAndCloseAfter,
   describeInBrowser,
   openAs,
@@ -100,14 +99,14 @@ describeInBrowser('the bot menu on the chat page', () => {
     const page = await browser.newPage();
     await openAs(page, bot.url, captain);
     await openChat(page, p2pChatId(captain));
-    await page.locator('#bot-menu .bot-menu-item', { hasText: '排名' }).click();
-    await cardTitled(page, '排名').waitFor();
     const cardsInChat = () => bot.sb.messagesIn(p2pChatId(captain)).filter((m) => m.msg_type === 'interactive');
-    const byMenu = cardsInChat().at(-1)!;
     const before = cardsInChat().length;
+    await page.locator('#bot-menu .bot-menu-item', { hasText: '排名' }).click();
+    await expect.poll(() => cardsInChat().length, { timeout: 15_000 }).toBe(before + 1);
+    const byMenu = cardsInChat().at(-1)!;
     await page.fill('#text', '/rank');
     await page.press('#text', 'Enter');
-    await expect.poll(() => cardsInChat().length).toBe(before + 1);
+    await expect.poll(() => cardsInChat().length, { timeout: 15_000 }).toBe(before + 2);
     const byCommand = cardsInChat().at(-1)!;
     expect(byMenu.content).toEqual(byCommand.content);
     await page.close();

@@ -83,7 +83,7 @@ async function sendBackAndConfirm(page: Page, file: string, label: string): Prom
   await preview.locator('button', { hasText: '确认导入' }).click();
   await page.click('#confirm-ok');
   expect(await toastText(page)).toBe('已导入');
-  await expect.poll(() => preview.textContent()).toContain('已导入，全部生效');
+  await expect.poll(() => preview.textContent(), { timeout: 15_000 }).toContain('已导入，全部生效');
 }
 
 describeInBrowser('the office’s spreadsheets on the chat page', () => {
@@ -109,7 +109,9 @@ describeInBrowser('the office’s spreadsheets on the chat page', () => {
 
       await sendText(page, '/quota 2018');
       const quota = cardTitled(page, '2018年');
-      await expect.poll(() => quota.textContent()).toContain(`签约投资额 ${formatAmount(value, '万元')}`);
+      await expect
+        .poll(() => quota.textContent(), { timeout: 15_000 })
+        .toContain(`签约投资额 ${formatAmount(value, '万元')}`);
       expect(await quota.textContent()).toContain(squadName);
       const squad = await bot.database.prisma.squad.findFirstOrThrow({ where: { name: squadName } });
       const q = await bot.database.prisma.quota.findFirstOrThrow({
