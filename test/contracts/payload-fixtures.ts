@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as lark from '@larksuiteoapi/node-sdk';
 import { z } from 'zod';
-import { CardTrigger, MessageReceive } from '../../src/feishu/payloads.js';
+import { BotMenuTap, CardTrigger, MessageReceive } from '../../src/feishu/payloads.js';
 
 /**
  * The schema 2.0 envelope every event and callback arrives in. verify.ts reads `header.token` and
@@ -57,6 +57,7 @@ async function flatten(payload: Record<string, any>): Promise<Record<string, unk
 export const SCHEMAS: Record<string, z.ZodType> = {
   'im.message.receive_v1': MessageReceive, // src/server/on-message.ts
   'card.action.trigger': CardTrigger, // src/server/on-card.ts
+  'application.bot.menu_v6': BotMenuTap, // src/server/on-menu.ts
 };
 
 /** The payload parsed the way the bot does; throws (with zod's message) when it does not parse. */
