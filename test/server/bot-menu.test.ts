@@ -128,6 +128,16 @@ describe('the bot menu', () => {
     expect(await count()).toEqual(before);
   });
 
+  it('a tap of an unexpected shape (no operator) is answered 200 and changes nothing', async () => {
+    const tap = menuTap('rank', captain);
+    delete tap.event.operator;
+    const before = [await bot.database.prisma.processedEvent.count(), await bot.database.prisma.outbox.count()];
+    expect((await bot.event(tap)).status).toBe(200);
+    expect([await bot.database.prisma.processedEvent.count(), await bot.database.prisma.outbox.count()]).toEqual(
+      before,
+    );
+  });
+
   it('someone not on the roster is told once how to get added', async () => {
     bot.sb.addUser({
       open_id: 'ou_menu_stranger',
