@@ -86,7 +86,8 @@ export function parseAmount(text: string, unit: AmountUnit): ParsedAmount {
     // "5000元" with no 万/亿 before the currency means plain yuan (dollars).
     yuanOnly = !/(亿|千万|百万|万|千)$/.test(s);
   }
-  if (sign && !tail && !/(亿|千万|百万|万|千)$/.test(s)) return { ok: false, reason: `请写明单位，如 ${sign[1]}3500万` };
+  if (sign && !tail && !/(亿|千万|百万|万|千)$/.test(s))
+    return { ok: false, reason: `请写明单位，如 ${sign[1]}3500万` };
   if (currency === 'USD' && !usd) return { ok: false, reason: '单位是万元（人民币），请换算成人民币后填写' };
   if (currency === 'CNY' && usd) return { ok: false, reason: '单位是万美元，请填写美元金额，如 800万美元' };
   // One or two parts: "1.2亿", "3500万", "1亿2000万", "3500".

@@ -54,11 +54,9 @@ describe('normaliseCompanyName: leading place names and traditional characters',
 });
 
 describe('统一社会信用代码 (GB 32100-2015 check character)', () => {
-  it.each([
-    ['91440300708461136T'],
-    ['91330100799655058B'],
-    ['914403001922038216'],
-  ])('%s is valid', (code) => expect(creditCodeProblem(code)).toBeUndefined());
+  it.each([['91440300708461136T'], ['91330100799655058B'], ['914403001922038216']])('%s is valid', (code) =>
+    expect(creditCodeProblem(code)).toBeUndefined(),
+  );
 
   it.each([
     ['a wrong check character', '91440300708461136X', '校验位'],
@@ -79,6 +77,11 @@ describe('nearNames: close but not equal (可能重复)', () => {
     ['equal keys are not near (they are the same)', '盛丰服饰', ['盛丰服饰'], []],
     ['two characters in four are too far', '盛丰服饰', ['盛峰服装'], []],
     ['three characters differ by one: too short to guess', '恒达科', ['恒通科'], []],
-    ['closest first, at most three', '华南羽绒', ['华南羽绒制品', '华南羽绒厂房', '华南羽', '华南羽毛'], ['华南羽', '华南羽毛', '华南羽绒制品']],
+    [
+      'closest first, at most three',
+      '华南羽绒',
+      ['华南羽绒制品', '华南羽绒厂房', '华南羽', '华南羽毛'],
+      ['华南羽', '华南羽毛', '华南羽绒制品'],
+    ],
   ])('%s', (_, key, keys, near) => expect(nearNames(key, keys.map(c)).map((x) => x.key)).toEqual(near));
 });

@@ -31,7 +31,12 @@ export function phoneField(label: string) {
  */
 export function amountField(label: string, unit: AmountUnit = '万元') {
   return z.preprocess(
-    (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : parseAmount(v, unit)) : v),
+    (v) => {
+      if (typeof v !== 'string') return v;
+      if (v.trim() === '') return undefined;
+      const r = parseAmount(v, unit);
+      return r.ok ? r.wan : r;
+    },
     z.custom<number>().transform((r, ctx) => {
       const p = r as unknown as ParsedAmount | number;
       if (typeof p === 'number' && Number.isFinite(p) && p >= 0 && p <= MAX_AMOUNT_WAN) return p;
