@@ -110,8 +110,10 @@ export function chartFallbackTable(chart: CardElement): CardElement {
     columns: fields.map((f) => ({
       name: f,
       display_name: labels[f] ?? f,
-      data_type: typeof spec.data.values[0]?.[f] === 'number' ? 'number' : 'text',
       width: 'auto',
+      ...(typeof spec.data.values[0]?.[f] === 'number'
+        ? { data_type: 'number', format: { precision: f === 'amount' ? 2 : 1 } }
+        : { data_type: 'text' }),
     })),
     rows: spec.data.values.map((v) => Object.fromEntries(fields.map((f) => [f, v[f]]))),
   };
