@@ -38,7 +38,7 @@ export function toHalfWidth(s: string): string {
 const toSimplifiedChinese = Converter({ from: 't', to: 'cn' });
 
 /** Traditional characters to simplified: 東莞盛豐服飾 → 东莞盛丰服饰. */
-export function toSimplified(s: string): string {
+function toSimplified(s: string): string {
   return toSimplifiedChinese(s);
 }
 

@@ -41,7 +41,7 @@ export type ParsedAmount = { ok: true; wan: number } | { ok: false; reason: stri
 // (1.2 亿元, 800万美元), a leading ¥ or $. The number is read as decimal text, so 1.1亿 is exactly 11000.
 const MAGNITUDE_IN_WAN: Record<string, number> = { 亿: 10_000, 千万: 1_000, 百万: 100, 万: 1, 千: 0.1, '': 1 };
 const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?`;
-const PART = new RegExp(String.raw`^${NUMBER}(亿|千万|百万|万|千)?`);
+const PART = new RegExp(`^${NUMBER}(亿|千万|百万|万|千)?`);
 
 /** Fold full-width forms and spaces away: '３，５００ 万元' → '3,500万元'. */
 function foldAmountText(text: string): string {

@@ -145,7 +145,7 @@ export function chartWithFallback(chart: CardElement): CardElement[] {
 }
 
 /** Nothing to draw: no values, or every value 0 (a chart of empty bars says nothing). */
-export function isEmptyChart(chart: CardElement): boolean {
+function isEmptyChart(chart: CardElement): boolean {
   const spec = chart.chart_spec as {
     data: { values: Record<string, unknown>[] };
     xField: string;
