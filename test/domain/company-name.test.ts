@@ -77,6 +77,8 @@ describe('nearNames: close but not equal (可能重复)', () => {
     ['equal keys are not near (they are the same)', '盛丰服饰', ['盛丰服饰'], []],
     ['two characters in four are too far', '盛丰服饰', ['盛峰服装'], []],
     ['three characters differ by one: too short to guess', '恒达科', ['恒通科'], []],
+    ['only the numbers differ: named apart on purpose', '线索1号', ['线索2号', '线索12号'], []],
+    ['a number and a letter differ: near', '线索1号厂房', ['线索1号厂区'], ['线索1号厂区']],
     [
       'closest first, at most three',
       '华南羽绒',
