@@ -87,18 +87,22 @@ function measure(card: Locator) {
     const chartLabels = Array.from(
       el.querySelectorAll<SVGTextElement>('.chart[data-direction] svg text[text-anchor="end"]'),
     ).map((t) => t.textContent ?? '');
-    return { overflow, headers, cells, chartFonts, chartLabels, text: el.textContent ?? '' };
+    const firstTable = Array.from(el.querySelectorAll('.tbl')[0]?.querySelectorAll('tbody tr') ?? []).map((tr) =>
+      Array.from(tr.querySelectorAll('td')).map((td) => td.textContent ?? ''),
+    );
+    return { overflow, headers, cells, chartFonts, chartLabels, firstTable, text: el.textContent ?? '' };
   });
 }
 
-const EMOJI = /[\u{1F300}-\u{1FAFF}\u{2600}-\u{27BF}\u{2B50}\u{2B55}]/u;
+// Characters drawn as emoji (🟢, ✅, ⚠️ with its variation selector); ★ and ● are in every CJK font.
+const EMOJI = /[\p{Emoji_Presentation}\uFE0F]/u;
 
 describeInBrowser('query cards on a phone and a desktop', () => {
   for (const [width, size] of [
     ['desktop', undefined],
     ['phone', PHONE],
   ] as const) {
-    it.each([['/leads'], ['/overdue'], ['/rank 2018Q2'], ['/progress 2018']])(
+    it.each([['/leads'], ['/overdue'], ['/rank 2018Q2'], ['/progress 2018'], ['/quota 2018']])(
       `%s on a ${width}: tables fit, headers named, whole counts, readable charts, no emoji`,
       async (command) => {
         const page = await browser.newPage(size);
@@ -130,6 +134,14 @@ describeInBrowser('query cards on a phone and a desktop', () => {
             'chart text smaller than 11 px',
           ).toEqual([]);
           expect(m.text.match(EMOJI), 'symbols that need an emoji font').toBeNull();
+          if (command.startsWith('/rank')) {
+            // The bars follow the table, top to bottom (labels may be cut short with …).
+            const names = m.firstTable.map((row) => row[1] ?? '');
+            expect(m.chartLabels.length).toBeGreaterThanOrEqual(names.length);
+            names.forEach((n, i) =>
+              expect(n.startsWith(m.chartLabels[i]!.replace('…', '')), `${n} / ${m.chartLabels[i]}`).toBe(true),
+            );
+          }
         } finally {
           await page.close();
         }

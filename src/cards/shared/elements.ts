@@ -18,11 +18,12 @@ export interface Column {
   width?: string;
   /** For numbers: digits after the point (counts: 0). */
   format?: { precision: number };
+  horizontal_align?: 'left' | 'center' | 'right';
 }
 
 /** A column of whole counts (without a format Feishu and the page show 2.00). */
 export function countColumn(name: string, display_name: string): Column {
-  return { name, display_name, data_type: 'number', format: { precision: 0 } };
+  return { name, display_name, data_type: 'number', format: { precision: 0 }, horizontal_align: 'right' };
 }
 
 /** A paged table (text cells are plain text, so user-typed names need no escaping). */
