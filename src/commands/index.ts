@@ -87,7 +87,7 @@ export const commands: Record<string, Command> = {
   '/overdue': {
     run: listOverdueTasks,
     usage: '/overdue',
-    summary: '查看限时办结事项：已超时（🟡 超时不久、🔴 严重超时）和即将到期（🟢）的项目任务。',
+    summary: '查看限时办结事项：已超时（橙色：超时不久，红色：严重超时）和即将到期（绿色）的项目任务。',
   },
   '/review': {
     run: showReview,

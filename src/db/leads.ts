@@ -1,9 +1,13 @@
+import { nearNames } from '../domain/closest-name.js';
+import { stripLeadingPlaces } from '../domain/company-name.js';
 import type { Db } from './client.js';
 
 export interface LeadInput {
   requestKey: string;
   companyKey: string;
   company: string;
+  /** 统一社会信用代码, normalised; null when not given. */
+  creditCode: string | null;
   squadId: number;
   tripId: number | null;
   source: string;
@@ -41,6 +45,7 @@ const SELECT = {
   requestKey: true,
   companyKey: true,
   company: true,
+  creditCode: true,
   squadId: true,
   tripId: true,
   source: true,
@@ -56,9 +61,45 @@ const SELECT = {
   createdAt: true,
 } as const;
 
-export async function findLeadByCompanyKey(db: Db, companyKey: string): Promise<LeadView | null> {
-  const row = await db.lead.findUnique({ where: { companyKey }, select: SELECT });
-  return row ? toView(db, row) : null;
+/** What a new lead's business matches among the leads already registered (撞单 check). */
+export interface LeadMatches {
+  /** The same business: same credit code, or the same normalised name (not told apart by two different codes). */
+  same: { lead: LeadView; by: 'code' | 'name' } | null;
+  /** Names close to it (可能重复), the closest first; the user may go on. */
+  near: LeadView[];
+  /** The key to store: the name's key, or `key#code` when a business of the same name has another code. */
+  storeKey: string;
+}
+
+/** The part of a stored key that is the name: `key#code` keys the second business of one name. */
+const nameOf = (companyKey: string) => companyKey.split('#')[0]!;
+
+/**
+ * Finds the business of `companyKey` (normalised name) and `creditCode` among all leads. Keys
+ * stored before place names were stripped (东莞市盛丰服饰) are compared without them.
+ */
+export async function findLeadMatches(db: Db, companyKey: string, creditCode: string | null): Promise<LeadMatches> {
+  if (creditCode) {
+    const byCode = await db.lead.findUnique({ where: { creditCode }, select: SELECT });
+    if (byCode) return { same: { lead: await toView(db, byCode), by: 'code' }, near: [], storeKey: companyKey };
+  }
+  const rows = await db.lead.findMany({
+    select: { id: true, companyKey: true, creditCode: true },
+    orderBy: { id: 'asc' },
+  });
+  const keyed = rows.map((r) => ({ ...r, key: stripLeadingPlaces(nameOf(r.companyKey)) }));
+  const equal = keyed.filter((r) => r.key === companyKey);
+  // Two businesses of one name told apart by their codes: the other is only "near", stored as key#code.
+  const toldApart = (r: { creditCode: string | null }) => !!creditCode && !!r.creditCode && r.creditCode !== creditCode;
+  const sameName = equal.find((r) => !toldApart(r));
+  const load = async (id: number) => toView(db, await db.lead.findUniqueOrThrow({ where: { id }, select: SELECT }));
+  if (sameName) return { same: { lead: await load(sameName.id), by: 'name' }, near: [], storeKey: companyKey };
+  const near = [...equal, ...nearNames(companyKey, keyed)].slice(0, 3);
+  return {
+    same: null,
+    near: await Promise.all(near.map((r) => load(r.id))),
+    storeKey: equal.length ? `${companyKey}#${creditCode}` : companyKey,
+  };
 }
 
 export async function findLeadByRequestKey(db: Db, requestKey: string): Promise<LeadView | null> {

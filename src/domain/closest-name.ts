@@ -26,3 +26,28 @@ export function closestName(input: string, names: string[]): string | undefined 
   }
   return bestD <= Math.max(2, Math.floor((best?.length ?? 0) / 3)) ? best : undefined;
 }
+
+/**
+ * Keys close to `key` but not equal (可能重复): one contains the other (盛丰 / 盛丰服饰), or they differ
+ * in at most one character in four (盛丰服饰 / 盛峰服饰), unless only their numbers differ. Closest first, then in the given order; at most `limit`.
+ */
+export function nearNames<T extends { key: string }>(key: string, candidates: T[], limit = 3): T[] {
+  if (key.length < 2) return [];
+  const scored: { c: T; d: number }[] = [];
+  for (const c of candidates) {
+    const other = c.key;
+    if (other === key || other.length < 2) continue;
+    // Names that differ only in their numbers (一号/二号 plants written 1号, 2号) are told apart on purpose.
+    if (/\d/.test(key) && key.replace(/\d+/g, '#') === other.replace(/\d+/g, '#')) continue;
+    const contained = other.includes(key) || key.includes(other);
+    // Cheap bound first: the distance is at least the difference in length.
+    const allowed = Math.floor(Math.max(key.length, other.length) / 4);
+    if (!contained && Math.abs(key.length - other.length) > allowed) continue;
+    const d = contained ? Math.abs(key.length - other.length) : editDistance(key, other);
+    if (contained || d <= allowed) scored.push({ c, d });
+  }
+  return scored
+    .sort((a, b) => a.d - b.d)
+    .slice(0, limit)
+    .map((x) => x.c);
+}

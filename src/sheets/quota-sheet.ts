@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { MAX_AMOUNT_WAN } from '../domain/money.js';
+import { type AmountUnit, MAX_AMOUNT_WAN, parseAmount } from '../domain/money.js';
 import { METRIC_LABELS, METRIC_UNITS, METRICS, type Metric, type SquadKind } from '../domain/vocabulary.js';
 import {
   addSheet,
@@ -125,6 +125,17 @@ export function parseQuotaWorkbook(wb: ExcelJS.Workbook, squads: KnownSquad[]): 
         else seen.set(key, `工作表「${ws.name}」第 ${r} 行`);
       }
       for (const m of cols.metrics) {
+        const typed = typedAmount(row.getCell(m.col), m);
+        if (typed && !typed.ok) {
+          const why = typed.reason.startsWith('看不懂') ? '应为数字' : typed.reason;
+          at(m.header, `${why}；现在是「${cellText(row.getCell(m.col))}」`);
+          continue;
+        }
+        if (typed?.ok) {
+          if (year !== null && squad)
+            out.push({ year, squadId: squad.id, squadName: squad.name, metric: m.metric, target: round(typed.wan) });
+          continue;
+        }
         const v = cellNumber(row.getCell(m.col));
         if (v === null) continue;
         if (Number.isNaN(v)) at(m.header, `应为数字；现在是「${cellText(row.getCell(m.col))}」`);
@@ -149,6 +160,19 @@ export function parseQuotaWorkbook(wb: ExcelJS.Workbook, squads: KnownSquad[]): 
     problems.push({ sheet: wb.worksheets[0]?.name ?? '(无)', message: '工作簿是空的：没有任何数据' });
   if (problems.length) throw new SheetErrors(problems);
   return out;
+}
+
+/**
+ * An amount typed as text with its magnitude or currency (17亿, ８０００万, 800万美元) in a 万元 / 万美元
+ * column, read in that column's unit whatever the header's 亿元; undefined for plain numbers.
+ */
+function typedAmount(cell: ExcelJS.Cell, m: { metric: Metric }): ReturnType<typeof parseAmount> | undefined {
+  const unit = METRIC_UNITS[m.metric];
+  if (unit !== '万元' && unit !== '万美元') return undefined;
+  if (typeof cell.value !== 'string') return undefined;
+  const text = cell.value.normalize('NFKC');
+  if (!/[亿万千元美$¥]/.test(text) && !/[０-９]/.test(cell.value)) return undefined;
+  return parseAmount(text, unit as AmountUnit);
 }
 
 interface QuotaColumns {

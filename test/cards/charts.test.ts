@@ -23,15 +23,33 @@ const card = (elements: unknown[]) => ({
 });
 
 describe('chart elements', () => {
-  it('completion bars: highest first, percent, short names', () => {
+  it('completion bars: in the order given (the table’s), percent, short names, readable label sizes', () => {
     const spec = bars.chart_spec as any;
     expect(spec.type).toBe('bar');
     expect(spec.data.values).toEqual([
-      { squad: '重大项目招商谈判', percent: 120 },
       { squad: '木业深加工', percent: 50 },
+      { squad: '重大项目招商谈判', percent: 120 },
     ]);
+    expect(spec.label.style.fontSize).toBeGreaterThanOrEqual(12);
+    for (const axis of spec.axes) expect(axis.label.style.fontSize).toBeGreaterThanOrEqual(12);
     expect(validateChartElement(bars)).toEqual([]);
   });
+
+  it('the monthly trend has readable axis labels too', () => {
+    for (const axis of (line.chart_spec as any).axes) expect(axis.label.style.fontSize).toBeGreaterThanOrEqual(12);
+  });
+
+  it.each([
+    ['no bars at all', buildCompletionChart([])],
+    [
+      'every bar at 0',
+      buildCompletionChart([
+        { squad: '甲', completion: 0 },
+        { squad: '乙', completion: 0 },
+      ]),
+    ],
+    ['a trend of zeros', buildMonthlyTrendChart([{ month: '2018-01', signedInvestment: 0, fundsInPlace: 0 }])],
+  ])('an empty chart is not drawn: %s', (_, chart) => expect(chartWithFallback(chart)).toEqual([]));
 
   it('monthly trend: two series in 亿元', () => {
     const spec = line.chart_spec as any;

@@ -68,7 +68,7 @@ describe('lead card', () => {
       intermediaryName: '贵港市羽绒行业协会',
       intendedInvestment: 12000,
       phone: '13800138000',
-      companyKey: '广西某某羽绒制品',
+      companyKey: '某某羽绒制品',
       createdOn: '2018-06-25',
     });
     expect(lead.squad.name).toBe('机械制造、电子信息产业招商小分队');

@@ -227,7 +227,7 @@ describe('trip report card', () => {
           messageId,
           name: 'lead_submit',
           value: buttonValue(open.body.card.data, 'lead_submit'),
-          formValue: { company: `深圳线索${i}号有限公司`, source: 'VISIT' },
+          formValue: { company: `深圳第${i}家意向企业有限公司`, source: 'VISIT' },
         }),
       );
       card = res.body.card.data;

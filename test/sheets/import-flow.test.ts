@@ -108,6 +108,26 @@ describe('quota import in chat', () => {
   });
 });
 
+describe('amounts in the quota sheet as people type them', () => {
+  it('18亿, ８０００万 and 3,500 in 万元 columns are read in 万元 and the preview shows the result', async () => {
+    const wb = await loadXlsx(await quotaTemplate());
+    const ws = wb.worksheets[0]!;
+    const squadName = String(ws.getRow(3).getCell(2).value);
+    expect(String(ws.getRow(2).getCell(4).value)).toBe('签约投资额(万元)');
+    expect(String(ws.getRow(2).getCell(5).value)).toBe('到位资金(万元)');
+    ws.getRow(3).getCell(4).value = '18亿';
+    ws.getRow(3).getCell(5).value = '８０００万';
+    ws.getRow(4).getCell(5).value = '3,500';
+    const before = await quotaSnapshot();
+    const id = await send(OFFICE, await xlsxBytes(wb), '文字金额.xlsx');
+    const text = JSON.stringify(lastCard(id));
+    expect(text).toMatch(new RegExp(`${squadName} 签约投资额：\\d+ → 180000`));
+    expect(text).toMatch(new RegExp(`${squadName} 到位资金：\\d+ → 8000`));
+    expect(text).toMatch(/到位资金：\d+ → 3500/);
+    expect(await quotaSnapshot()).toBe(before);
+  });
+});
+
 describe('malformed files change nothing and say precisely what is wrong', () => {
   const cases: [string, (wb: Awaited<ReturnType<typeof loadXlsx>>) => void, string[]][] = [
     [

@@ -1,5 +1,5 @@
 import { recordAudit } from '../../db/audit-trail.js';
-import { createLead, findLeadByCompanyKey, findLeadByRequestKey } from '../../db/leads.js';
+import { createLead, findLeadByRequestKey, findLeadMatches } from '../../db/leads.js';
 import { squadExists } from '../../db/squad-options.js';
 import { claimTripVersion } from '../../db/trip-reports.js';
 import { findTripBrief } from '../../db/trips.js';
@@ -9,6 +9,7 @@ import { normaliseCompanyName } from '../../domain/company-name.js';
 import { localDate } from '../../domain/local-date.js';
 import { CONTACTS_HIDDEN } from '../../domain/contact-rules.js';
 import { answer, answerPrivately, tapperOf, type Card, type CardAnswer } from '../../feishu/answer.js';
+import { amountEchoes } from '../shared/fields.js';
 import { cleanFormValue, fieldErrorsOf, refillForm } from '../shared/form.js';
 import { resolveSquadId } from '../shared/squad-picker.js';
 import { typedInto } from '../shared/typed.js';
@@ -17,11 +18,13 @@ import { tripReportCard } from '../trip-report/open.js';
 import type { CardInput } from '../types.js';
 import { LeadForm } from './form.js';
 import { leadCard } from './open.js';
-import { describeDuplicate, drawLeadReceipt, type LeadCardTrip } from './view.js';
+import { describeDuplicate, describeNear, drawLeadReceipt, type LeadCardTrip } from './view.js';
 
 // Submitting the lead card. One lead per business: the company name is normalised
 // (domain/company-name.ts) into Lead.companyKey, and a second squad entering the same business
-// (撞单) is shown the existing lead and its owner; nothing is stored.
+// (撞单: the same credit code, or the same normalised name) is shown the existing lead and its
+// owner; nothing is stored. Names close to an existing one (可能重复) are shown first; the person
+// may go on with 仍然提交, which carries the key it was shown for.
 
 export async function submitLead(input: CardInput, deps: Deps): Promise<CardAnswer> {
   const actor = input.actor!;
@@ -67,14 +70,25 @@ export async function submitLead(input: CardInput, deps: Deps): Promise<CardAnsw
     );
   }
   const companyKey = normaliseCompanyName(f.company);
-  const existing = await findLeadByCompanyKey(db, companyKey);
-  if (existing) {
-    const notice = describeDuplicate(existing);
+  const creditCode = f.credit_code ?? null;
+  const matches = await findLeadMatches(db, companyKey, creditCode);
+  if (matches.same) {
+    const { lead: existing, by } = matches.same;
+    const notice = describeDuplicate(existing, by);
     const again = refillForm(await leadCard(db, actor, { trip, notice }), input.formValue);
     return typedPrivately(
       answer.toastAndCard(`撞单：该企业已由${existing.squadName}登记，本次未保存`, again, 'warning'),
     );
   }
+  if (matches.near.length && input.value.goOn !== companyKey) {
+    const notice = describeNear(matches.near);
+    const again = refillForm(await leadCard(db, actor, { trip, notice, goOn: companyKey }), input.formValue);
+    return typedPrivately(
+      answer.toastAndCard(`可能重复：已有相近的「${matches.near[0]!.company}」，请核对后再提交`, again, 'warning'),
+    );
+  }
+  const echoes = amountEchoes(input.formValue, [{ name: 'investment', label: '意向投资额' }]);
+  const saved = (what: string) => [what, ...echoes].join('；');
   if (trip && !(await claimTripVersion(db, trip.id, version))) {
     return answer.toastAndCard(
       '卡片已更新，请在最新的报告卡片上操作',
@@ -85,8 +99,9 @@ export async function submitLead(input: CardInput, deps: Deps): Promise<CardAnsw
   const now = deps.clock.now();
   const lead = await createLead(db, {
     requestKey,
-    companyKey,
+    companyKey: matches.storeKey,
     company: f.company,
+    creditCode,
     squadId,
     tripId: trip?.id ?? null,
     source: f.source,
@@ -106,11 +121,11 @@ export async function submitLead(input: CardInput, deps: Deps): Promise<CardAnsw
     tripId: lead.tripId,
     source: lead.source,
   });
-  if (trip) return answer.toastAndCard('线索已录入', await tripReportCard(db, trip.id, whenOf(deps)));
+  if (trip) return answer.toastAndCard(saved('线索已录入'), await tripReportCard(db, trip.id, whenOf(deps)));
   return receiptPrivately(
     lead.phone,
-    answer.toastAndCard('线索已登记', drawLeadReceipt(lead, now, deps.config.timezone)),
-    drawLeadReceipt({ ...lead, phone: '' }, now, deps.config.timezone, CONTACTS_HIDDEN),
+    answer.toastAndCard(saved('线索已登记'), drawLeadReceipt(lead, now, deps.config.timezone, echoes)),
+    drawLeadReceipt({ ...lead, phone: '' }, now, deps.config.timezone, [...echoes, CONTACTS_HIDDEN]),
   );
 
   /** The receipt shows the phone: in a chat others see, they get it without; the full one goes to the tapper. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { normaliseCompanyName } from '../../domain/company-name.js';
+import { creditCodeProblem, normaliseCompanyName, normaliseCreditCode } from '../../domain/company-name.js';
 import { LEAD_SOURCES, LEAD_SOURCE_LABELS, type LeadSource } from '../../domain/vocabulary.js';
 import { amountField, optionalText, phoneField, requiredText } from '../shared/fields.js';
 
@@ -17,6 +17,14 @@ export const LeadForm = z
     intermediary_reward: optionalText('约定奖励', 200),
     sector: optionalText('所属行业', 50),
     investment: amountField('意向投资额').optional(),
+    credit_code: z
+      .string()
+      .transform(normaliseCreditCode)
+      .superRefine((code, ctx) => {
+        const problem = creditCodeProblem(code);
+        if (problem) ctx.addIssue({ code: 'custom', message: `统一社会信用代码${problem}；不清楚可以不填` });
+      })
+      .optional(),
     contact_name: optionalText('联系人', 50),
     phone: phoneField('联系电话').optional(),
     description: optionalText('线索情况', 1000),

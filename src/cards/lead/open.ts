@@ -8,7 +8,7 @@ import { drawLeadCard, type LeadCardTrip } from './view.js';
 export async function leadCard(
   db: Db,
   actor: Actor,
-  opts: { trip?: LeadCardTrip; notice?: string } = {},
+  opts: { trip?: LeadCardTrip; notice?: string; goOn?: string } = {},
 ): Promise<Card> {
   const squads = opts.trip ? [] : await listSquadOptions(db, actor);
   return drawLeadCard(actor, squads, opts);

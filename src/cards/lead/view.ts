@@ -24,14 +24,29 @@ export interface LeadCardTrip {
 export function drawLeadCard(
   actor: Actor,
   squads: SquadOption[],
-  opts: { trip?: LeadCardTrip; notice?: string } = {},
+  opts: { trip?: LeadCardTrip; notice?: string; goOn?: string } = {},
 ): Card {
   const { trip } = opts;
+  const submitValue = trip ? { action: 'lead.submit', tripId: trip.id, v: trip.version } : { action: 'lead.submit' };
   const card = renderCard('lead', {
     subtitle: trip ? `外出招商报告 · ${trip.label}` : '社会化招商：中介组织、行业协会、企业、自然人的线索均可登记',
     notice: opts.notice ? [{ tag: 'markdown', content: opts.notice }] : [],
     squadPicker: trip ? [] : squadPickerElements(actor, squads),
-    submitValue: trip ? { action: 'lead.submit', tripId: trip.id, v: trip.version } : { action: 'lead.submit' },
+    submitValue,
+    // After a 可能重复 notice: the same submit, saying the person saw the near names of this key.
+    goOnButton: opts.goOn
+      ? [
+          {
+            tag: 'button',
+            name: 'lead_go_on',
+            type: 'default',
+            width: 'fill',
+            form_action_type: 'submit',
+            text: { tag: 'plain_text', content: '不是同一企业，仍然提交' },
+            behaviors: [{ type: 'callback', value: { ...submitValue, goOn: opts.goOn } }],
+          },
+        ]
+      : [],
     footer: trip
       ? [
           {
@@ -59,7 +74,7 @@ export function drawLeadCard(
 }
 
 /** The receipt of a lead; `note` under its lines (e.g. that the phone was left out). */
-export function drawLeadReceipt(lead: LeadView, at: Date, timezone: string, note?: string): Card {
+export function drawLeadReceipt(lead: LeadView, at: Date, timezone: string, note?: string | string[]): Card {
   const src = LEAD_SOURCE_LABELS[lead.source as LeadSource] ?? lead.source;
   return buildReceipt({
     title: '招商线索已登记',
@@ -72,11 +87,12 @@ export function drawLeadReceipt(lead: LeadView, at: Date, timezone: string, note
       { label: '约定奖励', value: lead.intermediaryReward ?? '' },
       { label: '行业', value: lead.sector },
       { label: '意向投资', value: lead.intendedInvestment === null ? '' : formatWan(lead.intendedInvestment) },
+      { label: '信用代码', value: lead.creditCode ?? '' },
       { label: '联系人', value: lead.contactName },
       { label: '电话', value: lead.phone },
       { label: '情况', value: lead.description },
     ],
-    notes: note ? [note] : [],
+    notes: note === undefined ? [] : typeof note === 'string' ? [note] : note,
     by: lead.ownerName,
     at,
     timezone,
@@ -84,9 +100,22 @@ export function drawLeadReceipt(lead: LeadView, at: Date, timezone: string, note
 }
 
 /** Shown above the form when the business is already a lead of some squad (撞单). */
-export function describeDuplicate(existing: LeadView): string {
+export function describeDuplicate(existing: LeadView, by: 'code' | 'name' = 'name'): string {
+  const how = by === 'code' ? '（统一社会信用代码相同）' : '';
   return (
-    `<font color='red'>**撞单提醒**</font>：该企业已于 ${existing.createdOn} 由 **${escapeMarkdown(existing.squadName)}** 的 ` +
+    `<font color='red'>**撞单提醒**</font>：该企业${how}已于 ${existing.createdOn} 由 **${escapeMarkdown(existing.squadName)}** 的 ` +
     `**${escapeMarkdown(existing.ownerName)}** 登记为线索（${escapeMarkdown(existing.company)}）。本次未保存，请与对方联系对接，避免重复招商。`
+  );
+}
+
+/** Shown above the form when names close to this one are leads already (可能重复); the person may go on. */
+export function describeNear(near: LeadView[]): string {
+  const lines = near.map(
+    (l) =>
+      `- **${escapeMarkdown(l.company)}**：${escapeMarkdown(l.squadName)} ${escapeMarkdown(l.ownerName)} 于 ${l.createdOn} 登记`,
+  );
+  return (
+    `<font color='orange'>**可能重复**</font>：已有名称相近的线索，请先核对是否同一企业。\n${lines.join('\n')}\n` +
+    '是同一企业请与对方联系对接；不是的话点「不是同一企业，仍然提交」。本次尚未保存。'
   );
 }

@@ -1,7 +1,7 @@
 import { LEAD_SOURCE_LABELS, type LeadSource } from '../../domain/vocabulary.js';
 import type { Card } from '../../feishu/answer.js';
-import { md, note, table, type Element } from '../shared/elements.js';
-import { renderCard } from '../shared/template.js';
+import { countColumn, md, note, shortSquadName, table, type Element } from '../shared/elements.js';
+import { escapeMarkdown, renderCard } from '../shared/template.js';
 
 const STATUS_LABELS: Record<string, string> = { OPEN: '跟进中', CONVERTED: '已转项目', DROPPED: '已放弃' };
 
@@ -33,34 +33,32 @@ export function leadsCard(v: LeadsView): Card {
       table(
         [
           { name: 'name', display_name: '小分队' },
-          { name: 'total', display_name: '合计', data_type: 'number' },
-          { name: 'open', display_name: '跟进中', data_type: 'number' },
-          { name: 'converted', display_name: '已转项目', data_type: 'number' },
+          countColumn('total', '合计'),
+          countColumn('open', '跟进'),
+          countColumn('converted', '转项目'),
         ],
-        v.perSquad,
+        v.perSquad.map((r) => ({ ...r, name: shortSquadName(r.name) })),
       ),
     );
   elements.push(md('**最新线索**'));
+  // A list, not a table: company, squad, status, date and contact side by side are wider than a phone.
   if (v.recent.length === 0) elements.push(note('还没有线索。外出招商后在出差报告里填写，或发送 /lead 登记。'));
   else
     elements.push(
-      table(
-        [
-          { name: 'company', display_name: '企业' },
-          { name: 'squad', display_name: '小分队' },
-          { name: 'status', display_name: '状态' },
-          { name: 'date', display_name: '日期' },
-          { name: 'contact', display_name: '联系人' },
-        ],
-        v.recent.map((l) => ({
-          company: l.sector ? `${l.company}（${l.sector}）` : l.company,
-          squad: l.squadName,
-          status: `${STATUS_LABELS[l.status] ?? l.status} · ${LEAD_SOURCE_LABELS[l.source as LeadSource] ?? l.source}`,
-          date: l.createdOn,
-          contact: l.contact
-            ? [l.contact.name, l.contact.phone].filter(Boolean).join(' ') || '—'
-            : '（仅本小分队和办公室可见）',
-        })),
+      md(
+        v.recent
+          .map((l) => {
+            const company = l.sector ? `${l.company}（${l.sector}）` : l.company;
+            const contact = l.contact
+              ? [l.contact.name, l.contact.phone].filter(Boolean).join(' ') || '无联系人'
+              : '联系人仅本小分队和办公室可见';
+            const status = `${STATUS_LABELS[l.status] ?? l.status} · ${LEAD_SOURCE_LABELS[l.source as LeadSource] ?? l.source}`;
+            return (
+              `**${escapeMarkdown(company)}**\n` +
+              `${escapeMarkdown(shortSquadName(l.squadName))} · ${status} · ${l.createdOn} · ${escapeMarkdown(contact)}`
+            );
+          })
+          .join('\n\n'),
       ),
     );
   return renderCard('leads', {

@@ -4,8 +4,8 @@ import { periodName, type Period } from '../../domain/periods.js';
 import { formatAmount, formatPercent, metricLines, overallCompletion, type SquadTally } from '../../domain/tally.js';
 import type { Card } from '../../feishu/answer.js';
 import { buildCompletionChart, buildMonthlyTrendChart, chartWithFallback } from '../shared/charts.js';
-import { md, note, table, type Element } from '../shared/elements.js';
-import { renderCard } from '../shared/template.js';
+import { md, note, shortSquadName, statusTag, type Element } from '../shared/elements.js';
+import { escapeMarkdown, renderCard } from '../shared/template.js';
 
 export interface ProgressView {
   /** 全区 / the squad's name / 我负责的小分队 */
@@ -32,9 +32,9 @@ export function progressCard(v: ProgressView): Card {
   } else {
     const district = v.groups.at(-1)!;
     elements.push(...squadDetail(district, period, v.all ? '全区合计' : '合计'));
-    elements.push(md('**各小分队**'), squadsTable(tallies, period));
+    elements.push(md('**各小分队**'), squadsList(tallies, period));
     elements.push(...completionChart(tallies, period));
-    if (v.all && v.groups.length > 2) elements.push(md('**按类别**'), squadsTable(v.groups.slice(0, -1), period));
+    if (v.all && v.groups.length > 2) elements.push(md('**按类别**'), squadsList(v.groups.slice(0, -1), period));
   }
   elements.push(...commencementElements(v.cohorts, v.commenced, v.commencedGoal, period));
   if (v.trend.length > 1)
@@ -52,35 +52,23 @@ export function progressCard(v: ProgressView): Card {
   });
 }
 
+// Lists, not tables: a metric's name, done, target and ratio side by side are wider than a phone.
 function squadDetail(t: SquadTally, period: Period, heading?: string): Element[] {
-  const rows = metricLines(t, period).map((l) => ({
-    metric: l.label,
-    actual: l.unit === '万元' || l.unit === '万美元' ? formatAmount(l.actual, l.unit) : `${l.actual}${l.unit}`,
-    target:
-      l.target > 0
-        ? l.unit === '万元' || l.unit === '万美元'
-          ? formatAmount(l.target, l.unit)
-          : `${l.target}${l.unit}`
-        : '—',
-    pct: formatPercent(l.ratio),
-  }));
+  const amount = (x: number, unit: string) =>
+    unit === '万元' || unit === '万美元' ? formatAmount(x, unit) : `${x}${unit}`;
+  const lines = metricLines(t, period).map(
+    (l) =>
+      `- ${l.label}：**${amount(l.actual, l.unit)}**` +
+      (l.target > 0 ? ` / 目标 ${amount(l.target, l.unit)}（${formatPercent(l.ratio)}）` : ' / 无目标'),
+  );
   const r = t.actual.reports;
   return [
-    ...(heading ? [md(`**${heading}**`)] : []),
-    table(
-      [
-        { name: 'metric', display_name: '指标' },
-        { name: 'actual', display_name: '完成' },
-        { name: 'target', display_name: '目标' },
-        { name: 'pct', display_name: '完成率' },
-      ],
-      rows,
-    ),
+    md(`${heading ? `**${heading}**\n` : ''}${lines.join('\n')}`),
     md(`**月度汇报**：按时 ${r.onTime} 期 · 逾期补报 ${r.late} 期 · 未报 ${r.missing} 期 · 免报 ${r.exempt} 期`),
   ];
 }
 
-/** Bars of each squad's overall completion (tally.overallCompletion), with a table fallback. */
+/** Bars of each squad's overall completion (tally.overallCompletion) in the table's order, with a table fallback. */
 function completionChart(tallies: SquadTally[], period: Period): Element[] {
   const rows = tallies
     .map((t) => ({ squad: t.name, completion: overallCompletion(t, period) }))
@@ -92,24 +80,18 @@ function completionChart(tallies: SquadTally[], period: Period): Element[] {
   ];
 }
 
-function squadsTable(tallies: SquadTally[], period: Period): Element {
+function squadsList(tallies: SquadTally[], period: Period): Element {
   const pctOf = (t: SquadTally, metric: string) =>
     formatPercent(metricLines(t, period).find((l) => l.metric === metric)?.ratio ?? null);
-  return table(
-    [
-      { name: 'name', display_name: '小分队' },
-      { name: 'signed', display_name: '签约' },
-      { name: 'funds', display_name: '到位资金' },
-      { name: 'leads', display_name: '线索' },
-      { name: 'reports', display_name: '月报按时' },
-    ],
-    tallies.map((t) => ({
-      name: t.name,
-      signed: `${t.actual.signedProjects}个 ${pctOf(t, 'SIGNED_PROJECTS')}`,
-      funds: `${formatAmount(t.actual.fundsInPlace, '万元')} ${pctOf(t, 'FUNDS_IN_PLACE')}`,
-      leads: `${t.actual.leads}条 ${pctOf(t, 'LEADS')}`,
-      reports: pctOf(t, 'REPORTS_ON_TIME'),
-    })),
+  return md(
+    tallies
+      .map(
+        (t) =>
+          `**${escapeMarkdown(shortSquadName(t.name))}**\n签约 ${t.actual.signedProjects}个 ${pctOf(t, 'SIGNED_PROJECTS')} · ` +
+          `到位资金 ${formatAmount(t.actual.fundsInPlace, '万元')} ${pctOf(t, 'FUNDS_IN_PLACE')} · ` +
+          `线索 ${t.actual.leads}条 ${pctOf(t, 'LEADS')} · 月报按时 ${pctOf(t, 'REPORTS_ON_TIME')}`,
+      )
+      .join('\n'),
   );
 }
 
@@ -118,7 +100,7 @@ function commencementElements(cohorts: CohortLine[], commenced: number, goal: nu
     (c) =>
       `- ${c.signedYear}年签约 ${c.signed} 个，已开工 ${c.started} 个，` +
       `开工率 **${formatPercent(c.rate)}**（目标 ${formatPercent(c.target)}）` +
-      `${c.rate === null ? '' : c.met ? ' ✅' : ' ⚠️'}`,
+      `${c.rate === null ? '' : c.met ? ` ${statusTag('green', '达标')}` : ` ${statusTag('red', '未达标')}`}`,
   );
   const g = commencedAgainstGoal(commenced, goal);
   const goalLine =

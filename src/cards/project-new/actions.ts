@@ -8,6 +8,7 @@ import type { Deps } from '../../deps.js';
 import { homeSquadId, isOfficeActor, mayActForSquad } from '../../domain/authz.js';
 import { localDate, localDateTime } from '../../domain/local-date.js';
 import { answer, type Card, type CardAnswer } from '../../feishu/answer.js';
+import { amountEchoes } from '../shared/fields.js';
 import { showProjectCard } from '../project/actions.js';
 import { refillForm } from '../shared/form.js';
 import { resolveSquadId, squadPickerElements } from '../shared/squad-picker.js';
@@ -75,6 +76,10 @@ export async function createProject(input: CardInput, deps: Deps): Promise<CardA
     investment: f.investment,
     leadId: lead?.id ?? null,
   });
-  const notice = `✅ 已创建（${escapeMarkdown(actor.name)}，${localDateTime(now, timezone)}）`;
-  return answer.toastAndCard('项目已创建', await showProjectCard(deps, project.id, { actor, notice }));
+  const echoes = amountEchoes(input.formValue, [{ name: 'investment', label: '计划投资额' }]);
+  const notice = `✅ 已创建（${escapeMarkdown(actor.name)}，${localDateTime(now, timezone)}）${echoes.map((e) => `\n${e}`).join('')}`;
+  return answer.toastAndCard(
+    ['项目已创建', ...echoes].join('；'),
+    await showProjectCard(deps, project.id, { actor, notice }),
+  );
 }

@@ -11,6 +11,7 @@ import { formatWan } from '../../domain/money.js';
 import { checkStageMove, stageDatesAfter } from '../../domain/project-stages.js';
 import { type ProjectStage, STAGE_LABELS } from '../../domain/vocabulary.js';
 import { answer, type Card, type CardAnswer } from '../../feishu/answer.js';
+import { amountEchoes } from '../shared/fields.js';
 import { refillForm } from '../shared/form.js';
 import type { CardInput } from '../types.js';
 import { readStageForm } from './form.js';
@@ -67,6 +68,13 @@ export async function viewProject(input: CardInput, deps: Deps): Promise<CardAns
   if (!l.ok) return l.answer;
   return answer.card(await showProjectCard(deps, l.project.id, { actor: input.actor, mode }));
 }
+
+/** The stage form's amounts, echoed back when typed as 1.2亿, ３５００ and the like. */
+const PROJECT_AMOUNT_FIELDS = [
+  { name: 'investment', label: '投资额' },
+  { name: 'funds_added', label: '新增到位资金' },
+  { name: 'fx_added', label: '新增实际利用外资', unit: '万美元' as const },
+];
 
 export async function changeProjectStage(input: CardInput, deps: Deps): Promise<CardAnswer> {
   const l = await projectForActor(input, deps, true);
@@ -137,6 +145,8 @@ export async function changeProjectStage(input: CardInput, deps: Deps): Promise<
   );
   const what = move.kind === 'UPDATE' ? '金额已更新' : `已标记为“${STAGE_LABELS[f.to_stage]}”`;
   const added = f.funds_added ? `，到位资金 +${formatWan(f.funds_added)}` : '';
-  const notice = `✅ ${what}${added}（${escapeMarkdown(actor.name)}，${localDateTime(now, timezone)}）`;
-  return answer.toastAndCard(what, await showProjectCard(deps, project.id, { actor, notice }));
+  const echoes = amountEchoes(input.formValue, PROJECT_AMOUNT_FIELDS);
+  const said = [what, ...echoes].join('；');
+  const notice = `✅ ${what}${added}（${escapeMarkdown(actor.name)}，${localDateTime(now, timezone)}）${echoes.map((e) => `\n${e}`).join('')}`;
+  return answer.toastAndCard(said, await showProjectCard(deps, project.id, { actor, notice }));
 }

@@ -2,7 +2,7 @@ import { periodName, type Period } from '../../domain/periods.js';
 import type { Bulletin, ScoredSquad } from '../../domain/scoring.js';
 import type { Card } from '../../feishu/answer.js';
 import { buildCompletionChart, chartWithFallback } from '../shared/charts.js';
-import { md, note, table, type Element } from '../shared/elements.js';
+import { md, note, shortSquadName, table, type Element } from '../shared/elements.js';
 import { renderCard } from '../shared/template.js';
 
 export interface RankView {
@@ -19,31 +19,34 @@ export interface RankView {
 /** /rank: the squads' places and scores, and for those who see everything the red and black lists. */
 export function rankCard(v: RankView): Card {
   const b = v.bulletin;
+  // Red/black as a coloured tag in the table cell (options): no emoji font needed.
   const mark = (squadId: number) =>
     !b
-      ? ''
+      ? []
       : b.red.some((r) => r.squadId === squadId)
-        ? '红榜'
+        ? [{ text: '红榜', color: 'red' }]
         : b.black.some((x) => x.squadId === squadId)
-          ? '黑榜'
-          : '';
+          ? [{ text: '黑榜', color: 'neutral' }]
+          : [];
+  // Four narrow columns (place, short name, score, list) fit a phone without scrolling sideways.
   const elements: Element[] = [
     table(
       [
-        { name: 'rank', display_name: '名次' },
+        { name: 'rank', display_name: '名次', data_type: 'number', format: { precision: 0 } },
         { name: 'name', display_name: '小分队' },
-        { name: 'score', display_name: '得分' },
-        { name: 'mark', display_name: '' },
+        { name: 'score', display_name: '得分', data_type: 'number', format: { precision: 1 } },
+        ...(b ? [{ name: 'mark', display_name: '红黑榜', data_type: 'options' as const }] : []),
       ],
       v.visible.map(({ squad, rank }) => ({
-        rank: `${rank}/${v.total}`,
-        name: squad.name,
-        score: squad.score.toFixed(1),
-        mark: mark(squad.squadId),
+        rank,
+        name: shortSquadName(squad.name),
+        score: Math.round(squad.score * 10) / 10,
+        ...(b ? { mark: mark(squad.squadId) } : {}),
       })),
       10,
     ),
   ];
+  // The bars in the table's order (by place), drawn only when some squad has a score.
   if (v.visible.length > 1)
     elements.push(
       ...chartWithFallback(

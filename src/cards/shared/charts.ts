@@ -3,6 +3,7 @@
 // https://open.feishu.cn/document/uAjLw4CM/ukzMukzMukzM/feishu-cards/card-json-v2-components/data-display/chart
 
 import type { MonthPoint } from '../../domain/monthly-trend.js';
+import { shortSquadName } from './elements.js';
 
 export type CardElement = Record<string, unknown>;
 
@@ -17,29 +18,36 @@ export interface CompletionBar {
   completion: number;
 }
 
-/** Quota completion per squad as horizontal bars (percent), highest first; names fit a phone. */
+// Text sizes in the chart specs (VChart `style.fontSize`, px): its defaults are too small to read
+// on a phone once a 1:1 chart is scaled down to the screen.
+const TITLE_FONT = 15;
+const LABEL_FONT = 13;
+const label = { style: { fontSize: LABEL_FONT } };
+
+/**
+ * Quota completion per squad as horizontal bars (percent), in the order given — the order of the
+ * table beside it, top to bottom; names fit a phone.
+ */
 export function buildCompletionChart(
   rows: CompletionBar[],
   title = '目标任务完成率',
   axisTitle = '完成率(%)',
 ): CardElement {
-  const values = [...rows]
-    .sort((a, b) => b.completion - a.completion || a.squad.localeCompare(b.squad, 'zh'))
-    .map((r) => ({ squad: shortSquadName(r.squad), percent: Math.round(r.completion * 1000) / 10 }));
+  const values = rows.map((r) => ({ squad: shortSquadName(r.squad), percent: Math.round(r.completion * 1000) / 10 }));
   return {
     tag: 'chart',
     aspect_ratio: values.length > 8 ? '1:1' : '4:3',
     chart_spec: {
       type: 'bar',
-      title: { text: title },
+      title: { text: title, textStyle: { fontSize: TITLE_FONT } },
       direction: 'horizontal',
       data: { values },
       xField: 'percent',
       yField: 'squad',
-      label: { visible: true },
+      label: { visible: true, ...label },
       axes: [
-        { orient: 'bottom', title: { visible: true, text: axisTitle } },
-        { orient: 'left', type: 'band' },
+        { orient: 'bottom', title: { visible: true, text: axisTitle, ...label }, label },
+        { orient: 'left', type: 'band', label },
       ],
     },
   };
@@ -56,20 +64,19 @@ export function buildMonthlyTrendChart(points: MonthPoint[], title = '全区签�
     aspect_ratio: '16:9',
     chart_spec: {
       type: 'line',
-      title: { text: title },
+      title: { text: title, textStyle: { fontSize: TITLE_FONT } },
       data: { values },
       xField: 'month',
       yField: 'amount',
       seriesField: 'kind',
       point: { visible: true },
-      legends: { visible: true, orient: 'bottom' },
+      legends: { visible: true, orient: 'bottom', item: { label } },
+      axes: [
+        { orient: 'bottom', label },
+        { orient: 'left', label },
+      ],
     },
   };
-}
-
-/** Shorter labels on a phone: “机械制造、电子信息产业招商小分队” → “机械制造、电子信息产业”. */
-function shortSquadName(name: string): string {
-  return name.replace(/招商小分队$|小分队$/, '');
 }
 
 function toYi(wan: number): number {
@@ -103,8 +110,10 @@ export function chartFallbackTable(chart: CardElement): CardElement {
     columns: fields.map((f) => ({
       name: f,
       display_name: labels[f] ?? f,
-      data_type: typeof spec.data.values[0]?.[f] === 'number' ? 'number' : 'text',
       width: 'auto',
+      ...(typeof spec.data.values[0]?.[f] === 'number'
+        ? { data_type: 'number', format: { precision: f === 'amount' ? 2 : 1 } }
+        : { data_type: 'text' }),
     })),
     rows: spec.data.values.map((v) => Object.fromEntries(fields.map((f) => [f, v[f]]))),
   };
@@ -115,6 +124,7 @@ export function chartFallbackTable(chart: CardElement): CardElement {
  * a `table` element, and a table must sit at the body root — use chartFallbackTable there instead).
  */
 export function chartWithFallback(chart: CardElement): CardElement[] {
+  if (isEmptyChart(chart)) return [];
   const t = chartFallbackTable(chart);
   const cols = t.columns as { name: string; display_name: string }[];
   const rows = t.rows as Record<string, unknown>[];
@@ -132,6 +142,18 @@ export function chartWithFallback(chart: CardElement): CardElement[] {
       elements: [{ tag: 'markdown', content: md }],
     },
   ];
+}
+
+/** Nothing to draw: no values, or every value 0 (a chart of empty bars says nothing). */
+function isEmptyChart(chart: CardElement): boolean {
+  const spec = chart.chart_spec as {
+    data: { values: Record<string, unknown>[] };
+    xField: string;
+    yField: string;
+    direction?: string;
+  };
+  const field = spec.direction === 'horizontal' ? spec.xField : spec.yField;
+  return !spec.data.values.some((v) => Number(v[field]) > 0);
 }
 
 /** Problems of one chart element against what the card format allows; [] when fine. */

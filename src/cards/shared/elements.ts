@@ -12,9 +12,18 @@ export function note(text: string): Element {
 
 export interface Column {
   name: string;
+  /** Never empty: Feishu shows an empty header as nothing, a phone reader cannot tell the column. */
   display_name: string;
   data_type?: 'text' | 'number' | 'lark_md' | 'options';
   width?: string;
+  /** For numbers: digits after the point (counts: 0). */
+  format?: { precision: number };
+  horizontal_align?: 'left' | 'center' | 'right';
+}
+
+/** A column of whole counts (without a format Feishu and the page show 2.00). */
+export function countColumn(name: string, display_name: string): Column {
+  return { name, display_name, data_type: 'number', format: { precision: 0 }, horizontal_align: 'right' };
 }
 
 /** A paged table (text cells are plain text, so user-typed names need no escaping). */
@@ -73,4 +82,15 @@ export function buttonRow(
   };
 }
 
-export const COLOUR_TAG: Record<'green' | 'yellow' | 'red', string> = { green: '🟢', yellow: '🟡', red: '🔴' };
+/**
+ * A coloured text tag in markdown: the status is in the words and the colour, so it reads without
+ * an emoji font (an emoji-less phone or browser draws 🟢 as an empty box).
+ */
+export function statusTag(color: 'green' | 'yellow' | 'orange' | 'red' | 'neutral', text: string): string {
+  return `<text_tag color='${color}'>${text}</text_tag>`;
+}
+
+/** Squad names fit a phone column: “机械制造、电子信息产业招商小分队” → “机械制造、电子信息产业”. */
+export function shortSquadName(name: string): string {
+  return name.replace(/招商小分队$|小分队$/, '');
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isCalendarDate, isValidPhone } from '../../domain/contact-rules.js';
-import { MAX_AMOUNT_WAN } from '../../domain/money.js';
+import { type AmountUnit, echoAmount, MAX_AMOUNT_WAN, type ParsedAmount, parseAmount } from '../../domain/money.js';
 import { pickerDate } from './form.js';
 
 // zod fields shared by the reporting cards. Each message names the field and says what to type,
@@ -25,14 +25,45 @@ export function phoneField(label: string) {
     .refine(isValidPhone, `${label}格式不对：手机号为 1 开头的 11 位数字，座机请带区号（如 0775-1234567）`);
 }
 
-/** An amount in 万元 / 万美元 typed into a text input: a finite number from 0 to MAX_AMOUNT_WAN. */
-export function amountField(label: string, unit = '万元') {
-  const msg = `${label}请填写 0 到 ${MAX_AMOUNT_WAN} 之间的数字（单位：${unit}），例如 3500`;
+/**
+ * An amount typed into a text input, in the field's unit (万元 / 万美元): full-width digits, 3,500,
+ * 1.2亿, 3500万元 are read (domain/money.ts parseAmount); anything else gets an error naming the field.
+ */
+export function amountField(label: string, unit: AmountUnit = '万元') {
   return z.preprocess(
-    (v) =>
-      typeof v === 'string' ? (v.replace(/[,，\s]/g, '') === '' ? undefined : Number(v.replace(/[,，\s]/g, ''))) : v,
-    z.number({ error: msg }).finite(msg).min(0, msg).max(MAX_AMOUNT_WAN, msg),
+    (v) => {
+      if (typeof v !== 'string') return v;
+      if (v.trim() === '') return undefined;
+      const r = parseAmount(v, unit);
+      return r.ok ? r.wan : r;
+    },
+    z.custom<number>().transform((r, ctx) => {
+      const p = r as unknown as ParsedAmount | number;
+      if (typeof p === 'number' && Number.isFinite(p) && p >= 0 && p <= MAX_AMOUNT_WAN) return p;
+      const reason = typeof p === 'object' && p && !p.ok ? p.reason : `请填写 0 到 ${MAX_AMOUNT_WAN} 之间的数字`;
+      ctx.addIssue({ code: 'custom', message: `${label}（${unit}）：${reason}` });
+      return z.NEVER;
+    }),
   );
+}
+
+/**
+ * "意向投资额已按 12000 万元记录" for each amount field typed in another form than the plain number
+ * (３５００, 1.2亿, 3,500 …), so the person sees what was stored; [] when every amount was plain.
+ */
+export function amountEchoes(
+  formValue: Record<string, unknown>,
+  fields: { name: string; label: string; unit?: AmountUnit }[],
+): string[] {
+  const out: string[] = [];
+  for (const f of fields) {
+    const typed = formValue[f.name];
+    if (typeof typed !== 'string' || typed.trim() === '') continue;
+    const unit = f.unit ?? '万元';
+    const r = parseAmount(typed, unit);
+    if (r.ok && typed.trim() !== String(r.wan)) out.push(`${f.label}已按 ${echoAmount(r.wan, unit)}记录`);
+  }
+  return out;
 }
 
 /** A date picker's value ('2018-06-10 +0800') as 'YYYY-MM-DD', a real date, not after today. */

@@ -1,5 +1,5 @@
 // Samples of the lead card (招商线索登记) and the receipts drawn through cards/receipt.json.
-import { describeDuplicate, drawLeadCard, drawLeadReceipt } from '../../../src/cards/lead/view.js';
+import { describeDuplicate, describeNear, drawLeadCard, drawLeadReceipt } from '../../../src/cards/lead/view.js';
 import { refillForm } from '../../../src/cards/shared/form.js';
 import { buildReceipt } from '../../../src/cards/shared/receipt.js';
 import type { LeadView } from '../../../src/db/leads.js';
@@ -12,6 +12,7 @@ const lead: LeadView = {
   requestKey: 'req_5',
   companyKey: 'guangxi-yurong',
   company: '广西某某羽绒制品有限公司 **(集团)** <at id=all></at>',
+  creditCode: '91440300708461136T',
   squadId: 2,
   tripId: null,
   source: 'INTERMEDIARY',
@@ -46,14 +47,33 @@ export const leadSamples: SampleTable = {
       drawLeadCard(captain, [], { trip: { id: 7, version: 1529460000000, label: `${SQUAD_NAME} 深圳` } }),
     'duplicate notice, refilled': () =>
       refillForm(drawLeadCard(office, squads, { notice: describeDuplicate(lead) }), { ...typed, squad: '2' }),
+    'duplicate by credit code': () =>
+      refillForm(drawLeadCard(captain, [], { notice: describeDuplicate(lead, 'code') }), typed),
+    'near names (可能重复) with the go-on button, three of them': () =>
+      refillForm(
+        drawLeadCard(captain, [], {
+          notice: describeNear([lead, { ...lead, id: 6, company: longText(100) }, { ...lead, id: 7 }]),
+          goOn: 'guangxi-yurong',
+        }),
+        typed,
+      ),
+    'near names from a trip report': () =>
+      drawLeadCard(captain, [], {
+        trip: { id: 7, version: 1529460000000, label: `${SQUAD_NAME} 深圳` },
+        notice: describeNear([lead]),
+        goOn: 'guangxi-yurong',
+      }),
     'refilled with field errors': () =>
       refillForm(drawLeadCard(captain, []), typed, {
-        investment: '意向投资额请填写 0 到 10000000 之间的数字（单位：万元），例如 3500',
+        investment: '意向投资额（万元）：看不懂「一亿」，请填写金额，如 3500、1.2亿、3500万',
+        credit_code: '统一社会信用代码校验位不对，请对照营业执照核对；不清楚可以不填',
         phone: '联系电话格式不对：手机号为 1 开头的 11 位数字，座机请带区号（如 0775-1234567）',
       }),
   },
   receipt: {
     'lead registered, every line': () => drawLeadReceipt(lead, NOW, TZ),
+    'lead registered, amount read from 1.2亿': () =>
+      drawLeadReceipt(lead, NOW, TZ, ['意向投资额已按 12000 万元记录', '（联系电话仅本人可见）']),
     ...tripReceiptSamples,
     'generic receipt, long lines and notes': () =>
       buildReceipt({

@@ -125,7 +125,7 @@ export const projectSamples: SampleTable = {
         drawProject(project(), opts({ mode: 'stage', actor: captain })),
         { to_stage: 'STARTED', investment: '三十五亿', evidence: longText(500) },
         {
-          investment: '投资额请填写 0 到 10000000 之间的数字（单位：万元），例如 12000',
+          investment: '投资额（万元）：不能超过 10000000 万元（1 万亿）',
           to_stage: '签约前须通过联合预审（一票否决未推翻）',
         },
       ),

@@ -149,12 +149,13 @@ export function renderChart(el: Json, r: Renderer): Node {
   });
   if (title) box.appendChild(h('div', { class: 'chart-title' }, title));
   const all = [...series.values()];
+  const font = labelFontOf(spec);
   box.appendChild(
     type === 'line' || type === 'area'
-      ? lineSvg(categories, all)
+      ? lineSvg(categories, all, font)
       : horizontal || type === 'pie'
-        ? hbarSvg(categories, all)
-        : barSvg(categories, all),
+        ? hbarSvg(categories, all, font)
+        : barSvg(categories, all, font),
   );
   if (series.size > 1 || (series.size === 1 && [...series.keys()][0])) {
     box.appendChild(
@@ -168,6 +169,16 @@ export function renderChart(el: Json, r: Renderer): Node {
     );
   }
   return box;
+}
+
+/** The axis label size the spec asks for (VChart `axes[].label.style.fontSize`), else VChart-like 9. */
+function labelFontOf(spec: Json): number {
+  for (const axis of arr(spec.axes).filter(isObj)) {
+    const style = isObj(axis.label) && isObj(axis.label.style) ? axis.label.style : {};
+    const size = Number(style.fontSize);
+    if (size >= 6 && size <= 30) return size;
+  }
+  return 9;
 }
 
 const W = 320;
@@ -185,6 +196,7 @@ function svg(tag: string, attrs: Record<string, string | number>, text?: string)
 function frame(
   categories: string[],
   max: number,
+  font = 9,
 ): { root: SVGElement; x(i: number): number; y(v: number): number; band: number } {
   const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart-svg', role: 'img' });
   const band = (W - PAD.l - PAD.r) / Math.max(1, categories.length);
@@ -193,18 +205,24 @@ function frame(
   root.appendChild(
     svg(
       'text',
-      { x: PAD.l - 4, y: PAD.t + 8, 'text-anchor': 'end', 'font-size': 9, fill: '#646a73' },
+      { x: PAD.l - 4, y: PAD.t + 8, 'text-anchor': 'end', 'font-size': font, fill: '#646a73' },
       shortNumber(max),
     ),
   );
   root.appendChild(
-    svg('text', { x: PAD.l - 4, y: H - PAD.b, 'text-anchor': 'end', 'font-size': 9, fill: '#646a73' }, '0'),
+    svg('text', { x: PAD.l - 4, y: H - PAD.b, 'text-anchor': 'end', 'font-size': font, fill: '#646a73' }, '0'),
   );
   categories.forEach((c, i) => {
     root.appendChild(
       svg(
         'text',
-        { x: PAD.l + band * i + band / 2, y: H - PAD.b + 14, 'text-anchor': 'middle', 'font-size': 9, fill: '#646a73' },
+        {
+          x: PAD.l + band * i + band / 2,
+          y: H - PAD.b + 14,
+          'text-anchor': 'middle',
+          'font-size': font,
+          fill: '#646a73',
+        },
         c.length > 6 ? c.slice(0, 6) + '…' : c,
       ),
     );
@@ -216,8 +234,8 @@ function maxOf(series: Series[]): number {
   return Math.max(0, ...series.flatMap((s) => [...s.points.values()]));
 }
 
-function barSvg(categories: string[], series: Series[]): SVGElement {
-  const f = frame(categories, maxOf(series));
+function barSvg(categories: string[], series: Series[], font: number): SVGElement {
+  const f = frame(categories, maxOf(series), font);
   const width = (f.band * 0.7) / Math.max(1, series.length);
   categories.forEach((c, i) => {
     series.forEach((s, j) => {
@@ -239,19 +257,26 @@ function barSvg(categories: string[], series: Series[]): SVGElement {
 }
 
 /** Horizontal bars: one row per category, the value written after the bar (fits a phone). */
-function hbarSvg(categories: string[], series: Series[]): SVGElement {
-  const rowH = 18;
-  const labelW = 96;
+function hbarSvg(categories: string[], series: Series[], font: number): SVGElement {
+  const rowH = Math.max(18, font + 8);
+  const labelW = Math.max(96, font * 8.5);
+  const maxChars = Math.floor((labelW - 6) / font);
   const height = Math.max(1, categories.length * series.length) * rowH + 8;
-  const root = svg('svg', { viewBox: `0 0 ${W} ${height}`, class: 'chart-svg', role: 'img' });
+  // As tall as its rows need (no max-height squeeze), no wider than 1.25× its drawing on a desktop.
+  const root = svg('svg', {
+    viewBox: `0 0 ${W} ${height}`,
+    class: 'chart-svg',
+    role: 'img',
+    style: `max-height:none;max-width:${W * 1.25}px`,
+  });
   const max = maxOf(series);
   let y = 4;
   categories.forEach((c) => {
     root.appendChild(
       svg(
         'text',
-        { x: labelW - 4, y: y + 12, 'text-anchor': 'end', 'font-size': 9, fill: '#646a73' },
-        c.length > 9 ? c.slice(0, 9) + '…' : c,
+        { x: labelW - 4, y: y + rowH / 2 + font / 3, 'text-anchor': 'end', 'font-size': font, fill: '#646a73' },
+        c.length > maxChars ? c.slice(0, maxChars - 1) + '…' : c,
       ),
     );
     series.forEach((s, j) => {
@@ -259,7 +284,7 @@ function hbarSvg(categories: string[], series: Series[]): SVGElement {
       const w = max > 0 ? (v / max) * (W - labelW - 40) : 0;
       const bar = svg('rect', {
         x: labelW,
-        y: y + 2,
+        y: y + 3,
         width: w,
         height: rowH - 6,
         fill: PALETTE[j % PALETTE.length]!,
@@ -267,15 +292,21 @@ function hbarSvg(categories: string[], series: Series[]): SVGElement {
       });
       bar.appendChild(svg('title', {}, `${s.name ? s.name + ' · ' : ''}${c}：${v}`));
       root.appendChild(bar);
-      root.appendChild(svg('text', { x: labelW + w + 4, y: y + 12, 'font-size': 9, fill: '#1f2329' }, shortNumber(v)));
+      root.appendChild(
+        svg(
+          'text',
+          { x: labelW + w + 4, y: y + rowH / 2 + font / 3, 'font-size': font, fill: '#1f2329' },
+          shortNumber(v),
+        ),
+      );
       y += rowH;
     });
   });
   return root;
 }
 
-function lineSvg(categories: string[], series: Series[]): SVGElement {
-  const f = frame(categories, maxOf(series));
+function lineSvg(categories: string[], series: Series[], font: number): SVGElement {
+  const f = frame(categories, maxOf(series), font);
   series.forEach((s, j) => {
     const pts = categories.map((c, i) => `${f.x(i) + f.band / 2},${f.y(s.points.get(c) ?? 0)}`).join(' ');
     f.root.appendChild(
