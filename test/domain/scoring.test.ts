@@ -131,7 +131,8 @@ describe('rankSquads and the red/black list', () => {
 
 describe('未参评: a squad with no target and no activity is not judged', () => {
   const none = (id: number) => tally(id, {}, {});
-  const b = (tallies: SquadTally[], rules = DEFAULT_RULES) => judgeSquads(tallies, year, DEFAULT_WEIGHTS, rules).bulletin;
+  const b = (tallies: SquadTally[], rules = DEFAULT_RULES) =>
+    judgeSquads(tallies, year, DEFAULT_WEIGHTS, rules).bulletin;
 
   it.each([
     ['no quota, nothing done', true, none(1)],
@@ -168,7 +169,7 @@ describe('未参评: a squad with no target and no activity is not judged', () =
     expect(bulletin.ranking).toEqual([]);
     expect(bulletin.red).toEqual([]);
     expect(bulletin.black).toEqual([]);
-    expect(bulletin.unjudged.map((u) => u.squadId)).toEqual([1, 2, 3]);
+    expect(bulletin.unjudged?.map((u) => u.squadId)).toEqual([1, 2, 3]);
   });
 });
 
