@@ -41,7 +41,7 @@ export async function addDemoTrips(ctx: DemoContext): Promise<Counts> {
   for (const s of ctx.squads) {
     const n = Math.round((s.quota.TRIPS ?? 0) * ctx.progress * s.strength);
     for (let k = 0; k < n; k++) {
-      const offset = Math.floor(((k + 0.3 + 0.4 * ctx.dice.next()) / n) * Math.max(0, elapsed - 6));
+      const offset = Math.floor(((k + 0.6 + 0.4 * ctx.dice.next()) / n) * Math.max(0, elapsed - 6));
       const start = plusDays(`${ctx.year}-01-01`, offset);
       const end = minDate(plusDays(start, ctx.dice.int(1, 2)), plusDays(ctx.today, -1));
       if (end < start) continue;

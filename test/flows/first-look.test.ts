@@ -110,7 +110,7 @@ describe('a plain start (--empty)', () => {
     expect(c).toContain('**未参评**：重大项目招商谈判小分队、');
     expect(c).not.toContain('**黑榜**');
     expect(c).not.toContain('**红榜**');
-    expect(c).toContain('本期没有可评比的小分队');
+    expect(c).toContain('不参加排名，也不上红黑榜');
   });
 });
 

@@ -82,19 +82,23 @@ describe.skipIf(process.env.TEST_DATABASE === 'postgresql')('npm start in sandbo
     expect(after.trips).toBeGreaterThan(0);
     expect(after.quotas).toBeGreaterThan(0);
     const second = await start(url);
-    expect(second.some((l) => String(l.msg).includes('demo district not loaded: the demo district is already loaded'))).toBe(
-      true,
-    );
+    expect(
+      second.some((l) => String(l.msg).includes('demo district not loaded: the demo district is already loaded')),
+    ).toBe(true);
     expect(await count(url)).toEqual(after);
   }, 240_000);
 
   it.each([
     ['npm start -- --empty', ['--empty'], {}],
     ['SANDBOX_DEMO=false', [], { SANDBOX_DEMO: 'false' }],
-  ])('%s starts on the plain plan', async (_, args, env) => {
-    const url = freshDb();
-    const lines = await start(url, args, env);
-    expect(lines.some((l) => String(l.msg).includes('demo district'))).toBe(false);
-    expect(await count(url)).toEqual({ trips: 0, projects: 0, quotas: 0 });
-  }, 120_000);
+  ])(
+    '%s starts on the plain plan',
+    async (_, args, env) => {
+      const url = freshDb();
+      const lines = await start(url, args, env);
+      expect(lines.some((l) => String(l.msg).includes('demo district'))).toBe(false);
+      expect(await count(url)).toEqual({ trips: 0, projects: 0, quotas: 0 });
+    },
+    120_000,
+  );
 });

@@ -74,13 +74,8 @@ export function rankCard(v: RankView): Card {
     const line = (e: { name: string; reasons: string[] }) => `- **${e.name}**：${e.reasons.join('；')}`;
     if (b.red.length) elements.push(md(`**红榜**\n${b.red.map(line).join('\n')}`));
     if (b.black.length) elements.push(md(`**黑榜**\n${b.black.map(line).join('\n')}`));
-    elements.push(
-      note(
-        b.ranking.length
-          ? '红黑榜以办公室审核发布的季度通报为准；此处为即时计算结果。'
-          : '本期没有可评比的小分队，不出红黑榜。',
-      ),
-    );
+    if (b.ranking.length) elements.push(note('红黑榜以办公室审核发布的季度通报为准；此处为即时计算结果。'));
+    else if (!unjudged.length) elements.push(note('本期没有可评比的小分队，不出红黑榜。'));
   } else {
     elements.push(note('完整排名和红黑榜由领导小组和办公室查看。'));
   }
