@@ -1,6 +1,6 @@
 import { stageDatesAfter } from '../domain/project-stages.js';
 import type { ProjectStage } from '../domain/vocabulary.js';
-import type { DemoContext, DemoSquad } from './demo.js';
+import type { DemoContext, DemoSquad } from './demo-context.js';
 import { BRANDS, CITIES, STRATEGIC, WORDS, daysFrom, instantOf, minDate, plusDays } from './demo-random.js';
 import { DemoReviews } from './demo-reviews.js';
 import { setKeyProject, setProjectLand } from './key-land.js';
@@ -88,11 +88,12 @@ class Writer {
   async project(s: DemoSquad, investment: number, on: string, name?: string): Promise<Made> {
     const { db, dice } = this.ctx;
     const word = dice.pick(WORDS[s.code] ?? WORDS.TOWN!);
-    const leads = (this.leads ??= await db.lead.findMany({
+    this.leads ??= await db.lead.findMany({
       where: { status: 'OPEN', projectId: null },
       orderBy: [{ createdOn: 'asc' }, { id: 'asc' }],
       select: { id: true, squadId: true, company: true, createdOn: true },
-    }));
+    });
+    const leads = this.leads;
     const at = leads.findIndex((l) => l.squadId === s.id && l.createdOn <= on);
     const lead = at < 0 ? undefined : leads.splice(at, 1)[0];
     const brand = dice.pick(BRANDS);

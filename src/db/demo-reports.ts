@@ -1,6 +1,6 @@
 import { isLateSubmission } from '../domain/deadlines.js';
 import type { VisitedBusinessman } from '../domain/visited-businessmen.js';
-import type { DemoContext, DemoSquad } from './demo.js';
+import type { DemoContext, DemoSquad } from './demo-context.js';
 import { WORDS, instantOf, plusDays } from './demo-random.js';
 import { exemptReport, saveReportDraft, type ReportFields } from './monthly-reports.js';
 

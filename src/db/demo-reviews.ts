@@ -1,6 +1,6 @@
 import { DEFAULT_REVIEW_UNIT_CODES, REVIEW_SETTINGS, reviewDueOn, type ReviewDecision } from '../domain/review.js';
 import { loadCalendar } from './calendar.js';
-import type { DemoContext } from './demo.js';
+import type { DemoContext } from './demo-context.js';
 import { instantOf, plusDays } from './demo-random.js';
 import { listReviewableUnits } from './reviews.js';
 import { recordOpinion, startReview } from './review-writes.js';

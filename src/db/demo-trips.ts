@@ -1,7 +1,7 @@
 import { normaliseCompanyName } from '../domain/company-name.js';
 import { assessTrip } from '../domain/trip-rules.js';
 import { approverRoleFor } from '../domain/trip-routing.js';
-import type { DemoContext, DemoSquad } from './demo.js';
+import type { DemoContext, DemoSquad } from './demo-context.js';
 import {
   BRANDS,
   CITIES,
