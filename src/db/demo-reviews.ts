@@ -2,7 +2,7 @@ import { DEFAULT_REVIEW_UNIT_CODES, REVIEW_SETTINGS, reviewDueOn, type ReviewDec
 import { loadCalendar } from './calendar.js';
 import type { DemoContext } from './demo-context.js';
 import { instantOf, plusDays } from './demo-random.js';
-import { listReviewableUnits } from './reviews.js';
+import { auditProject, listReviewableUnits } from './reviews.js';
 import { recordOpinion, startReview } from './review-writes.js';
 import { getSetting } from './settings.js';
 
@@ -66,26 +66,19 @@ export class DemoReviews {
       },
     });
     await db.project.update({ where: { id: projectId }, data: { reviewStatus: 'PASSED' } });
-    const audit = (actorId: number | null, action: string, detail: object, at: Date) => ({
-      actorId,
-      action,
-      entity: 'Project',
-      entityId: String(projectId),
-      detail: JSON.stringify({ reviewId: review.id, ...detail }),
-      at,
+    // The project's history, as the review's steps record it (review-writes.ts).
+    const audit = (actorId: number | null, action: string, detail: object) =>
+      auditProject(db, projectId, { id: actorId, openId: null }, action, { reviewId: review.id, ...detail });
+    await audit(office, 'review.start', {
+      units: this.units.map((u) => u.name),
+      removed: [],
+      restart: false,
+      startedOn,
+      dueOn,
+      isKey: false,
     });
-    await db.auditLog.createMany({
-      data: [
-        audit(
-          office,
-          'review.start',
-          { units: this.units.map((u) => u.name), removed: [], restart: false, startedOn, dueOn, isKey: false },
-          instantOf(startedOn, 9, tz),
-        ),
-        ...decided.map((d) => audit(d.by, 'review.opinion', { unit: d.unit.name, decision: 'PASS' }, d.at)),
-        audit(null, 'review.passed', {}, closedAt),
-      ],
-    });
+    for (const d of decided) await audit(d.by, 'review.opinion', { unit: d.unit.name, decision: 'PASS' });
+    await audit(null, 'review.passed', {});
     this.count++;
   }
 
