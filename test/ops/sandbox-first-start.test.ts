@@ -77,7 +77,9 @@ describe.skipIf(process.env.TEST_DATABASE === 'postgresql')('npm start in sandbo
     expect(loaded, JSON.stringify(first)).toBeDefined();
     expect(loaded.msg).toContain('--empty');
     console.info(`demo district loaded in ${loaded.ms} ms`, loaded);
-    expect(loaded.ms).toBeLessThan(10_000);
+    // About 1,450 statements in one transaction: well under a second on an idle machine. The bound is
+    // loose because the test machine is shared (seen: 9 s at a load average of 19 on 2 cores).
+    expect(loaded.ms).toBeLessThan(30_000);
     const after = await count(url);
     expect(after.trips).toBeGreaterThan(0);
     expect(after.quotas).toBeGreaterThan(0);
