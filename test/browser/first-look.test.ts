@@ -1,4 +1,4 @@
-import { beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { FixedClock } from '../../src/clock.js';
 import { p2pChatId } from '../../src/sandbox/open-api/index.js';
 import { startTestBot, type TestBot } from '../helpers/app.js';
@@ -30,6 +30,7 @@ beforeAll(async () => {
   browser = await openBrowser();
 }, 120_000);
 checkPageAndCloseAfter(() => ({ browser, bot: demo }));
+afterAll(() => plain?.close());
 
 async function ask(bot: TestBot, who: string, text: string, title: string, size?: { width: number; height: number }) {
   const openId = await bot.openIdOf(who);
