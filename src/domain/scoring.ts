@@ -220,7 +220,11 @@ export function buildBulletin(
           ...floors.slice(belowScore(s) ? 1 : 0),
         ]
       : floors;
-    for (const c of weakest(s)) reasons.push(`${COMPONENT_LABELS[c.key]}仅完成 ${pct(c.ratio)}`);
+    // A floor already named (reports missing, the trip rule) is not said again as a weak component.
+    const named = new Set<keyof ScoreWeights>();
+    if (s.missingReports >= rules.floors.missingReports) named.add('reportsOnTime');
+    if (s.tripRuleRate !== null && s.tripRuleRate < rules.floors.tripRuleRate) named.add('tripRules');
+    for (const c of weakest(s, named)) reasons.push(`${COMPONENT_LABELS[c.key]}仅完成 ${pct(c.ratio)}`);
     black.push({ squadId: s.squadId, name: s.name, rank: i + 1, score: s.score, reasons: unique(reasons) });
   });
   const blackIds = new Set(black.map((b) => b.squadId));
@@ -241,9 +245,9 @@ export function buildBulletin(
   return { period: period.key, ranking, red, black, unjudged };
 }
 
-function weakest(s: ScoredSquad): Component[] {
+function weakest(s: ScoredSquad, named: Set<keyof ScoreWeights>): Component[] {
   return [...s.components]
-    .filter((c) => c.ratio < 1)
+    .filter((c) => c.ratio < 1 && !named.has(c.key))
     .sort((a, b) => a.ratio - b.ratio || b.weight - a.weight)
     .slice(0, 2);
 }

@@ -195,3 +195,20 @@ describe('a black-list reason is given once', () => {
     expect(x.black.map((e) => e.reasons)).toEqual([['综合得分 30 分，低于 40 分', '招商线索仅完成 30%']]);
   });
 });
+
+describe('a floor and a weak component that say the same thing are said once', () => {
+  it('the trip-rule floor is not repeated as 外出招商守规仅完成, nor missing reports as 按时报送仅完成', () => {
+    const quota = { LEADS: 10 };
+    const weak = tally(2, { leads: 9, tripsReported: 2, tripsKeptRule: 0, reports: reports(0, 0, 3) }, quota);
+    const b = buildBulletin(year, rankSquads([tally(1, { leads: 10 }, quota), weak], year), {
+      ...DEFAULT_RULES,
+      redCount: 1,
+      blackCount: 0,
+    });
+    const reasons = b.black.find((x) => x.squadId === 2)!.reasons;
+    expect(reasons).toContain('月度汇报缺报 3 期');
+    expect(reasons.join()).toContain('外出招商达标率 0%');
+    expect(reasons.join()).not.toContain('守规');
+    expect(reasons.join()).not.toContain('按时报送');
+  });
+});
