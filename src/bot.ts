@@ -7,6 +7,8 @@ import { openDatabase, pingDatabase, type Database } from './db/client.js';
 import { migrateSqliteWithBackup } from './db/migrate.js';
 import { seedIfEmpty } from './db/seed.js';
 import { seedCalendar } from './db/calendar.js';
+import { loadDemoDistrict } from './db/demo.js';
+import { localDate } from './domain/local-date.js';
 import type { Deps } from './deps.js';
 import { OutboxSender, type SenderOptions } from './feishu/sender.js';
 import { BotIdentity } from './feishu/bot-info.js';
@@ -34,6 +36,12 @@ export interface StartOptions {
   extraRoutes?: (router: Router, deps: Deps) => void;
   /** Retries and leases of the slow Feishu tasks (exports, imports, roster look-ups). */
   tasks?: TaskRunnerOptions;
+  /**
+   * Load the demo district (a year so far of this year's work) on a database without work of its
+   * own. Sandbox mode only: with a real app it is never loaded. main.ts sets it from SANDBOX_DEMO and
+   * `--empty`; tests leave it off.
+   */
+  demo?: boolean;
   /** Called once the built-in sandbox runs, before the bot's first Open API call (tests set faults here). */
   onSandbox?: (sandbox: LocalSandbox) => void;
 }
@@ -71,6 +79,22 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   if (seeded) log.info('loaded the 2018 plan: org, goals and quotas');
   const holidays = await seedCalendar(database.prisma);
   if (holidays) log.info({ days: holidays }, 'loaded public holidays and adjusted working days');
+  if (opts.demo && !config.sandbox) log.warn('demo district not loaded: it is for the built-in sandbox only');
+  if (opts.demo && config.sandbox) {
+    const started = performance.now();
+    const today = localDate((opts.clock ?? systemClock).now(), config.timezone);
+    const demo = await loadDemoDistrict(database.prisma, { today, timezone: config.timezone }).catch(async (e) => {
+      await database.close();
+      throw e;
+    });
+    const ms = Math.round(performance.now() - started);
+    if (demo.loaded)
+      log.info(
+        { ...demo.counts, ms },
+        `loaded the demo district: ${demo.year} so far (start with --empty or SANDBOX_DEMO=false for the plain plan)`,
+      );
+    else log.info({ ms }, `demo district not loaded: ${demo.reason}`);
+  }
 
   let sandbox: LocalSandbox | undefined;
   if (config.sandbox) {

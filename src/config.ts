@@ -40,6 +40,12 @@ const EnvSchema = z
     LARK_ENCRYPT_KEY: optional,
     LARK_ALLOW_PLAINTEXT: flag('LARK_ALLOW_PLAINTEXT'),
     LARK_SANDBOX_ON_REAL_DATA: flag('LARK_SANDBOX_ON_REAL_DATA'),
+    SANDBOX_DEMO: optional.pipe(
+      z
+        .enum(['true', 'false'], { error: 'must be true or false (is SANDBOX_DEMO misspelt?)' })
+        .optional()
+        .transform((v) => v !== 'false'),
+    ),
     LARK_DOMAIN: optional.pipe(z.url({ protocol: /^https?$/ }).optional()),
     LARK_ADMIN_OPEN_IDS: optional,
     LARK_LEADERSHIP_CHAT_ID: optional,
@@ -97,6 +103,11 @@ export interface Config {
    * taken, checked by verification token and header.create_time only.
    */
   allowPlaintext: boolean;
+  /**
+   * Sandbox mode only: load the demo district on the first start (SANDBOX_DEMO, default true;
+   * `npm start -- --empty` turns it off too). Always false with a real app.
+   */
+  sandboxDemo: boolean;
   /** LARK_SANDBOX_ON_REAL_DATA=true: sandbox mode may start on a database bound to a real app's users. */
   sandboxOnRealData: boolean;
   /** What is weaker than it should be in this configuration, logged at every start and shown in /healthz. */
@@ -164,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outboxLeaseMs: e.OUTBOX_LEASE_MS,
     allowPlaintext,
     sandboxOnRealData: e.LARK_SANDBOX_ON_REAL_DATA,
+    sandboxDemo: sandbox && e.SANDBOX_DEMO,
     warnings,
     jobLeaseMs: e.JOB_LEASE_MS,
     larkTimeoutMs: e.LARK_TIMEOUT_MS,

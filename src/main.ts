@@ -14,7 +14,8 @@ async function main(): Promise<void> {
     throw e;
   }
   const log = createLog(config.logLevel, { secrets: secretsOf(config) });
-  const bot = await startBot(config, { log });
+  // `npm start -- --empty`: the plain plan, without the sandbox's demo district.
+  const bot = await startBot(config, { log, demo: config.sandboxDemo && !process.argv.includes('--empty') });
   if (bot.sandbox) {
     log.info(`no LARK_APP_ID: running against the built-in sandbox Open API at ${bot.sandbox.url}`);
   }

@@ -3,7 +3,9 @@ import type { Deps } from '../deps.js';
 import type { Reply } from '../feishu/answer.js';
 import { progressCard } from '../cards/progress/view.js';
 import { groupTallies } from '../domain/tally.js';
+import { hasQuotas } from '../db/quotas.js';
 import { commencementCohorts, districtGoal, tallySquads } from '../db/tallies.js';
+import { isOfficeActor } from '../domain/authz.js';
 import { monthlyTrend } from '../db/trend.js';
 import { reply } from '../feishu/answer.js';
 import { currentYear, resolveScope, splitPeriodArg, todayOf } from './scope.js';
@@ -25,6 +27,7 @@ export async function showProgress(input: CommandInput, deps: Deps): Promise<Rep
     : tallies.reduce((s, t) => s + (t.quota.COMMENCED_PROJECTS ?? 0), 0);
   const commenced = tallies.reduce((s, t) => s + t.actual.commencedProjects, 0);
   const trend = await monthlyTrend(deps.db, period.year, today, ids);
+  const noQuotas = !(await hasQuotas(deps.db, period.year));
   return reply.card(
     progressCard({
       title: scope.title,
@@ -37,6 +40,7 @@ export async function showProgress(input: CommandInput, deps: Deps): Promise<Rep
       commenced,
       commencedGoal,
       trend,
+      quotasMissing: noQuotas ? { office: isOfficeActor(input.actor!) } : undefined,
     }),
   );
 }

@@ -2,7 +2,8 @@ import type { CommandInput } from './types.js';
 import type { Deps } from '../deps.js';
 import type { Reply } from '../feishu/answer.js';
 import { quotaCard } from '../cards/quota/view.js';
-import { loadDistrictGoals, loadSquadQuotas } from '../db/quotas.js';
+import { hasQuotas, loadDistrictGoals, loadSquadQuotas } from '../db/quotas.js';
+import { isOfficeActor } from '../domain/authz.js';
 import { UserError } from '../errors.js';
 import { reply } from '../feishu/answer.js';
 import { currentYear, resolveScope } from './scope.js';
@@ -16,8 +17,19 @@ export async function showQuotas(input: CommandInput, deps: Deps): Promise<Reply
   if (!res.ok) return reply.text(res.refusal);
   const { scope } = res;
   const ids = scope.squads.map((s) => s.id);
-  const [quotas, goals] = await Promise.all([loadSquadQuotas(deps.db, year, ids), loadDistrictGoals(deps.db, year)]);
+  const [quotas, goals, any] = await Promise.all([
+    loadSquadQuotas(deps.db, year, ids),
+    loadDistrictGoals(deps.db, year),
+    hasQuotas(deps.db, year),
+  ]);
   return reply.card(
-    quotaCard({ year, title: scope.title, squads: scope.squads, quotas, goals: scope.all ? goals : [] }),
+    quotaCard({
+      year,
+      title: scope.title,
+      squads: scope.squads,
+      quotas,
+      goals: scope.all ? goals : [],
+      quotasMissing: any ? undefined : { office: isOfficeActor(input.actor!) },
+    }),
   );
 }

@@ -4,7 +4,8 @@ import type { Reply } from '../feishu/answer.js';
 import { rankCard } from '../cards/rank/view.js';
 import type { Db } from '../db/client.js';
 import { loadBulletinInputs } from '../db/bulletins.js';
-import { maySeeAllSquads, maySeeSquad } from '../domain/authz.js';
+import { hasQuotas } from '../db/quotas.js';
+import { isOfficeActor, maySeeAllSquads, maySeeSquad } from '../domain/authz.js';
 import { parsePeriod, type Period } from '../domain/periods.js';
 import { judgeSquads, type Bulletin, type ScoredSquad } from '../domain/scoring.js';
 import { UserError } from '../errors.js';
@@ -19,11 +20,23 @@ export async function showRank(input: CommandInput, deps: Deps): Promise<Reply> 
   const { bulletin, ranked } = await computeBulletin(deps.db, period, today);
   const actor = input.actor!;
   const all = maySeeAllSquads(actor);
-  const visible = ranked
-    .map((squad, i) => ({ squad, rank: i + 1 }))
-    .filter(({ squad }) => all || maySeeSquad(actor, squad.squadId));
-  if (visible.length === 0) return reply.text('你还不属于任何招商小分队，暂时没有可查看的排名。');
-  return reply.card(rankCard({ period, today, total: ranked.length, visible, bulletin: all ? bulletin : undefined }));
+  const mine = ({ squadId }: { squadId: number }) => all || maySeeSquad(actor, squadId);
+  const visible = ranked.map((squad, i) => ({ squad, rank: i + 1 })).filter(({ squad }) => mine(squad));
+  const unjudged = (bulletin.unjudged ?? []).filter(mine);
+  if (visible.length === 0 && unjudged.length === 0)
+    return reply.text('你还不属于任何招商小分队，暂时没有可查看的排名。');
+  const noQuotas = !(await hasQuotas(deps.db, period.year));
+  return reply.card(
+    rankCard({
+      period,
+      today,
+      total: ranked.length,
+      visible,
+      unjudged,
+      bulletin: all ? bulletin : undefined,
+      quotasMissing: noQuotas ? { office: isOfficeActor(actor) } : undefined,
+    }),
+  );
 }
 
 /** Every squad of the period ranked, and the red/black list, as they stand today. */

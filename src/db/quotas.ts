@@ -20,3 +20,8 @@ export async function loadDistrictGoals(db: Db, year: number): Promise<{ metric:
     select: { metric: true, target: true },
   });
 }
+
+/** Whether any squad has a quota (> 0) for the year: without any, completion and ranking mean nothing. */
+export async function hasQuotas(db: Db, year: number): Promise<boolean> {
+  return (await db.quota.count({ where: { year, target: { gt: 0 } } })) > 0;
+}

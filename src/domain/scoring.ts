@@ -166,6 +166,22 @@ export interface Bulletin {
   ranking: { squadId: number; name: string; rank: number; score: number }[];
   red: ListEntry[];
   black: ListEntry[];
+  /** 未参评: squads with no target and no activity in the period, shown apart (absent in bulletins stored before). */
+  unjudged?: { squadId: number; name: string }[];
+}
+
+/**
+ * 未参评: nothing to judge a squad on — no quota for the year and nothing done in the period (a
+ * missing or exempt monthly report is not something done). Such a squad is left out of the ranking
+ * and of both lists, so a year whose quotas were never entered black-lists nobody.
+ */
+export function isUnjudged(t: SquadTally): boolean {
+  const a = t.actual;
+  const hasTarget = Object.values(t.quota).some((v) => (v ?? 0) > 0);
+  const didSomething =
+    a.signedProjects + a.fundsInPlace + a.foreignCapitalUsd + a.packagedProjects + a.commencedProjects > 0 ||
+    a.trips + a.visits + a.leads + a.reports.onTime + a.reports.late > 0;
+  return !hasTarget && !didSomething;
 }
 
 /**
@@ -173,11 +189,17 @@ export interface Bulletin {
  * below a floor. Each entry says why, in Chinese. Exempt months never count as missing, so an
  * exempt squad is never blacklisted for its reports.
  */
-export function buildBulletin(period: Period, ranked: ScoredSquad[], rules: BulletinRules = DEFAULT_RULES): Bulletin {
+export function buildBulletin(
+  period: Period,
+  ranked: ScoredSquad[],
+  rules: BulletinRules = DEFAULT_RULES,
+  unjudged: { squadId: number; name: string }[] = [],
+): Bulletin {
   const ranking = ranked.map((s, i) => ({ squadId: s.squadId, name: s.name, rank: i + 1, score: s.score }));
+  const belowScore = (s: ScoredSquad) => s.score < rules.floors.score;
   const floorReasons = (s: ScoredSquad): string[] => {
     const r: string[] = [];
-    if (s.score < rules.floors.score) r.push(`综合得分 ${s.score} 分，低于 ${rules.floors.score} 分`);
+    if (belowScore(s)) r.push(`综合得分 ${s.score} 分，低于 ${rules.floors.score} 分`);
     if (s.missingReports >= rules.floors.missingReports) r.push(`月度汇报缺报 ${s.missingReports} 期`);
     if (s.tripRuleRate !== null && s.tripRuleRate < rules.floors.tripRuleRate)
       r.push(
@@ -191,9 +213,18 @@ export function buildBulletin(period: Period, ranked: ScoredSquad[], rules: Bull
     const floors = floorReasons(s);
     const bottom = i >= bottomFrom && i >= rules.redCount; // with very few squads the top stays off the black list
     if (!floors.length && !bottom) return;
-    const reasons = [...floors];
-    if (bottom) reasons.unshift(`综合得分 ${s.score} 分，排名第 ${i + 1}/${ranked.length}`);
-    for (const c of weakest(s)) reasons.push(`${COMPONENT_LABELS[c.key]}仅完成 ${pct(c.ratio)}`);
+    // At the bottom the place and the score floor share one reason, so the score is said once.
+    const reasons = bottom
+      ? [
+          `综合得分 ${s.score} 分，排名第 ${i + 1}/${ranked.length}${belowScore(s) ? `，低于 ${rules.floors.score} 分` : ''}`,
+          ...floors.slice(belowScore(s) ? 1 : 0),
+        ]
+      : floors;
+    // A floor already named (reports missing, the trip rule) is not said again as a weak component.
+    const named = new Set<keyof ScoreWeights>();
+    if (s.missingReports >= rules.floors.missingReports) named.add('reportsOnTime');
+    if (s.tripRuleRate !== null && s.tripRuleRate < rules.floors.tripRuleRate) named.add('tripRules');
+    for (const c of weakest(s, named)) reasons.push(`${COMPONENT_LABELS[c.key]}仅完成 ${pct(c.ratio)}`);
     black.push({ squadId: s.squadId, name: s.name, rank: i + 1, score: s.score, reasons: unique(reasons) });
   });
   const blackIds = new Set(black.map((b) => b.squadId));
@@ -211,12 +242,12 @@ export function buildBulletin(period: Period, ranked: ScoredSquad[], rules: Bull
         ...strongest(s).map((c) => `${COMPONENT_LABELS[c.key]}完成 ${pct(c.ratio)}`),
       ],
     }));
-  return { period: period.key, ranking, red, black };
+  return { period: period.key, ranking, red, black, unjudged };
 }
 
-function weakest(s: ScoredSquad): Component[] {
+function weakest(s: ScoredSquad, named: Set<keyof ScoreWeights>): Component[] {
   return [...s.components]
-    .filter((c) => c.ratio < 1)
+    .filter((c) => c.ratio < 1 && !named.has(c.key))
     .sort((a, b) => a.ratio - b.ratio || b.weight - a.weight)
     .slice(0, 2);
 }
@@ -240,13 +271,22 @@ function round1(n: number): number {
   return Math.round(n * 10) / 10;
 }
 
-/** The period's ranking and its red/black list, from every squad's tally and the office's weights and rules. */
+/**
+ * The period's ranking and its red/black list, from every squad's tally and the office's weights and
+ * rules; squads with nothing to judge (未参评) are left out of both and listed in `bulletin.unjudged`.
+ */
 export function judgeSquads(
   tallies: SquadTally[],
   period: Period,
   w: ScoreWeights,
   rules: BulletinRules,
 ): { ranked: ScoredSquad[]; bulletin: Bulletin } {
-  const ranked = rankSquads(tallies, period, w, rules);
-  return { ranked, bulletin: buildBulletin(period, ranked, rules) };
+  const ranked = rankSquads(
+    tallies.filter((t) => !isUnjudged(t)),
+    period,
+    w,
+    rules,
+  );
+  const unjudged = tallies.filter(isUnjudged).map((t) => ({ squadId: t.squadId, name: t.name }));
+  return { ranked, bulletin: buildBulletin(period, ranked, rules, unjudged) };
 }

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { quarterPeriod, yearPeriod } from '../../src/domain/periods.js';
-import { buildBulletin, DEFAULT_RULES, DEFAULT_WEIGHTS, rankSquads, scoreSquad } from '../../src/domain/scoring.js';
+import {
+  buildBulletin,
+  DEFAULT_RULES,
+  DEFAULT_WEIGHTS,
+  isUnjudged,
+  judgeSquads,
+  rankSquads,
+  scoreSquad,
+} from '../../src/domain/scoring.js';
 import { mergeRules, mergeWeights } from '../../src/domain/scoring-settings.js';
 import { emptyActuals, type SquadActuals, type SquadTally } from '../../src/domain/tally.js';
 
@@ -96,7 +104,7 @@ describe('rankSquads and the red/black list', () => {
     expect(b.red.map((r) => r.squadId)).toEqual([1, 2]);
     expect(b.black.map((r) => r.squadId)).toEqual([4, 6]);
     const s4 = b.black.find((r) => r.squadId === 4)!;
-    expect(s4.reasons).toContain('综合得分 38.9 分，低于 40 分');
+    expect(s4.reasons).toContain('综合得分 38.9 分，排名第 5/6，低于 40 分');
     expect(s4.reasons).toContain('月度汇报缺报 2 期');
     expect(b.red[0]!.reasons[0]).toBe('综合得分 106.7 分，排名第 1/6');
     expect(b.red[0]!.reasons).toContain('招商线索完成 120%');
@@ -118,5 +126,89 @@ describe('rankSquads and the red/black list', () => {
     expect(b.black.map((x) => x.squadId)).toEqual([1]);
     expect(b.black[0]!.reasons.join()).toContain('外出招商达标率 33%');
     expect(b.red.map((x) => x.squadId)).toEqual([2]);
+  });
+});
+
+describe('未参评: a squad with no target and no activity is not judged', () => {
+  const none = (id: number) => tally(id, {}, {});
+  const b = (tallies: SquadTally[], rules = DEFAULT_RULES) =>
+    judgeSquads(tallies, year, DEFAULT_WEIGHTS, rules).bulletin;
+
+  it.each([
+    ['no quota, nothing done', true, none(1)],
+    ['no quota, every month missing', true, tally(1, { reports: reports(0, 0, 5) }, {})],
+    ['no quota, all months exempt', true, tally(1, { reports: reports(0, 0, 0, 3) }, {})],
+    ['no quota, one lead', false, tally(1, { leads: 1 }, {})],
+    ['no quota, one report on time', false, tally(1, { reports: reports(1, 0, 4) }, {})],
+    ['no quota, funds in place', false, tally(1, { fundsInPlace: 500 }, {})],
+    ['a quota, nothing done', false, tally(1, {}, { LEADS: 6 })],
+  ])('%s → 未参评: %s', (_, unjudged, t) => expect(isUnjudged(t)).toBe(unjudged));
+
+  it('is shown apart: never ranked, never black-listed, not counted in 第 x/N', () => {
+    const quota = { LEADS: 10 };
+    const tallies = [
+      tally(1, { leads: 12 }, quota),
+      tally(2, { leads: 8 }, quota),
+      none(3),
+      tally(4, { leads: 2 }, quota),
+      none(5),
+    ];
+    const bulletin = b(tallies, { ...DEFAULT_RULES, redCount: 1, blackCount: 1 });
+    expect(bulletin.ranking.map((r) => r.squadId)).toEqual([1, 2, 4]);
+    expect(bulletin.unjudged).toEqual([
+      { squadId: 3, name: 'S3' },
+      { squadId: 5, name: 'S5' },
+    ]);
+    expect(bulletin.black.map((x) => x.squadId)).toEqual([4]);
+    expect(bulletin.black[0]!.reasons[0]).toBe('综合得分 20 分，排名第 3/3，低于 40 分');
+    expect(bulletin.red[0]!.reasons[0]).toBe('综合得分 120 分，排名第 1/3');
+  });
+
+  it('a year without quotas and without activity has no red or black list at all', () => {
+    const bulletin = b([none(1), tally(2, { reports: reports(0, 0, 10) }, {}), none(3)]);
+    expect(bulletin.ranking).toEqual([]);
+    expect(bulletin.red).toEqual([]);
+    expect(bulletin.black).toEqual([]);
+    expect(bulletin.unjudged?.map((u) => u.squadId)).toEqual([1, 2, 3]);
+  });
+});
+
+describe('a black-list reason is given once', () => {
+  const quota = { LEADS: 10 };
+  const squads = Array.from({ length: 6 }, (_, i) => tally(i + 1, { leads: 10 - 2 * i }, quota));
+  // scores: 100, 80, 60, 40, 20, 0 — S5 and S6 are the bottom two and below the 40 floor.
+  const bulletin = buildBulletin(year, rankSquads(squads, year), { ...DEFAULT_RULES, redCount: 2, blackCount: 2 });
+
+  it.each([
+    [5, ['综合得分 20 分，排名第 5/6，低于 40 分', '招商线索仅完成 20%']],
+    [6, ['综合得分 0 分，排名第 6/6，低于 40 分', '招商线索仅完成 0%']],
+  ])('S%s: %j', (id, reasons) => expect(bulletin.black.find((x) => x.squadId === id)!.reasons).toEqual(reasons));
+
+  it('no entry says its score twice', () => {
+    for (const e of [...bulletin.black, ...bulletin.red])
+      expect(e.reasons.join('；').split('综合得分').length - 1).toBeLessThanOrEqual(1);
+  });
+
+  it('a squad below the floor but not at the bottom says only the floor', () => {
+    const t = [tally(1, { leads: 10 }, quota), tally(2, { leads: 3 }, quota), tally(3, { leads: 9 }, quota)];
+    const x = buildBulletin(year, rankSquads(t, year), { ...DEFAULT_RULES, redCount: 1, blackCount: 0 });
+    expect(x.black.map((e) => e.reasons)).toEqual([['综合得分 30 分，低于 40 分', '招商线索仅完成 30%']]);
+  });
+});
+
+describe('a floor and a weak component that say the same thing are said once', () => {
+  it('the trip-rule floor is not repeated as 外出招商守规仅完成, nor missing reports as 按时报送仅完成', () => {
+    const quota = { LEADS: 10 };
+    const weak = tally(2, { leads: 9, tripsReported: 2, tripsKeptRule: 0, reports: reports(0, 0, 3) }, quota);
+    const b = buildBulletin(year, rankSquads([tally(1, { leads: 10 }, quota), weak], year), {
+      ...DEFAULT_RULES,
+      redCount: 1,
+      blackCount: 0,
+    });
+    const reasons = b.black.find((x) => x.squadId === 2)!.reasons;
+    expect(reasons).toContain('月度汇报缺报 3 期');
+    expect(reasons.join()).toContain('外出招商达标率 0%');
+    expect(reasons.join()).not.toContain('守规');
+    expect(reasons.join()).not.toContain('按时报送');
   });
 });

@@ -20,10 +20,18 @@ export function bulletinCard(v: BulletinView, withPublishButton: boolean): Card 
   const p = parsePeriod(b.period);
   const line = (e: { name: string; rank: number; reasons: string[] }) =>
     `- **${e.name}**（第 ${e.rank} 名）：${e.reasons.join('；')}`;
+  const unjudged = b.unjudged ?? [];
   const elements: Element[] = [
     md(`**🔴 红榜**\n${b.red.length ? b.red.map(line).join('\n') : '（本期无）'}`),
     md(`**⚫ 黑榜**\n${b.black.length ? b.black.map(line).join('\n') : '（本期无）'}`),
-    md('**综合得分排名**'),
+    ...(unjudged.length
+      ? [
+          md(
+            `**未参评**：${unjudged.map((u) => u.name).join('、')}\n本期既无目标任务也无工作记录，不参加排名，也不上红黑榜。`,
+          ),
+        ]
+      : []),
+    md(b.ranking.length ? '**综合得分排名**' : '**综合得分排名**\n本期没有可评比的小分队。'),
     table(
       [
         { name: 'rank', display_name: '名次' },

@@ -9,12 +9,12 @@ import { renderCard } from '../shared/template.js';
 export function digestCard(period: Period, today: string, tallies: SquadTally[], ranked: ScoredSquad[]): Card {
   const elements: Element[] = tallies.map((t) => {
     const rank = ranked.findIndex((r) => r.squadId === t.squadId) + 1;
-    const score = ranked[rank - 1]?.score ?? 0;
+    const place = rank ? `第 ${rank} 名 · ${ranked[rank - 1]!.score.toFixed(1)} 分` : '未参评';
     const lines = metricLines(t, period).map((l) => {
       const v = (x: number) => (l.unit === '万元' || l.unit === '万美元' ? formatAmount(x, l.unit) : `${x}${l.unit}`);
       return `- ${l.label}：${v(l.actual)}${l.target > 0 ? ` / ${v(l.target)}（${formatPercent(l.ratio)}）` : ''}`;
     });
-    return panel(`**${t.name}** · 第 ${rank} 名 · ${score.toFixed(1)} 分`, [md(lines.join('\n'))]);
+    return panel(`**${t.name}** · ${place}`, [md(lines.join('\n'))]);
   });
   return renderCard('digest', {
     title: periodName(period),

@@ -5,6 +5,7 @@ import { formatAmount, formatPercent, metricLines, overallCompletion, type Squad
 import type { Card } from '../../feishu/answer.js';
 import { buildCompletionChart, buildMonthlyTrendChart, chartWithFallback } from '../shared/charts.js';
 import { md, note, shortSquadName, statusTag, type Element } from '../shared/elements.js';
+import { missingQuotasHint } from '../shared/quota-hint.js';
 import { escapeMarkdown, renderCard } from '../shared/template.js';
 
 export interface ProgressView {
@@ -21,12 +22,15 @@ export interface ProgressView {
   commenced: number;
   commencedGoal: number;
   trend: MonthPoint[];
+  /** Set when the year has no quotas at all; `office`: the asker can enter them. */
+  quotasMissing?: { office: boolean };
 }
 
 /** /progress: one squad's metrics, or the sum and each squad's, with the commencement rate and the monthly trend. */
 export function progressCard(v: ProgressView): Card {
   const { period, tallies } = v;
   const elements: Element[] = [];
+  if (v.quotasMissing) elements.push(missingQuotasHint(period.year, v.quotasMissing.office));
   if (tallies.length === 1) {
     elements.push(...squadDetail(tallies[0]!, period));
   } else {

@@ -3,6 +3,7 @@ import { formatAmount } from '../../domain/tally.js';
 import { METRIC_LABELS, METRIC_UNITS, METRICS, type Metric } from '../../domain/vocabulary.js';
 import type { Card } from '../../feishu/answer.js';
 import { md, note, type Element } from '../shared/elements.js';
+import { missingQuotasHint } from '../shared/quota-hint.js';
 import { renderCard } from '../shared/template.js';
 
 export interface QuotaView {
@@ -13,6 +14,8 @@ export interface QuotaView {
   quotas: { squadId: number; metric: string; target: number }[];
   /** The district's goals; empty when the asker does not see the whole district. */
   goals: { metric: string; target: number }[];
+  /** Set when the year has no quotas at all; `office`: the asker can enter them. */
+  quotasMissing?: { office: boolean };
 }
 
 function show(metric: Metric, v: number): string {
@@ -38,7 +41,8 @@ export function quotaCard(v: QuotaView): Card {
     );
     elements.push(md(`**${s.sortOrder}. ${s.name}**\n${parts.join(' · ')}`));
   }
-  if (elements.length === 0) elements.push(note(`${v.year}年还没有分解目标任务，请联系区招商局。`));
+  if (v.quotasMissing) elements.unshift(missingQuotasHint(v.year, v.quotasMissing.office));
+  else if (elements.length === 0) elements.push(note(`${v.year}年还没有分解目标任务，请联系区招商局。`));
   return renderCard('quota', {
     title: `${v.year}年 · ${v.title}`,
     subtitle: '港南政发〔2018〕5号 附表一/二/三',

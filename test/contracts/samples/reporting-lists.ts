@@ -141,5 +141,16 @@ export const reportingListSamples: SampleTable = {
     'captain: one squad, no district goals': () =>
       quotaCard({ year: 2018, title: squadName(1), squads: refs.slice(1, 2), quotas, goals: [] }),
     'a year with no quotas yet': () => quotaCard({ year: 2019, title: '全区', squads: refs, quotas: [], goals: [] }),
+    'office: a year with no quotas, told how to enter them': () =>
+      quotaCard({ year: 2019, title: '全区', squads: refs, quotas: [], goals: [], quotasMissing: { office: true } }),
+    'captain: a year with no quotas': () =>
+      quotaCard({
+        year: 2019,
+        title: squadName(1),
+        squads: refs.slice(1, 2),
+        quotas: [],
+        goals: [],
+        quotasMissing: { office: false },
+      }),
   },
 };

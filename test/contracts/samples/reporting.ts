@@ -130,6 +130,11 @@ const judge = (t: SquadTally[], p: Period) => judgeSquads(t, p, DEFAULT_WEIGHTS,
 const q2 = judge(talliesFor(Q2, 3), Q2);
 const q3 = judge(emptyTallies(), Q3);
 const solo = judge(talliesFor(Q2, 3).slice(0, 1), Q2);
+// A year whose quotas were never entered and nothing done yet: every squad 未参评.
+const unjudgedYear = judge(
+  emptyTallies().map((t) => ({ ...t, quota: {} })),
+  Q3,
+);
 
 /** The district's signings and funds, month by month over a whole year (万元). */
 const trend: MonthPoint[] = Y2017.months.map((month, i) => ({
@@ -178,6 +183,16 @@ export const reportingSamples: SampleTable = {
       progress({ title: PLAN_SQUADS[2]!.name, all: false, period: Q2, tallies: talliesFor(Q2, 2).slice(2, 3) }),
     'nothing yet this quarter, no trend': () =>
       progress({ period: Q3, tallies: emptyTallies(), trend: [], commenced: 0, today: '2018-07-02' }),
+    'office: a year without quotas, told how to enter them': () =>
+      progress({
+        period: Q3,
+        tallies: emptyTallies().map((t) => ({ ...t, quota: {} })),
+        trend: [],
+        commenced: 0,
+        commencedGoal: 0,
+        today: '2018-07-02',
+        quotasMissing: { office: true },
+      }),
   },
   rank: {
     'office: all 20 squads with the red and black lists': () =>
@@ -205,8 +220,29 @@ export const reportingSamples: SampleTable = {
         visible: q3.ranked.map((squad, i) => ({ squad, rank: i + 1 })),
         bulletin: q3.bulletin,
       }),
+    'office: a year without quotas, every squad 未参评': () =>
+      rankCard({
+        period: Q3,
+        today: '2018-07-02',
+        total: 0,
+        visible: [],
+        unjudged: unjudgedYear.bulletin.unjudged,
+        bulletin: unjudgedYear.bulletin,
+        quotasMissing: { office: true },
+      }),
+    'captain: a year without quotas': () =>
+      rankCard({
+        period: Q3,
+        today: '2018-07-02',
+        total: 0,
+        visible: [],
+        unjudged: unjudgedYear.bulletin.unjudged?.slice(0, 1),
+        quotasMissing: { office: false },
+      }),
   },
   bulletin: {
+    'a year without quotas: nobody judged': () =>
+      bulletinCard({ bulletin: unjudgedYear.bulletin, status: 'DRAFT' }, true),
     'draft for the office, with 发布': () => bulletinCard({ bulletin: q2.bulletin, status: 'DRAFT' }, true),
     'published, in the leadership group': () =>
       bulletinCard(
@@ -230,5 +266,7 @@ export const reportingSamples: SampleTable = {
       return digestCard(Y2017, '2018-01-05', t, judge(t, Y2017).ranked);
     },
     'nothing yet this quarter': () => digestCard(Q3, '2018-07-02', emptyTallies(), q3.ranked),
+    'a year without quotas: every squad 未参评': () =>
+      digestCard(Q3, '2018-07-02', emptyTallies(), unjudgedYear.ranked),
   },
 };
