@@ -36,11 +36,11 @@ describe('the demo start', () => {
     const c = await ask(bot, await bot.openIdOf(OFFICE), '/progress');
     expect(c).toContain('2026年');
     expect(c).not.toContain('还没有分解目标任务');
-    const district = rows(c);
-    const line = (label: string) => district.find((r: any) => r.metric.startsWith(label));
-    expect(line('新签约亿元以上项目').target).toBe('18个');
-    expect(line('新签约亿元以上项目').actual).not.toBe('0个');
-    expect(line('招商线索').pct).not.toBe('0%');
+    // The district's lines read "- 新签约亿元以上项目：**N个** / 目标 18个（x%）".
+    const line = (label: string) => c.match(new RegExp(`${label}[^：]*：\\*\\*([^*]+)\\*\\* / 目标 ([^（]+)（([^）]+)）`));
+    expect(line('新签约亿元以上项目')?.[2]).toBe('18个');
+    expect(line('新签约亿元以上项目')?.[1]).not.toBe('0个');
+    expect(line('招商线索')?.[3]).not.toBe('0%');
     expect(c).toMatch(/2023年签约 \d+ 个，已开工 \d+ 个/);
   });
 
@@ -49,9 +49,10 @@ describe('the demo start', () => {
     const ranked = rows(c);
     expect(ranked).toHaveLength(15);
     expect(Number(ranked[0].score)).toBeGreaterThan(0);
-    expect(ranked.filter((r: any) => r.mark === '红榜').length).toBeGreaterThan(0);
-    expect(ranked.filter((r: any) => r.mark === '黑榜').length).toBeGreaterThan(0);
-    expect(ranked[0].mark).not.toBe('黑榜');
+    const mark = (r: any) => r.mark?.[0]?.text;
+    expect(ranked.filter((r: any) => mark(r) === '红榜').length).toBeGreaterThan(0);
+    expect(ranked.filter((r: any) => mark(r) === '黑榜').length).toBeGreaterThan(0);
+    expect(mark(ranked[0])).not.toBe('黑榜');
     const black = JSON.parse(c).body.elements.find((e: any) => String(e.content).startsWith('**黑榜**')).content;
     for (const line of black.split('\n').slice(1)) expect(line.split('综合得分').length).toBeLessThanOrEqual(2);
   });
@@ -65,7 +66,7 @@ describe('the demo start', () => {
     const inReview = await bot.database.prisma.project.findFirstOrThrow({ where: { reviewStatus: 'IN_REVIEW' } });
     expect(await ask(bot, office, `/review ${inReview.id}`)).toContain('待出具');
     expect(await ask(bot, office, '/quota')).toContain('2026年');
-    expect(rows(await ask(bot, await bot.openIdOf(CAPTAIN), '/progress')).length).toBeGreaterThan(0);
+    expect(await ask(bot, await bot.openIdOf(CAPTAIN), '/progress')).toMatch(/招商线索[^：]*：\*\*[1-9]/);
   });
 
   it('a second start on the same database loads nothing twice', async () => {
