@@ -20,6 +20,8 @@ import { createProject, newProject } from './project-new/actions.js';
 import { giveReviewOpinion } from './review/opinion-actions.js';
 import { overruleVeto } from './review/overrule-actions.js';
 import { launchReview, openReview } from './review/actions.js';
+import { openReadOnlyReport } from './report-list/actions.js';
+import { openSettings, saveSettings } from './settings/actions.js';
 import type { CardHandler, CardInput } from './types.js';
 
 /**
@@ -54,6 +56,9 @@ export const cardActions: Record<string, CardHandler> = {
   'bulletin.publish': publishBulletin,
   'import.confirm': confirmImport,
   'import.cancel': cancelImport,
+  'reports.open': openReadOnlyReport,
+  'settings.open': openSettings,
+  'settings.save': saveSettings,
 };
 
 export async function runCardAction(input: CardInput, deps: Deps): Promise<CardAnswer> {

@@ -94,3 +94,9 @@ export function mayImportSpreadsheets(a: Actor): string | null {
   if (a.roles.includes('OFFICE_ADMIN')) return null;
   return '只有领导小组办公室的管理员可以导入目标任务和名册；请把文件发给区招商局。';
 }
+
+/** The settings (reminder days, thresholds, score weights, job times) are changed by office admins only. */
+export function mayChangeSettings(a: Actor): string | null {
+  if (a.roles.includes('OFFICE_ADMIN')) return null;
+  return '只有办公室管理员可以查看和修改系统设置；如需调整，请联系区招商局办公室。';
+}
