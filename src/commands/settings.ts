@@ -5,7 +5,7 @@ import type { Deps } from '../deps.js';
 import { mayChangeSettings } from '../domain/authz.js';
 import { localDate } from '../domain/periods.js';
 import {
-  describeSettingValue,
+  describeSettingChange,
   groupFormValues,
   groupKeys,
   SETTING_GROUPS,
@@ -44,8 +44,7 @@ export async function manageSettings(input: CommandInput, deps: Deps): Promise<R
         rows.map((r) => ({
           label: settingLabel(r.key),
           version: r.version,
-          from: r.from === null ? '默认值' : describeSettingValue(r.from),
-          to: describeSettingValue(r.value),
+          change: describeSettingChange(r.key, r.from, r.value),
           by: r.byName,
           at: `${localDate(r.at, deps.config.timezone)} ${r.at.toLocaleTimeString('zh-CN', { timeZone: deps.config.timezone, hour: '2-digit', minute: '2-digit', hour12: false })}`,
         })),

@@ -274,8 +274,8 @@ export function parseGroupForm(
   return { ok: true, changes };
 }
 
-/** A setting's value as one short line for the history card. */
-export function describeSettingValue(v: unknown): string {
+/** A setting's value as one short line. */
+function describeSettingValue(v: unknown): string {
   if (Array.isArray(v)) return v.join(',');
   if (v && typeof v === 'object')
     return Object.entries(v as Record<string, unknown>)
@@ -284,10 +284,37 @@ export function describeSettingValue(v: unknown): string {
   return String(v);
 }
 
-/** The Chinese name of a settings key, for the history card. */
+/**
+ * A change as one short line for the history card: `5 → 8`; for a setting that holds an object,
+ * only the numbers that changed (`trips 5 → 15，leads 5 → 0`). `from` null: the default was in force.
+ */
+export function describeSettingChange(key: string, from: unknown, to: unknown): string {
+  const before = from === null || from === undefined ? effectiveValue(key, undefined) : effectiveValue(key, from);
+  const after = effectiveValue(key, to);
+  if (before && after && typeof before === 'object' && !Array.isArray(before) && typeof after === 'object') {
+    const flat = (o: unknown, prefix = ''): Record<string, unknown> =>
+      Object.entries(o as Record<string, unknown>).reduce<Record<string, unknown>>((acc, [k, x]) => {
+        if (x && typeof x === 'object' && !Array.isArray(x)) Object.assign(acc, flat(x, `${prefix}${k}.`));
+        else acc[`${prefix}${k}`] = x;
+        return acc;
+      }, {});
+    const a = flat(before);
+    const b = flat(after);
+    const diff = Object.keys(b)
+      .filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]))
+      .map((k) => `${k} ${describeSettingValue(a[k])} → ${describeSettingValue(b[k])}`);
+    return diff.length > 0 ? diff.join('，') : '（无变化）';
+  }
+  return `${describeSettingValue(before)} → ${describeSettingValue(after)}`;
+}
+
+/** The Chinese name of a settings key, for the history card: the group and the input. */
 export function settingLabel(key: string): string {
-  if (key === 'bulletin.weights') return '红黑榜权重';
-  if (key === 'bulletin.rules') return '红黑榜规则';
-  for (const g of SETTING_GROUPS) for (const f of g.fields) if (f.key === key && !f.path) return f.label;
+  for (const g of SETTING_GROUPS) {
+    if (g.fields.some((f) => f.key === key && f.path))
+      return `${g.title}·${key === 'bulletin.weights' ? '权重' : '规则'}`;
+    const f = g.fields.find((x) => x.key === key);
+    if (f) return `${g.title}·${f.label}`;
+  }
   return key;
 }

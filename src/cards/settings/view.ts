@@ -75,8 +75,7 @@ export function settingsGroupCard(
 export interface SettingsHistoryRow {
   label: string;
   version: number;
-  from: string;
-  to: string;
+  change: string;
   by: string;
   at: string;
 }
@@ -97,7 +96,7 @@ export function settingsHistoryCard(rows: SettingsHistoryRow[]): Card {
             rows.map((r) => ({
               at: r.at,
               label: `${r.label}（第 ${r.version} 版）`,
-              change: `${r.from} → ${r.to}`,
+              change: r.change,
               by: r.by,
             })),
           ),
