@@ -22,6 +22,7 @@ import { overruleVeto } from './review/overrule-actions.js';
 import { launchReview, openReview } from './review/actions.js';
 import { openReadOnlyReport } from './report-list/actions.js';
 import { openSettings, saveSettings } from './settings/actions.js';
+import { cancelTripPlan } from './trip-cancel/actions.js';
 import type { CardHandler, CardInput } from './types.js';
 
 /**
@@ -37,6 +38,7 @@ export const cardActions: Record<string, CardHandler> = {
   'trip.approve': approveTripPlan,
   'trip.reject': rejectTripPlan,
   'trip.submit': submitTripPlan,
+  'trip.cancel': cancelTripPlan,
   'tripreport.open': openTripReport,
   'tripreport.visit': addVisit,
   'tripreport.lead': showLeadForm,
