@@ -23,6 +23,7 @@ import { launchReview, openReview } from './review/actions.js';
 import { openReadOnlyReport } from './report-list/actions.js';
 import { openSettings, saveSettings } from './settings/actions.js';
 import { cancelTripPlan } from './trip-cancel/actions.js';
+import { decideRewardAction, dropLeadAction } from './lead-state/actions.js';
 import type { CardHandler, CardInput } from './types.js';
 
 /**
@@ -44,6 +45,8 @@ export const cardActions: Record<string, CardHandler> = {
   'tripreport.lead': showLeadForm,
   'tripreport.submit': submitTripReport,
   'lead.submit': submitLead,
+  'lead.drop': dropLeadAction,
+  'lead.reward': decideRewardAction,
   'project.view': viewProject,
   'project.new': newProject,
   'project.create': createProject,

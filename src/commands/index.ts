@@ -9,6 +9,7 @@ import { manageKeyProjects } from './key.js';
 import { manageLand } from './land.js';
 import { openLeadCard } from './lead.js';
 import { listLeads } from './leads.js';
+import { openLeadState } from './leadcard.js';
 import { listOverdueTasks } from './overdue.js';
 import { showProgress } from './progress.js';
 import { openProjects } from './project.js';
@@ -80,6 +81,11 @@ export const commands: Record<string, Command> = {
     run: listLeads,
     usage: '/leads [小分队]',
     summary: '查看招商线索：本年各小分队线索数（跟进中/已转项目/已放弃）和最新 10 条线索。',
+  },
+  '/leadcard': {
+    run: openLeadState,
+    usage: '/leadcard <线索编号|企业名称>',
+    summary: '查看一条线索的状态和中介奖励；本小分队可写明原因放弃线索，区招商局审核和登记支付中介奖励',
   },
   '/project': {
     run: openProjects,

@@ -13,6 +13,7 @@ export interface LeadsView {
   severalSquads: boolean;
   perSquad: { name: string; total: number; open: number; converted: number; dropped: number }[];
   recent: {
+    id?: number;
     company: string;
     sector: string | null;
     squadName: string;
@@ -22,6 +23,8 @@ export interface LeadsView {
     /** Name and phone, or null when the asker may not see them. */
     contact: { name: string | null; phone: string | null } | null;
   }[];
+  /** 中介奖励 whose project has signed and that are not paid yet. */
+  rewardsDue?: { leadId: number; company: string; squadName: string; state: string; amount: string }[];
 }
 
 /** /leads: this year's leads per squad and the latest ones. */
@@ -53,13 +56,31 @@ export function leadsCard(v: LeadsView): Card {
           { name: 'contact', display_name: '联系人' },
         ],
         v.recent.map((l) => ({
-          company: l.sector ? `${l.company}（${l.sector}）` : l.company,
+          company: `${l.id !== undefined ? `#${l.id} ` : ''}${l.sector ? `${l.company}（${l.sector}）` : l.company}`,
           squad: l.squadName,
           status: `${STATUS_LABELS[l.status] ?? l.status} · ${LEAD_SOURCE_LABELS[l.source as LeadSource] ?? l.source}`,
           date: l.createdOn,
           contact: l.contact
             ? [l.contact.name, l.contact.phone].filter(Boolean).join(' ') || '—'
             : '（仅本小分队和办公室可见）',
+        })),
+      ),
+    );
+  if (v.rewardsDue?.length)
+    elements.push(
+      md(`**中介奖励待办 ${v.rewardsDue.length} 笔**（发送 /leadcard 编号 办理）`),
+      table(
+        [
+          { name: 'company', display_name: '线索' },
+          { name: 'squad', display_name: '小分队' },
+          { name: 'state', display_name: '状态' },
+          { name: 'amount', display_name: '金额' },
+        ],
+        v.rewardsDue.map((r) => ({
+          company: `#${r.leadId} ${r.company}`,
+          squad: r.squadName,
+          state: r.state,
+          amount: r.amount,
         })),
       ),
     );
