@@ -21,7 +21,9 @@ function excerpt(s: string, max = 40): string {
 
 function line(l: ReportLine, tz: string, withMonth: boolean): Element {
   const s = reportState(l);
-  const who = l.submittedAt ? `${escapeMarkdown(l.submittedBy ?? '—')} ${localDateTime(l.submittedAt, tz)}` : '';
+  const who = l.submittedAt
+    ? `${l.submittedBy ? `${escapeMarkdown(l.submittedBy)} ` : ''}${localDateTime(l.submittedAt, tz)} 提交`
+    : '';
   const text = [
     `**${escapeMarkdown(l.squadName)}**${withMonth ? ` · ${monthLabel(l.month)}` : ''} <text_tag color='${s.colour}'>${s.label}</text_tag>`,
     [who, l.status && l.status !== 'EXEMPT' ? `拜访客商 ${l.visitedCount} 位` : ''].filter(Boolean).join(' · '),

@@ -9,9 +9,17 @@ import { renderTripSummary } from '../trip-plan/view-summary.js';
 import type { CardHandler } from '../types.js';
 import { cancelledLine, tripCancelCard } from './view.js';
 
-function withLine(card: Card, line: Record<string, unknown>): Card {
-  const body = card.body as { elements: unknown[] };
-  return { ...card, body: { ...body, elements: [...body.elements, line] } };
+/** The traveller's plan card once cancelled: the status line says why, the footer what it means. */
+function withReason(card: Card, reason: string): Card {
+  type Drawn = { tag?: string; content?: string; text?: { text_size?: string } };
+  const body = card.body as { elements: Drawn[] };
+  const elements = body.elements.map((e) => {
+    if (e.tag === 'markdown' && e.content === '已撤回') return cancelledLine(reason);
+    if (e.tag === 'div' && e.text?.text_size === 'notation')
+      return { ...e, text: { ...e.text, content: '这次外出已取消，不计入外出招商次数，也不再需要填写外出报告。' } };
+    return e;
+  });
+  return { ...card, body: { ...body, elements } };
 }
 
 /**
@@ -54,6 +62,6 @@ export const cancelTripPlan: CardHandler = async (input, deps) => {
       content: textContent(text),
     });
   const view = await findTrip(deps.db, { id: trip.id });
-  const card = withLine(renderTripSummary(view!, deps.config.timezone, 'traveller'), cancelledLine(reason));
+  const card = withReason(renderTripSummary(view!, deps.config.timezone, 'traveller'), reason);
   return answer.toastAndCard('已取消这次外出招商计划', card);
 };
