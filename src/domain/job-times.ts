@@ -11,6 +11,4 @@ export const JOB_TIMES = {
   'quarterly-bulletin': { label: '季度进度通报与红黑榜草稿', cron: '0 9 20 3,6,9,12 *' },
 } as const;
 
-export type JobName = keyof typeof JOB_TIMES;
-
 export const jobCronKey = (name: string) => `jobs.${name}.cron`;

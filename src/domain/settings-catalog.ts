@@ -11,11 +11,11 @@ import { mergeRules, mergeWeights } from './scoring-settings.js';
 // a setting that holds an object (`bulletin.weights` → `signedProjects`). Pure: the caller loads the
 // stored values and writes the changes.
 
-export type SettingGroupKey = 'report' | 'review' | 'bulletin' | 'jobs';
+type SettingGroupKey = 'report' | 'review' | 'bulletin' | 'jobs';
 
 type Kind = 'int' | 'number' | 'days' | 'cron';
 
-export interface SettingField {
+interface SettingField {
   /** The input's name on the card (letters, digits and _). */
   name: string;
   key: string;
@@ -49,7 +49,7 @@ const WEIGHT_LABELS: Record<keyof typeof DEFAULT_WEIGHTS, string> = {
 };
 
 /** Each weight is points out of 100: the score is the weighted mean of the completion ratios. */
-export const WEIGHTS_TOTAL = 100;
+const WEIGHTS_TOTAL = 100;
 
 export const SETTING_GROUPS: SettingGroup[] = [
   {
@@ -172,7 +172,7 @@ export function groupKeys(g: SettingGroup): string[] {
 }
 
 /** The value in force of each key: the stored one made whole with the defaults. */
-export function effectiveValue(key: string, stored: unknown): unknown {
+function effectiveValue(key: string, stored: unknown): unknown {
   if (key === 'bulletin.weights') return mergeWeights(stored);
   if (key === 'bulletin.rules') return mergeRules(stored);
   if (stored !== undefined && stored !== null) return stored;
@@ -199,7 +199,7 @@ export function groupFormValues(g: SettingGroup, stored: Record<string, unknown>
   return out;
 }
 
-export type GroupChange = { key: string; from: unknown; to: unknown };
+type GroupChange = { key: string; from: unknown; to: unknown };
 
 export type ParsedGroup = { ok: true; changes: GroupChange[] } | { ok: false; errors: Record<string, string> };
 

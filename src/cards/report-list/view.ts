@@ -6,7 +6,7 @@ import { buttonRow, md, note, type Element } from '../shared/elements.js';
 import { escapeMarkdown, renderCard } from '../shared/template.js';
 
 /** 未提交 / 草稿 / 已提交 / 逾期提交 / 免报, and its colour. */
-export function reportState(l: Pick<ReportLine, 'status' | 'late'>): { label: string; colour: string } {
+function reportState(l: Pick<ReportLine, 'status' | 'late'>): { label: string; colour: string } {
   if (l.status === 'SUBMITTED')
     return l.late ? { label: '逾期提交', colour: 'orange' } : { label: '已提交', colour: 'green' };
   if (l.status === 'DRAFT') return { label: '草稿', colour: 'blue' };
