@@ -255,7 +255,7 @@ describeInBrowser('the office’s cards on the local chat page', () => {
     await openAs(page, bot.url, admin);
     await openChat(page, p2pChatId(admin));
     await sendText(page, `/leadcard ${leadId}`);
-    const card = cardTitled(page, '招商线索');
+    const card = cardTitled(page, '招商线索 · 某电子公司');
     await card.waitFor();
     const id = await messageIdOf(card);
     await card.locator('[data-name="reward_amount"]').fill('5');
