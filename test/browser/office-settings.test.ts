@@ -208,8 +208,13 @@ describeInBrowser('the office’s cards on the local chat page', () => {
         await list.locator(`button[data-name="open_${s4.id}_201806"]`).click();
         const opened = p.locator(`.msg[data-id="${id}"][data-versions="2"]`);
         await opened.locator('.card', { hasText: '羽绒价格回升' }).waitFor();
-        expect(await opened.locator('button').count()).toBe(0);
+        expect(await opened.locator('button').count()).toBe(1);
         await shot(p, 'reports-03-read-only-desktop');
+        await opened.locator('button[data-name="reports_back"]').click();
+        await p
+          .locator(`.msg[data-id="${id}"][data-versions="3"]`)
+          .locator('.card', { hasText: '月度汇报一览' })
+          .waitFor();
       }
       await p.close();
     }

@@ -129,8 +129,18 @@ describe('/reports', () => {
     const res = await tap('招商局局长', { action: 'reports.open', squadId: s4.id, month: '2018-06' });
     const text = JSON.stringify(res.card!.data);
     expect(text).toContain('羽绒价格回升');
-    expect(text).not.toContain('"tag":"button"');
+    // read-only: the one button goes back to the month's list
+    const buttons = text.match(/"tag":"button"/g) ?? [];
+    expect(buttons).toHaveLength(1);
+    expect(fieldOf(res.card!.data, 'reports_back').behaviors[0].value).toEqual({
+      action: 'reports.open',
+      month: '2018-06',
+      list: true,
+    });
+    expect(text).not.toContain('report_edit');
     expect(text).toContain('13800000000');
+    const back = await tap('招商局局长', { action: 'reports.open', month: '2018-06', list: true });
+    expect(back.card!.data.header.title.content).toContain('月度汇报一览');
     const inGroup = await bot.card(
       cardCallback({
         openId: await bot.openIdOf('招商局局长'),
@@ -163,5 +173,15 @@ describe('/reports', () => {
     const res = await tap('市政局四分队队员', { action: 'reports.open', squadId: s1.id, month: '2018-05' });
     expect(res.toast?.type).toBe('error');
     expect(res.card).toBeUndefined();
+    const list = await tap('市政局四分队队员', { action: 'reports.open', month: '2018-06', list: true });
+    expect(list.toast?.content).toContain('只给区招商局');
+    expect(list.card).toBeUndefined();
+    // a member reading their own squad's report gets no button back to a list they may not see
+    const own = await tap('市政局四分队队员', {
+      action: 'reports.open',
+      squadId: (await squadByOrder(db(), 4)).id,
+      month: '2018-06',
+    });
+    expect(fieldOf(own.card!.data, 'reports_back')).toBeUndefined();
   });
 });

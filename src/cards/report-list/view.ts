@@ -74,3 +74,15 @@ export function dailyReportsCard(day: string, lines: ReportLine[], tz: string): 
     footer: '每天汇总一次（时间可在 /settings 定时任务中调整）；发送 /reports 查看本月各小分队的汇报情况。',
   });
 }
+
+/** Under a report opened from a list: back to the month's list (the card is replaced in place). */
+export function backToListButton(month: string): Element {
+  return {
+    tag: 'button',
+    name: 'reports_back',
+    type: 'default',
+    width: 'fill',
+    text: { tag: 'plain_text', content: `返回${monthLabel(month)}汇报一览` },
+    behaviors: [{ type: 'callback', value: { action: 'reports.open', month, list: true } }],
+  };
+}
