@@ -125,7 +125,7 @@ export const MATRIX: MatrixRow[] = [
   act('settings.open', '系统设置：打开一组', false,              'N   N   N   N N N Y N N N N Y'),
   act('settings.save', '系统设置：保存', false,                  'N   N   N   N N N Y N N N N Y'),
   act('reports.open', '月度汇报一览：查看（只读）', true,        'Y/N Y/N Y/N Y Y Y Y Y N N N Y'),
-  act('trip.cancel', '外出计划：取消（队长提交的计划）', true,   'N   Y/N N   N N N N/Y N N N N N'),
+  act('trip.cancel', '外出计划：取消（队长的）', true,   'N   Y/N N   N N N N/Y N N N N N'),
   act('lead.drop', '线索：放弃', true,                           'Y/N Y/N N   N N Y Y N N N N Y'),
   act('lead.reward', '中介奖励：审核、登记支付', false,          'N   N   N   N N Y Y N N N N Y'),
 ];
