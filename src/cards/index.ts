@@ -20,6 +20,10 @@ import { createProject, newProject } from './project-new/actions.js';
 import { giveReviewOpinion } from './review/opinion-actions.js';
 import { overruleVeto } from './review/overrule-actions.js';
 import { launchReview, openReview } from './review/actions.js';
+import { openReadOnlyReport } from './report-list/actions.js';
+import { openSettings, saveSettings } from './settings/actions.js';
+import { cancelTripPlan } from './trip-cancel/actions.js';
+import { decideRewardAction, dropLeadAction } from './lead-state/actions.js';
 import type { CardHandler, CardInput } from './types.js';
 
 /**
@@ -35,11 +39,14 @@ export const cardActions: Record<string, CardHandler> = {
   'trip.approve': approveTripPlan,
   'trip.reject': rejectTripPlan,
   'trip.submit': submitTripPlan,
+  'trip.cancel': cancelTripPlan,
   'tripreport.open': openTripReport,
   'tripreport.visit': addVisit,
   'tripreport.lead': showLeadForm,
   'tripreport.submit': submitTripReport,
   'lead.submit': submitLead,
+  'lead.drop': dropLeadAction,
+  'lead.reward': decideRewardAction,
   'project.view': viewProject,
   'project.new': newProject,
   'project.create': createProject,
@@ -54,6 +61,9 @@ export const cardActions: Record<string, CardHandler> = {
   'bulletin.publish': publishBulletin,
   'import.confirm': confirmImport,
   'import.cancel': cancelImport,
+  'reports.open': openReadOnlyReport,
+  'settings.open': openSettings,
+  'settings.save': saveSettings,
 };
 
 export async function runCardAction(input: CardInput, deps: Deps): Promise<CardAnswer> {

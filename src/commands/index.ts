@@ -9,6 +9,7 @@ import { manageKeyProjects } from './key.js';
 import { manageLand } from './land.js';
 import { openLeadCard } from './lead.js';
 import { listLeads } from './leads.js';
+import { openLeadState } from './leadcard.js';
 import { listOverdueTasks } from './overdue.js';
 import { showProgress } from './progress.js';
 import { openProjects } from './project.js';
@@ -17,6 +18,8 @@ import { showQuotas } from './quota.js';
 import { showRank } from './rank.js';
 import { manageOutbox } from './outbox.js';
 import { openMonthlyReport } from './report.js';
+import { manageSettings } from './settings.js';
+import { listMonthReports } from './reports.js';
 import { showReview } from './review.js';
 import { sendTemplate } from './template.js';
 import { openTripPlan } from './trip.js';
@@ -54,6 +57,11 @@ export const commands: Record<string, Command> = {
     usage: '/report [YYYY-MM] [小分队]',
     summary: '填写或查看月度汇报（每月28日前）；责任领导免报：/report exempt [YYYY-MM] [小分队] 原因',
   },
+  '/reports': {
+    run: listMonthReports,
+    usage: '/reports [YYYY-MM]',
+    summary: '（区招商局、领导小组）各小分队某月月度汇报的状态（未提交/草稿/已提交/逾期提交），点“查看”阅读汇报',
+  },
   '/trip': {
     run: openTripPlan,
     usage: '/trip [小分队]',
@@ -73,6 +81,11 @@ export const commands: Record<string, Command> = {
     run: listLeads,
     usage: '/leads [小分队]',
     summary: '查看招商线索：本年各小分队线索数（跟进中/已转项目/已放弃）和最新 10 条线索。',
+  },
+  '/leadcard': {
+    run: openLeadState,
+    usage: '/leadcard <线索编号|企业名称>',
+    summary: '查看一条线索的状态和中介奖励；本小分队可写明原因放弃线索，区招商局审核和登记支付中介奖励',
   },
   '/project': {
     run: openProjects,
@@ -138,6 +151,12 @@ export const commands: Record<string, Command> = {
     run: manageOutbox,
     usage: '/outbox · /outbox resend <编号…|all>',
     summary: '（办公室管理员）发送失败或积压的消息及原因；排除原因后重发',
+  },
+  '/settings': {
+    run: manageSettings,
+    usage: '/settings [月报|预审|红黑榜|定时任务] · /settings history',
+    summary:
+      '（办公室管理员）查看和修改设置：月报提醒日和关闭日、预审门槛和期限、红黑榜权重和规则、定时任务时间；history 查看修改记录',
   },
   '/bind-group': {
     run: bindLeadershipGroup,

@@ -4,6 +4,7 @@ import type { Reply } from '../feishu/answer.js';
 import { leadsCard } from '../cards/leads/view.js';
 import { maySeeContactDetails } from '../domain/contact-rules.js';
 import { leadCounts, recentLeads } from '../db/listings.js';
+import { rewardsOutstanding } from '../db/lead-state.js';
 import { reply, replyPrivately } from '../feishu/answer.js';
 import { currentYear, resolveScope, todayOf } from './scope.js';
 
@@ -14,7 +15,11 @@ export async function listLeads(input: CommandInput, deps: Deps): Promise<Reply>
   const { scope } = res;
   const ids = scope.all ? undefined : scope.squads.map((s) => s.id);
   const year = currentYear(deps);
-  const [counts, recent] = await Promise.all([leadCounts(deps.db, ids, year.from, year.to), recentLeads(deps.db, ids)]);
+  const [counts, recent, rewards] = await Promise.all([
+    leadCounts(deps.db, ids, year.from, year.to),
+    recentLeads(deps.db, ids),
+    rewardsOutstanding(deps.db, ids),
+  ]);
   const perSquad = scope.squads
     .map((s) => {
       const of = counts.filter((c) => c.squadId === s.id);
@@ -29,6 +34,7 @@ export async function listLeads(input: CommandInput, deps: Deps): Promise<Reply>
     })
     .filter((r) => r.total > 0 || scope.squads.length <= 10);
   const recentShown = recent.map((l) => ({
+    id: l.id,
     company: l.company,
     sector: l.sector,
     squadName: l.squad.name,
@@ -45,6 +51,13 @@ export async function listLeads(input: CommandInput, deps: Deps): Promise<Reply>
       severalSquads: scope.squads.length > 1,
       perSquad,
       recent: recentShown,
+      rewardsDue: rewards.map((r) => ({
+        leadId: r.leadId,
+        company: r.company,
+        squadName: r.squadName,
+        state: r.rowStatus === 'APPROVED' ? '已审核，待支付' : '应兑现，待审核',
+        amount: r.approvedAmountWan !== null ? `${r.approvedAmountWan} 万元` : r.intermediaryReward,
+      })),
     }),
   );
   // Phones are for the asker alone: asked in a group, the card goes to their 1:1 chat.

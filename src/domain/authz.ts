@@ -94,3 +94,27 @@ export function mayImportSpreadsheets(a: Actor): string | null {
   if (a.roles.includes('OFFICE_ADMIN')) return null;
   return '只有领导小组办公室的管理员可以导入目标任务和名册；请把文件发给区招商局。';
 }
+
+/** The settings (reminder days, thresholds, score weights, job times) are changed by office admins only. */
+export function mayChangeSettings(a: Actor): string | null {
+  if (a.roles.includes('OFFICE_ADMIN')) return null;
+  return '只有办公室管理员可以查看和修改系统设置；如需调整，请联系区招商局办公室。';
+}
+
+/** A trip plan is cancelled by whoever filed it or by the squad's captain, with a reason. */
+export function mayCancelTrip(a: Actor, trip: { createdById: number; squadId: number }): string | null {
+  if (a.id === trip.createdById || isCaptainOf(a, trip.squadId)) return null;
+  return '外出招商计划只能由提交人或本小分队队长取消。';
+}
+
+/** A lead is dropped by its squad (members and captain) or the office, with a reason. */
+export function mayDropLead(a: Actor, squadId: number): string | null {
+  if (isOfficeActor(a) || isMemberOf(a, squadId)) return null;
+  return '你不是这个小分队的成员，不能放弃它的线索。';
+}
+
+/** The intermediary reward (中介奖励) is approved and marked paid by the office. */
+export function mayDecideReward(a: Actor): string | null {
+  if (isOfficeActor(a)) return null;
+  return '中介奖励由区招商局（领导小组办公室）审核和登记支付。';
+}

@@ -3,6 +3,8 @@ import { runQuarterlyBulletin } from './quarterly-bulletin.js';
 import { runReportReminders } from './report-reminders.js';
 import { warnReviewDeadlines } from './review-deadlines.js';
 import { runTaskWarnings } from './task-warnings.js';
+import { JOB_TIMES } from '../domain/job-times.js';
+import { sendDailyReportSummary } from './daily-reports.js';
 import type { Job } from './types.js';
 
 /**
@@ -11,26 +13,12 @@ import type { Job } from './types.js';
  * quarterly bulletin up to three days after (the leadership meeting follows it).
  */
 export const jobs: Record<string, Job> = {
-  'report-reminders': {
-    label: '月度汇报提醒与逾期通报',
-    cron: '0 9 * * *',
-    catchUp: 'same-day',
-    run: runReportReminders,
-  },
-  'task-warnings': { label: '项目限时事项预警', cron: '30 9 * * *', catchUp: 'same-day', run: runTaskWarnings },
-  'review-deadlines': { label: '联合预审期限提醒', cron: '0 9 * * *', catchUp: 'same-day', run: warnReviewDeadlines },
-  'outbox-failures': {
-    label: '发送失败消息日报（发给办公室管理员）',
-    cron: '30 8 * * *',
-    catchUp: 'same-day',
-    run: reportOutboxFailures,
-  },
-  'quarterly-bulletin': {
-    label: '季度进度通报与红黑榜草稿',
-    cron: '0 9 20 3,6,9,12 *',
-    catchUp: { days: 3 },
-    run: runQuarterlyBulletin,
-  },
+  'report-reminders': { ...JOB_TIMES['report-reminders'], catchUp: 'same-day', run: runReportReminders },
+  'task-warnings': { ...JOB_TIMES['task-warnings'], catchUp: 'same-day', run: runTaskWarnings },
+  'review-deadlines': { ...JOB_TIMES['review-deadlines'], catchUp: 'same-day', run: warnReviewDeadlines },
+  'outbox-failures': { ...JOB_TIMES['outbox-failures'], catchUp: 'same-day', run: reportOutboxFailures },
+  'daily-reports': { ...JOB_TIMES['daily-reports'], catchUp: 'same-day', run: sendDailyReportSummary },
+  'quarterly-bulletin': { ...JOB_TIMES['quarterly-bulletin'], catchUp: { days: 3 }, run: runQuarterlyBulletin },
 };
 
 export type NamedJob = Job & { name: string };

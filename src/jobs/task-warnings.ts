@@ -9,7 +9,8 @@ import { endOfLocalDay, remindPeople } from './send.js';
 
 /**
  * 限时办结、超时预警、办结销号: a warning when an open task enters the warning window, then one at
- * each overdue step, to the project's helper (帮办) and the squad's captain; a key project's (重点项目)
+ * each overdue step, to the person the task is assigned to, the project's helper (帮办) and the
+ * squad's captain; a key project's (重点项目)
  * overdue task goes straight to the squad's responsible leaders too. Closed tasks are not read at
  * all, so they never remind.
  */
@@ -21,15 +22,17 @@ export async function runTaskWarnings(deps: Deps, now: Date): Promise<{ summary:
   const people = (await squadPeople(deps.db, squadIds)).filter((p) => p.openId);
   const captains = people.filter((p) => p.role === 'CAPTAIN');
   const leaders = people.filter((p) => p.role === 'LEADER');
-  const helperIds = [...new Set(tasks.map((t) => t.project.helperId).filter((x): x is number => x !== null))];
-  const helpers = await openIdsByPerson(deps.db, helperIds);
+  const personIds = tasks.flatMap((t) => [t.project.helperId, t.assigneeId]).filter((x): x is number => x !== null);
+  const openIds = await openIdsByPerson(deps.db, [...new Set(personIds)]);
   let messages = 0;
   for (const t of tasks) {
     const w = taskWarning(t, today, rules);
     if (!w) continue;
     const ids = captains.filter((c) => c.squadId === t.project.squadId).map((c) => c.openId!);
-    const helper = t.project.helperId !== null ? helpers.get(t.project.helperId) : undefined;
-    if (helper) ids.push(helper);
+    for (const personId of [t.project.helperId, t.assigneeId]) {
+      const openId = personId !== null ? openIds.get(personId) : undefined;
+      if (openId) ids.push(openId);
+    }
     if (w.kind !== 'DUE_SOON' && t.project.isKey)
       ids.push(...leaders.filter((l) => l.squadId === t.project.squadId).map((l) => l.openId!));
     const text =

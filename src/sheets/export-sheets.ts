@@ -9,6 +9,7 @@ import {
   loadVisitsBetween,
 } from '../db/exports.js';
 import { LAND_STATUS_LABELS } from '../domain/land.js';
+import { formatBusinessmenLines, type VisitedBusinessman } from '../domain/visited-businessmen.js';
 import {
   LEAD_SOURCE_LABELS,
   STAGE_LABELS,
@@ -199,6 +200,7 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<{ wb: Exc
       '投资导向',
       '项目信息',
       '对接工作意见',
+      '拜访客商',
       '免报原因',
     ];
     const rows = reports.map((r) => [
@@ -210,6 +212,7 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<{ wb: Exc
       r.investmentDirections,
       r.projectInfo,
       r.suggestions,
+      visitedBusinessmenCell(r.visitedBusinessmen, req.withContacts),
       r.exemptReason ?? '',
     ]);
     addSheet(wb, {
@@ -217,9 +220,32 @@ export async function buildExport(db: Db, req: ExportRequest): Promise<{ wb: Exc
       title: title('各小分队月度汇报'),
       headers,
       rows,
-      widths: [10, 30, 8, 8, 40, 40, 40, 40, 20],
+      widths: [10, 30, 8, 8, 40, 40, 40, 40, 50, 20],
     });
     count = rows.length;
   }
   return { wb, rows: count };
 }
+
+/** A report's visited businessmen, one per line; addresses and phones only in an export with contacts. */
+function visitedBusinessmenCell(json: string, withContacts: boolean): string {
+  let list: VisitedBusinessman[];
+  try {
+    const v = JSON.parse(json) as unknown;
+    list = Array.isArray(v) ? (v as VisitedBusinessman[]) : [];
+  } catch {
+    list = [];
+  }
+  const shown = withContacts ? list : list.map((b) => ({ ...b, address: '', contact: '' }));
+  return formatBusinessmenLines(shown.map((b) => ({ ...EMPTY_BUSINESSMAN, ...b })));
+}
+
+const EMPTY_BUSINESSMAN: VisitedBusinessman = {
+  name: '',
+  company: '',
+  address: '',
+  position: '',
+  contact: '',
+  businessScope: '',
+  investmentIntent: '',
+};

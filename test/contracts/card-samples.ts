@@ -9,6 +9,7 @@ import { importPreviewSamples } from './samples/import-preview.js';
 import { landSamples } from './samples/land.js';
 import { leadSamples } from './samples/lead.js';
 import { monthlyReportSamples } from './samples/monthly-report.js';
+import { officeSettingsSamples } from './samples/office-settings.js';
 import { partSamples } from './samples/parts.js';
 import { projectSamples } from './samples/projects.js';
 import { reportingListSamples } from './samples/reporting-lists.js';
@@ -32,6 +33,7 @@ export const CARD_SAMPLES: SampleTable = {
   ...landSamples,
   ...reportingSamples,
   ...reportingListSamples,
+  ...officeSettingsSamples,
 };
 
 /**

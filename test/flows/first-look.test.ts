@@ -37,7 +37,8 @@ describe('the demo start', () => {
     expect(c).toContain('2026年');
     expect(c).not.toContain('还没有分解目标任务');
     // The district's lines read "- 新签约亿元以上项目：**N个** / 目标 18个（x%）".
-    const line = (label: string) => c.match(new RegExp(`${label}[^：]*：\\*\\*([^*]+)\\*\\* / 目标 ([^（]+)（([^）]+)）`));
+    const line = (label: string) =>
+      c.match(new RegExp(`${label}[^：]*：\\*\\*([^*]+)\\*\\* / 目标 ([^（]+)（([^）]+)）`));
     expect(line('新签约亿元以上项目')?.[2]).toBe('18个');
     expect(line('新签约亿元以上项目')?.[1]).not.toBe('0个');
     expect(line('招商线索')?.[3]).not.toBe('0%');

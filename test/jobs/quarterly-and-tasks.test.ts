@@ -69,6 +69,21 @@ describe('project task warnings', () => {
   });
 });
 
+describe('project task warnings reach the person the task is assigned to', () => {
+  it('the assignee (a member, neither helper nor captain) gets the warning too', async () => {
+    const member = await bot.database.prisma.person.findFirstOrThrow({ where: { name: '市政局四分队队员' } });
+    const task = await bot.database.prisma.projectTask.findFirstOrThrow({ where: { title: '办理施工许可' } });
+    await bot.database.prisma.projectTask.create({
+      data: { projectId: task.projectId, title: '环评批复', dueOn: '2018-09-10', assigneeId: member.id },
+    });
+    await runTaskWarnings(bot.deps, at('2018-09-09'));
+    await bot.flush();
+    const got = await texts('市政局四分队队员');
+    expect(got.some((t) => t.includes('限时办结提醒') && t.includes('环评批复'))).toBe(true);
+    expect(got.some((t) => t.includes('办理施工许可'))).toBe(false);
+  });
+});
+
 describe('quarterly digest and red/black list', () => {
   it('sends the digest to the leadership chat and the draft to the office, once', async () => {
     const r = await runQuarterlyBulletin(bot.deps, at('2018-06-20'));

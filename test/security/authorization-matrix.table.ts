@@ -92,6 +92,9 @@ export const MATRIX: MatrixRow[] = [
   cmd('/bind-roster', '重新绑定名册', false,                     'N   N   N   N N Y Y N N N N Y'),
   cmd('/bind-group', '设置领导小组群', false,                    'N   N   N   N N Y Y N N N N Y'),
   cmd('/outbox', '查看、重发发送失败的消息', false,              'N   N   N   N N N Y N N N N Y'),
+  cmd('/settings', '查看、修改系统设置', false,                   'N   N   N   N N N Y N N N N Y'),
+  cmd('/reports', '各小分队月度汇报一览', false,                  'N   N   N   Y Y Y Y Y N N N Y'),
+  cmd('/leadcard', '一条线索的状态和中介奖励', true,              'Y/N Y/N Y/N Y Y Y Y Y N N N Y'),
   act('monthly-report.save', '月度汇报：保存草稿', true,         'Y/N Y/N N   N N Y Y N N N N Y'),
   act('monthly-report.submit', '月度汇报：提交', true,           'N   Y/N N   N N Y Y N N N N Y'),
   act('monthly-report.exempt', '月度汇报：免报', true,           'N   N   Y/N N N Y Y N N N N Y'),
@@ -119,6 +122,12 @@ export const MATRIX: MatrixRow[] = [
   act('bulletin.publish', '红黑榜：发布', false,                 'N   N   N   N N Y Y N N N N Y'),
   act('import.confirm', '导入：确认', false,                     'N   N   N   N N N Y N N N N Y'),
   act('import.cancel', '导入：取消', false,                      'N   N   N   N N N Y N N N N Y'),
+  act('settings.open', '系统设置：打开一组', false,              'N   N   N   N N N Y N N N N Y'),
+  act('settings.save', '系统设置：保存', false,                  'N   N   N   N N N Y N N N N Y'),
+  act('reports.open', '月度汇报一览：查看（只读）', true,        'Y/N Y/N Y/N Y Y Y Y Y N N N Y'),
+  act('trip.cancel', '外出计划：取消（队长的）', true,   'N   Y/N N   N N N N/Y N N N N N'),
+  act('lead.drop', '线索：放弃', true,                           'Y/N Y/N N   N N Y Y N N N N Y'),
+  act('lead.reward', '中介奖励：审核、登记支付', false,          'N   N   N   N N Y Y N N N N Y'),
 ];
 
 const SYMBOL: Record<Cell, string> = { Y: '✓', N: '✗', 'Y/N': '本队✓', 'N/Y': '他队✓' };

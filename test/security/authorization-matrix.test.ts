@@ -48,6 +48,8 @@ const REFUSALS = [
   '不能为它报外出招商计划',
   '只发给领导小组办公室',
   '只有办公室管理员',
+  '只能由提交人或本小分队队长',
+  '只给区招商局',
 ];
 const REFUSAL = new RegExp(REFUSALS.join('|'));
 
@@ -76,6 +78,7 @@ const ids = {
   project: {} as Record<Side, number>,
   task: {} as Record<Side, number>,
   approvedTrip: {} as Record<Side, number>,
+  lead: {} as Record<Side, number>,
   pendingTrips: [] as number[],
 };
 const openIds = {} as Record<RoleKey, string>;
@@ -136,6 +139,19 @@ beforeAll(async () => {
     const captain = await db().squadMember.findFirstOrThrow({ where: { squadId: squad.id, role: 'CAPTAIN' } });
     ids.approvedTrip[side] = await createTrip(squad.id, 'APPROVED', groupLeader.id, captain.personId);
     ids.pendingTrips.push(await createTrip(squad.id, 'PENDING', groupLeader.id, captain.personId));
+    ids.lead[side] = (
+      await db().lead.create({
+        data: {
+          requestKey: `matrix:lead:${side}`,
+          companyKey: `矩阵线索${side}`,
+          company: `矩阵线索${side}`,
+          squadId: squad.id,
+          source: 'VISIT',
+          ownerId: captain.personId,
+          createdOn: '2018-06-01',
+        },
+      })
+    ).id;
   }
   // The helper serves the own squad's project.
   const helper = await person('帮办中心专员');
@@ -215,6 +231,9 @@ const exercises: Record<string, (role: RoleKey, side: Side) => Promise<Outcome>>
   '/bind-roster': (r) => say(r, '/bind-roster'),
   '/bind-group': (r) => say(r, '/bind-group'),
   '/outbox': (r) => say(r, '/outbox'),
+  '/settings': (r) => say(r, '/settings'),
+  '/reports': (r) => say(r, '/reports 2018-06'),
+  '/leadcard': (r, s) => say(r, `/leadcard ${ids.lead[s]}`),
   'monthly-report.save': (r, s) => tapOutcome(r, report('save', s), REPORT_FORM),
   'monthly-report.submit': (r, s) => tapOutcome(r, report('submit', s), REPORT_FORM),
   'monthly-report.exempt': (r, s) => tapOutcome(r, report('exempt', s), { month: MONTH, exempt_reason: '矩阵测试' }),
@@ -251,6 +270,17 @@ const exercises: Record<string, (role: RoleKey, side: Side) => Promise<Outcome>>
   'bulletin.publish': (r) => tapOutcome(r, { action: 'bulletin.publish', period: '2018Q2' }),
   'import.confirm': (r) => tapOutcome(r, { action: 'import.confirm', batchId: 999999 }),
   'import.cancel': (r) => tapOutcome(r, { action: 'import.cancel', batchId: 999999 }),
+  'settings.open': (r) => tapOutcome(r, { action: 'settings.open', group: 'report' }),
+  // The values in force, saved again: "no change", nothing stored.
+  'settings.save': (r) =>
+    tapOutcome(r, { action: 'settings.save', group: 'report' }, { report_days: '20,25,27', close_day: '5' }),
+  'reports.open': (r, s) => tapOutcome(r, { action: 'reports.open', squadId: ids.squad[s], month: MONTH }),
+  // The first tap asks for the reason; nothing is cancelled.
+  'trip.cancel': (r, s) => tapOutcome(r, { action: 'trip.cancel', tripId: ids.approvedTrip[s] }),
+  // No reason: a field error, nothing dropped.
+  'lead.drop': (r, s) => tapOutcome(r, { action: 'lead.drop', leadId: ids.lead[s] }, { drop_reason: '' }),
+  'lead.reward': (r) =>
+    tapOutcome(r, { action: 'lead.reward', leadId: ids.lead.own, step: 'approve' }, { reward_amount: '1' }),
 };
 
 function report(button: string, s: Side) {

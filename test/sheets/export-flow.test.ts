@@ -143,6 +143,38 @@ describe('/export', () => {
     expect(ws.getRow(3).getCell(col('新签约亿元以上项目完成率')).value).toBe('25%');
   });
 
+  it('the reports export lists each report’s visited businessmen; phones only with 联系方式 for those who may', async () => {
+    const squads = await db().squad.findMany({ orderBy: { sortOrder: 'asc' } });
+    const man = {
+      name: '王总',
+      company: '某电子公司',
+      address: '深圳南山',
+      position: '董事长',
+      contact: '13611112222',
+      businessScope: '电子',
+      investmentIntent: '有意',
+    };
+    await db().monthlyReport.create({
+      data: {
+        squadId: squads[2]!.id,
+        month: '2018-05',
+        status: 'SUBMITTED',
+        visitedBusinessmen: JSON.stringify([man]),
+      },
+    });
+    const plain = (await loadXlsx(fileRepliedTo(bot, await say(LEADER, '/export reports 2018Q2')).bytes))
+      .worksheets[0]!;
+    expect(headerRow(plain, 2)).toContain('拜访客商');
+    const text = JSON.stringify(plain.getSheetValues());
+    expect(text).toContain('王总｜某电子公司');
+    expect(text).toContain('董事长');
+    expect(text).not.toContain('13611112222');
+    expect(text).not.toContain('深圳南山');
+    const full = (await loadXlsx(fileRepliedTo(bot, await say(OFFICE, '/export reports 2018Q2 联系方式')).bytes))
+      .worksheets[0]!;
+    expect(JSON.stringify(full.getSheetValues())).toContain('13611112222');
+  });
+
   it('an unknown kind or period gets the usage back', async () => {
     const id = await say(OFFICE, '/export money 2018');
     expect(JSON.stringify(bot.sb.state.messages.find((m) => m.parent_id === id)?.content)).toContain(

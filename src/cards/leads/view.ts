@@ -13,6 +13,7 @@ export interface LeadsView {
   severalSquads: boolean;
   perSquad: { name: string; total: number; open: number; converted: number; dropped: number }[];
   recent: {
+    id?: number;
     company: string;
     sector: string | null;
     squadName: string;
@@ -22,6 +23,8 @@ export interface LeadsView {
     /** Name and phone, or null when the asker may not see them. */
     contact: { name: string | null; phone: string | null } | null;
   }[];
+  /** 中介奖励 whose project has signed and that are not paid yet. */
+  rewardsDue?: { leadId: number; company: string; squadName: string; state: string; amount: string }[];
 }
 
 /** /leads: this year's leads per squad and the latest ones. */
@@ -48,7 +51,7 @@ export function leadsCard(v: LeadsView): Card {
       md(
         v.recent
           .map((l) => {
-            const company = l.sector ? `${l.company}（${l.sector}）` : l.company;
+            const company = `${l.id !== undefined ? `#${l.id} ` : ''}${l.sector ? `${l.company}（${l.sector}）` : l.company}`;
             const contact = l.contact
               ? [l.contact.name, l.contact.phone].filter(Boolean).join(' ') || '无联系人'
               : '联系人仅本小分队和办公室可见';
@@ -59,6 +62,24 @@ export function leadsCard(v: LeadsView): Card {
             );
           })
           .join('\n\n'),
+      ),
+    );
+  if (v.rewardsDue?.length)
+    elements.push(
+      md(`**中介奖励待办 ${v.rewardsDue.length} 笔**（发送 /leadcard 编号 办理）`),
+      table(
+        [
+          { name: 'company', display_name: '线索' },
+          { name: 'squad', display_name: '小分队' },
+          { name: 'state', display_name: '状态' },
+          { name: 'amount', display_name: '金额' },
+        ],
+        v.rewardsDue.map((r) => ({
+          company: `#${r.leadId} ${r.company}`,
+          squad: r.squadName,
+          state: r.state,
+          amount: r.amount,
+        })),
       ),
     );
   return renderCard('leads', {

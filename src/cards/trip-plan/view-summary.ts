@@ -3,6 +3,7 @@ import type { TripView } from '../../db/trips.js';
 import { localDateTime } from '../../domain/local-date.js';
 import type { Card } from '../../feishu/answer.js';
 import { escapeMarkdown, renderCard } from '../shared/template.js';
+import { cancelTripButton } from '../trip-cancel/view.js';
 
 // Read-only views of a trip plan: the traveller's card after submitting, the office's filed copy,
 // and the approver's card after deciding.
@@ -76,5 +77,7 @@ export function renderTripSummary(t: TripView, tz: string, audience: TripAudienc
     details: tripDetails(t),
     statusLine: statusLine(t, tz),
     footer,
+    actions:
+      audience === 'traveller' && (t.status === 'PENDING' || t.status === 'APPROVED') ? [cancelTripButton(t.id)] : [],
   });
 }
