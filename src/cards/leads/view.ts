@@ -51,13 +51,14 @@ export function leadsCard(v: LeadsView): Card {
       md(
         v.recent
           .map((l) => {
-            const company = `${l.id !== undefined ? `#${l.id} ` : ''}${l.sector ? `${l.company}（${l.sector}）` : l.company}`;
+            const company = l.sector ? `${l.company}（${l.sector}）` : l.company;
+            const number = l.id !== undefined ? `#${l.id} ` : '';
             const contact = l.contact
               ? [l.contact.name, l.contact.phone].filter(Boolean).join(' ') || '无联系人'
               : '联系人仅本小分队和办公室可见';
             const status = `${STATUS_LABELS[l.status] ?? l.status} · ${LEAD_SOURCE_LABELS[l.source as LeadSource] ?? l.source}`;
             return (
-              `**${escapeMarkdown(company)}**\n` +
+              `**${number}${escapeMarkdown(company)}**\n` +
               `${escapeMarkdown(shortSquadName(l.squadName))} · ${status} · ${l.createdOn} · ${escapeMarkdown(contact)}`
             );
           })
