@@ -28,3 +28,15 @@ export function describeTripProgress(counts: { visits: number; leads: number }):
 export function isWithinTrip(date: string, trip: { startDate: string; endDate: string }): boolean {
   return date >= trip.startDate && date <= trip.endDate;
 }
+
+/** A trip's report can be filled once it has begun: its start date is today or earlier. */
+export function hasTripBegun(trip: { startDate: string }, today: string): boolean {
+  return trip.startDate <= today;
+}
+
+/** Trips that have begun, and the ones still ahead (soonest first), as /tripreport offers them. */
+export function splitBegunTrips<T extends { startDate: string }>(trips: T[], today: string): { begun: T[]; ahead: T[] } {
+  const begun = trips.filter((t) => hasTripBegun(t, today));
+  const ahead = trips.filter((t) => !hasTripBegun(t, today)).sort((a, b) => a.startDate.localeCompare(b.startDate));
+  return { begun, ahead };
+}
