@@ -13,7 +13,8 @@ export async function manageKeyProjects(input: CommandInput, deps: Deps): Promis
   const actor = input.actor!;
   if (input.args.length === 0) {
     const rows = (await listKeyProjects(deps.db)).filter((p) => maySeeSquad(actor, p.squadId));
-    if (rows.length === 0) return reply.text('还没有重点项目。区招商局可用 /key <项目编号或名称> <一企一策说明> 标记。');
+    if (rows.length === 0)
+      return reply.text('还没有重点项目。区招商局可用 /key <项目编号或名称> <一企一策说明> 标记。');
     const lines = rows.map(
       (p) =>
         `#${p.id} ${p.name}（${p.squadName}，${STAGE_LABELS[p.stage as ProjectStage] ?? p.stage}）` +

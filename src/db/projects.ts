@@ -213,5 +213,11 @@ export async function findProjectsNamed(
     orderBy: { id: 'asc' },
     take,
   });
-  return rows.map((p) => ({ id: p.id, name: p.name, squadId: p.squadId, squadName: p.squad.name, helperId: p.helperId }));
+  return rows.map((p) => ({
+    id: p.id,
+    name: p.name,
+    squadId: p.squadId,
+    squadName: p.squad.name,
+    helperId: p.helperId,
+  }));
 }

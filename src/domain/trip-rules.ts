@@ -35,7 +35,10 @@ export function hasTripBegun(trip: { startDate: string }, today: string): boolea
 }
 
 /** Trips that have begun, and the ones still ahead (soonest first), as /tripreport offers them. */
-export function splitBegunTrips<T extends { startDate: string }>(trips: T[], today: string): { begun: T[]; ahead: T[] } {
+export function splitBegunTrips<T extends { startDate: string }>(
+  trips: T[],
+  today: string,
+): { begun: T[]; ahead: T[] } {
   const begun = trips.filter((t) => hasTripBegun(t, today));
   const ahead = trips.filter((t) => !hasTripBegun(t, today)).sort((a, b) => a.startDate.localeCompare(b.startDate));
   return { begun, ahead };

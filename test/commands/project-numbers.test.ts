@@ -23,7 +23,10 @@ beforeAll(async () => {
   down1 = await createProject(bot, { name: '电子元件产业园', squadCode: sq, investment: 8000, isKey: true });
   down2 = await createProject(bot, { name: '电子元件产业园二期', squadCode: sq, investment: 9000 });
   foreign = await createProject(bot, { name: '光伏组件项目', squadCode: 'MAJOR_PROJECTS', investment: 50_000 });
-  await bot.database.prisma.project.updateMany({ where: { id: feed }, data: { stage: 'SIGNED', signedOn: '2018-06-01' } });
+  await bot.database.prisma.project.updateMany({
+    where: { id: feed },
+    data: { stage: 'SIGNED', signedOn: '2018-06-01' },
+  });
 });
 afterAll(async () => {
   await bot?.close();

@@ -26,7 +26,11 @@ describe('matchProjectName', () => {
   it.each([
     ['a unique fragment finds the project', '饲料', { kind: 'found', project: projects[0] }],
     ['spaces and case do not matter', '饲 料', { kind: 'found', project: projects[0] }],
-    ['an exact name wins over longer names that contain it', '羽绒服装加工项目', { kind: 'found', project: projects[1] }],
+    [
+      'an exact name wins over longer names that contain it',
+      '羽绒服装加工项目',
+      { kind: 'found', project: projects[1] },
+    ],
     [
       'several matches are listed lowest number first',
       '羽绒',

@@ -58,8 +58,7 @@ export async function addVisit(input: CardInput, deps: Deps): Promise<CardAnswer
   const when = whenOf(deps);
   if (trip.status !== 'APPROVED')
     return answer.toastAndCard('这份报告已提交，不能再添加', await tripReportCard(deps.db, trip.id, when), 'info');
-  if (!hasTripBegun(trip, localDate(when.now, when.timezone)))
-    return notBegun(deps, trip);
+  if (!hasTripBegun(trip, localDate(when.now, when.timezone))) return notBegun(deps, trip);
   const parsed = visitSchema(trip, localDate(when.now, when.timezone)).safeParse(cleanFormValue(input.formValue));
   if (!parsed.success) {
     const errors = fieldErrorsOf(parsed.error);
