@@ -43,3 +43,18 @@ export function splitBegunTrips<T extends { startDate: string }>(
   const ahead = trips.filter((t) => !hasTripBegun(t, today)).sort((a, b) => a.startDate.localeCompare(b.startDate));
   return { begun, ahead };
 }
+
+/** The companies a trip plan lists: one per line, blank lines left out. */
+export function plannedCompanies(text: string): string[] {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+}
+
+/** The plan's rule (每次至少拜访 6 家企业) said of a plan that lists fewer; null when it lists enough. */
+export function plannedCompaniesWarning(count: number): string | null {
+  return count < TRIP_MIN_VISITS
+    ? `拟拜访企业 ${count} 家，少于方案要求的 ${TRIP_MIN_VISITS} 家（每次外出至少拜访 ${TRIP_MIN_VISITS} 家企业）`
+    : null;
+}
