@@ -33,7 +33,7 @@ function projectSummary(p: ProjectForReview): string {
   return lines.join('\n');
 }
 
-function opinionLine(o: ReviewRow['opinions'][number], today: string, unstaffed = false): string {
+function opinionLine(o: ReviewRow['opinions'][number], today: string, unstaffed = false, closed = false): string {
   const unit = `**${md(o.unitName)}**`;
   const by = o.decidedByName ? ` · ${md(o.decidedByName)}` : '';
   switch (o.decision) {
@@ -47,6 +47,7 @@ function opinionLine(o: ReviewRow['opinions'][number], today: string, unstaffed 
         `    理由：${md(o.reason ?? '')}`
       );
     default:
+      if (closed) return `- ${unit}：未出具（预审已结束，无需再出具）`;
       return (
         `- ${unit}：待出具（期限 ${o.dueOn}）${today > o.dueOn ? " <font color='red'>已超期</font>" : ''}` +
         (o.reviewerName ? ` · 办公室指定 ${md(o.reviewerName)}` : '') +
@@ -171,7 +172,9 @@ export function renderReviewStatus(
     stateLabel: look.label,
     summary: projectSummary(p),
     opinions:
-      review.opinions.map((o) => opinionLine(o, today, unstaffed.includes(o.id))).join('\n') || '（没有预审单位）',
+      review.opinions
+        .map((o) => opinionLine(o, today, unstaffed.includes(o.id), review.status === 'OVERRULED'))
+        .join('\n') || '（没有预审单位）',
     notices,
     historyCount: history.length,
     history: lines.join('\n') || '（暂无）',
