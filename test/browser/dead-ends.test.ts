@@ -138,38 +138,41 @@ describeInBrowser('/tripreport before the trip', () => {
 });
 
 describeInBrowser('/tripreport once a trip is under way', () => {
-  it.each(SIZES)('on a %s: the card is pre-filled with today, names the trip ahead, and today is accepted', async (w, size) => {
-    if (w === 'desktop') {
-      const m = await db().squadMember.findFirstOrThrow({ where: { person: { name: MEMBER } } });
-      await db().trip.create({
-        data: {
-          requestKey: 'browser:now',
-          squadId: m.squadId,
-          travellerId: m.personId,
-          rank: 'SECTION',
-          destination: '广东广州',
-          startDate: '2018-06-24',
-          endDate: '2018-06-27',
-          status: 'APPROVED',
-          createdById: m.personId,
-        },
-      });
-    }
-    const page = await pageAs(MEMBER, size);
-    await sendText(page, '/tripreport');
-    const card = cardTitled(page, '外出招商报告').last();
-    await card.getByText('另有 1 次外出尚未开始').waitFor();
-    expect(await card.locator('[data-name="visit_date"]').inputValue()).toBe('2018-06-25');
-    if (w === 'desktop') {
-      await card.locator('[data-name="contact_name"]').fill('王总');
-      await card.locator('[data-name="visit_company"]').fill('广州某电子有限公司');
-      await card.locator('[data-name="visit_phone"]').fill('13800000000');
-      await card.locator('button[data-name="visit_submit"]').click();
-      expect(await toastText(page)).toBe('已保存第 1 家拜访');
-    }
-    await shot(page, `dead-ends-tripreport-under-way-${w}`);
-    await page.close();
-  });
+  it.each(SIZES)(
+    'on a %s: the card is pre-filled with today, names the trip ahead, and today is accepted',
+    async (w, size) => {
+      if (w === 'desktop') {
+        const m = await db().squadMember.findFirstOrThrow({ where: { person: { name: MEMBER } } });
+        await db().trip.create({
+          data: {
+            requestKey: 'browser:now',
+            squadId: m.squadId,
+            travellerId: m.personId,
+            rank: 'SECTION',
+            destination: '广东广州',
+            startDate: '2018-06-24',
+            endDate: '2018-06-27',
+            status: 'APPROVED',
+            createdById: m.personId,
+          },
+        });
+      }
+      const page = await pageAs(MEMBER, size);
+      await sendText(page, '/tripreport');
+      const card = cardTitled(page, '外出招商报告').last();
+      await card.getByText('另有 1 次外出尚未开始').waitFor();
+      expect(await card.locator('[data-name="visit_date"]').inputValue()).toBe('2018-06-25');
+      if (w === 'desktop') {
+        await card.locator('[data-name="contact_name"]').fill('王总');
+        await card.locator('[data-name="visit_company"]').fill('广州某电子有限公司');
+        await card.locator('[data-name="visit_phone"]').fill('13800000000');
+        await card.locator('button[data-name="visit_submit"]').click();
+        expect(await toastText(page)).toBe('已保存第 1 家拜访');
+      }
+      await shot(page, `dead-ends-tripreport-under-way-${w}`);
+      await page.close();
+    },
+  );
 });
 
 describeInBrowser('a trip plan with 3 companies, rejected and re-opened', () => {
