@@ -13,6 +13,7 @@ import {
 } from './monthly-report/actions.js';
 import { approveTripPlan, rejectTripPlan } from './trip-plan/approval-actions.js';
 import { submitTripPlan } from './trip-plan/actions.js';
+import { reopenTripPlan } from './trip-plan/reopen-actions.js';
 import { addVisit, openTripReport, showLeadForm, submitTripReport } from './trip-report/actions.js';
 import { changeProjectStage, viewProject } from './project/actions.js';
 import { addTask, assignHelper, closeTask } from './project/task-actions.js';
@@ -40,6 +41,7 @@ export const cardActions: Record<string, CardHandler> = {
   'trip.reject': rejectTripPlan,
   'trip.submit': submitTripPlan,
   'trip.cancel': cancelTripPlan,
+  'trip.reopen': reopenTripPlan,
   'tripreport.open': openTripReport,
   'tripreport.visit': addVisit,
   'tripreport.lead': showLeadForm,

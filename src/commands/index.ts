@@ -89,8 +89,9 @@ export const commands: Record<string, Command> = {
   },
   '/project': {
     run: openProjects,
-    usage: '/project [new]',
-    summary: '查看本小分队的项目（阶段、金额、阶段记录、限时任务、帮办）；/project new 新建项目',
+    usage: '/project [new|<项目编号或名称>]',
+    summary:
+      '查看本小分队的项目及编号（阶段、金额、阶段记录、限时任务、帮办）；/project 12 或 /project 饲料 打开一个项目；/project new 新建项目',
   },
   '/projects': {
     run: showProjectFunnel,
@@ -104,19 +105,19 @@ export const commands: Record<string, Command> = {
   },
   '/review': {
     run: showReview,
-    usage: '/review <项目编号> [发起] · /review <项目编号> 指定 <单位> <姓名>',
+    usage: '/review <项目编号或名称> [发起] · /review <项目编号或名称> 指定 <单位> <姓名>',
     summary:
       '联合预审：查看项目的预审状态；未预审时区招商局或项目所属小分队可发起，被否决后由区招商局写明理由重新发起；' +
       '单位无人可审时办公室管理员指定经办人',
   },
   '/key': {
     run: manageKeyProjects,
-    usage: '/key · /key <项目编号> <一企一策说明> · /key <项目编号> 取消',
+    usage: '/key · /key <项目编号或名称> <一企一策说明> · /key <项目编号或名称> 取消',
     summary: '重点项目清单（绿色通道、一企一策）；标记和取消限区招商局',
   },
   '/land': {
     run: manageLand,
-    usage: '/land · /land set <项目编号> [亩数] [未落实|已选址|已批地|已供地] [日期] [地点]',
+    usage: '/land · /land set <项目编号或名称> [亩数] [未落实|已选址|已批地|已供地] [日期] [地点]',
     summary: '重点项目用地：列出尚未供地的重点项目（等待最久的在前）；记录项目的用地需求和进展',
   },
   '/calendar': {

@@ -7,13 +7,14 @@ import { findProjectForReview } from '../db/reviews.js';
 import { maySeeSquad } from '../domain/authz.js';
 import { STAGE_LABELS, type ProjectStage } from '../domain/vocabulary.js';
 import { reply } from '../feishu/answer.js';
-import { parseProjectId } from './review.js';
+import { resolveProjectArg } from './project-arg.js';
 
 export async function manageKeyProjects(input: CommandInput, deps: Deps): Promise<Reply> {
   const actor = input.actor!;
   if (input.args.length === 0) {
     const rows = (await listKeyProjects(deps.db)).filter((p) => maySeeSquad(actor, p.squadId));
-    if (rows.length === 0) return reply.text('还没有重点项目。区招商局可用 /key <项目编号> <一企一策说明> 标记。');
+    if (rows.length === 0)
+      return reply.text('还没有重点项目。区招商局可用 /key <项目编号或名称> <一企一策说明> 标记。');
     const lines = rows.map(
       (p) =>
         `#${p.id} ${p.name}（${p.squadName}，${STAGE_LABELS[p.stage as ProjectStage] ?? p.stage}）` +
@@ -22,7 +23,9 @@ export async function manageKeyProjects(input: CommandInput, deps: Deps): Promis
     return reply.text(`重点项目清单（共 ${rows.length} 个）：\n${lines.join('\n')}`);
   }
   if (!isOffice(actor)) return reply.text('重点项目由区招商局（领导小组办公室）标记；如需列入，请联系办公室。');
-  const id = parseProjectId(input.args[0], '/key 12 专人帮办，环评并联审批');
+  const found = await resolveProjectArg(deps, actor, input.args[0], (p) => `/key ${p} 专人帮办，环评并联审批`);
+  if (!found.ok) return reply.text(found.text);
+  const id = found.id;
   const project = await findProjectForReview(deps.db, id);
   if (!project) return reply.text(`找不到编号为 ${id} 的项目，请发送 /projects 查看项目编号。`);
   const text = input.args.slice(1).join(' ').trim();

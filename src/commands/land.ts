@@ -10,7 +10,7 @@ import type { LandStatus } from '../domain/vocabulary.js';
 import { isIsoDate, localDate } from '../domain/working-days.js';
 import { UserError } from '../errors.js';
 import { reply } from '../feishu/answer.js';
-import { parseProjectId } from './review.js';
+import { resolveProjectArg } from './project-arg.js';
 
 const SET_USAGE = '/land set 12 50亩 已选址 2018-06-01 桥圩镇工业集中区';
 
@@ -34,7 +34,9 @@ export async function manageLand(input: CommandInput, deps: Deps): Promise<Reply
   const actor = input.actor!;
   const today = localDate(deps.clock.now(), deps.config.timezone);
   if (input.args[0] === 'set') {
-    const id = parseProjectId(input.args[1], SET_USAGE);
+    const found = await resolveProjectArg(deps, actor, input.args[1], (p) => `/land set ${p} 50亩 已选址`);
+    if (!found.ok) return reply.text(found.text);
+    const id = found.id;
     const project = await findProjectForReview(deps.db, id);
     if (!project) return reply.text(`找不到编号为 ${id} 的项目，请发送 /projects 查看项目编号。`);
     const refused = mayActForSquad(actor, project.squadId);

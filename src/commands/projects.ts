@@ -40,6 +40,7 @@ export async function showProjectFunnel(input: CommandInput, deps: Deps): Promis
       stage,
       counts,
       projects: list.map((p) => ({
+        id: p.id,
         name: p.name,
         isKey: p.isKey,
         squadName: p.squad.name,

@@ -1,6 +1,6 @@
 import { squadNames } from '../db/squads.js';
 import { applyExemption } from '../cards/monthly-report/exemption.js';
-import { monthlyReportCard } from '../cards/monthly-report/open.js';
+import { monthlyReportCard, reportViewerOf } from '../cards/monthly-report/open.js';
 import { monthLabel } from '../cards/monthly-report/view.js';
 import type { Deps } from '../deps.js';
 import { mayExemptMonthlyReport, maySeeSquad } from '../domain/authz.js';
@@ -60,7 +60,12 @@ export async function openMonthlyReport(input: CommandInput, deps: Deps): Promis
   // and the office; for them the card is theirs alone: asked in a group, it goes to the 1:1 chat.
   const contacts = maySeeContactDetails(actor, squadId);
   const card = reply.card(
-    await monthlyReportCard(deps.db, squadId, theMonth, now, { timezone: tz, withExemption, contacts }),
+    await monthlyReportCard(deps.db, squadId, theMonth, now, {
+      timezone: tz,
+      withExemption,
+      contacts,
+      viewer: reportViewerOf(actor, squadId),
+    }),
   );
   return contacts ? replyPrivately(deps.db, input, card) : card;
 }

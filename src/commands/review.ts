@@ -5,16 +5,12 @@ import { nameReviewer } from '../cards/review/name-reviewer.js';
 import { UserError } from '../errors.js';
 import { reply } from '../feishu/answer.js';
 import type { Deps } from '../deps.js';
-
-export function parseProjectId(arg: string | undefined, usage: string): number {
-  const id = Number((arg ?? '').replace(/^#/, ''));
-  if (!arg || !Number.isInteger(id) || id <= 0)
-    throw new UserError(`请写上项目编号，例如 ${usage}（项目编号见 /projects）`);
-  return id;
-}
+import { resolveProjectArg } from './project-arg.js';
 
 export async function showReview(input: CommandInput, deps: Deps): Promise<Reply> {
-  const id = parseProjectId(input.args[0], '/review 12');
+  const found = await resolveProjectArg(deps, input.actor!, input.args[0], (p) => `/review ${p}`);
+  if (!found.ok) return reply.text(found.text);
+  const id = found.id;
   if (input.args[1] === '指定') {
     const [unit, name] = input.args.slice(2);
     if (!unit || !name) throw new UserError(`请写明单位和姓名，例如 /review ${id} 指定 政务办 张三`);

@@ -200,3 +200,24 @@ export async function findTaskWithProject(db: Db, taskId: number): Promise<TaskW
     project: { id: t.project.id, squadId: t.project.squadId, helperId: t.project.helperId },
   };
 }
+
+/** Projects whose name contains the text (at most `take`, lowest number first): candidates for a name typed in a command. */
+export async function findProjectsNamed(
+  db: Db,
+  text: string,
+  take = 50,
+): Promise<{ id: number; name: string; squadId: number; squadName: string; helperId: number | null }[]> {
+  const rows = await db.project.findMany({
+    where: { name: { contains: text.replace(/\s+/g, '') } },
+    include: { squad: { select: { name: true } } },
+    orderBy: { id: 'asc' },
+    take,
+  });
+  return rows.map((p) => ({
+    id: p.id,
+    name: p.name,
+    squadId: p.squadId,
+    squadName: p.squad.name,
+    helperId: p.helperId,
+  }));
+}

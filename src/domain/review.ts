@@ -152,3 +152,14 @@ export function vetoReasonsOf(
         `${o.unitName}（${VETO_CATEGORY_LABELS[(o.vetoCategory ?? 'OTHER') as VetoCategory] ?? '其他'}）：${o.reason ?? ''}`,
     );
 }
+
+/**
+ * Units that never gave their opinion before the review ended (an overrule ends it): one sentence,
+ * or '' when every unit answered.
+ */
+export function unansweredNote(review: { opinions: { decision: string; unitName: string }[] }): string {
+  const silent = review.opinions.filter((o) => o.decision === 'PENDING').map((o) => o.unitName);
+  return silent.length
+    ? `另有 ${silent.length} 个单位未出具意见（${silent.join('、')}），预审已结束，无需再出具。`
+    : '';
+}

@@ -28,3 +28,33 @@ export function describeTripProgress(counts: { visits: number; leads: number }):
 export function isWithinTrip(date: string, trip: { startDate: string; endDate: string }): boolean {
   return date >= trip.startDate && date <= trip.endDate;
 }
+
+/** A trip's report can be filled once it has begun: its start date is today or earlier. */
+export function hasTripBegun(trip: { startDate: string }, today: string): boolean {
+  return trip.startDate <= today;
+}
+
+/** Trips that have begun, and the ones still ahead (soonest first), as /tripreport offers them. */
+export function splitBegunTrips<T extends { startDate: string }>(
+  trips: T[],
+  today: string,
+): { begun: T[]; ahead: T[] } {
+  const begun = trips.filter((t) => hasTripBegun(t, today));
+  const ahead = trips.filter((t) => !hasTripBegun(t, today)).sort((a, b) => a.startDate.localeCompare(b.startDate));
+  return { begun, ahead };
+}
+
+/** The companies a trip plan lists: one per line, blank lines left out. */
+export function plannedCompanies(text: string): string[] {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+}
+
+/** The plan's rule (每次至少拜访 6 家企业) said of a plan that lists fewer; null when it lists enough. */
+export function plannedCompaniesWarning(count: number): string | null {
+  return count < TRIP_MIN_VISITS
+    ? `拟拜访企业 ${count} 家，少于方案要求的 ${TRIP_MIN_VISITS} 家（每次外出至少拜访 ${TRIP_MIN_VISITS} 家企业）`
+    : null;
+}

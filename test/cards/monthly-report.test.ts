@@ -125,7 +125,10 @@ describe('monthly report card', () => {
   );
 
   it('members and captains of other squads cannot submit; nothing changes', async () => {
-    const { card } = await commandReply(bot, member, '/report');
+    // The member's own card has no 提交; a captain's card forwarded to them is refused on the server.
+    const own = (await commandReply(bot, member, '/report')).card;
+    expect(componentsOf(own).report_submit).toBeUndefined();
+    const { card } = await commandReply(bot, captain, '/report');
     const asMember = await submit(member, card, cardMessageId);
     expect(asMember.body.toast).toEqual({ type: 'error', content: expect.stringContaining('队长') });
     expect(asMember.body.card).toBeUndefined();
@@ -192,8 +195,15 @@ describe('monthly report card', () => {
     expect(await report(squad4)).toMatchObject({ status: 'SUBMITTED', late: true });
 
     const { card: summary, messageId: m2 } = await commandReply(bot, captain, '/report');
+    // The summary no longer offers 修改; a tap from a card drawn before the deadline is refused.
+    expect(componentsOf(summary).report_edit).toBeUndefined();
     const refused = await bot.card(
-      cardCallback({ openId: captain, name: 'report_edit', value: buttonValue(summary, 'report_edit'), messageId: m2 }),
+      cardCallback({
+        openId: captain,
+        name: 'report_edit',
+        value: { action: 'monthly-report.edit', squadId, month: '2018-06' },
+        messageId: m2,
+      }),
     );
     expect(refused.body.toast).toEqual({ type: 'error', content: expect.stringContaining('已过截止时间') });
     const { card: officeView, messageId: m3 } = await commandReply(bot, office, `/report 2018-06 机械制造`);
@@ -214,7 +224,10 @@ describe('monthly report card', () => {
     clock.set('2018-07-06T09:00:00+08:00');
     const squad5 = (await db().squad.findUniqueOrThrow({ where: { code: 'AGRI_TOURISM_LOGISTICS' } })).id;
     const captain5 = await bot.openIdOf('农业局局长');
-    const { card, messageId } = await commandReply(bot, captain5, '/report 2018-06');
+    // The captain's card is read-only now; the office's form (forwarded to them) is refused on the server.
+    const own = (await commandReply(bot, captain5, '/report 2018-06')).card;
+    expect(componentsOf(own).report_submit).toBeUndefined();
+    const { card, messageId } = await commandReply(bot, office, '/report 2018-06 农业');
     const closed = await submit(captain5, card, messageId, { economic_trends: '晚了' });
     expect(closed.body.toast).toEqual({ type: 'error', content: expect.stringContaining('关闭') });
     expect(await report(squad5)).toBeNull();

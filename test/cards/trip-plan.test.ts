@@ -25,7 +25,14 @@ const plan = {
   destination: '广东深圳',
   start_date: '2018-06-25 +0800',
   end_date: '2018-06-28 +0800',
-  companies: '深圳华信电子有限公司\n深圳鹏达五金制品厂',
+  companies: [
+    '深圳华信电子有限公司',
+    '深圳鹏达五金制品厂',
+    '深圳宏图精密机械有限公司',
+    '深圳星河光电有限公司',
+    '深圳万邦物流有限公司',
+    '深圳恒通电子科技有限公司',
+  ].join('\n'),
 };
 
 async function planCard(openId: string, text = '/trip') {

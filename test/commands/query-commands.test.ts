@@ -180,7 +180,7 @@ describe('/projects', () => {
       },
     });
     const rows = JSON.parse(await ask(OFFICE, '/projects 签约')).body.elements.find((e: any) => e.tag === 'table').rows;
-    expect(rows[0].name).toBe('★ 小型重点项目');
+    expect(rows[0].name).toBe(`★ #${small.id} 小型重点项目`);
     expect(rows.length).toBeGreaterThan(1);
     await bot.database.prisma.project.delete({ where: { id: small.id } });
   });

@@ -103,6 +103,7 @@ export const MATRIX: MatrixRow[] = [
   act('trip.submit', '外出计划：提交', true,                     'Y/N Y/N Y/N N N Y Y N N N N Y'),
   act('trip.approve', '外出计划：批准（报组长的计划）', false,   'N   N   N   Y N N N N N N N N'),
   act('trip.reject', '外出计划：驳回（报组长的计划）', false,    'N   N   N   Y N N N N N N N N'),
+  act('trip.reopen', '外出计划：驳回后重新提交', false,      'N   Y   N   N N N N N N N N N'),
   act('tripreport.open', '外出报告：打开', true,                 'Y/N Y/N N   N N Y Y N N N N Y'),
   act('tripreport.visit', '外出报告：录入拜访企业', true,        'Y/N Y/N N   N N Y Y N N N N Y'),
   act('tripreport.lead', '外出报告：录入线索', true,             'Y/N Y/N N   N N Y Y N N N N Y'),

@@ -80,6 +80,8 @@ const ids = {
   approvedTrip: {} as Record<Side, number>,
   lead: {} as Record<Side, number>,
   pendingTrips: [] as number[],
+  /** A rejected plan of the own squad, travelled by its captain. */
+  rejectedTrip: 0,
 };
 const openIds = {} as Record<RoleKey, string>;
 let seq = 0;
@@ -152,6 +154,7 @@ beforeAll(async () => {
         },
       })
     ).id;
+    if (side === 'own') ids.rejectedTrip = await createTrip(squad.id, 'REJECTED', groupLeader.id, captain.personId);
   }
   // The helper serves the own squad's project.
   const helper = await person('帮办中心专员');
@@ -243,6 +246,7 @@ const exercises: Record<string, (role: RoleKey, side: Side) => Promise<Outcome>>
   'trip.approve': (r) => tapOutcome(r, { action: 'trip.approve', tripId: ids.pendingTrips[0] }),
   'trip.reject': (r) =>
     tapOutcome(r, { action: 'trip.reject', tripId: ids.pendingTrips[1] }, { reject_reason: '矩阵' }),
+  'trip.reopen': (r) => tapOutcome(r, { action: 'trip.reopen', tripId: ids.rejectedTrip }),
   'tripreport.open': (r, s) => tapOutcome(r, { action: 'tripreport.open', tripId: ids.approvedTrip[s] }),
   'tripreport.visit': (r, s) => tapOutcome(r, { action: 'tripreport.visit', tripId: ids.approvedTrip[s], v: 0 }, {}),
   'tripreport.lead': (r, s) => tapOutcome(r, { action: 'tripreport.lead', tripId: ids.approvedTrip[s], v: 0 }),

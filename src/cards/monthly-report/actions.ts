@@ -26,9 +26,9 @@ import { answer, answerPrivately, tapperOf, type Card, type CardAnswer, type Tap
 import { refillForm, type FieldErrors } from '../shared/form.js';
 import { parseExemptReason, parseReportForm } from './form.js';
 import { applyExemption } from './exemption.js';
-import { monthlyReportCard, patchReportCard } from './open.js';
+import { monthlyReportCard, patchReportCard, reportViewerOf, summaryRights } from './open.js';
 import { renderReportSummary } from './view-summary.js';
-import { offersVisits } from './view.js';
+import { CAPTAIN_VIEWER, offersVisits } from './view.js';
 import type { CardInput } from '../types.js';
 import { escapeMarkdown } from '../shared/template.js';
 
@@ -68,6 +68,8 @@ async function withCtx(input: CardInput, deps: Deps, handler: (c: Ctx) => Promis
 }
 
 const canExempt = (c: Ctx) => mayExemptMonthlyReport(c.actor, c.ref.squadId) === null;
+/** Only the buttons that will work for the tapper are drawn. */
+const viewerOf = (c: Ctx) => reportViewerOf(c.actor, c.ref.squadId);
 /** Cards are forwarded: whoever taps sees the addresses and phones only if they may. */
 const canSeeContacts = (c: Ctx) => maySeeContactDetails(c.actor, c.ref.squadId);
 
@@ -90,7 +92,11 @@ async function summaryWithoutContacts(c: Ctx, month: string): Promise<Card | und
   if (!stored) return undefined;
   const squadName = (await findSquadName(c.deps.db, stored.squadId)) ?? '';
   const shown = { ...stored, visitedBusinessmen: stored.visitedBusinessmen.map(withoutContactDetails) };
-  return renderReportSummary(shown, squadName, c.tz, { contactsHidden: true });
+  return renderReportSummary(shown, squadName, c.tz, {
+    contactsHidden: true,
+    // Seen by everyone in the chat: 修改 only while it would work for the squad's captain.
+    ...(await summaryRights(c.deps.db, stored, c.now, c.tz, CAPTAIN_VIEWER)),
+  });
 }
 
 /**
@@ -112,6 +118,7 @@ async function refill(c: Ctx, errors: FieldErrors): Promise<CardAnswer> {
     withExemption: canExempt(c),
     contacts: canSeeContacts(c),
     editing: true,
+    viewer: viewerOf(c),
   });
   return privately(c, c.ref.month, answer.fieldErrors(refillForm(card, c.input.formValue, errors), errors), 'keep');
 }
@@ -131,7 +138,10 @@ async function summaryAnswer(
     view.month,
     answer.toastAndCard(
       toast,
-      renderReportSummary(shown, squadName, c.tz, { contactsHidden: !canSeeContacts(c) }),
+      renderReportSummary(shown, squadName, c.tz, {
+        contactsHidden: !canSeeContacts(c),
+        ...(await summaryRights(c.deps.db, view, c.now, c.tz, viewerOf(c))),
+      }),
       type,
     ),
     'summary',
@@ -154,6 +164,7 @@ async function afterChange(
     c.tz,
     cause,
     c.input.messageId,
+    c.now,
   );
   return view;
 }
@@ -186,6 +197,7 @@ async function onSave(c: Ctx): Promise<CardAnswer> {
     withExemption: canExempt(c),
     contacts: canSeeContacts(c),
     notice,
+    viewer: viewerOf(c),
   });
   return privately(c, parsed.month, answer.toastAndCard('草稿已保存', card), 'summary');
 }
@@ -270,6 +282,7 @@ async function onEdit(c: Ctx): Promise<CardAnswer> {
     withExemption: canExempt(c),
     contacts: canSeeContacts(c),
     editing: true,
+    viewer: viewerOf(c),
   });
   return privately(c, month, answer.card(card), 'summary');
 }
@@ -282,6 +295,7 @@ async function onView(c: Ctx): Promise<CardAnswer> {
     timezone: c.tz,
     withExemption: canExempt(c),
     contacts: canSeeContacts(c),
+    viewer: viewerOf(c),
   });
   return privately(c, c.ref.month, answer.card(card), 'summary');
 }

@@ -31,6 +31,14 @@ export async function applyExemption(
   await recordAudit(deps.db, actor, 'monthly-report.exempt', 'MonthlyReport', id, { month: p.month, reason: p.reason });
   await rememberReportCard(deps.db, id, p.messageId, p.chatId);
   const view = (await findMonthlyReport(deps.db, p.squadId, p.month))!;
-  await patchReportCard(deps.db, view, (await findSquadName(deps.db, p.squadId)) ?? '', tz, p.cause, p.messageId);
+  await patchReportCard(
+    deps.db,
+    view,
+    (await findSquadName(deps.db, p.squadId)) ?? '',
+    tz,
+    p.cause,
+    p.messageId,
+    deps.clock.now(),
+  );
   return { ok: true, view };
 }

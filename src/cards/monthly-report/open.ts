@@ -11,8 +11,11 @@ import { findActorByOpenId } from '../../db/people.js';
 import { maySeeContactDetails, withoutContactDetails } from '../../domain/contact-rules.js';
 import type { Card } from '../../feishu/answer.js';
 import { enqueueMessage } from '../../feishu/outbox.js';
-import { drawMonthlyReportForm, offersVisits } from './view.js';
-import { renderReportSummary } from './view-summary.js';
+import { CAPTAIN_VIEWER, drawMonthlyReportForm, exemptForm, offersVisits } from './view.js';
+import { emptyReport, renderReportSummary } from './view-summary.js';
+import type { Actor } from '../../domain/actor.js';
+import { isOfficeActor, mayFileMonthlyReport, maySaveReportDraft } from '../../domain/authz.js';
+import { reportButtons, type ReportViewer } from '../../domain/report-buttons.js';
 
 // The monthly report card as it stands, loaded and drawn: for `/report`, for the callbacks, and
 // for updating the card message a report was filed on.
@@ -27,24 +30,89 @@ export async function monthlyReportCard(
   squadId: number,
   month: string,
   now: Date,
-  opts: { contacts: boolean; timezone?: string; withExemption?: boolean; editing?: boolean; notice?: string },
+  opts: {
+    contacts: boolean;
+    timezone?: string;
+    withExemption?: boolean;
+    editing?: boolean;
+    notice?: string;
+    /** What the viewer may do: only their buttons are drawn (default: as the squad's captain). */
+    viewer?: ReportViewer;
+  },
 ): Promise<Card> {
   const tz = opts.timezone ?? 'Asia/Shanghai';
+  const viewer = opts.viewer ?? CAPTAIN_VIEWER;
   const squadName = (await findSquadName(db, squadId)) ?? `小分队 ${squadId}`;
   const stored = await findMonthlyReport(db, squadId, month);
   const report =
     stored && !opts.contacts
       ? { ...stored, visitedBusinessmen: stored.visitedBusinessmen.map(withoutContactDetails) }
       : stored;
+  const closeDay = await reportCloseDay(db);
+  const status = !report ? 'NEW' : report.status === 'DRAFT' ? 'DRAFT' : (report.status as 'SUBMITTED' | 'EXEMPT');
+  const amending = !!opts.editing && (status === 'SUBMITTED' || status === 'EXEMPT');
+  const rb = reportButtons({ status, amending, month, now, tz, closeDay, viewer });
+  const contactsHidden = !opts.contacts;
   if (report && report.status !== 'DRAFT' && !opts.editing)
-    return renderReportSummary(report, squadName, tz, { contactsHidden: !opts.contacts });
+    return renderReportSummary(report, squadName, tz, { contactsHidden, edit: rb.edit, why: rb.why });
+  if (!rb.form) {
+    // Read-only: a leader reading the month, or a month closed for the squad. A responsible leader
+    // may still mark a month nobody submitted 免报, while it is open.
+    const exempt =
+      opts.withExemption && status !== 'EXEMPT' && (viewer.office || rb.window !== 'CLOSED')
+        ? [exemptForm({ squadId, squadName, month, baseVersion: report?.version ?? 0 })]
+        : [];
+    // The month's visits, as the form would offer them, so a reader sees whom the squad met.
+    const offered = offersVisits(report) ? await visitedBusinessmenOfMonth(db, squadId, month) : [];
+    const shown = report ?? emptyReport(squadId, month, now);
+    const withVisits = offered.length
+      ? { ...shown, visitedBusinessmen: opts.contacts ? offered : offered.map(withoutContactDetails) }
+      : shown;
+    return renderReportSummary(withVisits, squadName, tz, {
+      contactsHidden,
+      edit: false,
+      why: rb.why,
+      exempt,
+    });
+  }
   const found = offersVisits(report) ? await visitedBusinessmenOfMonth(db, squadId, month) : null;
   const visits = found && !opts.contacts ? found.map(withoutContactDetails) : found;
-  const closeDay = await reportCloseDay(db);
   return drawMonthlyReportForm({ squadId, squadName, month, report, visits, closeDay }, now, tz, {
     ...opts,
-    contactsHidden: !opts.contacts,
+    contactsHidden,
   });
+}
+
+/** The summary's 修改 button for this viewer now, and why it is missing. */
+export async function summaryRights(
+  db: Db,
+  report: MonthlyReportView,
+  now: Date,
+  tz: string,
+  viewer: ReportViewer,
+): Promise<{ edit: boolean; why: string | null }> {
+  const status = report.status === 'DRAFT' ? 'DRAFT' : (report.status as 'SUBMITTED' | 'EXEMPT');
+  const rb = reportButtons({
+    status,
+    amending: false,
+    month: report.month,
+    now,
+    tz,
+    closeDay: await reportCloseDay(db),
+    viewer,
+  });
+  // A draft's summary (a forwarded card): 修改 opens the form, which only the captain does here.
+  if (status === 'DRAFT') return { edit: rb.form && viewer.submit, why: rb.form ? null : rb.why };
+  return { edit: rb.edit, why: rb.why };
+}
+
+/** What a person may do on a squad's monthly report (domain/authz.ts), for drawing its buttons. */
+export function reportViewerOf(actor: Actor, squadId: number): ReportViewer {
+  return {
+    office: isOfficeActor(actor),
+    submit: mayFileMonthlyReport(actor, squadId) === null,
+    draft: maySaveReportDraft(actor, squadId) === null,
+  };
 }
 
 /**
@@ -58,6 +126,7 @@ export async function patchReportCard(
   tz: string,
   cause: string,
   exceptMessageId?: string,
+  now?: Date,
 ): Promise<void> {
   if (!report.cardMessageId || report.cardMessageId === exceptMessageId) return;
   // Everyone in the card's chat sees the update: the addresses and phones only when it is the 1:1
@@ -72,6 +141,12 @@ export async function patchReportCard(
     dedupKey: `report-card:${report.id}:${cause}`,
     to: { type: 'patch', messageId: report.cardMessageId },
     msgType: 'interactive',
-    content: renderReportSummary(shown, squadName, tz, { contactsHidden: !contacts }),
+    content: renderReportSummary(shown, squadName, tz, {
+      contactsHidden: !contacts,
+      // Drawn for whoever reads that chat: 修改 only while it would work for them (or the captain).
+      ...(now
+        ? await summaryRights(db, report, now, tz, reader ? reportViewerOf(reader, report.squadId) : CAPTAIN_VIEWER)
+        : {}),
+    }),
   });
 }

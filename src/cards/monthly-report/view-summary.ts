@@ -16,20 +16,41 @@ function section(title: string, body: string): unknown[] {
   ];
 }
 
+/**
+ * What the summary offers: `edit` draws 修改 (default: yes); `why` says why it is missing; `exempt`
+ * is a 免报 form for a responsible leader reading a month not yet submitted.
+ */
+export interface SummaryOptions {
+  contactsHidden?: boolean;
+  edit?: boolean;
+  why?: string | null;
+  exempt?: unknown[];
+}
+
 export function renderReportSummary(
   r: MonthlyReportView,
   squadName: string,
   tz: string,
-  opts: { contactsHidden?: boolean } = {},
+  opts: SummaryOptions = {},
 ): Card {
   const exempt = r.status === 'EXEMPT';
-  const statusTag = exempt ? '免报' : r.status === 'SUBMITTED' ? (r.late ? '逾期提交' : '已提交') : '草稿';
+  const statusTag = exempt
+    ? '免报'
+    : r.status === 'SUBMITTED'
+      ? r.late
+        ? '逾期提交'
+        : '已提交'
+      : r.id === 0
+        ? '未填写'
+        : '草稿';
   const statusLine = exempt
     ? `**免报**：${escapeMarkdown(r.exemptReason ?? '')}\n办理人：${escapeMarkdown(r.exemptBy ?? '—')}`
     : r.submittedAt
       ? `**提交人**：${escapeMarkdown(r.submittedBy ?? '—')}　**提交时间**：${localDateTime(r.submittedAt, tz)}` +
         `（${r.late ? `<font color='orange'>逾期，截止 ${lastOnTimeDayLabel(r.month)}</font>` : '按时'}）`
-      : '尚未提交。';
+      : r.id === 0
+        ? '尚未填写。'
+        : '尚未提交（草稿）。';
   const listed = r.visitedBusinessmen.map((b, i) => `${i + 1}. ${formatBusinessmenLines([b])}`).join('\n');
   const people = opts.contactsHidden && listed ? `${listed}\n（${CONTACTS_HIDDEN}）` : listed;
   const sections = exempt
@@ -51,20 +72,55 @@ export function renderReportSummary(
     summary: `月度汇报 · ${squadName} · ${monthLabel(r.month)} · ${statusTag}`,
     monthLabel: monthLabel(r.month),
     squadName,
-    headerColor: exempt ? 'grey' : r.late ? 'orange' : 'green',
+    headerColor: exempt ? 'grey' : r.status === 'DRAFT' ? 'blue' : r.late ? 'orange' : 'green',
     statusTag,
-    statusColor: exempt ? 'neutral' : r.late ? 'orange' : 'green',
+    statusColor: exempt || r.status === 'DRAFT' ? 'neutral' : r.late ? 'orange' : 'green',
     statusLine,
     sections,
     footer,
     buttons: [
-      {
-        tag: 'button',
-        name: 'report_edit',
-        type: 'default',
-        text: { tag: 'plain_text', content: '修改' },
-        behaviors: [{ type: 'callback', value: { action: REPORT_ACTIONS.edit, squadId: r.squadId, month: r.month } }],
-      },
+      ...(opts.why
+        ? [{ tag: 'markdown', content: `<font color='grey'>${opts.why}</font>`, text_size: 'notation' }]
+        : []),
+      ...(opts.edit === false
+        ? []
+        : [
+            {
+              tag: 'button',
+              name: 'report_edit',
+              type: 'default',
+              text: { tag: 'plain_text', content: '修改' },
+              behaviors: [
+                { type: 'callback', value: { action: REPORT_ACTIONS.edit, squadId: r.squadId, month: r.month } },
+              ],
+            },
+          ]),
+      ...(opts.exempt ?? []),
     ],
   });
+}
+
+/** A month nobody has written yet, drawn read-only like a draft with nothing in it. */
+export function emptyReport(squadId: number, month: string, now: Date): MonthlyReportView {
+  return {
+    id: 0,
+    squadId,
+    month,
+    status: 'DRAFT',
+    economicTrends: '',
+    investmentDirections: '',
+    projectInfo: '',
+    suggestions: '',
+    visitedBusinessmen: [],
+    submittedBy: null,
+    submittedAt: null,
+    late: false,
+    exemptReason: null,
+    exemptBy: null,
+    version: 0,
+    cardMessageId: null,
+    updatedAt: now,
+    lastRevision: null,
+    revisions: [],
+  };
 }

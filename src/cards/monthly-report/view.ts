@@ -1,5 +1,6 @@
 import type { MonthlyReportView } from '../../db/monthly-reports.js';
-import { closeDayLabel, lastOnTimeDayLabel, reportWindow } from '../../domain/deadlines.js';
+import { closeDayLabel, lastOnTimeDayLabel } from '../../domain/deadlines.js';
+import { reportButtons, reportFormFooter, type ReportViewer } from '../../domain/report-buttons.js';
 import {
   fitBusinessmenLines,
   formatBusinessmenLines,
@@ -40,7 +41,12 @@ export interface ReportFormState {
   visitsLeftOut?: number;
   /** The viewer may not see contact details: the businessmen are shown without address and phone. */
   contactsHidden?: boolean;
+  /** What the viewer may do (default: the squad's captain); only their buttons are drawn. */
+  viewer?: ReportViewer;
 }
+
+/** The squad's captain: the rights a card is drawn with when the viewer is not known. */
+export const CAPTAIN_VIEWER: ReportViewer = { office: false, submit: true, draft: true };
 
 export function monthLabel(month: string): string {
   return `${month.slice(0, 4)}年${Number(month.slice(5))}月`;
@@ -64,47 +70,71 @@ function button(
   };
 }
 
+/** 免报: a reason and the button (责任领导 or the office), inside a form. */
+function exemptFields(s: Pick<ReportFormState, 'squadId' | 'squadName' | 'month' | 'baseVersion'>, reason: string) {
+  const ref = { squadId: s.squadId, month: s.month, baseVersion: s.baseVersion };
+  return [
+    {
+      tag: 'markdown',
+      content: '**免报**（责任领导或区招商局办理：本月确无可报内容时填写原因）',
+      text_size: 'notation',
+    },
+    {
+      tag: 'input',
+      name: 'exempt_reason',
+      max_length: 200,
+      default_value: reason,
+      placeholder: { tag: 'plain_text', content: '免报原因' },
+    },
+    button(
+      'report_exempt',
+      '免报',
+      'danger',
+      { action: REPORT_ACTIONS.exempt, ...ref },
+      {
+        confirm: {
+          title: { tag: 'plain_text', content: '确认免报？' },
+          text: { tag: 'plain_text', content: `${s.squadName} ${monthLabel(s.month)} 将标记为免报。` },
+        },
+      },
+    ),
+  ];
+}
+
+/** The 免报 form alone, for a responsible leader reading a month not submitted yet. */
+export function exemptForm(s: Pick<ReportFormState, 'squadId' | 'squadName' | 'month' | 'baseVersion'>): unknown {
+  return { tag: 'form', name: 'report_exempt_form', elements: exemptFields(s, '') };
+}
+
 export function renderReportForm(s: ReportFormState, now: Date, tz: string): Card {
   const ref = { squadId: s.squadId, month: s.month, baseVersion: s.baseVersion };
   const amending = s.status === 'SUBMITTED';
-  const buttons = amending
+  const rb = reportButtons({
+    status: s.status,
+    amending: amending || s.status === 'EXEMPT',
+    month: s.month,
+    now,
+    tz,
+    closeDay: s.closeDay,
+    viewer: s.viewer ?? CAPTAIN_VIEWER,
+  });
+  const buttons: unknown[] = amending
     ? [
-        button('report_submit', '提交修改', 'primary_filled', { action: REPORT_ACTIONS.submit, ...ref }),
+        ...(rb.submit
+          ? [button('report_submit', '提交修改', 'primary_filled', { action: REPORT_ACTIONS.submit, ...ref })]
+          : []),
         button('report_cancel', '取消', 'default', { action: REPORT_ACTIONS.view, ...ref }),
       ]
     : [
-        button('report_save_draft', '保存草稿', 'default', { action: REPORT_ACTIONS.save, ...ref }),
-        button('report_submit', '提交', 'primary_filled', { action: REPORT_ACTIONS.submit, ...ref }),
+        ...(rb.save
+          ? [button('report_save_draft', '保存草稿', 'default', { action: REPORT_ACTIONS.save, ...ref })]
+          : []),
+        ...(rb.submit
+          ? [button('report_submit', '提交', 'primary_filled', { action: REPORT_ACTIONS.submit, ...ref })]
+          : []),
       ];
-  const exemptElements =
-    s.withExemption && !amending
-      ? [
-          {
-            tag: 'markdown',
-            content: '**免报**（责任领导或区招商局办理：本月确无可报内容时填写原因）',
-            text_size: 'notation',
-          },
-          {
-            tag: 'input',
-            name: 'exempt_reason',
-            max_length: 200,
-            default_value: s.values.exempt_reason ?? '',
-            placeholder: { tag: 'plain_text', content: '免报原因' },
-          },
-          button(
-            'report_exempt',
-            '免报',
-            'danger',
-            { action: REPORT_ACTIONS.exempt, ...ref },
-            {
-              confirm: {
-                title: { tag: 'plain_text', content: '确认免报？' },
-                text: { tag: 'plain_text', content: `${s.squadName} ${monthLabel(s.month)} 将标记为免报。` },
-              },
-            },
-          ),
-        ]
-      : [];
+  if (rb.why) buttons.unshift(note(rb.why));
+  const exemptElements = s.withExemption && !amending ? exemptFields(s, s.values.exempt_reason ?? '') : [];
   const people = s.values.visited_businessmen ?? '';
   const visitsNote: unknown[] = [];
   if (s.visitsPrefilled) visitsNote.push(note(`已按本月外出报告预填 ${s.visitsPrefilled} 位拜访客商。`));
@@ -121,7 +151,7 @@ export function renderReportForm(s: ReportFormState, now: Date, tz: string): Car
       content: `<font color='red'>本月拜访客商超过 ${MAX_TEXT} 字，请删减（例如只留姓名｜公司｜职务）后再提交。</font>`,
       text_size: 'notation',
     });
-  const window = reportWindow(s.month, now, tz, s.closeDay);
+  const window = rb.window;
   const due = `截止 **${lastOnTimeDayLabel(s.month)}**（每月28日前）`;
   const when =
     window === 'OPEN'
@@ -147,7 +177,7 @@ export function renderReportForm(s: ReportFormState, now: Date, tz: string): Car
     visitsNote,
     exemptElements,
     buttons,
-    footer: `队长提交；小分队成员可以保存草稿。逾期仍可提交（标记逾期），${closeDayLabel(s.month, s.closeDay)}后只有区招商局可以修改。`,
+    footer: reportFormFooter(s.month, s.closeDay, window),
   });
 }
 
@@ -188,7 +218,7 @@ export function drawMonthlyReportForm(
   d: MonthlyReportFormData,
   now: Date,
   tz: string,
-  opts: { withExemption?: boolean; notice?: string; contactsHidden?: boolean } = {},
+  opts: { withExemption?: boolean; notice?: string; contactsHidden?: boolean; viewer?: ReportViewer } = {},
 ): Card {
   const { report, visits } = d;
   const prefill = visits ? fitBusinessmenLines(visits, MAX_TEXT) : null;
@@ -212,6 +242,7 @@ export function drawMonthlyReportForm(
       visitsPrefilled: prefill?.count ?? 0,
       visitsLeftOut: visits && prefill ? visits.length - prefill.count : 0,
       contactsHidden: opts.contactsHidden,
+      viewer: opts.viewer,
     },
     now,
     tz,

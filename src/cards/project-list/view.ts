@@ -18,14 +18,14 @@ export function drawProjectList(projects: ProjectListRow[], squadIds: number[] |
   const rows = projects.length
     ? projects.map((p) =>
         buttonRow(
-          `**${escapeMarkdown(p.name)}**\n${label(p.stage)} · ${formatWan(p.investment)}` +
+          `**#${p.id} ${escapeMarkdown(p.name)}**\n${label(p.stage)} · ${formatWan(p.investment)}` +
             `${squadIds && squadIds.length === 1 ? '' : ` · ${escapeMarkdown(p.squadName)}`}`,
           { name: `project_open_${p.id}`, text: '查看', value: { action: 'project.view', projectId: p.id } },
         ),
       )
     : [{ tag: 'markdown', content: '还没有项目。点下方“新建项目”登记第一个。' }];
   return renderCard('project-list', {
-    subtitle: projects.length ? `最近更新的 ${projects.length} 个项目` : '暂无项目',
+    subtitle: projects.length ? `最近更新的 ${projects.length} 个项目 · # 后为项目编号` : '暂无项目',
     rows,
   });
 }

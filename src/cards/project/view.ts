@@ -42,6 +42,7 @@ function factsOf(p: ProjectView): string {
     `**帮办**：${p.helperName ? escapeMarkdown(p.helperName) : '未指派'}`,
   ];
   if (dates.length) lines.push(`**节点**：${dates.join('，')}`);
+  lines.push(`**项目编号**：${p.id}（/review ${p.id} 联合预审 · /land set ${p.id} 记录用地）`);
   if (p.reviewStatus !== 'NONE')
     lines.push(
       `**联合预审**：` +
@@ -218,7 +219,7 @@ export function drawProject(p: ProjectView, opts: ProjectCardOptions): Card {
   return renderCard('project', {
     summary: p.name,
     title: p.name,
-    subtitle: `${p.squadName} · ${p.company}`,
+    subtitle: `编号 ${p.id} · ${p.squadName}${p.company ? ` · ${p.company}` : ''}`,
     color: STAGE_COLORS[stage] ?? 'grey',
     stageLabel: label(p.stage),
     tagColor: stage === 'NEGOTIATING' ? 'neutral' : 'green',

@@ -13,11 +13,17 @@ export const StartForm = z.object({
   reason: z.string().trim().max(500, '理由最多 500 字，请精简'),
 });
 
-export const OpinionValue = z.object({ opinionId: z.coerce.number().int().positive() });
+/** The opinion card's buttons: 提交预审意见 (the decision picked in the form) or 一票否决 (`decision: 'VETO'`). */
+export const OpinionValue = z.object({
+  opinionId: z.coerce.number().int().positive(),
+  decision: z.literal('VETO').optional(),
+});
 
 const OpinionForm = z
   .object({
-    decision: z.enum(['PASS', 'CONDITIONAL', 'VETO'], { error: '请选择预审意见：同意、附条件同意或否决' }),
+    decision: z.enum(['PASS', 'CONDITIONAL', 'VETO'], {
+      error: '请选择预审意见：同意或附条件同意（否决请点「一票否决」）',
+    }),
     conditions: z.string().max(1000, '附加条件最多 1000 字，请精简').optional(),
     veto_category: z.enum(VETO_CATEGORIES, { error: '请选择否决类别' }).optional(),
     reason: z.string().max(1000, '否决理由最多 1000 字，请精简').optional(),
@@ -37,11 +43,16 @@ const OpinionForm = z
 
 export type OpinionValues = z.infer<typeof OpinionForm>;
 
-/** The submitted opinion form, or one message per field that does not validate. */
+/**
+ * The submitted opinion form, or one message per field that does not validate. The 一票否决 button
+ * decides by itself (`decision`), whatever the select shows.
+ */
 export function readOpinionForm(
   formValue: Record<string, unknown>,
+  decision?: 'VETO',
 ): { ok: true; values: OpinionValues } | { ok: false; errors: FieldErrors } {
-  const parsed = OpinionForm.safeParse(cleanFormValue(formValue));
+  const form = cleanFormValue(formValue);
+  const parsed = OpinionForm.safeParse(decision ? { ...form, decision } : form);
   return parsed.success ? { ok: true, values: parsed.data } : { ok: false, errors: fieldErrorsOf(parsed.error) };
 }
 

@@ -115,12 +115,22 @@ function askToNameReviewer(p: { id: number; name: string; squadName: string }, u
   );
 }
 
-/** A veto goes to the leading group (who may overrule it) with the overrule form, and to the office. */
-export async function sendVetoNotice(deps: Deps, p: ProjectForReview, review: ReviewRow): Promise<void> {
-  const leaders = await peopleWithRoles(deps.db, ['GROUP_LEADER', 'DEPUTY_LEADER', 'OFFICE', 'OFFICE_ADMIN']);
+/**
+ * A veto goes to the group leader and deputies (who may overrule it) and to the office, each as a
+ * card with the overrule form in their 1:1 chat. Returns how many of each were sent one.
+ */
+export async function sendVetoNotice(
+  deps: Deps,
+  p: ProjectForReview,
+  review: ReviewRow,
+): Promise<{ leaders: number; office: number }> {
+  const leaders = await peopleWithRoles(deps.db, ['GROUP_LEADER', 'DEPUTY_LEADER']);
+  const office = await peopleWithRoles(deps.db, ['OFFICE', 'OFFICE_ADMIN']);
   const card = renderVetoNotice(p, review);
-  for (const person of leaders) {
-    if (!person.openId) continue;
+  const sentTo = new Set<number>();
+  for (const person of [...leaders, ...office]) {
+    if (!person.openId || sentTo.has(person.id)) continue;
+    sentTo.add(person.id);
     await enqueueMessage(deps.db, {
       dedupKey: `review-veto:${review.id}:${person.id}`,
       to: { type: 'open_id', id: person.openId },
@@ -128,6 +138,8 @@ export async function sendVetoNotice(deps: Deps, p: ProjectForReview, review: Re
       content: card,
     });
   }
+  const reached = (people: { openId: string | null }[]) => people.filter((x) => x.openId).length;
+  return { leaders: reached(leaders), office: reached(office.filter((o) => !leaders.some((l) => l.id === o.id))) };
 }
 
 /**

@@ -1,5 +1,12 @@
 import { ReviewConflict, recordOpinion } from '../../db/review-writes.js';
-import { findOpinion, findProjectForReview, findReview, type ReviewRow, reviewersOf } from '../../db/reviews.js';
+import {
+  findOpinion,
+  findProjectForReview,
+  findReview,
+  type ReviewRow,
+  reviewersOf,
+  squadInbox,
+} from '../../db/reviews.js';
 import type { Deps } from '../../deps.js';
 import { answer, type CardAnswer } from '../../feishu/answer.js';
 import { refillForm } from '../shared/form.js';
@@ -22,7 +29,7 @@ export async function giveReviewOpinion(input: CardInput, deps: Deps): Promise<C
   if (!reviewers.some((r) => r.id === actor.id))
     return answer.error(`这张预审卡片由${opinion.unitName}的预审经办人填写；项目所属小分队的人员不能预审本队的项目。`);
 
-  const form = readOpinionForm(input.formValue);
+  const form = readOpinionForm(input.formValue, v.data.decision);
   if (!form.ok) {
     const card = refillForm(renderOpinionCard(project, opinion), input.formValue, form.errors);
     return answer.fieldErrors(card, form.errors);
@@ -42,11 +49,21 @@ export async function giveReviewOpinion(input: CardInput, deps: Deps): Promise<C
     throw e;
   }
   const fresh = (await findProjectForReview(deps.db, project.id))!;
-  if (after.status === 'VETOED') await sendVetoNotice(deps, fresh, after);
+  const notified = after.status === 'VETOED' ? await sendVetoNotice(deps, fresh, after) : null;
   if (after.status === 'PASSED')
     await tellOffice(deps, `review-passed:${after.id}`, `联合预审「${fresh.name}」：全部预审单位同意，项目可以签约。`);
   await publishReviewStatus(deps, fresh, after, `op${op.id}`);
   const mine = after.opinions.find((o) => o.id === op.id)!;
-  const toast = after.status === 'VETOED' ? '已提交否决意见，已通知项目所属小分队和领导小组' : '预审意见已提交';
+  const toast = notified ? vetoToast(notified, await squadInbox(deps.db, fresh.squadId)) : '预审意见已提交';
   return answer.toastAndCard(toast, renderOpinionDone(fresh, mine, after));
+}
+
+/** What the veto's toast says: where the notices really went (1:1 cards, and the squad's status card). */
+function vetoToast(sent: { leaders: number; office: number }, squad: { type: 'chat_id' | 'open_id' } | null): string {
+  const where = !squad
+    ? '小分队没有群聊也没有已绑定的队长，状态未送达'
+    : squad.type === 'chat_id'
+      ? '小分队群的预审状态已更新'
+      : '队长的预审状态卡片已更新';
+  return `已一票否决。否决通知已分别私信领导小组组长、副组长 ${sent.leaders} 人和区招商局 ${sent.office} 人；${where}`;
 }

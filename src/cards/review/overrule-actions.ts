@@ -1,7 +1,8 @@
 import { overruleReview, ReviewConflict } from '../../db/review-writes.js';
 import { findProjectForReview, type ReviewRow } from '../../db/reviews.js';
 import type { Deps } from '../../deps.js';
-import { mayOverrule } from '../../domain/review.js';
+import { mayOverrule, unansweredNote } from '../../domain/review.js';
+import { endSentence } from '../../domain/sentence.js';
 import { answer, type CardAnswer } from '../../feishu/answer.js';
 import type { CardInput } from '../types.js';
 import { OverruleForm, OverruleValue } from './form.js';
@@ -32,10 +33,15 @@ export async function overruleVeto(input: CardInput, deps: Deps): Promise<CardAn
   }
   const project = (await findProjectForReview(deps.db, review.projectId))!;
   await publishReviewStatus(deps, project, review, 'overrule');
+  const silent = unansweredNote(review);
   await tellOffice(
     deps,
     `review-overruled:${review.id}`,
-    `联合预审「${project.name}」的否决已由${actor.name}推翻：${form.data.overrule_reason}。项目可以签约。`,
+    `联合预审「${project.name}」的否决已由${actor.name}推翻，理由：${endSentence(form.data.overrule_reason)}` +
+      `项目可以签约。${silent}`,
   );
-  return answer.toastAndCard('已推翻否决，已通知项目所属小分队和办公室', await showReviewStatus(deps, project, review));
+  return answer.toastAndCard(
+    `已推翻否决，已通知项目所属小分队和区招商局。${silent}`,
+    await showReviewStatus(deps, project, review),
+  );
 }

@@ -6,6 +6,7 @@ import {
   VETO_CATEGORIES,
   VETO_CATEGORY_LABELS,
   type ReviewState,
+  unansweredNote,
   type VetoCategory,
 } from '../../domain/review.js';
 import type { Card } from '../../feishu/answer.js';
@@ -32,7 +33,7 @@ function projectSummary(p: ProjectForReview): string {
   return lines.join('\n');
 }
 
-function opinionLine(o: ReviewRow['opinions'][number], today: string, unstaffed = false): string {
+function opinionLine(o: ReviewRow['opinions'][number], today: string, unstaffed = false, closed = false): string {
   const unit = `**${md(o.unitName)}**`;
   const by = o.decidedByName ? ` · ${md(o.decidedByName)}` : '';
   switch (o.decision) {
@@ -46,6 +47,7 @@ function opinionLine(o: ReviewRow['opinions'][number], today: string, unstaffed 
         `    理由：${md(o.reason ?? '')}`
       );
     default:
+      if (closed) return `- ${unit}：未出具（预审已结束，无需再出具）`;
       return (
         `- ${unit}：待出具（期限 ${o.dueOn}）${today > o.dueOn ? " <font color='red'>已超期</font>" : ''}` +
         (o.reviewerName ? ` · 办公室指定 ${md(o.reviewerName)}` : '') +
@@ -155,7 +157,8 @@ export function renderReviewStatus(
       tag: 'markdown',
       content:
         `<font color='orange'>**否决已由${md(review.overruledByName ?? '领导小组')}推翻**</font>：` +
-        `${md(review.overruleReason ?? '')}\n项目可以签约。`,
+        `${md(review.overruleReason ?? '')}\n项目可以签约。` +
+        (unansweredNote(review) ? `\n${md(unansweredNote(review))}` : ''),
     });
   }
   const older = Math.max(0, history.length - HISTORY_LINES);
@@ -169,7 +172,9 @@ export function renderReviewStatus(
     stateLabel: look.label,
     summary: projectSummary(p),
     opinions:
-      review.opinions.map((o) => opinionLine(o, today, unstaffed.includes(o.id))).join('\n') || '（没有预审单位）',
+      review.opinions
+        .map((o) => opinionLine(o, today, unstaffed.includes(o.id), review.status === 'OVERRULED'))
+        .join('\n') || '（没有预审单位）',
     notices,
     historyCount: history.length,
     history: lines.join('\n') || '（暂无）',
@@ -241,12 +246,17 @@ export function renderOpinionCard(p: ProjectForReview, o: { id: number; unitName
     projectName: p.name,
     unitName: o.unitName,
     dueText: `请于 ${o.dueOn} 前出具`,
-    summary: `${projectSummary(p)}\n\n请代表**${md(o.unitName)}**出具预审意见。否决须写明类别和理由。`,
+    summary:
+      `${projectSummary(p)}\n\n请代表**${md(o.unitName)}**出具预审意见：同意或附条件同意选好后点「提交预审意见」；` +
+      '否决须选类别、写理由，再点「一票否决」（会再次确认）。',
     categoryOptions: VETO_CATEGORIES.map((c: VetoCategory) => ({
       text: { tag: 'plain_text', content: VETO_CATEGORY_LABELS[c] },
       value: c,
     })),
     opinionId: o.id,
+    vetoConfirm:
+      `否决「${p.name}」后项目不能签约。否决通知将分别私信领导小组组长、副组长和区招商局，` +
+      '组长、副组长可写明理由推翻。请先选好否决类别、写明理由。',
   });
 }
 

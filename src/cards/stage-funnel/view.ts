@@ -11,6 +11,7 @@ export interface StageFunnelView {
   stage?: ProjectStage;
   counts: { stage: string; n: number; investment: number }[];
   projects: {
+    id: number;
     name: string;
     isKey: boolean;
     squadName: string;
@@ -43,7 +44,7 @@ export function stageFunnelCard(v: StageFunnelView): Card {
           { name: 'date', display_name: '签约/开工' },
         ],
         v.projects.map((p) => ({
-          name: p.isKey ? `★ ${p.name}` : p.name,
+          name: `${p.isKey ? '★ ' : ''}#${p.id} ${p.name}`,
           squad: p.squadName,
           stage: STAGE_LABELS[p.stage as ProjectStage] ?? p.stage,
           investment: formatAmount(p.investment, '万元'),
@@ -55,6 +56,6 @@ export function stageFunnelCard(v: StageFunnelView): Card {
     title: v.title,
     subtitle: `截至 ${v.today}`,
     elements,
-    footer: '★ 为重点项目。阶段变更请在项目卡片上操作（/project）。',
+    footer: '★ 为重点项目，# 后为项目编号。打开项目卡片：/project <编号或名称>；联合预审：/review <编号或名称>。',
   });
 }

@@ -4,6 +4,7 @@ import { createTrip, findPersonWithRole, findTrip, officePeople, peopleByOpenIds
 import type { Deps } from '../../deps.js';
 import { mayFileTripPlan } from '../../domain/authz.js';
 import { localDate } from '../../domain/local-date.js';
+import { plannedCompanies, plannedCompaniesWarning } from '../../domain/trip-rules.js';
 import { APPROVER_LABELS, approverRoleFor, DEFAULT_TRIP_MAX_PAST_DAYS } from '../../domain/trip-routing.js';
 import { answer, type CardAnswer } from '../../feishu/answer.js';
 import { enqueueMessage } from '../../feishu/outbox.js';
@@ -23,7 +24,10 @@ export async function submitTripPlan(input: CardInput, deps: Deps): Promise<Card
   const squadId = Number(input.value.squadId);
   if (!Number.isInteger(squadId) || squadId <= 0) return answer.error('这张计划卡片已失效，请发送 /trip 获取新卡片。');
   // A double tap, or the same card submitted again, finds the plan it already filed.
-  const requestKey = `${input.messageId ?? input.eventId}:${TRIP_ACTIONS.submit}`;
+  // A plan re-opened after a rejection is submitted from the same message as the notice: its own key.
+  const reopenId = Number(input.value.reopen);
+  const reopen = Number.isInteger(reopenId) && reopenId > 0 ? await findTrip(deps.db, { id: reopenId }) : null;
+  const requestKey = `${input.messageId ?? input.eventId}:${TRIP_ACTIONS.submit}${reopen ? `:reopen-${reopen.id}` : ''}`;
   const existing = await findTrip(deps.db, { requestKey });
   if (existing) return answer.toastAndCard('这份计划已经提交过', renderTripSummary(existing, tz, 'traveller'), 'info');
   const refused = mayFileTripPlan(actor, squadId);
@@ -32,7 +36,10 @@ export async function submitTripPlan(input: CardInput, deps: Deps): Promise<Card
   const maxPast = await getSetting<number>(deps.db, TRIP_MAX_PAST_DAYS_SETTING, DEFAULT_TRIP_MAX_PAST_DAYS);
   const form = parseTripForm(input.formValue, localDate(deps.clock.now(), tz), maxPast);
   const refill = async (errors: FieldErrors) =>
-    answer.fieldErrors(refillForm(await tripPlanCard(deps.db, actor, squadId), input.formValue, errors), errors);
+    answer.fieldErrors(
+      refillForm(await tripPlanCard(deps.db, actor, squadId, reopen ?? undefined), input.formValue, errors),
+      errors,
+    );
   if (!form.ok) return refill(form.errors);
   const people = await peopleByOpenIds(deps.db, form.data.people);
   if (people.length !== new Set(form.data.people).size)
@@ -79,8 +86,10 @@ export async function submitTripPlan(input: CardInput, deps: Deps): Promise<Card
     rank: trip.rank,
     destination: trip.destination,
   });
+  const short = plannedCompaniesWarning(plannedCompanies(trip.companiesPlanned).length);
   return answer.toastAndCard(
-    `已提交，等待${APPROVER_LABELS[role]} ${approver.name} 审批`,
+    `已提交，等待${APPROVER_LABELS[role]} ${approver.name} 审批${short ? `。注意：${short}，审批人会看到这一提示` : ''}`,
     renderTripSummary(trip, tz, 'traveller'),
+    short ? 'warning' : 'success',
   );
 }

@@ -65,17 +65,20 @@ async function decideTripPlan(status: 'APPROVED' | 'REJECTED', input: CardInput,
       msgType: 'interactive',
       content: renderTripSummary(after, tz, 'traveller'),
     });
-  if (after.traveller.openId) {
-    const why = status === 'REJECTED' ? `，原因：${reason}` : '';
+  // A rejection reaches the traveller as their plan's card, with 修改后重新提交 on it.
+  if (after.traveller.openId)
     await enqueueMessage(deps.db, {
       dedupKey: `trip-decided:${trip.id}`,
       to: { type: 'open_id', id: after.traveller.openId },
-      msgType: 'text',
-      content: textContent(
-        `你的外出招商计划（${after.destination}，${after.startDate} 至 ${after.endDate}）已被 ${actor.name} ${word}${why}。`,
-      ),
+      ...(status === 'REJECTED'
+        ? { msgType: 'interactive' as const, content: renderTripSummary(after, tz, 'traveller') }
+        : {
+            msgType: 'text' as const,
+            content: textContent(
+              `你的外出招商计划（${after.destination}，${after.startDate} 至 ${after.endDate}）已被 ${actor.name} ${word}。`,
+            ),
+          }),
     });
-  }
   for (const copy of await deliveredCopies(deps.db, trip.id))
     await enqueueMessage(deps.db, {
       dedupKey: `${copy.dedupKey}:decided`,

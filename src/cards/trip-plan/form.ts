@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { tripDateErrors } from '../../domain/trip-routing.js';
+import { plannedCompanies } from '../../domain/trip-rules.js';
 import { pickerDate, type FieldErrors } from '../shared/form.js';
 
 // The trip plan form (cards/trip-plan.json).
@@ -29,5 +30,6 @@ export function parseTripForm(fv: Record<string, unknown>, today: string, maxPas
   const end = pickerDate(fv.end_date);
   for (const [k, v] of Object.entries(tripDateErrors(start, end, today, maxPastDays))) errors[k] ??= v;
   if (!parsed.success || Object.keys(errors).length) return { ok: false as const, errors };
-  return { ok: true as const, data: { ...parsed.data, startDate: start!, endDate: end! } };
+  const companies = plannedCompanies(parsed.data.companies).join('\n');
+  return { ok: true as const, data: { ...parsed.data, companies, startDate: start!, endDate: end! } };
 }

@@ -1,12 +1,16 @@
 import dayjs from 'dayjs';
 import type { TripView } from '../../db/trips.js';
 import { localDateTime } from '../../domain/local-date.js';
+import { plannedCompanies, plannedCompaniesWarning } from '../../domain/trip-rules.js';
 import type { Card } from '../../feishu/answer.js';
 import { escapeMarkdown, renderCard } from '../shared/template.js';
 import { cancelTripButton } from '../trip-cancel/view.js';
 
 // Read-only views of a trip plan: the traveller's card after submitting, the office's filed copy,
 // and the approver's card after deciding.
+
+/** The action of 修改后重新提交 on a rejected plan. */
+const TRIP_REOPEN = 'trip.reopen';
 
 export const RANK_LABELS: Record<string, string> = { DIVISION: '处级', SECTION: '科级' };
 
@@ -31,14 +35,13 @@ export function tripDetails(t: TripView): unknown[] {
     `**日期**：${t.startDate} 至 ${t.endDate}（${days(t)} 天）`,
     `**同行人员**：${people}`,
   ];
-  const companies = t.companiesPlanned.trim();
+  const companies = plannedCompanies(t.companiesPlanned);
+  const warning = plannedCompaniesWarning(companies.length);
   return [
     { tag: 'markdown', content: lines.join('\n') },
-    {
-      tag: 'markdown',
-      content: `**拟拜访企业**（${companies ? companies.split('\n').filter((l) => l.trim()).length : 0} 家）`,
-    },
-    { tag: 'div', text: { tag: 'plain_text', content: companies || '（未填写）' } },
+    { tag: 'markdown', content: `**拟拜访企业**（${companies.length} 家）` },
+    { tag: 'div', text: { tag: 'plain_text', content: companies.join('\n') || '（未填写）' } },
+    ...(warning ? [{ tag: 'markdown', content: `<font color='orange'>${warning}。</font>` }] : []),
   ];
 }
 
@@ -60,13 +63,27 @@ export function renderTripSummary(t: TripView, tz: string, audience: TripAudienc
   const footer = {
     traveller:
       t.status === 'REJECTED'
-        ? '请按驳回原因调整后，发送 /trip 重新提交。'
+        ? '点「修改后重新提交」，计划按原样预填，按驳回原因调整后再提交。'
         : t.status === 'APPROVED'
           ? '回来后请填写外出招商报告（每次至少拜访 6 家企业、获得 3 条线索）。'
           : '审批结果会更新在这张卡片上。',
     office: '此卡片为区招商局备案件，审批结果会同步更新。',
     approver: '审批结果已通知出行人，并同步区招商局备案。',
   }[audience];
+  // A rejected plan is re-opened pre-filled from the traveller's card (their notice), not retyped.
+  const buttons =
+    audience === 'traveller' && t.status === 'REJECTED'
+      ? [
+          {
+            tag: 'button',
+            name: 'trip_reopen',
+            type: 'primary_filled',
+            width: 'fill',
+            text: { tag: 'plain_text', content: '修改后重新提交' },
+            behaviors: [{ type: 'callback', value: { action: TRIP_REOPEN, tripId: t.id } }],
+          },
+        ]
+      : [];
   return renderCard('trip-summary', {
     summary: `${title} · ${t.traveller.name} · ${s.tag}`,
     title,
@@ -77,7 +94,11 @@ export function renderTripSummary(t: TripView, tz: string, audience: TripAudienc
     details: tripDetails(t),
     statusLine: statusLine(t, tz),
     footer,
-    actions:
-      audience === 'traveller' && (t.status === 'PENDING' || t.status === 'APPROVED') ? [cancelTripButton(t.id)] : [],
+    buttons: [
+      ...buttons,
+      ...(audience === 'traveller' && (t.status === 'PENDING' || t.status === 'APPROVED')
+        ? [cancelTripButton(t.id)]
+        : []),
+    ],
   });
 }

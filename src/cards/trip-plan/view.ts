@@ -17,6 +17,8 @@ export interface TripPlanFormData {
   approver: PersonRef | null;
   /** The people pickable as fellow travellers. */
   roster: PersonRef[];
+  /** The rejected plan the form is re-opened from. */
+  reopen?: { id: number; rejectReason: string | null };
 }
 
 /** The trip plan form for someone travelling for a squad; the people picker offers the squad's roster. */
@@ -26,9 +28,13 @@ export function drawTripPlan(d: TripPlanFormData): Card {
     squadName: d.squadName,
     intro:
       `出行人：**${escapeMarkdown(d.traveller.name)}**（${rank}）· ` +
-      `由${APPROVER_LABELS[d.approverRole]} **${escapeMarkdown(d.approver?.name ?? '（未设置）')}** 审批，同时报区招商局备案。`,
+      `由${APPROVER_LABELS[d.approverRole]} **${escapeMarkdown(d.approver?.name ?? '（未设置）')}** 审批，同时报区招商局备案。` +
+      (d.reopen
+        ? `\n<font color='orange'>已按被驳回的计划预填</font>（驳回原因：${escapeMarkdown(d.reopen.rejectReason ?? '—')}），` +
+          '调整后提交即为一份新计划。'
+        : ''),
     peopleOptions: d.roster.map((p) => ({ value: p.openId })),
-    submitValue: { action: TRIP_ACTIONS.submit, squadId: d.squadId },
+    submitValue: { action: TRIP_ACTIONS.submit, squadId: d.squadId, ...(d.reopen ? { reopen: d.reopen.id } : {}) },
   });
 }
 

@@ -10,7 +10,7 @@ import {
 import type { Deps } from '../../deps.js';
 import { mayActForSquad } from '../../domain/authz.js';
 import { localDate } from '../../domain/local-date.js';
-import { assessTrip, TRIP_MIN_LEADS, TRIP_MIN_VISITS } from '../../domain/trip-rules.js';
+import { assessTrip, hasTripBegun, TRIP_MIN_LEADS, TRIP_MIN_VISITS } from '../../domain/trip-rules.js';
 import { answer, answerPrivately, tapperOf, type CardAnswer } from '../../feishu/answer.js';
 import { enqueueMessage, textContent } from '../../feishu/outbox.js';
 import { cleanFormValue, fieldErrorsOf, refillForm } from '../shared/form.js';
@@ -36,6 +36,15 @@ async function loadForActor(input: CardInput, deps: Deps): Promise<Loaded> {
   return { ok: true, trip };
 }
 
+/** A tap on a trip that has not begun: nothing is stored, and the card says from when it can be filled. */
+async function notBegun(deps: Deps, trip: TripReport): Promise<CardAnswer> {
+  return answer.toastAndCard(
+    `这次外出 ${trip.startDate} 才开始，出发后再填写`,
+    await tripReportCard(deps.db, trip.id, whenOf(deps)),
+    'info',
+  );
+}
+
 export async function openTripReport(input: CardInput, deps: Deps): Promise<CardAnswer> {
   const l = await loadForActor(input, deps);
   if (!l.ok) return l.answer;
@@ -49,6 +58,7 @@ export async function addVisit(input: CardInput, deps: Deps): Promise<CardAnswer
   const when = whenOf(deps);
   if (trip.status !== 'APPROVED')
     return answer.toastAndCard('这份报告已提交，不能再添加', await tripReportCard(deps.db, trip.id, when), 'info');
+  if (!hasTripBegun(trip, localDate(when.now, when.timezone))) return notBegun(deps, trip);
   const parsed = visitSchema(trip, localDate(when.now, when.timezone)).safeParse(cleanFormValue(input.formValue));
   if (!parsed.success) {
     const errors = fieldErrorsOf(parsed.error);
@@ -100,6 +110,7 @@ export async function submitTripReport(input: CardInput, deps: Deps): Promise<Ca
   if (trip.status === 'REPORTED')
     return answer.toastAndCard('这份报告已提交', drawTripReportReceipt(trip, when.timezone), 'info');
   if (trip.status !== 'APPROVED') return answer.card(await tripReportCard(deps.db, trip.id, when));
+  if (!hasTripBegun(trip, localDate(when.now, when.timezone))) return notBegun(deps, trip);
   if (!(await claimTripVersion(deps.db, trip.id, Number(input.value.v)))) {
     return answer.toastAndCard('报告内容有更新，请确认后再提交', await tripReportCard(deps.db, trip.id, when), 'info');
   }

@@ -1,7 +1,13 @@
 import type { TripAwaitingReport, TripReport } from '../../db/trip-reports.js';
 import { localDate } from '../../domain/local-date.js';
 import { formatWan } from '../../domain/money.js';
-import { assessTrip, describeTripProgress, TRIP_MIN_LEADS, TRIP_MIN_VISITS } from '../../domain/trip-rules.js';
+import {
+  assessTrip,
+  describeTripProgress,
+  hasTripBegun,
+  TRIP_MIN_LEADS,
+  TRIP_MIN_VISITS,
+} from '../../domain/trip-rules.js';
 import type { Card } from '../../feishu/answer.js';
 import { buttonRow } from '../shared/elements.js';
 import { buildReceipt } from '../shared/receipt.js';
@@ -50,11 +56,12 @@ function leadLines(t: TripReport): unknown[] {
   return [{ tag: 'markdown', content: `**招商线索**\n${lines.join('\n')}` }];
 }
 
-/** The visit date a new visit starts with: today, kept within the trip's dates (ISO dates compare as strings). */
-function dateWithinTrip(today: string, t: { startDate: string; endDate: string }): string {
-  if (t.endDate <= today) return t.endDate;
-  if (t.startDate <= today) return today;
-  return t.startDate;
+/**
+ * The visit date a new visit starts with, for a trip that has begun: today, or the trip's last day
+ * once it is over — within the trip and never after today, so the form accepts it as it stands.
+ */
+function dateWithinTrip(today: string, t: { endDate: string }): string {
+  return t.endDate <= today ? t.endDate : today;
 }
 
 /** The read-only card of a reported (or not fillable) trip. */
@@ -101,10 +108,25 @@ export function drawTripReport(t: TripReport, when: When, opts: { notice?: strin
       verb: '查看',
     });
   }
+  const today = localDate(when.now, timezone);
+  if (!hasTripBegun(t, today))
+    return buildReceipt({
+      title: '外出招商报告',
+      subtitle: `${t.squadName} · ${tripLabel(t)}`,
+      tag: '尚未开始',
+      color: 'blue',
+      lines: [],
+      notes: [
+        `这次外出还没有开始：${t.startDate} 出发后才能填写报告（拜访日期须在外出期间，且不晚于当天）。届时发送 /tripreport。`,
+      ],
+      by: '招商助手',
+      at: when.now,
+      timezone,
+      verb: '查看',
+    });
   const counts = { visits: t.visits.length, leads: t.leads.length };
   const progress = describeTripProgress(counts);
   const rule = assessTrip(counts);
-  const today = localDate(when.now, timezone);
   const defaultDate = dateWithinTrip(today, t);
   const value = (action: string) => ({ action, tripId: t.id, v: t.version });
   return renderCard('trip-report', {
@@ -129,7 +151,7 @@ export function drawTripReport(t: TripReport, when: When, opts: { notice?: strin
 }
 
 /** `/tripreport` with several trips waiting: one button per trip. */
-export function drawTripReportList(trips: TripAwaitingReport[]): Card {
+export function drawTripReportList(trips: TripAwaitingReport[], notice?: string): Card {
   const rows = trips.map((t) =>
     buttonRow(
       `**${escapeMarkdown(t.destination)}**\n` + `${t.startDate}—${t.endDate} · ${escapeMarkdown(t.squadName)}`,
@@ -137,5 +159,6 @@ export function drawTripReportList(trips: TripAwaitingReport[]): Card {
       2,
     ),
   );
-  return renderCard('trip-report-list', { subtitle: `共 ${trips.length} 次外出待填报告`, rows });
+  const note = notice ? [{ tag: 'markdown', content: notice, text_size: 'notation' }] : [];
+  return renderCard('trip-report-list', { subtitle: `共 ${trips.length} 次外出待填报告`, rows: [...rows, ...note] });
 }

@@ -1,7 +1,11 @@
 // Samples of the monthly report cards (月度汇报): the form as each person sees it, and the summary.
 import type { MonthlyReportView } from '../../../src/db/monthly-reports.js';
-import { drawMonthlyReportForm, type MonthlyReportFormData } from '../../../src/cards/monthly-report/view.js';
-import { renderReportSummary } from '../../../src/cards/monthly-report/view-summary.js';
+import {
+  drawMonthlyReportForm,
+  exemptForm,
+  type MonthlyReportFormData,
+} from '../../../src/cards/monthly-report/view.js';
+import { emptyReport, renderReportSummary } from '../../../src/cards/monthly-report/view-summary.js';
 import type { SampleTable } from '../card-samples.js';
 import { businessman, longText, NOW, SQUAD_NAME, TZ } from './data.js';
 
@@ -59,12 +63,26 @@ export const monthlyReportSamples: SampleTable = {
     'office, with the exemption field, visits over the limit': () =>
       drawMonthlyReportForm(form({ visits: Array.from({ length: 14 }, (_, i) => businessman(i + 1)) }), closed, TZ, {
         withExemption: true,
+        viewer: { office: true, submit: true, draft: true },
       }),
+    'member: 保存草稿 only, and why 提交 is missing': () =>
+      drawMonthlyReportForm(form(), NOW, TZ, { viewer: { office: false, submit: false, draft: true } }),
     'captain amending a submitted report': () =>
       drawMonthlyReportForm(form({ report: report() }), NOW, TZ, { withExemption: true }),
   },
   'monthly-report-summary': {
     'submitted on time': () => renderReportSummary(report(), SQUAD_NAME, TZ),
+    'after the deadline: no 修改, and why': () =>
+      renderReportSummary(report(), SQUAD_NAME, TZ, {
+        edit: false,
+        why: '已过截止时间（6月27日），已提交的汇报不能再修改；如需更正请联系区招商局。',
+      }),
+    'a month not written yet, read by a responsible leader, with the 免报 form': () =>
+      renderReportSummary(emptyReport(1, '2018-06', NOW), SQUAD_NAME, TZ, {
+        edit: false,
+        why: '只读：月度汇报由本队成员填写、队长提交，你可以在这里查看。',
+        exempt: [exemptForm({ squadId: 1, squadName: SQUAD_NAME, month: '2018-06', baseVersion: 0 })],
+      }),
     'submitted late, many revisions': () =>
       renderReportSummary(
         report({

@@ -59,6 +59,7 @@ const funnelProjects = (n: number, stage?: string): StageFunnelView['projects'] 
   Array.from({ length: n }, (_, i) => {
     const st = stage ?? PROJECT_STAGES[1 + (i % 4)]!;
     return {
+      id: 1000 + i,
       name: longText(80, `年产 ${i + 1} 万件高端羽绒服装及羽绒精深加工项目 **（一期）** <at id=all></at>；`),
       isKey: i % 3 === 0,
       squadName: squadName(i),

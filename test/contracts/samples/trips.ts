@@ -97,9 +97,30 @@ export const tripSamples: SampleTable = {
         { destination: '深圳', start_date: '2018-06-25 +0800', companies: companies.join('\n').slice(0, 1000) },
         { end_date: '请选择返回日期', destination: '目的地最多 100 个字' },
       ),
+    'reopened after a rejection, every field pre-filled': () =>
+      refillForm(
+        drawTripPlan({
+          squadId: 1,
+          squadName: SQUAD_NAME,
+          traveller: { name: '发改局局长', rank: 'DIVISION' },
+          approverRole: 'GROUP_LEADER',
+          approver: { id: 1, name: '区长', openId: 'ou_leader_0' },
+          roster,
+          reopen: { id: 7, rejectReason: longText(200) },
+        }),
+        {
+          destination: trip().destination,
+          start_date: '2018-06-18',
+          end_date: '2018-06-23',
+          companies: trip().companiesPlanned,
+          people: roster.slice(0, 12).map((p) => p.openId),
+        },
+      ),
   },
   'trip-approval': {
     'pending, for the approver': () => renderTripApproval(trip()),
+    'fewer than 6 companies: the warning': () =>
+      renderTripApproval(trip({ companiesPlanned: companies.slice(0, 3).join('\n') })),
     'reject without a reason, refilled': () =>
       refillForm(renderTripApproval(trip()), { reject_reason: '' }, { reject_reason: '驳回时请填写驳回原因' }),
   },
