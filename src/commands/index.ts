@@ -12,6 +12,7 @@ import { listLeads } from './leads.js';
 import { listOverdueTasks } from './overdue.js';
 import { showProgress } from './progress.js';
 import { openProjects } from './project.js';
+import { listPackaged } from './packaged.js';
 import { showProjectFunnel } from './projects.js';
 import { showQuotas } from './quota.js';
 import { showRank } from './rank.js';
@@ -83,6 +84,12 @@ export const commands: Record<string, Command> = {
     run: showProjectFunnel,
     usage: '/projects [洽谈|签约|开工|投产|达效]',
     summary: '查看项目进展：各阶段项目数和投资额（漏斗），以及某阶段投资额最大的 10 个项目。',
+  },
+  '/packaged': {
+    run: listPackaged,
+    usage: '/packaged [小分队] · /packaged new',
+    summary:
+      '策划包装项目库：列出项目及状态（策划中/已包装/已推介/已签约）和本年已包装数对目标；/packaged new 登记新项目（小分队成员、区招商局）',
   },
   '/overdue': {
     run: listOverdueTasks,

@@ -28,7 +28,7 @@ export async function tallySquads(db: Db, period: Period, today: string, squadId
   const yearTo = `${period.year}-12-31`;
   const [signed, commenced, packaged, funds, trips, visits, leads, quotas, reports, exemptions] = await Promise.all([
     db.$queryRaw<Row[]>`SELECT "squadId" AS s, COUNT(*) AS n, SUM("investment") AS inv,
-        SUM(CASE WHEN "investment" >= ${MAJOR_SIGNING_WAN} THEN 1 ELSE 0 END) AS major,
+        SUM(CASE WHEN "investment" >= ${MAJOR_SIGNING_WAN} OR "majorProject" THEN 1 ELSE 0 END) AS major,
         SUM(CASE WHEN "strategicEmerging" THEN 1 ELSE 0 END) AS strategic
       FROM "Project" WHERE "signedOn" >= ${from} AND "signedOn" <= ${to} AND "investment" >= ${MAJOR_PROJECT_WAN}
       GROUP BY "squadId"`,
@@ -36,8 +36,10 @@ export async function tallySquads(db: Db, period: Period, today: string, squadId
       WHERE "signedOn" >= ${yearFrom} AND "signedOn" <= ${yearTo} AND "investment" >= ${MAJOR_PROJECT_WAN}
         AND "startedOn" >= ${from} AND "startedOn" <= ${to}
       GROUP BY "squadId"`,
-    db.$queryRaw<Row[]>`SELECT "squadId" AS s, COUNT(*) AS n FROM "Project"
-      WHERE "packaged" AND "packagedOn" >= ${from} AND "packagedOn" <= ${to} GROUP BY "squadId"`,
+    // 策划包装项目: 已包装 and later statuses, in the period they were packaged.
+    db.$queryRaw<Row[]>`SELECT "squadId" AS s, COUNT(*) AS n FROM "PackagedProject"
+      WHERE "squadId" IS NOT NULL AND "status" IN ('PACKAGED', 'PROMOTED', 'SIGNED')
+        AND "packagedOn" >= ${from} AND "packagedOn" <= ${to} GROUP BY "squadId"`,
     db.$queryRaw<Row[]>`SELECT p."squadId" AS s, SUM(c."fundsInPlace") AS f, SUM(c."foreignCapitalUsd") AS u
       FROM "ProjectStageChange" c JOIN "Project" p ON p."id" = c."projectId"
       WHERE c."on" >= ${from} AND c."on" <= ${to} GROUP BY p."squadId"`,

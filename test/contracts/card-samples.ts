@@ -9,6 +9,7 @@ import { importPreviewSamples } from './samples/import-preview.js';
 import { landSamples } from './samples/land.js';
 import { leadSamples } from './samples/lead.js';
 import { monthlyReportSamples } from './samples/monthly-report.js';
+import { packagedSamples } from './samples/packaged.js';
 import { partSamples } from './samples/parts.js';
 import { projectSamples } from './samples/projects.js';
 import { reportingListSamples } from './samples/reporting-lists.js';
@@ -30,6 +31,7 @@ export const CARD_SAMPLES: SampleTable = {
   ...reviewSamples,
   ...importPreviewSamples,
   ...landSamples,
+  ...packagedSamples,
   ...reportingSamples,
   ...reportingListSamples,
 };
