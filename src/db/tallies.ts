@@ -4,6 +4,7 @@ import { bucketOfReport, countBuckets, isExemptMonth, type DateRange } from '../
 import { emptyActuals, type SquadTally } from '../domain/tally.js';
 import { MAJOR_PROJECT_WAN, type Metric, type SquadKind } from '../domain/vocabulary.js';
 import type { Db } from './client.js';
+import { cohortAttainmentBySquad } from './cohorts.js';
 
 // Tallies aggregated in SQL (GROUP BY squad), one query per fact, never row by row: a command over
 // a district of 100k visits reads a few dozen rows. Plain SQL that SQLite and PostgreSQL share.
@@ -62,6 +63,7 @@ export async function tallySquads(db: Db, period: Period, today: string, squadId
     db.$queryRaw<Row[]>`SELECT "squadId" AS s, "fromDate" AS f, "toDate" AS t FROM "Exemption"
       WHERE "squadId" IS NOT NULL AND "fromDate" <= ${to} AND "toDate" >= ${from}`,
   ]);
+  const cohortsBy = await cohortAttainmentBySquad(db, period.year, to);
   const by = (rows: Row[]) => new Map(rows.map((r) => [num(r.s), r]));
   const [signedBy, commencedBy, packagedBy, fundsBy, tripsBy] = [
     by(signed),
@@ -87,6 +89,7 @@ export async function tallySquads(db: Db, period: Period, today: string, squadId
     a.strategicSigned = num(sg?.strategic);
     a.commencedProjects = num(commencedBy.get(s.id)?.n);
     a.packagedProjects = num(packagedBy.get(s.id)?.n);
+    Object.assign(a, cohortsBy.get(s.id) ?? {});
     a.fundsInPlace = num(fundsBy.get(s.id)?.f);
     a.foreignCapitalUsd = num(fundsBy.get(s.id)?.u);
     const tr = tripsBy.get(s.id);
