@@ -126,8 +126,9 @@ export const commands: Record<string, Command> = {
   },
   '/template': {
     run: sendTemplate,
-    usage: '/template quotas [年度] | /template roster',
-    summary: '获取目标任务表或名册的 Excel 模板（已填好现有数据），改好后直接发回给我即可导入（办公室）',
+    usage: '/template quotas [年度] | /template roster | /template projects',
+    summary:
+      '获取目标任务表、名册或历史签约项目表（2015—2017 年等启用前签约的项目）的 Excel 模板（已填好现有数据），改好后直接发回给我即可导入（办公室）',
   },
   '/bind': {
     run: bindPerson,

@@ -3,11 +3,13 @@ import { diffByKey, sameSet, summarizeDiff, type DiffSummary } from '../domain/i
 import { METRIC_LABELS, type Rank, type Role, type SquadMemberRole } from '../domain/vocabulary.js';
 import type { KnownSquad, KnownUnit, QuotaRow, RosterPerson } from '../domain/import-rows.js';
 import type { Db } from './client.js';
+import type { ProjectImportRow } from '../domain/project-import.js';
+import { applyProjects } from './project-imports.js';
 
 // Spreadsheet imports: what is in the database now, the preview batch (ImportBatch PREVIEW) and
 // applying it once (PREVIEW → APPLIED by a conditional update, so a second confirm is a no-op).
 
-export type ImportKind = 'QUOTAS' | 'ROSTER';
+export type ImportKind = 'QUOTAS' | 'ROSTER' | 'PROJECTS';
 
 export async function loadKnownSquads(db: Db): Promise<KnownSquad[]> {
   const rows = await db.squad.findMany({
@@ -214,6 +216,8 @@ export async function applyImportBatch(
   if (claimed.count === 0) return { applied: false, status: batch.status };
   const kind = batch.kind as ImportKind;
   if (kind === 'QUOTAS') await applyQuotas(db, JSON.parse(batch.payload) as QuotaRow[]);
+  else if (kind === 'PROJECTS')
+    await applyProjects(db, JSON.parse(batch.payload) as ProjectImportRow[], actor, batchId);
   else await applyRoster(db, JSON.parse(batch.payload) as RosterPerson[]);
   const summary = JSON.parse(batch.summary) as DiffSummary;
   await recordAudit(db, actor, 'import.apply', 'ImportBatch', batchId, {
