@@ -160,7 +160,9 @@ describe('packaged projects', () => {
   it('signed: linked only to its own squad’s project; the card then opens that project', async () => {
     const squad3 = await db().squad.findFirstOrThrow({ where: { sortOrder: 3 } });
     const squad4 = await db().squad.findFirstOrThrow({ where: { sortOrder: 4 } });
-    const own = await db().project.create({ data: { name: '新型建材产业园一期', squadId: squad3.id, stage: 'SIGNED' } });
+    const own = await db().project.create({
+      data: { name: '新型建材产业园一期', squadId: squad3.id, stage: 'SIGNED' },
+    });
     const other = await db().project.create({ data: { name: '别队项目', squadId: squad4.id } });
     const wrong = await tap(
       member,
