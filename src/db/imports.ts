@@ -4,7 +4,7 @@ import { METRIC_LABELS, type Rank, type Role, type SquadMemberRole } from '../do
 import type { KnownSquad, KnownUnit, QuotaRow, RosterPerson } from '../domain/import-rows.js';
 import type { Db } from './client.js';
 import type { ProjectImportRow } from '../domain/project-import.js';
-import { applyProjects } from './project-imports.js';
+import { applyProjects, projectImportRefusal } from './project-imports.js';
 
 // Spreadsheet imports: what is in the database now, the preview batch (ImportBatch PREVIEW) and
 // applying it once (PREVIEW → APPLIED by a conditional update, so a second confirm is a no-op).
@@ -198,7 +198,7 @@ export async function createImportBatch(
 
 export type ApplyResult =
   | { applied: true; kind: ImportKind; summary: DiffSummary }
-  | { applied: false; status: string };
+  | { applied: false; status: string; reason?: string };
 
 /** PREVIEW → APPLIED exactly once, then the rows; run inside one transaction (all or nothing). */
 export async function applyImportBatch(
@@ -207,6 +207,12 @@ export async function applyImportBatch(
   actor: { id: number | null; openId?: string },
   at: Date,
 ): Promise<ApplyResult> {
+  const pending = await db.importBatch.findUnique({ where: { id: batchId } });
+  if (pending?.status === 'PREVIEW' && pending.kind === 'PROJECTS') {
+    // Checked before anything is claimed or written, so a refusal leaves the preview as it was.
+    const reason = await projectImportRefusal(db, JSON.parse(pending.payload) as ProjectImportRow[]);
+    if (reason) return { applied: false, status: 'REFUSED', reason };
+  }
   const claimed = await db.importBatch.updateMany({
     where: { id: batchId, status: 'PREVIEW' },
     data: { status: 'APPLIED', appliedAt: at },

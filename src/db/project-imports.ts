@@ -63,6 +63,14 @@ export async function registeredProjectClashes(
   });
 }
 
+/** Why a previewed file can no longer be applied (a project of the same name was registered since), or null. */
+export async function projectImportRefusal(db: Db, rows: ProjectImportRow[]): Promise<string | null> {
+  const clashes = await registeredProjectClashes(db, rows);
+  if (!clashes.length) return null;
+  const names = clashes.map((c) => `「${rows[c.index]!.name}」（编号 ${c.projectId}）`).join('、');
+  return `没有导入，什么也没有修改：预览之后，本系统中已登记了同名项目 ${names}，历史导入不能覆盖。请改名或删去这些行后重新发送文件。`;
+}
+
 const describe = (r: ProjectImportRow) =>
   `${r.squadName}：${r.name}（${formatWan(r.investment)}，${r.signedOn} 签约${r.startedOn ? `，${r.startedOn} 开工` : ''}）`;
 

@@ -33,7 +33,8 @@ export async function importFromFile(
   if (!apply) return { prepared, applied: false };
   await runInTransaction(prisma, async (tx) => {
     const id = await createImportBatch(tx, prepared.kind, prepared.payload, prepared.summary, null);
-    await applyImportBatch(tx, id, { id: null }, new Date());
+    const r = await applyImportBatch(tx, id, { id: null }, new Date());
+    if (!r.applied && r.reason) throw new UserError(r.reason);
   });
   return { prepared, applied: true };
 }
