@@ -113,7 +113,7 @@ describeInBrowser('packaged projects, project flags and the history import on th
     await shot(page, `project-flags-01-form-${width}`);
     await form.locator('button[data-name="flags_submit"]').click();
     expect(await toastText(page)).toContain('产业标记已保存');
-    await cardTitled(page, name).getByText('🌱 战略性新兴产业').waitFor();
+    await cardTitled(page, name).getByText('产业标记：战略性新兴产业').waitFor();
     await shot(page, `project-flags-02-saved-${width}`);
     expect((await db().project.findUniqueOrThrow({ where: { id: project.id } })).strategicEmerging).toBe(true);
     await page.close();

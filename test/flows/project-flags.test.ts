@@ -79,7 +79,7 @@ describe('project flags', () => {
     const before = await annualScore();
     const res = await submitFlags(member, { flag_strategic: 'yes', flag_major: 'no' });
     expect(res.body.toast.content).toBe('产业标记已保存');
-    expect(textOf(res.body.card.data)).toContain('🌱 战略性新兴产业');
+    expect(textOf(res.body.card.data)).toContain('**产业标记**：战略性新兴产业');
     const p = await db().project.findUniqueOrThrow({ where: { id: projectId } });
     expect([p.strategicEmerging, p.majorProject]).toEqual([true, false]);
     const audit = await db().auditLog.findFirstOrThrow({

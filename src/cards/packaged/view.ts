@@ -47,8 +47,9 @@ export interface PackagedCardOptions {
 
 function factsOf(p: PackagedProjectView): string {
   return [
-    `**小分队**：${escapeMarkdown(p.squadName)}　**责任单位**：${escapeMarkdown(p.ownerUnit || '—')}`,
-    `**所属行业**：${escapeMarkdown(p.sector || '—')}　**计划投资**：${formatWan(p.plannedInvestment)}`,
+    `**计划投资**：${formatWan(p.plannedInvestment)}　**行业**：${escapeMarkdown(p.sector || '—')}`,
+    `**小分队**：${escapeMarkdown(p.squadName)}`,
+    `**责任单位**：${escapeMarkdown(p.ownerUnit || '—')}`,
     `**登记人**：${escapeMarkdown(p.createdByName || '—')}`,
     ...(p.projectId ? [`**签约项目**：${escapeMarkdown(p.projectName ?? '')}（编号 ${p.projectId}）`] : []),
   ].join('\n');
@@ -60,7 +61,7 @@ function stepsOf(p: PackagedProjectView): string {
     const on = p[PACKAGED_DATE_FIELDS[s]];
     return i <= reached ? `✅ ${PACKAGED_STATUS_LABELS[s]} ${on ?? ''}` : `⬜ ${PACKAGED_STATUS_LABELS[s]}`;
   });
-  return `**进展**\n${lines.join('　')}`;
+  return `**进展**\n${lines.join('\n')}`;
 }
 
 function materialsOf(p: PackagedProjectView): unknown[] {
@@ -176,10 +177,12 @@ export interface PackagedListData {
 
 export function drawPackagedList(d: PackagedListData): Card {
   const goal = d.goal > 0 ? ` / 目标 ${d.goal} 个（${Math.round((100 * d.thisYear) / d.goal)}%）` : '';
+  // One squad's list names no squad on each line.
+  const oneSquad = new Set(d.rows.map((r) => r.squadName)).size <= 1;
   const rows = d.rows.length
     ? d.rows.map((r) =>
         buttonRow(
-          `**${escapeMarkdown(r.name)}**\n${PACKAGED_STATUS_LABELS[r.status]} · ${escapeMarkdown(r.squadName)} · ${formatWan(r.plannedInvestment)}`,
+          `**${escapeMarkdown(r.name)}**\n${PACKAGED_STATUS_LABELS[r.status]}${oneSquad ? '' : ` · ${escapeMarkdown(r.squadName)}`} · ${formatWan(r.plannedInvestment)}`,
           { name: `packaged_open_${r.id}`, text: '查看', value: { action: 'packaged.view', id: r.id } },
         ),
       )

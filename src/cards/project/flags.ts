@@ -8,11 +8,11 @@ import { renderCard } from '../shared/template.js';
 /** The flags line under the facts (an element of its own). */
 export function flagsLine(p: ProjectView): unknown[] {
   const marks = [
-    p.strategicEmerging ? '🌱 战略性新兴产业' : '',
-    p.majorProject ? '⭐ 重大项目' : '',
-    p.importedHistory ? '📁 历史导入（签约早于本系统）' : '',
+    p.strategicEmerging ? '战略性新兴产业' : '',
+    p.majorProject ? '重大项目' : '',
+    p.importedHistory ? '历史导入（签约早于本系统）' : '',
   ].filter(Boolean);
-  return [md(`**产业标记**：${marks.length ? marks.join('　') : '无'}`)];
+  return [md(`**产业标记**：${marks.length ? marks.join('、') : '无'}`)];
 }
 
 export function flagsButton(p: ProjectView): unknown {
