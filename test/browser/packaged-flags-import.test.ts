@@ -72,7 +72,7 @@ describeInBrowser('packaged projects, project flags and the history import on th
     await card.locator('[data-name="pk_on"]').fill('2018-06-20');
     await card.locator('button[data-name="packaged_status_submit"]').click();
     expect(await toastText(page)).toContain('已更新为“已包装”');
-    await cardTitled(page, name).getByText('✅ 已包装 2018-06-20').waitFor();
+    await cardTitled(page, name).getByText('● 已包装 2018-06-20').waitFor();
     await shot(page, `packaged-04-packaged-${width}`);
     const p = await db().packagedProject.findFirstOrThrow({ where: { name } });
     expect([p.status, p.packagedOn]).toEqual(['PACKAGED', '2018-06-20']);

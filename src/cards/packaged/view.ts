@@ -59,7 +59,7 @@ function stepsOf(p: PackagedProjectView): string {
   const reached = PACKAGED_STATUSES.indexOf(p.status);
   const lines = PACKAGED_STATUSES.map((s, i) => {
     const on = p[PACKAGED_DATE_FIELDS[s]];
-    return i <= reached ? `✅ ${PACKAGED_STATUS_LABELS[s]} ${on ?? ''}` : `⬜ ${PACKAGED_STATUS_LABELS[s]}`;
+    return i <= reached ? `● ${PACKAGED_STATUS_LABELS[s]} ${on ?? ''}` : `○ ${PACKAGED_STATUS_LABELS[s]}`;
   });
   return `**进展**\n${lines.join('\n')}`;
 }
