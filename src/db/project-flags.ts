@@ -8,5 +8,8 @@ export async function setProjectFlags(
   projectId: number,
   flags: { strategicEmerging: boolean; majorProject: boolean },
 ): Promise<void> {
-  await db.project.update({ where: { id: projectId }, data: flags });
+  await db.project.update({
+    where: { id: projectId },
+    data: { strategicEmerging: flags.strategicEmerging, majorProject: flags.majorProject },
+  });
 }

@@ -21,10 +21,6 @@ export const PACKAGED_DATE_FIELDS: Record<PackagedStatus, PackagedDateField> = {
   SIGNED: 'signedOn',
 };
 
-export function isPackagedStatus(s: unknown): s is PackagedStatus {
-  return typeof s === 'string' && (PACKAGED_STATUSES as readonly string[]).includes(s);
-}
-
 /** 已包装, 已推介 and 已签约 count toward the goal and the quota. */
 export function countsAsPackaged(status: PackagedStatus): boolean {
   return PACKAGED_STATUSES.indexOf(status) >= PACKAGED_STATUSES.indexOf('PACKAGED');

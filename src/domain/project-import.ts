@@ -22,7 +22,7 @@ export interface ProjectImportRow {
   sheetRow?: number;
 }
 
-export const IMPORT_DATE_FIELDS = ['signedOn', 'startedOn', 'producingOn', 'atTargetOn'] as const;
+const IMPORT_DATE_FIELDS = ['signedOn', 'startedOn', 'producingOn', 'atTargetOn'] as const;
 type DateField = (typeof IMPORT_DATE_FIELDS)[number];
 
 const STAGE_OF: Record<DateField, ProjectStage> = {

@@ -44,7 +44,7 @@ export async function showPackagedNewCard(deps: Deps, actor: Actor, notice?: str
   });
 }
 
-export async function showPackagedCard(deps: Deps, id: number, actor: Actor, notice?: string): Promise<Card> {
+async function showPackagedCard(deps: Deps, id: number, actor: Actor, notice?: string): Promise<Card> {
   const p = await loadPackagedProject(deps.db, id);
   if (!p) throw new Error(`packaged project ${id} not found`);
   const mayAct = p.squadId ? mayActForSquad(actor, p.squadId) === null : isOfficeActor(actor);
