@@ -23,6 +23,9 @@ export interface NewProject {
   chatId: string | null;
   cardMessageId: string | null;
   createdById: number;
+  /** 战略性新兴产业 and 重大项目, as chosen on the new-project form. */
+  strategicEmerging: boolean;
+  majorProject: boolean;
   /** The date of the first history row (立项). */
   on: string;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/clock.js';
 import { startTestBot, type TestBot } from '../helpers/app.js';
-import { cardCallback, commandCard, fieldOf, textOf } from '../helpers/cards.js';
+import { buttonValue, cardCallback, commandCard, fieldOf, textOf } from '../helpers/cards.js';
 import { fieldErrors } from '../helpers/callbacks.js';
 
 // The 战略性新兴产业 and 重大项目 flags on the project card: the owning squad sets them, the office
@@ -104,5 +104,29 @@ describe('project flags', () => {
     const same = await submitFlags(office, { flag_strategic: 'yes', flag_major: 'yes' });
     expect(same.body.toast).toEqual({ type: 'info', content: '标记没有变化' });
     expect(await db().auditLog.count({ where: { action: { startsWith: 'project.flags' } } })).toBe(2);
+  });
+
+  it('the squad sets them when creating the project (unset is 否), and the creation audit records them', async () => {
+    const { card, messageId } = await commandCard(bot, member, '/project new');
+    expect(fieldOf(card, 'flag_strategic').options.map((o: any) => o.value)).toEqual(['yes', 'no']);
+    const res = await bot.card(
+      cardCallback({
+        openId: member,
+        messageId,
+        name: 'project_create',
+        value: buttonValue(card, 'project_create'),
+        formValue: {
+          project_name: '新材料研发中心',
+          company: '某某新材料有限公司',
+          investment: '8000',
+          flag_strategic: 'yes',
+        },
+      }),
+    );
+    expect(res.body.toast.type).toBe('success');
+    const p = await db().project.findFirstOrThrow({ where: { name: '新材料研发中心' } });
+    expect([p.strategicEmerging, p.majorProject]).toEqual([true, false]);
+    const audit = await db().auditLog.findFirstOrThrow({ where: { action: 'project.create', entityId: String(p.id) } });
+    expect(JSON.parse(audit.detail)).toMatchObject({ strategicEmerging: true, majorProject: false });
   });
 });

@@ -40,6 +40,22 @@ export function flagsForm(p: ProjectView): unknown {
   });
 }
 
+/** The same two choices on the new-project form (optional there: unset is 否). */
+export function newProjectFlagPickers(): unknown[] {
+  const picker = (name: string, label: string) => ({
+    tag: 'select_static',
+    name,
+    placeholder: { tag: 'plain_text', content: `${label}？（可不选，默认否）` },
+    options: yesNo,
+  });
+  return [picker('flag_strategic', '战略性新兴产业'), picker('flag_major', '重大项目')];
+}
+
+/** The new-project form's flags: 'yes' is true, anything else (unset) false. */
+export function readNewProjectFlags(v: Record<string, unknown>): { strategicEmerging: boolean; majorProject: boolean } {
+  return { strategicEmerging: v.flag_strategic === 'yes', majorProject: v.flag_major === 'yes' };
+}
+
 /** The form's answer: true/false per flag, or the field that is missing. */
 export function readFlagsForm(
   v: Record<string, unknown>,
