@@ -3,6 +3,8 @@ import { FixedClock } from '../../src/clock.js';
 import { startTestBot, type TestBot } from '../helpers/app.js';
 import { buttonValue, cardCallback, commandCard, fieldOf, textOf } from '../helpers/cards.js';
 import { fieldErrors } from '../helpers/callbacks.js';
+import { fileRepliedTo, loadXlsx, settle } from '../helpers/files.js';
+import { fixture, withText } from '../helpers/feishu.js';
 
 // The 战略性新兴产业 and 重大项目 flags on the project card: the owning squad sets them, the office
 // corrects them, others cannot; each change is audited, and a strategic signing raises the score.
@@ -128,5 +130,19 @@ describe('project flags', () => {
     expect([p.strategicEmerging, p.majorProject]).toEqual([true, false]);
     const audit = await db().auditLog.findFirstOrThrow({ where: { action: 'project.create', entityId: String(p.id) } });
     expect(JSON.parse(audit.detail)).toMatchObject({ strategicEmerging: true, majorProject: false });
+  });
+
+  it('the projects export carries the flags', async () => {
+    const ev = withText(fixture('events/im.message.receive_v1.p2p-help.json'), '/export projects 2018', {
+      openId: office,
+    });
+    expect((await bot.event(ev)).status).toBe(200);
+    await settle(bot);
+    const ws = (await loadXlsx(fileRepliedTo(bot, ev.event.message.message_id).bytes)).worksheets[0]!;
+    const headers = (ws.getRow(2).values as unknown[]).map(String);
+    const row = (ws.getRow(3).values as unknown[]).map(String);
+    expect(row).toContain('智能终端产业园');
+    const at = (h: string) => row[headers.indexOf(h)];
+    expect([at('战略性新兴产业'), at('重大项目'), at('历史导入')]).toEqual(['是', '是', '']);
   });
 });
