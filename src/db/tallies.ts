@@ -27,6 +27,9 @@ export async function tallySquads(db: Db, period: Period, today: string, squadId
   const { from, to } = period;
   const yearFrom = `${period.year}-01-01`;
   const yearTo = `${period.year}-12-31`;
+  // The cohorts' commencement (the annual score's 开工率 component) runs alongside the queries below.
+  const cohorts = cohortAttainmentBySquad(db, period.year, to);
+  cohorts.catch(() => undefined); // awaited below; this only keeps a failure while the others run from being unhandled
   const [signed, commenced, packaged, funds, trips, visits, leads, quotas, reports, exemptions] = await Promise.all([
     db.$queryRaw<Row[]>`SELECT "squadId" AS s, COUNT(*) AS n, SUM("investment") AS inv,
         SUM(CASE WHEN "investment" >= ${MAJOR_SIGNING_WAN} OR "majorProject" THEN 1 ELSE 0 END) AS major,
@@ -63,7 +66,7 @@ export async function tallySquads(db: Db, period: Period, today: string, squadId
     db.$queryRaw<Row[]>`SELECT "squadId" AS s, "fromDate" AS f, "toDate" AS t FROM "Exemption"
       WHERE "squadId" IS NOT NULL AND "fromDate" <= ${to} AND "toDate" >= ${from}`,
   ]);
-  const cohortsBy = await cohortAttainmentBySquad(db, period.year, to);
+  const cohortsBy = await cohorts;
   const by = (rows: Row[]) => new Map(rows.map((r) => [num(r.s), r]));
   const [signedBy, commencedBy, packagedBy, fundsBy, tripsBy] = [
     by(signed),
