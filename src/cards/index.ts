@@ -17,7 +17,9 @@ import { reopenTripPlan } from './trip-plan/reopen-actions.js';
 import { addVisit, openTripReport, showLeadForm, submitTripReport } from './trip-report/actions.js';
 import { changeProjectStage, viewProject } from './project/actions.js';
 import { addTask, assignHelper, closeTask } from './project/task-actions.js';
+import { changeProjectFlags } from './project/flag-actions.js';
 import { createProject, newProject } from './project-new/actions.js';
+import { changePackagedStatus, createPackaged, newPackaged, viewPackaged } from './packaged/actions.js';
 import { giveReviewOpinion } from './review/opinion-actions.js';
 import { overruleVeto } from './review/overrule-actions.js';
 import { launchReview, openReview } from './review/actions.js';
@@ -56,6 +58,11 @@ export const cardActions: Record<string, CardHandler> = {
   'project.task.add': addTask,
   'project.task.close': closeTask,
   'project.helper': assignHelper,
+  'project.flags': changeProjectFlags,
+  'packaged.new': newPackaged,
+  'packaged.create': createPackaged,
+  'packaged.view': viewPackaged,
+  'packaged.status': changePackagedStatus,
   'review.opinion': giveReviewOpinion,
   'review.overrule': overruleVeto,
   'review.start': launchReview,

@@ -1,6 +1,7 @@
 import { drawImportPreview } from '../cards/import-preview/view.js';
 import { createImportBatch } from '../db/imports.js';
 import { mayImportSpreadsheets } from '../domain/authz.js';
+import { localDate } from '../domain/local-date.js';
 import { reply } from '../feishu/answer.js';
 import { downloadMessageFile } from '../feishu/files.js';
 import { queueFeishuTask, replyToTask, type TaskWork } from '../feishu/tasks.js';
@@ -32,7 +33,7 @@ export async function receiveSpreadsheet(input: MessageInput, deps: Deps): Promi
       ? '这是旧版 .xls 文件：请在 Excel 中“另存为”Excel 工作簿（.xlsx）后再发送。'
       : `「${fileName}」不是 Excel 工作簿（.xlsx）。`;
     return reply.text(
-      `${hint}我只能导入 .xlsx 格式的目标任务表和名册；发送 /template quotas 或 /template roster 获取模板。`,
+      `${hint}我只能导入 .xlsx 格式的目标任务表、名册和历史项目表；发送 /template quotas、/template roster 或 /template projects 获取模板。`,
     );
   }
   const task: ImportInput = { fileKey, fileName };
@@ -53,7 +54,8 @@ export const importTask: TaskWork = {
   async run(task, deps) {
     const x = task.input as ImportInput;
     const bytes = await downloadMessageFile(deps.lark, task.messageId, x.fileKey, IMPORT_MAX_BYTES);
-    const prepared = await prepareImport(deps.db, bytes, x.fileName);
+    const today = localDate(deps.clock.now(), deps.config.timezone);
+    const prepared = await prepareImport(deps.db, bytes, x.fileName, undefined, today);
     return async (tx) => {
       const batchId = await createImportBatch(tx.db, prepared.kind, prepared.payload, prepared.summary, task.actorId);
       const card = drawImportPreview(batchId, prepared.kind, x.fileName, prepared.summary);

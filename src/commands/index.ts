@@ -13,6 +13,7 @@ import { openLeadState } from './leadcard.js';
 import { listOverdueTasks } from './overdue.js';
 import { showProgress } from './progress.js';
 import { openProjects } from './project.js';
+import { listPackaged } from './packaged.js';
 import { showProjectFunnel } from './projects.js';
 import { showQuotas } from './quota.js';
 import { showRank } from './rank.js';
@@ -98,6 +99,12 @@ export const commands: Record<string, Command> = {
     usage: '/projects [洽谈|签约|开工|投产|达效]',
     summary: '查看项目进展：各阶段项目数和投资额（漏斗），以及某阶段投资额最大的 10 个项目。',
   },
+  '/packaged': {
+    run: listPackaged,
+    usage: '/packaged [小分队] · /packaged new',
+    summary:
+      '策划包装项目库：列出项目及状态（策划中/已包装/已推介/已签约）和本年已包装数对目标；/packaged new 登记新项目（小分队成员、区招商局）',
+  },
   '/overdue': {
     run: listOverdueTasks,
     usage: '/overdue',
@@ -133,8 +140,9 @@ export const commands: Record<string, Command> = {
   },
   '/template': {
     run: sendTemplate,
-    usage: '/template quotas [年度] | /template roster',
-    summary: '获取目标任务表或名册的 Excel 模板（已填好现有数据），改好后直接发回给我即可导入（办公室）',
+    usage: '/template quotas [年度] | /template roster | /template projects',
+    summary:
+      '获取目标任务表、名册或历史签约项目表（2015—2017 年等启用前签约的项目）的 Excel 模板（已填好现有数据），改好后直接发回给我即可导入（办公室）',
   },
   '/bind': {
     run: bindPerson,

@@ -8,16 +8,21 @@ import { textContent } from '../feishu/outbox.js';
 import { queueFeishuTask, replyToTask, type TaskWork } from '../feishu/tasks.js';
 import { buildQuotaWorkbook } from '../sheets/quota-sheet.js';
 import { buildRosterWorkbook } from '../sheets/roster-sheet.js';
+import { buildProjectsWorkbook } from '../sheets/projects-sheet.js';
+import { loadImportedProjects } from '../db/project-imports.js';
 import { replyWithFile, uploadWorkbook } from '../sheets/send-file.js';
 
 // /template quotas [year] | /template roster — the import templates, filled with what is stored
 // now, so the office edits the current table and sends it back. The workbook is built and uploaded
 // after the command's commit (a task), so a slow upload holds up no one.
 
-type TemplateInput = { what: 'quotas'; year: number; fileName: string } | { what: 'roster'; fileName: string };
+type TemplateInput =
+  | { what: 'quotas'; year: number; fileName: string }
+  | { what: 'roster'; fileName: string }
+  | { what: 'projects'; fileName: string };
 
 export async function sendTemplate(input: CommandInput, deps: Deps): Promise<Reply> {
-  if (!isOfficeActor(input.actor!)) return reply.text('模板用于导入目标任务和名册，只发给领导小组办公室。');
+  if (!isOfficeActor(input.actor!)) return reply.text('模板用于导入目标任务、名册和历史项目，只发给领导小组办公室。');
   const what = (input.args[0] ?? '').toLowerCase();
   const year = input.args[1] ? Number(input.args[1]) : yearOf(deps.clock.now(), deps.config.timezone);
   if (!Number.isInteger(year) || year < 2000 || year > 2100)
@@ -25,7 +30,9 @@ export async function sendTemplate(input: CommandInput, deps: Deps): Promise<Rep
   let task: TemplateInput;
   if (what === 'quotas' || what === '目标任务') task = { what: 'quotas', year, fileName: `${year}年招商目标任务.xlsx` };
   else if (what === 'roster' || what === '名册') task = { what: 'roster', fileName: '招商工作名册.xlsx' };
-  else throw new UserError('请写明要哪个模板：/template quotas 或 /template roster');
+  else if (what === 'projects' || what === '项目' || what === '历史项目')
+    task = { what: 'projects', fileName: '历史签约项目.xlsx' };
+  else throw new UserError('请写明要哪个模板：/template quotas、/template roster 或 /template projects');
   await queueFeishuTask(deps.db, {
     requestKey: `template:${input.messageId}`,
     kind: 'TEMPLATE',
@@ -48,12 +55,16 @@ export const templateTask: TaskWork = {
     const wb =
       x.what === 'quotas'
         ? buildQuotaWorkbook(squads, await loadQuotas(deps.db, [x.year]), [x.year])
-        : buildRosterWorkbook(await loadRoster(deps.db), squads);
+        : x.what === 'projects'
+          ? buildProjectsWorkbook(await loadImportedProjects(deps.db))
+          : buildRosterWorkbook(await loadRoster(deps.db), squads);
     const fileKey = await uploadWorkbook(deps, wb, x.fileName);
     const text =
       x.what === 'quotas'
         ? `已发送 ${x.year} 年目标任务表（附表一至三）。${SEND_BACK}`
-        : `已发送招商工作名册。${SEND_BACK}`;
+        : x.what === 'projects'
+          ? `已发送历史签约项目表（本系统启用前签约的项目，如 2015—2017 年签约项目；已导入的项目已填好）。${SEND_BACK}`
+          : `已发送招商工作名册。${SEND_BACK}`;
     return async (tx) => {
       await replyWithFile(tx.db, task, fileKey);
       await replyToTask(tx.db, task, 'done', { msgType: 'text', content: textContent(text) });
@@ -61,7 +72,7 @@ export const templateTask: TaskWork = {
   },
   failure(task, reason) {
     const x = task.input as TemplateInput;
-    const command = x.what === 'quotas' ? `/template quotas ${x.year}` : '/template roster';
+    const command = x.what === 'quotas' ? `/template quotas ${x.year}` : `/template ${x.what}`;
     return reason
       ? `${x.fileName} 没有发出：${reason}`
       : `${x.fileName} 没有发出：飞书文件服务一直没有响应。请稍后重新发送 ${command}。`;

@@ -103,6 +103,8 @@ class Writer {
       company: lead?.company ?? `${dice.pick(CITIES)}${brand}${word}有限公司`,
       squadId: s.id,
       leadId: lead?.id ?? null,
+      strategicEmerging: dice.int(1, 4) === 1,
+      majorProject: false,
       sector: word,
       investment,
       chatId: null,

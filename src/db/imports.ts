@@ -3,11 +3,13 @@ import { diffByKey, sameSet, summarizeDiff, type DiffSummary } from '../domain/i
 import { METRIC_LABELS, type Rank, type Role, type SquadMemberRole } from '../domain/vocabulary.js';
 import type { KnownSquad, KnownUnit, QuotaRow, RosterPerson } from '../domain/import-rows.js';
 import type { Db } from './client.js';
+import type { ProjectImportRow } from '../domain/project-import.js';
+import { applyProjects, projectImportRefusal } from './project-imports.js';
 
 // Spreadsheet imports: what is in the database now, the preview batch (ImportBatch PREVIEW) and
 // applying it once (PREVIEW → APPLIED by a conditional update, so a second confirm is a no-op).
 
-export type ImportKind = 'QUOTAS' | 'ROSTER';
+export type ImportKind = 'QUOTAS' | 'ROSTER' | 'PROJECTS';
 
 export async function loadKnownSquads(db: Db): Promise<KnownSquad[]> {
   const rows = await db.squad.findMany({
@@ -196,7 +198,7 @@ export async function createImportBatch(
 
 export type ApplyResult =
   | { applied: true; kind: ImportKind; summary: DiffSummary }
-  | { applied: false; status: string };
+  | { applied: false; status: string; reason?: string };
 
 /** PREVIEW → APPLIED exactly once, then the rows; run inside one transaction (all or nothing). */
 export async function applyImportBatch(
@@ -205,6 +207,12 @@ export async function applyImportBatch(
   actor: { id: number | null; openId?: string },
   at: Date,
 ): Promise<ApplyResult> {
+  const pending = await db.importBatch.findUnique({ where: { id: batchId } });
+  if (pending?.status === 'PREVIEW' && pending.kind === 'PROJECTS') {
+    // Checked before anything is claimed or written, so a refusal leaves the preview as it was.
+    const reason = await projectImportRefusal(db, JSON.parse(pending.payload) as ProjectImportRow[]);
+    if (reason) return { applied: false, status: 'REFUSED', reason };
+  }
   const claimed = await db.importBatch.updateMany({
     where: { id: batchId, status: 'PREVIEW' },
     data: { status: 'APPLIED', appliedAt: at },
@@ -214,6 +222,8 @@ export async function applyImportBatch(
   if (claimed.count === 0) return { applied: false, status: batch.status };
   const kind = batch.kind as ImportKind;
   if (kind === 'QUOTAS') await applyQuotas(db, JSON.parse(batch.payload) as QuotaRow[]);
+  else if (kind === 'PROJECTS')
+    await applyProjects(db, JSON.parse(batch.payload) as ProjectImportRow[], actor, batchId);
   else await applyRoster(db, JSON.parse(batch.payload) as RosterPerson[]);
   const summary = JSON.parse(batch.summary) as DiffSummary;
   await recordAudit(db, actor, 'import.apply', 'ImportBatch', batchId, {

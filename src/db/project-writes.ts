@@ -3,6 +3,7 @@ import type { ProjectStage } from '../domain/vocabulary.js';
 import type { Db } from './client.js';
 import { guardSigning } from './signing-guard.js';
 import { MAX_AMOUNT_WAN } from '../domain/money.js';
+import { type ProjectImportRow, stageOfDates } from '../domain/project-import.js';
 
 // Changes to a project, its stage history and its tasks. Each write carries the card's request key
 // (unique), so a repeated tap stores nothing twice; the caller's transaction holds them together.
@@ -22,6 +23,9 @@ export interface NewProject {
   chatId: string | null;
   cardMessageId: string | null;
   createdById: number;
+  /** 战略性新兴产业 and 重大项目, as chosen on the new-project form. */
+  strategicEmerging: boolean;
+  majorProject: boolean;
   /** The date of the first history row (立项). */
   on: string;
 }
@@ -141,4 +145,88 @@ export async function closeProjectTask(db: Db, taskId: number, closedById: numbe
 
 export async function setProjectHelper(db: Db, projectId: number, helperId: number): Promise<void> {
   await db.project.update({ where: { id: projectId }, data: { helperId } });
+}
+
+/** The history row an imported project keeps its imported figures in (one per project). */
+const importChangeKey = (projectId: number) => `project:${projectId}:import`;
+
+/**
+ * A project from the office's history spreadsheet (signed before the bot was in use): created, or
+ * the same project (matched by the caller on name and squad) updated in place. It is marked
+ * importedHistory, so the signing gate does not apply to it: its signing happened outside the bot.
+ * Its imported amounts sit in one history row dated on the signing; a re-import moves the running
+ * totals by the difference, so amounts added on the card since are kept.
+ */
+export async function writeHistoricProject(
+  db: Db,
+  row: ProjectImportRow,
+  existingId: number | null,
+  byId: number | null,
+): Promise<number> {
+  const stage = stageOfDates(row);
+  const fields = {
+    company: row.company,
+    sector: row.sector,
+    stage,
+    investment: row.investment,
+    signedOn: row.signedOn,
+    startedOn: row.startedOn,
+    producingOn: row.producingOn,
+    atTargetOn: row.atTargetOn,
+    strategicEmerging: row.strategicEmerging,
+    majorProject: row.majorProject,
+    importedHistory: true,
+  };
+  const history = {
+    toStage: stage,
+    on: row.signedOn,
+    investment: row.investment,
+    fundsInPlace: row.fundsInPlace,
+    foreignCapitalUsd: row.foreignCapitalUsd,
+  };
+  if (existingId === null) {
+    const p = await db.project.create({
+      data: {
+        ...fields,
+        name: row.name,
+        squadId: row.squadId,
+        fundsInPlace: row.fundsInPlace,
+        foreignCapitalUsd: row.foreignCapitalUsd,
+        createdById: byId,
+      },
+    });
+    await db.projectStageChange.create({
+      data: {
+        ...history,
+        requestKey: importChangeKey(p.id),
+        projectId: p.id,
+        fromStage: null,
+        evidence: '历史项目导入',
+        byId,
+      },
+    });
+    return p.id;
+  }
+  const before = await db.projectStageChange.findUnique({ where: { requestKey: importChangeKey(existingId) } });
+  await db.project.update({
+    where: { id: existingId },
+    data: {
+      ...fields,
+      fundsInPlace: { increment: row.fundsInPlace - (before?.fundsInPlace ?? 0) },
+      foreignCapitalUsd: { increment: row.foreignCapitalUsd - (before?.foreignCapitalUsd ?? 0) },
+    },
+  });
+  await db.projectStageChange.upsert({
+    where: { requestKey: importChangeKey(existingId) },
+    create: {
+      ...history,
+      requestKey: importChangeKey(existingId),
+      projectId: existingId,
+      fromStage: null,
+      evidence: '历史项目导入',
+      byId,
+    },
+    update: { ...history, byId },
+  });
+  return existingId;
 }

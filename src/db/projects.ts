@@ -43,6 +43,10 @@ export interface ProjectView {
   helperName: string | null;
   reviewStatus: string;
   leadId: number | null;
+  /** 战略性新兴产业 and 重大项目, set on the card; importedHistory: entered by the project import */
+  strategicEmerging: boolean;
+  majorProject: boolean;
+  importedHistory: boolean;
   stages: ProjectStageRow[];
   tasks: ProjectTaskRow[];
 }
@@ -89,6 +93,9 @@ export async function loadProject(db: Db, projectId: number): Promise<ProjectVie
     helperName: p.helperId ? (names.get(p.helperId) ?? null) : null,
     reviewStatus: p.reviewStatus,
     leadId: p.leadId,
+    strategicEmerging: p.strategicEmerging,
+    majorProject: p.majorProject,
+    importedHistory: p.importedHistory,
     stages: p.stages.map((s) => ({
       id: s.id,
       fromStage: s.fromStage,

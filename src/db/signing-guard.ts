@@ -29,6 +29,9 @@ export class SigningRefused extends Error {}
  */
 export async function checkSignable(db: Db, project: SignableProject): Promise<string | null> {
   if (project.stage === 'NEGOTIATING') return null;
+  // A project imported as history was signed before the bot was in use, outside its pre-review.
+  const imported = await db.project.findUnique({ where: { id: project.id }, select: { importedHistory: true } });
+  if (imported?.importedHistory) return null;
   const thresholdWan = await getSetting<number>(db, REVIEW_THRESHOLD_KEY, DEFAULT_REVIEW_THRESHOLD_WAN);
   if (project.investment < thresholdWan) return null;
   const review = await latestReview(db, project.id);

@@ -4,6 +4,7 @@ import { bucketOfReport, countBuckets, isExemptMonth, type DateRange } from '../
 import { emptyActuals, type SquadTally } from '../domain/tally.js';
 import { MAJOR_PROJECT_WAN, type Metric, type SquadKind } from '../domain/vocabulary.js';
 import type { Db } from './client.js';
+import { cohortAttainmentBySquad } from './cohorts.js';
 
 // Tallies aggregated in SQL (GROUP BY squad), one query per fact, never row by row: a command over
 // a district of 100k visits reads a few dozen rows. Plain SQL that SQLite and PostgreSQL share.
@@ -26,9 +27,12 @@ export async function tallySquads(db: Db, period: Period, today: string, squadId
   const { from, to } = period;
   const yearFrom = `${period.year}-01-01`;
   const yearTo = `${period.year}-12-31`;
+  // The cohorts' commencement (the annual score's 开工率 component) runs alongside the queries below.
+  const cohorts = cohortAttainmentBySquad(db, period.year, to);
+  cohorts.catch(() => undefined); // awaited below; this only keeps a failure while the others run from being unhandled
   const [signed, commenced, packaged, funds, trips, visits, leads, quotas, reports, exemptions] = await Promise.all([
     db.$queryRaw<Row[]>`SELECT "squadId" AS s, COUNT(*) AS n, SUM("investment") AS inv,
-        SUM(CASE WHEN "investment" >= ${MAJOR_SIGNING_WAN} THEN 1 ELSE 0 END) AS major,
+        SUM(CASE WHEN "investment" >= ${MAJOR_SIGNING_WAN} OR "majorProject" THEN 1 ELSE 0 END) AS major,
         SUM(CASE WHEN "strategicEmerging" THEN 1 ELSE 0 END) AS strategic
       FROM "Project" WHERE "signedOn" >= ${from} AND "signedOn" <= ${to} AND "investment" >= ${MAJOR_PROJECT_WAN}
       GROUP BY "squadId"`,
@@ -36,8 +40,10 @@ export async function tallySquads(db: Db, period: Period, today: string, squadId
       WHERE "signedOn" >= ${yearFrom} AND "signedOn" <= ${yearTo} AND "investment" >= ${MAJOR_PROJECT_WAN}
         AND "startedOn" >= ${from} AND "startedOn" <= ${to}
       GROUP BY "squadId"`,
-    db.$queryRaw<Row[]>`SELECT "squadId" AS s, COUNT(*) AS n FROM "Project"
-      WHERE "packaged" AND "packagedOn" >= ${from} AND "packagedOn" <= ${to} GROUP BY "squadId"`,
+    // 策划包装项目: 已包装 and later statuses, in the period they were packaged.
+    db.$queryRaw<Row[]>`SELECT "squadId" AS s, COUNT(*) AS n FROM "PackagedProject"
+      WHERE "squadId" IS NOT NULL AND "status" IN ('PACKAGED', 'PROMOTED', 'SIGNED')
+        AND "packagedOn" >= ${from} AND "packagedOn" <= ${to} GROUP BY "squadId"`,
     db.$queryRaw<Row[]>`SELECT p."squadId" AS s, SUM(c."fundsInPlace") AS f, SUM(c."foreignCapitalUsd") AS u
       FROM "ProjectStageChange" c JOIN "Project" p ON p."id" = c."projectId"
       WHERE c."on" >= ${from} AND c."on" <= ${to} GROUP BY p."squadId"`,
@@ -60,6 +66,7 @@ export async function tallySquads(db: Db, period: Period, today: string, squadId
     db.$queryRaw<Row[]>`SELECT "squadId" AS s, "fromDate" AS f, "toDate" AS t FROM "Exemption"
       WHERE "squadId" IS NOT NULL AND "fromDate" <= ${to} AND "toDate" >= ${from}`,
   ]);
+  const cohortsBy = await cohorts;
   const by = (rows: Row[]) => new Map(rows.map((r) => [num(r.s), r]));
   const [signedBy, commencedBy, packagedBy, fundsBy, tripsBy] = [
     by(signed),
@@ -85,6 +92,7 @@ export async function tallySquads(db: Db, period: Period, today: string, squadId
     a.strategicSigned = num(sg?.strategic);
     a.commencedProjects = num(commencedBy.get(s.id)?.n);
     a.packagedProjects = num(packagedBy.get(s.id)?.n);
+    Object.assign(a, cohortsBy.get(s.id) ?? {});
     a.fundsInPlace = num(fundsBy.get(s.id)?.f);
     a.foreignCapitalUsd = num(fundsBy.get(s.id)?.u);
     const tr = tripsBy.get(s.id);

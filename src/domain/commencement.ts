@@ -42,3 +42,20 @@ export function commencedAgainstGoal(
 ): { commenced: number; goal: number; ratio: number | null } {
   return { commenced, goal, ratio: goal > 0 ? commenced / goal : null };
 }
+
+/**
+ * A squad's (or the district's) cohorts as two numbers that add up across squads: the projects of
+ * the three cohorts that commenced, and how many had to commence to meet each cohort's goal
+ * (Σ goal × signed). The annual score's cohort component is their ratio: 1 = every goal met.
+ */
+export function cohortAttainment(
+  year: number,
+  cohorts: Cohort[],
+  goals: Record<string, number> = {},
+): { cohortStarted: number; cohortNeeded: number } {
+  const lines = commencementByCohort(year, cohorts, goals);
+  return {
+    cohortStarted: lines.reduce((s, l) => s + l.started, 0),
+    cohortNeeded: lines.reduce((s, l) => s + l.target * l.signed, 0),
+  };
+}

@@ -15,6 +15,8 @@ import type { SquadTally } from './tally.js';
  * emerging industry as 1 + strategicExtra (both may add). Reports on time: (on time + ½ late) ÷
  * months due, exempt months (免报) left out. Trip rule: reported trips with ≥6 visits and ≥3 leads ÷
  * reported trips. Weights and rules are the office's setting `bulletin.weights` / `bulletin.rules`.
+ * In the annual ranking the commencement rate of the three earlier signing-year cohorts (plan:
+ * 80/70/60 %) counts too, with the 开工率 weight (`commenced`): commenced ÷ needed to meet the goals.
  */
 
 export interface ScoreWeights {
@@ -66,7 +68,8 @@ export const DEFAULT_RULES: BulletinRules = {
   floors: { score: 40, missingReports: 2, tripRuleRate: 0.5 },
 };
 
-const COMPONENT_LABELS: Record<keyof ScoreWeights, string> = {
+const COMPONENT_LABELS: Record<ComponentKey, string> = {
+  cohortCommencement: '往年签约项目开工率',
   signedProjects: '签约亿元以上项目',
   signedInvestment: '签约投资额',
   fundsInPlace: '到位资金',
@@ -80,8 +83,10 @@ const COMPONENT_LABELS: Record<keyof ScoreWeights, string> = {
   tripRules: '外出招商守规（每次≥6家、≥3条）',
 };
 
+type ComponentKey = keyof ScoreWeights | 'cohortCommencement';
+
 interface Component {
-  key: keyof ScoreWeights;
+  key: ComponentKey;
   ratio: number;
   weight: number;
 }
@@ -114,9 +119,13 @@ function componentsOf(t: SquadTally, period: Period, w: ScoreWeights, rules: Bul
     ['reportsOnTime', a.reports.onTime + 0.5 * a.reports.late, a.reports.due],
     ['tripRules', a.tripsKeptRule, a.tripsReported],
   ];
-  return pairs
+  const components: Component[] = pairs
     .filter(([k, , target]) => target > 0 && w[k] > 0)
     .map(([key, actual, target]) => ({ key, ratio: actual / target, weight: w[key] }));
+  // The cohorts' 开工率 is a yearly goal: it counts in the annual ranking only.
+  if (period.quarter === undefined && a.cohortNeeded > 0 && w.commenced > 0)
+    components.push({ key: 'cohortCommencement', ratio: a.cohortStarted / a.cohortNeeded, weight: w.commenced });
+  return components;
 }
 
 export function scoreSquad(
@@ -221,7 +230,7 @@ export function buildBulletin(
         ]
       : floors;
     // A floor already named (reports missing, the trip rule) is not said again as a weak component.
-    const named = new Set<keyof ScoreWeights>();
+    const named = new Set<ComponentKey>();
     if (s.missingReports >= rules.floors.missingReports) named.add('reportsOnTime');
     if (s.tripRuleRate !== null && s.tripRuleRate < rules.floors.tripRuleRate) named.add('tripRules');
     for (const c of weakest(s, named)) reasons.push(`${COMPONENT_LABELS[c.key]}仅完成 ${pct(c.ratio)}`);
@@ -245,7 +254,7 @@ export function buildBulletin(
   return { period: period.key, ranking, red, black, unjudged };
 }
 
-function weakest(s: ScoredSquad, named: Set<keyof ScoreWeights>): Component[] {
+function weakest(s: ScoredSquad, named: Set<ComponentKey>): Component[] {
   return [...s.components]
     .filter((c) => c.ratio < 1 && !named.has(c.key))
     .sort((a, b) => a.ratio - b.ratio || b.weight - a.weight)

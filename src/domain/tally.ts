@@ -17,6 +17,12 @@ export interface SquadActuals {
   packagedProjects: number;
   /** this year's ¥100M+ signings that commenced within the period */
   commencedProjects: number;
+  /**
+   * 开工率 of the three signing-year cohorts before the year (plan: 80/70/60 %): the cohorts'
+   * projects commenced by the period's end, and how many had to be (Σ goal × signed).
+   */
+  cohortStarted: number;
+  cohortNeeded: number;
   /** trips that took place (approved or reported), reported ones, reported ones that kept the 6/3 rule */
   trips: number;
   tripsReported: number;
@@ -77,6 +83,8 @@ export function emptyActuals(): SquadActuals {
     foreignCapitalUsd: 0,
     packagedProjects: 0,
     commencedProjects: 0,
+    cohortStarted: 0,
+    cohortNeeded: 0,
     trips: 0,
     tripsReported: 0,
     tripsKeptRule: 0,

@@ -12,7 +12,7 @@ import { checkImportSize, workbookBytes } from './workbook.js';
 
 // What `npm run import` and `npm run export` do, as functions the tests call too.
 
-const IMPORT_KINDS: Record<string, ImportKind> = { quotas: 'QUOTAS', roster: 'ROSTER' };
+const IMPORT_KINDS: Record<string, ImportKind> = { quotas: 'QUOTAS', roster: 'ROSTER', projects: 'PROJECTS' };
 
 /** Validates and previews; with apply, stores it in one transaction (all or nothing). */
 export async function importFromFile(
@@ -22,7 +22,10 @@ export async function importFromFile(
   apply: boolean,
 ): Promise<{ prepared: PreparedImport; applied: boolean }> {
   const kind = IMPORT_KINDS[kindText];
-  if (!kind) throw new UserError(`要导入什么？写 quotas（目标任务）或 roster（名册），不是「${kindText}」`);
+  if (!kind)
+    throw new UserError(
+      `要导入什么？写 quotas（目标任务）、roster（名册）或 projects（历史项目），不是「${kindText}」`,
+    );
   if (!fs.existsSync(file)) throw new UserError(`找不到文件 ${file}`);
   checkImportSize(fs.statSync(file).size); // a huge file is refused unread
   const name = file.split(/[\\/]/).pop() ?? file;
@@ -30,7 +33,8 @@ export async function importFromFile(
   if (!apply) return { prepared, applied: false };
   await runInTransaction(prisma, async (tx) => {
     const id = await createImportBatch(tx, prepared.kind, prepared.payload, prepared.summary, null);
-    await applyImportBatch(tx, id, { id: null }, new Date());
+    const r = await applyImportBatch(tx, id, { id: null }, new Date());
+    if (!r.applied && r.reason) throw new UserError(r.reason);
   });
   return { prepared, applied: true };
 }

@@ -1,4 +1,4 @@
-// npm run import -- quotas|roster FILE.xlsx [--yes]
+// npm run import -- quotas|roster|projects FILE.xlsx [--yes]
 // Validates the file and prints what would change; with --yes applies it in one transaction.
 import { openDatabase } from '../db/client.js';
 import { migrateSqlite } from '../db/migrate.js';
@@ -10,7 +10,7 @@ const args = process.argv.slice(2);
 const apply = args.includes('--yes');
 const [kind, file] = args.filter((a) => a !== '--yes');
 if (!kind || !file) {
-  console.error('usage: npm run import -- quotas|roster FILE.xlsx [--yes]');
+  console.error('usage: npm run import -- quotas|roster|projects FILE.xlsx [--yes]');
   process.exit(2);
 }
 const url = process.env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;

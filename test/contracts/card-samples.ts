@@ -10,6 +10,7 @@ import { landSamples } from './samples/land.js';
 import { leadSamples } from './samples/lead.js';
 import { monthlyReportSamples } from './samples/monthly-report.js';
 import { officeSettingsSamples } from './samples/office-settings.js';
+import { packagedSamples } from './samples/packaged.js';
 import { partSamples } from './samples/parts.js';
 import { projectSamples } from './samples/projects.js';
 import { reportingListSamples } from './samples/reporting-lists.js';
@@ -31,6 +32,7 @@ export const CARD_SAMPLES: SampleTable = {
   ...reviewSamples,
   ...importPreviewSamples,
   ...landSamples,
+  ...packagedSamples,
   ...reportingSamples,
   ...reportingListSamples,
   ...officeSettingsSamples,

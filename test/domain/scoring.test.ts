@@ -212,3 +212,36 @@ describe('a floor and a weak component that say the same thing are said once', (
     expect(reasons.join()).not.toContain('按时报送');
   });
 });
+
+describe('strategic emerging industries and the cohorts’ commencement rate', () => {
+  it('a strategic signing raises the score over the same signing without the flag', () => {
+    // quota 2 signings: plain 1/2 = 0.5, strategic (1 + 0.5)/2 = 0.75; investment 60000/100000 = 0.6
+    // plain = 100 × (20·0.5 + 15·0.6) / 35 = 54.3; strategic = 100 × (20·0.75 + 15·0.6) / 35 = 68.6
+    const quota = { SIGNED_PROJECTS: 2, SIGNED_INVESTMENT: 100000 };
+    const plain = scoreSquad(tally(1, { signedProjects: 1, signedInvestment: 60000 }, quota), year);
+    const strategic = scoreSquad(
+      tally(1, { signedProjects: 1, strategicSigned: 1, signedInvestment: 60000 }, quota),
+      year,
+    );
+    expect(plain.score).toBe(54.3);
+    expect(strategic.score).toBe(68.6);
+  });
+
+  it('the cohorts’ 开工率 counts in the annual ranking with the 开工率 weight, not in a quarter', () => {
+    // year: trips 2/2 = 1 (w 5), cohorts 7 of 14 needed = 0.5 (w 10 = commenced) → 100 × (5 + 5) / 15 = 66.7
+    const t = tally(1, { trips: 2, cohortStarted: 7, cohortNeeded: 14 }, { TRIPS: 2 });
+    const annual = scoreSquad(t, year);
+    expect(annual.components.find((c) => c.key === 'cohortCommencement')).toEqual({
+      key: 'cohortCommencement',
+      ratio: 0.5,
+      weight: DEFAULT_WEIGHTS.commenced,
+    });
+    expect(annual.score).toBe(66.7);
+    // Q2: trips 2 of ⌈2/4⌉ = 1 → capped 1.2; no cohort component → 120
+    expect(scoreSquad(t, q2).components.map((c) => c.key)).toEqual(['trips']);
+  });
+
+  it('a squad with no earlier signings is not scored on the cohorts', () => {
+    expect(scoreSquad(tally(1, { trips: 2 }, { TRIPS: 2 }), year).components.map((c) => c.key)).toEqual(['trips']);
+  });
+});

@@ -24,11 +24,17 @@ export async function seedActivity(db: Db): Promise<void> {
   });
   await project(s4.id, '纺织服装产业园', { stage: 'SIGNED', investment: 20000, signedOn: '2018-05-02' });
   await project(s4.id, '小型寝具厂', { stage: 'SIGNED', investment: 3000, signedOn: '2018-04-02' });
-  await project(s4.id, '鞋帽洽谈项目', {
-    stage: 'NEGOTIATING',
-    investment: 15000,
-    packaged: true,
-    packagedOn: '2018-02-01',
+  await project(s4.id, '鞋帽洽谈项目', { stage: 'NEGOTIATING', investment: 15000 });
+  // One packaged project (策划包装项目) of squad 4, packaged in Q1.
+  await db.packagedProject.create({
+    data: {
+      requestKey: 'seed:packaged1',
+      name: '鞋帽产业园策划',
+      squadId: s4.id,
+      status: 'PACKAGED',
+      planningOn: '2018-01-10',
+      packagedOn: '2018-02-01',
+    },
   });
   // Squad 1: one ¥100M+ signing, 2017 cohort signed and not started.
   await project(s1.id, '港口物流园', { stage: 'SIGNED', investment: 50000, signedOn: '2018-01-15' });

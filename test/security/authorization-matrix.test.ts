@@ -77,6 +77,7 @@ const ids = {
   unreviewed: {} as Record<Side, number>,
   project: {} as Record<Side, number>,
   task: {} as Record<Side, number>,
+  packaged: {} as Record<Side, number>,
   approvedTrip: {} as Record<Side, number>,
   lead: {} as Record<Side, number>,
   pendingTrips: [] as number[],
@@ -135,6 +136,16 @@ beforeAll(async () => {
     ids.reviewed[side] = await mk(`矩阵预审项目${side}`);
     ids.unreviewed[side] = await mk(`矩阵未预审项目${side}`);
     ids.project[side] = await mk(`矩阵项目${side}`);
+    ids.packaged[side] = (
+      await db().packagedProject.create({
+        data: {
+          requestKey: `matrix:packaged:${side}`,
+          name: `矩阵包装项目${side}`,
+          squadId: squad.id,
+          planningOn: '2018-06-01',
+        },
+      })
+    ).id;
     ids.task[side] = (
       await db().projectTask.create({ data: { projectId: ids.project[side], title: '矩阵任务', dueOn: '2018-06-30' } })
     ).id;
@@ -221,6 +232,8 @@ const exercises: Record<string, (role: RoleKey, side: Side) => Promise<Outcome>>
   '/lead': (r) => say(r, '/lead'),
   '/leads': (r, s) => say(r, `/leads ${SQUAD_WORD[s]}`),
   '/project': (r) => say(r, '/project'),
+  '/packaged': (r, s) => say(r, `/packaged ${SQUAD_WORD[s]}`),
+  '/packaged new': (r) => say(r, '/packaged new'),
   '/projects': (r) => say(r, '/projects'),
   '/overdue': (r) => say(r, '/overdue'),
   '/review': (r, s) => say(r, `/review ${ids.reviewed[s]}`),
@@ -259,6 +272,11 @@ const exercises: Record<string, (role: RoleKey, side: Side) => Promise<Outcome>>
   'project.task.add': (r, s) => tapOutcome(r, { action: 'project.task.add', projectId: ids.project[s], seq: 0 }, {}),
   'project.task.close': (r, s) => tapOutcome(r, { action: 'project.task.close', taskId: ids.task[s] }),
   'project.helper': (r, s) => tapOutcome(r, { action: 'project.helper', projectId: ids.project[s] }, {}),
+  'project.flags': (r, s) => tapOutcome(r, { action: 'project.flags', projectId: ids.project[s] }, {}),
+  'packaged.new': (r) => tapOutcome(r, { action: 'packaged.new' }),
+  'packaged.create': (r) => tapOutcome(r, { action: 'packaged.create' }, { squad: String(ids.squad.own) }),
+  'packaged.view': (r, s) => tapOutcome(r, { action: 'packaged.view', id: ids.packaged[s] }),
+  'packaged.status': (r, s) => tapOutcome(r, { action: 'packaged.status', id: ids.packaged[s], from: 'PLANNING' }, {}),
   'review.open': (r, s) => tapOutcome(r, { action: 'review.open', projectId: ids.reviewed[s] }),
   'review.start': (r, s) =>
     tapOutcome(r, { action: 'review.start', projectId: ids.unreviewed[s] }, { units: ['ECON', 'EPB', 'INVEST'] }),

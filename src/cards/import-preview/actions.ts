@@ -22,6 +22,7 @@ export async function confirmImport(input: CardInput, deps: Deps): Promise<CardA
     deps.clock.now(),
   );
   const fileName = summary.fileName ?? '';
+  if (!r.applied && r.reason) return answer.error(r.reason);
   if (r.applied) return answer.toastAndCard('已导入', drawImportPreview(batchId, kind, fileName, summary, 'APPLIED'));
   if (r.status === 'APPLIED')
     return answer.toastAndCard(

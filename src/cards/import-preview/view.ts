@@ -6,7 +6,7 @@ import { escapeMarkdown, renderCard } from '../shared/template.js';
 // The preview of a spreadsheet import: what will be added, changed and removed; the office's
 // administrator confirms (applied once, however often it is tapped) or cancels.
 
-const KIND_LABELS: Record<ImportKind, string> = { QUOTAS: '目标任务', ROSTER: '招商工作名册' };
+const KIND_LABELS: Record<ImportKind, string> = { QUOTAS: '目标任务', ROSTER: '招商工作名册', PROJECTS: '历史项目' };
 /** PREVIEW: waiting for the office's decision; APPLIED and CANCELLED: the decision, no buttons. */
 export type ImportPreviewState = 'PREVIEW' | 'APPLIED' | 'CANCELLED';
 

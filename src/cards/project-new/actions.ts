@@ -10,6 +10,7 @@ import { localDate, localDateTime } from '../../domain/local-date.js';
 import { answer, type Card, type CardAnswer } from '../../feishu/answer.js';
 import { amountEchoes } from '../shared/fields.js';
 import { showProjectCard } from '../project/actions.js';
+import { readNewProjectFlags } from '../project/flags.js';
 import { refillForm } from '../shared/form.js';
 import { resolveSquadId, squadPickerElements } from '../shared/squad-picker.js';
 import type { CardInput } from '../types.js';
@@ -55,6 +56,7 @@ export async function createProject(input: CardInput, deps: Deps): Promise<CardA
     return answer.fieldErrors(card, form.errors, '请检查填写内容');
   }
   const f = form.values;
+  const flags = readNewProjectFlags(input.formValue);
   const lead = f.lead ? await findLeadForProject(db, f.lead) : null;
   if (f.lead && (!lead || lead.squadId !== squadId)) return answer.error('所选线索不属于本小分队，请重新选择。');
   const project = await createProjectWithHistory(db, {
@@ -68,6 +70,7 @@ export async function createProject(input: CardInput, deps: Deps): Promise<CardA
     chatId: input.chatId ?? null,
     cardMessageId: input.messageId ?? null,
     createdById: actor.id,
+    ...flags,
     on: localDate(now, timezone),
   });
   await recordAudit(db, actor, 'project.create', 'Project', project.id, {
@@ -75,6 +78,7 @@ export async function createProject(input: CardInput, deps: Deps): Promise<CardA
     squadId,
     investment: f.investment,
     leadId: lead?.id ?? null,
+    ...flags,
   });
   const echoes = amountEchoes(input.formValue, [{ name: 'investment', label: '计划投资额' }]);
   const notice = `✅ 已创建（${escapeMarkdown(actor.name)}，${localDateTime(now, timezone)}）${echoes.map((e) => `\n${e}`).join('')}`;

@@ -1,5 +1,6 @@
 import type { Card } from '../../feishu/answer.js';
 import { renderCard } from '../shared/template.js';
+import { newProjectFlagPickers } from '../project/flags.js';
 
 // The new-project form (cards/project-new.json): name, company, sector, planned investment, and
 // optionally the squad's open lead the project comes from.
@@ -30,5 +31,6 @@ export function drawProjectNew(d: ProjectNewData): Card {
     notice: d.notice ? [{ tag: 'markdown', content: d.notice }] : [],
     squadPicker: d.squadPicker,
     leadPicker,
+    flagPickers: newProjectFlagPickers(),
   });
 }

@@ -62,7 +62,7 @@ export async function projectForActor(
 
 export async function viewProject(input: CardInput, deps: Deps): Promise<CardAnswer> {
   const mode = (
-    ['stage', 'task', 'helper'].includes(String(input.value.mode)) ? input.value.mode : 'view'
+    ['stage', 'task', 'helper', 'flags'].includes(String(input.value.mode)) ? input.value.mode : 'view'
   ) as ProjectMode;
   const l = await projectForActor(input, deps, mode !== 'view');
   if (!l.ok) return l.answer;

@@ -7,11 +7,12 @@ import { isProjectStage, nextStage } from '../../domain/project-stages.js';
 import { PROJECT_STAGES, STAGE_LABELS, type ProjectStage } from '../../domain/vocabulary.js';
 import type { Card } from '../../feishu/answer.js';
 import { escapeMarkdown, renderCard } from '../shared/template.js';
+import { flagsButton, flagsForm, flagsLine } from './flags.js';
 
 // The project card (cards/project.json): stage, amounts, stage history, tasks, helper. One form
 // at a time (stage / task / helper), chosen by the buttons at the bottom, keeps it short on a phone.
 
-export type ProjectMode = 'view' | 'stage' | 'task' | 'helper';
+export type ProjectMode = 'view' | 'stage' | 'task' | 'helper' | 'flags';
 
 const HISTORY_MAX = 8;
 const STAGE_COLORS: Record<ProjectStage, string> = {
@@ -188,6 +189,7 @@ function actionsOf(p: ProjectView): unknown[] {
       columns: [button('stage', '更新阶段'), button('task', '添加任务'), button('helper', '指派帮办')],
     },
     review,
+    flagsButton(p),
   ];
 }
 
@@ -213,7 +215,9 @@ export function drawProject(p: ProjectView, opts: ProjectCardOptions): Card {
         ? [taskForm(p, opts.helpers)]
         : mode === 'helper'
           ? [helperForm(p, opts.helpers)]
-          : [];
+          : mode === 'flags'
+            ? [flagsForm(p)]
+            : [];
   const stage = p.stage as ProjectStage;
   const open = p.tasks.filter((t) => t.status !== 'DONE').length;
   return renderCard('project', {
@@ -225,6 +229,7 @@ export function drawProject(p: ProjectView, opts: ProjectCardOptions): Card {
     tagColor: stage === 'NEGOTIATING' ? 'neutral' : 'green',
     notice: opts.notice ? [{ tag: 'markdown', content: opts.notice }] : [],
     facts: factsOf(p),
+    flags: flagsLine(p),
     history: historyOf(p, opts.timezone),
     tasksTitle: p.tasks.length ? `**限时任务**（未办结 ${open} 项）` : '**限时任务**\n暂无',
     taskRows: taskRowsOf(p),

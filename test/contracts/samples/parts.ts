@@ -23,6 +23,20 @@ export const partSamples: SampleTable = {
         }),
       ),
   },
+  'parts/project-flags-form': {
+    'strategic, not major': () =>
+      partCard(
+        renderCard('parts/project-flags-form', {
+          strategic: 'yes',
+          major: 'no',
+          yesNo: [
+            { text: { tag: 'plain_text', content: '是' }, value: 'yes' },
+            { text: { tag: 'plain_text', content: '否' }, value: 'no' },
+          ],
+          submitValue: { action: 'project.flags', projectId: 42 },
+        }),
+      ),
+  },
   'parts/project-task-form': {
     'with an assignee picker': () =>
       partCard(

@@ -69,6 +69,9 @@ function project(over: Partial<ProjectView> = {}): ProjectView {
     helperName: '帮办中心 队员30号 <at id=all></at>',
     reviewStatus: 'PASSED',
     leadId: 5,
+    strategicEmerging: true,
+    majorProject: true,
+    importedHistory: true,
     stages: history,
     tasks,
     ...over,
@@ -135,6 +138,17 @@ export const projectSamples: SampleTable = {
         drawProject(project({ tasks: [] }), opts({ mode: 'task', actor: captain })),
         { task_title: longText(200) },
         { task_due: '请选择办结期限' },
+      ),
+    'flags form, both flags set, imported history': () =>
+      drawProject(project(), opts({ mode: 'flags', actor: captain })),
+    'flags form refilled with an error, no flags yet': () =>
+      refillForm(
+        drawProject(
+          project({ strategicEmerging: false, majorProject: false, importedHistory: false }),
+          opts({ mode: 'flags' }),
+        ),
+        { flag_strategic: 'yes' },
+        { flag_major: '请选择是否为重大项目' },
       ),
     'helper form, thirty helpers': () => drawProject(project(), opts({ mode: 'helper', helpers })),
     'helper form, nobody in the assistance centre': () =>
