@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Squad" ADD COLUMN "retiredOn" TEXT;
