@@ -100,6 +100,7 @@ export function placesOf(
 ): Map<number, { rank: number; of: number; score: number; kind: SquadKind }> {
   const out = new Map<number, { rank: number; of: number; score: number; kind: SquadKind }>();
   for (const s of sections)
-    s.ranked.forEach((q, i) => out.set(q.squadId, { rank: i + 1, of: s.ranked.length, score: q.score, kind: s.kind }));
+    for (const [i, q] of s.ranked.entries())
+      out.set(q.squadId, { rank: i + 1, of: s.ranked.length, score: q.score, kind: s.kind });
   return out;
 }
