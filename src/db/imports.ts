@@ -1,7 +1,10 @@
 import { recordAudit } from './audit-trail.js';
 import { diffByKey, sameSet, summarizeDiff, type DiffSummary } from '../domain/import-diff.js';
-import { METRIC_LABELS, type Rank, type Role, type SquadMemberRole } from '../domain/vocabulary.js';
-import type { KnownSquad, KnownUnit, QuotaRow, RosterPerson } from '../domain/import-rows.js';
+import type { Rank, Role, SquadMemberRole } from '../domain/vocabulary.js';
+import type { KnownSquad, KnownUnit, RosterPerson } from '../domain/import-rows.js';
+import { applyQuotas, readQuotaPayload } from './quota-imports.js';
+
+export { loadQuotas } from './quota-imports.js';
 import type { Db } from './client.js';
 
 // Spreadsheet imports: what is in the database now, the preview batch (ImportBatch PREVIEW) and
@@ -20,21 +23,6 @@ export async function loadKnownSquads(db: Db): Promise<KnownSquad[]> {
 
 export async function loadKnownUnits(db: Db): Promise<KnownUnit[]> {
   return db.unit.findMany({ select: { id: true, name: true }, orderBy: { id: 'asc' } });
-}
-
-export async function loadQuotas(db: Db, years?: number[]): Promise<QuotaRow[]> {
-  const rows = await db.quota.findMany({
-    where: years ? { year: { in: years } } : {},
-    include: { squad: true },
-    orderBy: [{ year: 'asc' }, { squadId: 'asc' }],
-  });
-  return rows.map((q) => ({
-    year: q.year,
-    squadId: q.squadId,
-    squadName: q.squad.name,
-    metric: q.metric as QuotaRow['metric'],
-    target: q.target,
-  }));
 }
 
 export type StoredPerson = RosterPerson & { id: number };
@@ -59,37 +47,6 @@ export async function loadRoster(db: Db): Promise<StoredPerson[]> {
     squads: p.memberOf.map((m) => ({ squadId: m.squadId, role: m.role as SquadMemberRole })),
     leaderOf: p.leaderOf.map((l) => l.squadId),
   }));
-}
-
-const quotaKey = (q: QuotaRow) => `${q.year}:${q.squadId}:${q.metric}`;
-const quotaText = (q: QuotaRow) => `${q.year} ${q.squadName} ${METRIC_LABELS[q.metric]} ${q.target}`;
-
-export async function previewQuotas(db: Db, rows: QuotaRow[]): Promise<DiffSummary> {
-  const years = [...new Set(rows.map((r) => r.year))];
-  const diff = diffByKey(await loadQuotas(db, years), rows, quotaKey, (a, b) => a.target === b.target);
-  return summarizeDiff(
-    diff,
-    quotaText,
-    (b, a) => `${a.year} ${a.squadName} ${METRIC_LABELS[a.metric]}：${b.target} → ${a.target}`,
-  );
-}
-
-/** The file is the whole quota table of each year it names: missing cells remove that quota. */
-async function applyQuotas(db: Db, rows: QuotaRow[]): Promise<void> {
-  const years = [...new Set(rows.map((r) => r.year))];
-  const keep = new Set(rows.map(quotaKey));
-  for (const q of await loadQuotas(db, years)) {
-    if (!keep.has(quotaKey(q)))
-      await db.quota.delete({ where: { year_squadId_metric: { year: q.year, squadId: q.squadId, metric: q.metric } } });
-  }
-  for (const q of rows) {
-    const key = { year: q.year, squadId: q.squadId, metric: q.metric };
-    await db.quota.upsert({
-      where: { year_squadId_metric: key },
-      create: { ...key, target: q.target },
-      update: { target: q.target },
-    });
-  }
 }
 
 /** Each incoming person matched to a stored one by (name, unit), else by mobile (a renamed placeholder). */
@@ -213,7 +170,7 @@ export async function applyImportBatch(
   if (!batch) return { applied: false, status: 'MISSING' };
   if (claimed.count === 0) return { applied: false, status: batch.status };
   const kind = batch.kind as ImportKind;
-  if (kind === 'QUOTAS') await applyQuotas(db, JSON.parse(batch.payload) as QuotaRow[]);
+  if (kind === 'QUOTAS') await applyQuotas(db, readQuotaPayload(JSON.parse(batch.payload)));
   else await applyRoster(db, JSON.parse(batch.payload) as RosterPerson[]);
   const summary = JSON.parse(batch.summary) as DiffSummary;
   await recordAudit(db, actor, 'import.apply', 'ImportBatch', batchId, {

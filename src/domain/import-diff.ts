@@ -35,6 +35,8 @@ export interface DiffSummary {
   unchanged: number;
   /** The first few lines of each kind, already worded for the card. */
   samples: { added: string[]; changed: string[]; removed: string[] };
+  /** Things the office should look at before confirming, which do not stop the import. */
+  warnings?: string[];
 }
 
 export function summarizeDiff<T>(

@@ -35,3 +35,10 @@ export interface RosterPerson {
   squads: { squadId: number; role: SquadMemberRole }[];
   leaderOf: number[];
 }
+
+/** One district goal (section 一 of the plan): a quota metric, or COMMENCEMENT_RATE_<year> as a fraction. */
+export interface GoalRow {
+  year: number;
+  metric: string;
+  target: number;
+}

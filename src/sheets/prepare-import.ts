@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.js';
-import { loadKnownSquads, loadKnownUnits, previewQuotas, previewRoster, type ImportKind } from '../db/imports.js';
+import { loadKnownSquads, loadKnownUnits, previewRoster, type ImportKind } from '../db/imports.js';
+import { previewQuotas } from '../db/quota-imports.js';
 import type { DiffSummary } from '../domain/import-diff.js';
 import { UserError } from '../errors.js';
 import { parseQuotaWorkbook, YEAR_HEADER } from './quota-sheet.js';
@@ -24,8 +25,8 @@ export async function prepareImport(
     kind ?? detectKind(wb.worksheets.map((ws) => [findHeaderRow(ws, [YEAR_HEADER]), findHeaderRow(ws, ['姓名'])]));
   const squads = await loadKnownSquads(db);
   if (k === 'QUOTAS') {
-    const rows = parseQuotaWorkbook(wb, squads);
-    return { kind: k, payload: rows, summary: { ...(await previewQuotas(db, rows)), fileName } };
+    const payload = parseQuotaWorkbook(wb, squads);
+    return { kind: k, payload, summary: { ...(await previewQuotas(db, payload)), fileName } };
   }
   const people = parseRosterWorkbook(wb, await loadKnownUnits(db), squads);
   return { kind: k, payload: people, summary: { ...(await previewRoster(db, people)), fileName } };
