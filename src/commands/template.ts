@@ -1,7 +1,9 @@
 import type { CommandInput } from './types.js';
 import type { Deps } from '../deps.js';
 import { loadKnownSquads, loadRoster } from '../db/imports.js';
+import { loadOrg } from '../db/org-imports.js';
 import { loadQuotaTemplate } from '../db/quota-template.js';
+import { addOrgSheets } from '../sheets/org-sheet.js';
 import { isOfficeActor } from '../domain/authz.js';
 import { UserError } from '../errors.js';
 import { reply, type Reply } from '../feishu/answer.js';
@@ -55,7 +57,12 @@ export const templateTask: TaskWork = {
       text = t.copiedFrom
         ? `${x.year} 年还没有目标任务：已按 ${t.copiedFrom} 年的全区目标和分解复制一份作为起点（各表标题注明“据 ${t.copiedFrom} 年复制”），请改成 ${x.year} 年的数字。${SEND_BACK}`
         : `已发送 ${x.year} 年目标任务表（全区目标和附表一至三）。${SEND_BACK}`;
-    } else wb = buildRosterWorkbook(await loadRoster(deps.db), squads);
+    } else {
+      wb = buildRosterWorkbook(await loadRoster(deps.db), squads);
+      const org = await loadOrg(deps.db);
+      addOrgSheets(wb, org.units, org.squads);
+      text = `已发送招商工作名册（名册、小分队、单位三张表：可新增、改名、撤销小分队和单位）。${SEND_BACK}`;
+    }
     const fileKey = await uploadWorkbook(deps, wb, x.fileName);
     return async (tx) => {
       await replyWithFile(tx.db, task, fileKey);

@@ -1,7 +1,9 @@
 import { recordAudit } from './audit-trail.js';
 import { diffByKey, sameSet, summarizeDiff, type DiffSummary } from '../domain/import-diff.js';
 import type { Rank, Role, SquadMemberRole } from '../domain/vocabulary.js';
-import type { KnownSquad, KnownUnit, RosterPerson } from '../domain/import-rows.js';
+import type { KnownSquad, KnownUnit, RosterPayload, RosterPerson } from '../domain/import-rows.js';
+import { localDate } from '../domain/periods.js';
+import { applyOrg } from './org-imports.js';
 import { applyQuotas, readQuotaPayload } from './quota-imports.js';
 
 export { loadQuotas } from './quota-imports.js';
@@ -31,7 +33,13 @@ export type StoredPerson = RosterPerson & { id: number };
 export async function loadRoster(db: Db): Promise<StoredPerson[]> {
   const rows = await db.person.findMany({
     where: { active: true },
-    include: { unit: true, roles: true, memberOf: true, leaderOf: true },
+    // Links to retired squads are their history: not in the roster file, and kept by an import.
+    include: {
+      unit: true,
+      roles: true,
+      memberOf: { where: { squad: { active: true } } },
+      leaderOf: { where: { squad: { active: true } } },
+    },
     orderBy: { id: 'asc' },
   });
   return rows.map((p) => ({
@@ -110,11 +118,12 @@ async function applyRoster(db: Db, people: RosterPerson[]): Promise<void> {
   const stored = await loadRoster(db);
   const matched = matchPeople(stored, people);
   const keep = new Set(matched.map((p) => p.id).filter((x): x is number => !!x));
+  const inUse = { squad: { active: true } };
   for (const s of stored) {
     if (keep.has(s.id)) continue;
     await db.person.update({ where: { id: s.id }, data: { active: false } });
-    await db.squadMember.deleteMany({ where: { personId: s.id } });
-    await db.squadLeader.deleteMany({ where: { personId: s.id } });
+    await db.squadMember.deleteMany({ where: { personId: s.id, ...inUse } });
+    await db.squadLeader.deleteMany({ where: { personId: s.id, ...inUse } });
   }
   for (const p of matched) {
     const data = {
@@ -130,12 +139,32 @@ async function applyRoster(db: Db, people: RosterPerson[]): Promise<void> {
       ? (await db.person.update({ where: { id: p.id }, data })).id
       : (await db.person.create({ data })).id;
     await db.personRole.deleteMany({ where: { personId: id } });
-    await db.squadMember.deleteMany({ where: { personId: id } });
-    await db.squadLeader.deleteMany({ where: { personId: id } });
+    await db.squadMember.deleteMany({ where: { personId: id, ...inUse } });
+    await db.squadLeader.deleteMany({ where: { personId: id, ...inUse } });
     for (const role of p.roles) await db.personRole.create({ data: { personId: id, role } });
     for (const s of p.squads) await db.squadMember.create({ data: { personId: id, squadId: s.squadId, role: s.role } });
     for (const squadId of p.leaderOf) await db.squadLeader.create({ data: { personId: id, squadId } });
   }
+}
+
+/** A roster preview stored before the org sheets existed is a bare array of people. */
+function readRosterPayload(raw: unknown): RosterPayload {
+  return Array.isArray(raw) ? { units: null, squads: null, people: raw as RosterPerson[] } : (raw as RosterPayload);
+}
+
+/** The org sheets first (new units and squads get their ids), then the people who name them. */
+async function applyRosterPayload(db: Db, p: RosterPayload, today: string): Promise<void> {
+  const ids = await applyOrg(db, p.units, p.squads, today);
+  if (!p.people) return;
+  await applyRoster(
+    db,
+    p.people.map((x) => ({
+      ...x,
+      unitId: ids.unitId(x.unitId),
+      squads: x.squads.map((s) => ({ ...s, squadId: ids.squadId(s.squadId) })),
+      leaderOf: x.leaderOf.map(ids.squadId),
+    })),
+  );
 }
 
 export async function createImportBatch(
@@ -161,6 +190,7 @@ export async function applyImportBatch(
   batchId: number,
   actor: { id: number | null; openId?: string },
   at: Date,
+  timeZone = 'Asia/Shanghai',
 ): Promise<ApplyResult> {
   const claimed = await db.importBatch.updateMany({
     where: { id: batchId, status: 'PREVIEW' },
@@ -171,7 +201,7 @@ export async function applyImportBatch(
   if (claimed.count === 0) return { applied: false, status: batch.status };
   const kind = batch.kind as ImportKind;
   if (kind === 'QUOTAS') await applyQuotas(db, readQuotaPayload(JSON.parse(batch.payload)));
-  else await applyRoster(db, JSON.parse(batch.payload) as RosterPerson[]);
+  else await applyRosterPayload(db, readRosterPayload(JSON.parse(batch.payload)), localDate(at, timeZone));
   const summary = JSON.parse(batch.summary) as DiffSummary;
   await recordAudit(db, actor, 'import.apply', 'ImportBatch', batchId, {
     kind,
