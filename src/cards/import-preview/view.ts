@@ -97,7 +97,7 @@ function warningSection(lines: string[]) {
         `${lines
           .slice(0, 12)
           .map((l) => `- ${escapeMarkdown(l)}`)
-          .join('\n')}\n可以照常导入；如不是有意为之，请改正后重新发送。`,
+          .join('\n')}\n\n可以照常导入；如不是有意为之，请改正后重新发送。`,
     },
   ];
 }
