@@ -17,7 +17,7 @@ import { SQUAD_KINDS, type SquadKind } from './vocabulary.js';
  * the score of a squad does not change, only whom it is ranked among.
  */
 
-export const KIND_SECTION_LABELS: Record<SquadKind, string> = {
+const KIND_SECTION_LABELS: Record<SquadKind, string> = {
   INDUSTRY: '产业招商小分队',
   TOWN: '镇（街道办）',
   DEPARTMENT: '区直部门',
@@ -45,12 +45,7 @@ export function rankableTallies(tallies: SquadTally[], period: Period): SquadTal
 }
 
 /** Each kind's squads ranked among themselves, in the order industry, towns, departments; empty kinds left out. */
-export function rankByKind(
-  tallies: SquadTally[],
-  period: Period,
-  w: ScoreWeights,
-  rules: BulletinRules,
-): RankedSection[] {
+function rankByKind(tallies: SquadTally[], period: Period, w: ScoreWeights, rules: BulletinRules): RankedSection[] {
   const rankable = rankableTallies(tallies, period);
   return SQUAD_KINDS.map((kind) => ({
     kind,

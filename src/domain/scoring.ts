@@ -239,14 +239,3 @@ function pct(r: number): string {
 function round1(n: number): number {
   return Math.round(n * 10) / 10;
 }
-
-/** The period's ranking and its red/black list, from every squad's tally and the office's weights and rules. */
-export function judgeSquads(
-  tallies: SquadTally[],
-  period: Period,
-  w: ScoreWeights,
-  rules: BulletinRules,
-): { ranked: ScoredSquad[]; bulletin: Bulletin } {
-  const ranked = rankSquads(tallies, period, w, rules);
-  return { ranked, bulletin: buildBulletin(period, ranked, rules) };
-}

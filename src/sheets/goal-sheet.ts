@@ -17,7 +17,7 @@ import {
 // The district goals (section 一 of the plan) as a sheet of the quota workbook: one row per year
 // and goal, 年度 | 指标 | 目标 | 单位. Amounts in 万元 (or 亿元 in the 单位 column), commencement rates in %.
 
-export const GOAL_SHEET = '区目标任务';
+const GOAL_SHEET = '区目标任务';
 const HEADERS = ['年度', '指标', '目标', '单位'] as const;
 const GOAL_MARK = '指标';
 

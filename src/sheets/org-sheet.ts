@@ -16,8 +16,8 @@ import {
 // rename, so a renamed squad keeps its data; an empty 编号 adds one; 状态「撤销」 retires a squad
 // (its history stays). Each sheet is the whole table when it is in the file, and left alone when not.
 
-export const UNIT_SHEET = '单位';
-export const SQUAD_SHEET = '小分队';
+const UNIT_SHEET = '单位';
+const SQUAD_SHEET = '小分队';
 const UNIT_HEADERS = ['编号', '单位名称', '类别'] as const;
 const SQUAD_HEADERS = ['编号', '小分队名称', '类别', '排序', '牵头单位', '联合单位', '重点招商领域', '状态'] as const;
 
@@ -218,5 +218,3 @@ export function knownAfter(squads: OrgSquadRow[], units: OrgUnitRow[], stored: O
 export function unitsAfter(units: OrgUnitRow[]): KnownUnit[] {
   return units.map((u) => ({ id: u.id, name: u.name }));
 }
-
-export { SQUAD_KIND_LABELS, UNIT_KIND_LABELS };

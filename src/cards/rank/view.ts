@@ -7,7 +7,7 @@ import { buildCompletionChart, chartWithFallback } from '../shared/charts.js';
 import { md, note, table, type Element } from '../shared/elements.js';
 import { renderCard } from '../shared/template.js';
 
-export interface RankSectionView {
+interface RankSectionView {
   kind: SquadKind;
   /** 产业招商小分队 / 镇（街道办） / 区直部门 */
   label: string;
