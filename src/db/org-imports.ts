@@ -142,6 +142,7 @@ export async function applyOrg(
           ...data,
           active: !s.retired,
           retiredOn: s.retired ? today : null,
+          addedOn: today,
         },
       });
       id = created.id;

@@ -18,7 +18,9 @@ const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(
 export async function tallySquads(db: Db, period: Period, today: string, squadIds?: number[]): Promise<SquadTally[]> {
   // Raw SQL throughout: on a command's path the ORM's per-query cost is larger than these queries'.
   // A retired squad keeps its history: it is tallied for the periods it was in use during.
-  const allSquads = await db.$queryRaw<Row[]>`SELECT "id", "name", "kind", "sortOrder", "retiredOn" FROM "Squad"
+  const allSquads = await db.$queryRaw<
+    Row[]
+  >`SELECT "id", "name", "kind", "sortOrder", "retiredOn", "addedOn" FROM "Squad"
     WHERE "active" OR "retiredOn" >= ${period.from} ORDER BY "sortOrder", "id"`;
   const squads = allSquads
     .map((r) => ({
@@ -27,6 +29,8 @@ export async function tallySquads(db: Db, period: Period, today: string, squadId
       kind: String(r.kind),
       sortOrder: num(r.sortOrder),
       retiredOn: r.retiredOn === null || r.retiredOn === undefined ? null : String(r.retiredOn),
+      // Reports are due from the month the squad was added (the plan's squads: always).
+      fromMonth: r.addedOn === null || r.addedOn === undefined ? '' : String(r.addedOn).slice(0, 7),
     }))
     .filter((r) => !squadIds || squadIds.includes(r.id));
   const { from, to } = period;
@@ -103,7 +107,9 @@ export async function tallySquads(db: Db, period: Period, today: string, squadId
       .filter((e) => num(e.s) === s.id)
       .map((e) => ({ fromDate: String(e.f), toDate: String(e.t) }));
     a.reports = countBuckets(
-      months.map((m) => bucketOfReport(reportOf.get(`${s.id}:${m}`), isExemptMonth(ex, m), m, today)),
+      months
+        .filter((m) => m >= s.fromMonth)
+        .map((m) => bucketOfReport(reportOf.get(`${s.id}:${m}`), isExemptMonth(ex, m), m, today)),
     );
     const quota: Partial<Record<Metric, number>> = {};
     for (const q of quotas) if (num(q.s) === s.id) quota[String(q.m) as Metric] = num(q.t);

@@ -1,6 +1,8 @@
 import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/clock.js';
+import { tallySquads } from '../../src/db/tallies.js';
+import { yearPeriod } from '../../src/domain/periods.js';
 import { startTestBot, type TestBot } from '../helpers/app.js';
 import { cardCallback, commandCard, fieldOf, textOf } from '../helpers/cards.js';
 import { fixture, newEventId, withText } from '../helpers/feishu.js';
@@ -222,5 +224,15 @@ describe('org sheets in the roster workbook', () => {
     expect(before).toContain('**镇（街道办）**（8 个）');
     expect(before).toContain(RETIRED);
     expect(before).toContain(RENAMED_TO); // renamed: its history under its new name
+  });
+
+  it('a squad added mid-year owes no monthly reports for the months before it was added', async () => {
+    const dept = await db().squad.findUniqueOrThrow({ where: { name: DEPT } });
+    expect(dept.addedOn).toBe('2018-07-02');
+    const renamed = await db().squad.findUniqueOrThrow({ where: { name: RENAMED_TO } });
+    const tallies = await tallySquads(db(), yearPeriod(2018), '2018-07-02', [dept.id, renamed.id]);
+    const of = (id: number) => tallies.find((t) => t.squadId === id)!.actual.reports;
+    expect(of(renamed.id).missing).toBe(6); // January to June
+    expect(of(dept.id).missing).toBe(0);
   });
 });
