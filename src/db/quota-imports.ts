@@ -20,9 +20,10 @@ export function readQuotaPayload(raw: unknown): QuotaPayload {
   return Array.isArray(raw) ? { quotas: raw as QuotaRow[], goals: null } : (raw as QuotaPayload);
 }
 
-export async function loadQuotas(db: Db, years?: number[]): Promise<QuotaRow[]> {
+/** Quotas of some years (all without `years`); `inUse`: only those of squads in use (what a file holds). */
+export async function loadQuotas(db: Db, years?: number[], inUse = false): Promise<QuotaRow[]> {
   const rows = await db.quota.findMany({
-    where: years ? { year: { in: years } } : {},
+    where: { ...(years ? { year: { in: years } } : {}), ...(inUse ? { squad: { active: true } } : {}) },
     include: { squad: true },
     orderBy: [{ year: 'asc' }, { squadId: 'asc' }],
   });
@@ -45,7 +46,13 @@ const yearsOf = (rows: { year: number }[]) => [...new Set(rows.map((r) => r.year
 
 export async function previewQuotas(db: Db, payload: QuotaPayload): Promise<DiffSummary> {
   const { quotas, goals } = payload;
-  const quotaDiff = diffByKey(await loadQuotas(db, yearsOf(quotas)), quotas, quotaKey, (a, b) => a.target === b.target);
+  // A retired squad's quotas are not in the file (its sheet rows are gone) and stay as its history.
+  const quotaDiff = diffByKey(
+    await loadQuotas(db, yearsOf(quotas), true),
+    quotas,
+    quotaKey,
+    (a, b) => a.target === b.target,
+  );
   const q = summarizeDiff(
     quotaDiff,
     quotaText,
@@ -55,7 +62,12 @@ export async function previewQuotas(db: Db, payload: QuotaPayload): Promise<Diff
   const years = yearsOf([...quotas, ...(goals ?? [])]);
   const storedGoals = await loadGoals(db, years);
   const goalsAfter = goals ? [...storedGoals.filter((g) => !yearsOf(goals).includes(g.year)), ...goals] : storedGoals;
-  const quotasAfter = [...(await loadQuotas(db, years)).filter((x) => !yearsOf(quotas).includes(x.year)), ...quotas];
+  // The sums count every squad's quota of the year: the file's for squads in use, the stored ones of retired squads.
+  const inUseNow = new Set((await loadQuotas(db, years, true)).map(quotaKey));
+  const quotasAfter = [
+    ...(await loadQuotas(db, years)).filter((x) => !yearsOf(quotas).includes(x.year) || !inUseNow.has(quotaKey(x))),
+    ...quotas,
+  ];
   const warnings = quotaSumWarnings(goalsAfter, quotasAfter);
   if (!goals) return { ...q, ...(warnings.length ? { warnings } : {}) };
   const g = summarizeDiff(
@@ -87,7 +99,7 @@ export async function previewQuotas(db: Db, payload: QuotaPayload): Promise<Diff
 export async function applyQuotas(db: Db, payload: QuotaPayload): Promise<void> {
   const { quotas, goals } = payload;
   const keep = new Set(quotas.map(quotaKey));
-  for (const q of await loadQuotas(db, yearsOf(quotas))) {
+  for (const q of await loadQuotas(db, yearsOf(quotas), true)) {
     if (!keep.has(quotaKey(q)))
       await db.quota.delete({ where: { year_squadId_metric: { year: q.year, squadId: q.squadId, metric: q.metric } } });
   }

@@ -226,6 +226,18 @@ describe('org sheets in the roster workbook', () => {
     expect(before).toContain(RENAMED_TO); // renamed: its history under its new name
   });
 
+  it('a quota file sent after the retirement leaves the retired squad’s quotas as its history', async () => {
+    const retired = await db().squad.findUniqueOrThrow({ where: { name: RETIRED } });
+    const before = await db().quota.count({ where: { squadId: retired.id, year: 2018 } });
+    expect(before).toBe(3);
+    const f = fileRepliedTo(bot, await say(OFFICE, '/template quotas 2018'));
+    const wb = await loadXlsx(f.bytes);
+    expect(() => rowWith(sheet(wb, '附表二 各镇(街道办)'), 2, RETIRED)).toThrow();
+    const id = await send(f.bytes, f.fileName);
+    expect(previewOf(id)).toContain('新增 **0** 项，修改 **0** 项，删除 **0** 项');
+    expect(await db().quota.count({ where: { squadId: retired.id, year: 2018 } })).toBe(before);
+  });
+
   it('a squad added mid-year owes no monthly reports for the months before it was added', async () => {
     const dept = await db().squad.findUniqueOrThrow({ where: { name: DEPT } });
     expect(dept.addedOn).toBe('2018-07-02');
