@@ -216,6 +216,10 @@ export const reportingSamples: SampleTable = {
     'draft at the start of a quarter: no red list, everyone black': () =>
       bulletinCard({ bulletin: q3.bulletin, status: 'DRAFT' }, true),
     'draft with a single squad (no chart)': () => bulletinCard({ bulletin: solo.bulletin, status: 'DRAFT' }, true),
+    'published before the lists were split by kind (stored without sections)': () => {
+      const { sections: _, ...flat } = q2.bulletin;
+      return bulletinCard({ bulletin: flat, status: 'PUBLISHED' }, false);
+    },
   },
   digest: {
     'the quarter for the leadership meeting, 20 squads': () =>
