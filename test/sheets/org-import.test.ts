@@ -233,9 +233,27 @@ describe('org sheets in the roster workbook', () => {
     const f = fileRepliedTo(bot, await say(OFFICE, '/template quotas 2018'));
     const wb = await loadXlsx(f.bytes);
     expect(() => rowWith(sheet(wb, '附表二 各镇(街道办)'), 2, RETIRED)).toThrow();
+    // The departments added are in 附表三, ready for their quotas.
+    expect(rowWith(sheet(wb, '附表三 区直部门'), 2, DEPT).getCell(1).value).toBe(2018);
+    expect(rowWith(sheet(wb, '附表三 区直部门'), 2, '商务局招商小分队').getCell(3).value).toBeNull();
     const id = await send(f.bytes, f.fileName);
     expect(previewOf(id)).toContain('新增 **0** 项，修改 **0** 项，删除 **0** 项');
     expect(await db().quota.count({ where: { squadId: retired.id, year: 2018 } })).toBe(before);
+  });
+
+  it('a department gets its quotas in 附表三 and is ranked on them', async () => {
+    const f = fileRepliedTo(bot, await say(OFFICE, '/template quotas 2018'));
+    const wb = await loadXlsx(f.bytes);
+    const row = rowWith(sheet(wb, '附表三 区直部门'), 2, DEPT);
+    row.getCell(3).value = 1; // 新签约亿元以上项目
+    row.getCell(5).value = 20000; // 到位资金(万元)
+    const id = await send(await xlsxBytes(wb), f.fileName);
+    const card = previewOf(id);
+    expect(card).toContain(`2018 ${DEPT} 新签约亿元以上项目 1`);
+    expect(card).toContain('2018 年 新签约亿元以上项目：各小分队合计 19 个，全区目标 18 个，多 1 个');
+    expect((await confirmLast()).body.toast.content).toBe('已导入');
+    const dept = await db().squad.findUniqueOrThrow({ where: { name: DEPT } });
+    expect(await db().quota.count({ where: { squadId: dept.id, year: 2018 } })).toBe(2);
   });
 
   it('a squad added mid-year owes no monthly reports for the months before it was added', async () => {
