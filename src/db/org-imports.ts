@@ -106,7 +106,11 @@ export async function applyOrg(
 ): Promise<{ unitId: (id: number) => number; squadId: (id: number) => number }> {
   const unitIds = new Map<number, number>();
   const squadIds = new Map<number, number>();
+  // Only what differs is written: the confirm has to be answered within Feishu's 3 seconds.
+  const stored = await loadOrg(db);
   for (const u of units ?? []) {
+    const before = stored.units.find((x) => x.id === u.id);
+    if (before && before.name === u.name && before.kind === u.kind) continue;
     if (u.id > 0) await db.unit.update({ where: { id: u.id }, data: { name: u.name, kind: u.kind } });
     else {
       const created = await db.unit.create({
@@ -118,6 +122,8 @@ export async function applyOrg(
   }
   const unitId = (id: number) => unitIds.get(id) ?? id;
   for (const s of squads ?? []) {
+    const before = stored.squads.find((x) => x.id === s.id);
+    if (before && sameSquad(before, s)) continue;
     const data = {
       name: s.name,
       kind: s.kind,
@@ -126,12 +132,11 @@ export async function applyOrg(
       focusSectors: JSON.stringify(s.focusSectors),
     };
     let id = s.id;
-    if (s.id > 0) {
-      const before = await db.squad.findUniqueOrThrow({ where: { id: s.id } });
+    if (before) {
       const state =
-        s.retired && before.active
+        s.retired && !before.retired
           ? { active: false, retiredOn: today }
-          : !s.retired && !before.active
+          : !s.retired && before.retired
             ? { active: true, retiredOn: null }
             : {};
       await db.squad.update({ where: { id }, data: { ...data, ...state } });

@@ -65,7 +65,7 @@ describeInBrowser('squads of every kind and the district goals, as the office se
     await shot(page, 'org-01-roster-preview-desktop');
     await preview.locator('button', { hasText: '确认导入' }).click();
     await page.click('#confirm-ok');
-    await expect.poll(() => page.locator('#toast').textContent()).toBe('已导入');
+    await expect.poll(() => page.locator('#toast').textContent(), { timeout: 10_000 }).toBe('已导入');
     expect(await db().squad.count({ where: { kind: 'DEPARTMENT' } })).toBe(2);
     await page.close();
   });
