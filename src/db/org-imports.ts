@@ -108,6 +108,17 @@ export async function applyOrg(
   const squadIds = new Map<number, number>();
   // Only what differs is written: the confirm has to be answered within Feishu's 3 seconds.
   const stored = await loadOrg(db);
+  // Names are unique: two rows that swap names first step aside under a name nobody uses.
+  for (const u of units ?? []) {
+    const before = stored.units.find((x) => x.id === u.id);
+    if (before && before.name !== u.name)
+      await db.unit.update({ where: { id: u.id }, data: { name: `${before.name}#${u.id}改名中` } });
+  }
+  for (const s of squads ?? []) {
+    const before = stored.squads.find((x) => x.id === s.id);
+    if (before && before.name !== s.name)
+      await db.squad.update({ where: { id: s.id }, data: { name: `${before.name}#${s.id}改名中` } });
+  }
   for (const u of units ?? []) {
     const before = stored.units.find((x) => x.id === u.id);
     if (before && before.name === u.name && before.kind === u.kind) continue;

@@ -256,6 +256,21 @@ describe('org sheets in the roster workbook', () => {
     expect(await db().quota.count({ where: { squadId: dept.id, year: 2018 } })).toBe(2);
   });
 
+  it('two squads may swap names in one file: each keeps its own rows', async () => {
+    const a = await db().squad.findUniqueOrThrow({ where: { name: '江南街道招商小分队' } });
+    const b = await db().squad.findUniqueOrThrow({ where: { name: '八塘街道招商小分队' } });
+    const wb = await rosterTemplate();
+    const squads = sheet(wb, '小分队');
+    const [rowA, rowB] = [rowWith(squads, 2, a.name), rowWith(squads, 2, b.name)];
+    rowA.getCell(2).value = b.name;
+    rowB.getCell(2).value = a.name;
+    const id = await send(await xlsxBytes(wb), '名册（互换）.xlsx');
+    expect(previewOf(id)).toContain(`小分队「${a.name}」：改名为「${b.name}」（数据保留）`);
+    expect((await confirmLast()).body.toast.content).toBe('已导入');
+    expect((await db().squad.findUniqueOrThrow({ where: { id: a.id } })).name).toBe(b.name);
+    expect((await db().squad.findUniqueOrThrow({ where: { id: b.id } })).name).toBe(a.name);
+  });
+
   it('a squad added mid-year owes no monthly reports for the months before it was added', async () => {
     const dept = await db().squad.findUniqueOrThrow({ where: { name: DEPT } });
     expect(dept.addedOn).toBe('2018-07-02');
