@@ -1,6 +1,9 @@
 import type { CommandInput } from './types.js';
 import type { Deps } from '../deps.js';
-import { loadKnownSquads, loadQuotas, loadRoster } from '../db/imports.js';
+import { loadKnownSquads, loadRoster } from '../db/imports.js';
+import { loadOrg } from '../db/org-imports.js';
+import { loadQuotaTemplate } from '../db/quota-template.js';
+import { addOrgSheets } from '../sheets/org-sheet.js';
 import { isOfficeActor } from '../domain/authz.js';
 import { UserError } from '../errors.js';
 import { reply, type Reply } from '../feishu/answer.js';
@@ -52,19 +55,25 @@ export const templateTask: TaskWork = {
   async run(task, deps) {
     const x = task.input as TemplateInput;
     const squads = await loadKnownSquads(deps.db);
-    const wb =
-      x.what === 'quotas'
-        ? buildQuotaWorkbook(squads, await loadQuotas(deps.db, [x.year]), [x.year])
-        : x.what === 'projects'
-          ? buildProjectsWorkbook(await loadImportedProjects(deps.db))
-          : buildRosterWorkbook(await loadRoster(deps.db), squads);
+    let text = `已发送招商工作名册。${SEND_BACK}`;
+    let wb: ReturnType<typeof buildRosterWorkbook>;
+    if (x.what === 'quotas') {
+      const t = await loadQuotaTemplate(deps.db, x.year);
+      const note = t.copiedFrom ? `【据 ${t.copiedFrom} 年复制，请按 ${x.year} 年修改】` : '';
+      wb = buildQuotaWorkbook(squads, t.quotas, [x.year], { goals: t.goals, note });
+      text = t.copiedFrom
+        ? `${x.year} 年还没有目标任务：已按 ${t.copiedFrom} 年的全区目标和分解复制一份作为起点（各表标题注明“据 ${t.copiedFrom} 年复制”），请改成 ${x.year} 年的数字。${SEND_BACK}`
+        : `已发送 ${x.year} 年目标任务表（全区目标和附表一至三）。${SEND_BACK}`;
+    } else if (x.what === 'projects') {
+      wb = buildProjectsWorkbook(await loadImportedProjects(deps.db));
+      text = `已发送历史签约项目表（本系统启用前签约的项目，如 2015—2017 年签约项目；已导入的项目已填好）。${SEND_BACK}`;
+    } else {
+      wb = buildRosterWorkbook(await loadRoster(deps.db), squads);
+      const org = await loadOrg(deps.db);
+      addOrgSheets(wb, org.units, org.squads);
+      text = `已发送招商工作名册（名册、小分队、单位三张表：可新增、改名、撤销小分队和单位）。${SEND_BACK}`;
+    }
     const fileKey = await uploadWorkbook(deps, wb, x.fileName);
-    const text =
-      x.what === 'quotas'
-        ? `已发送 ${x.year} 年目标任务表（附表一至三）。${SEND_BACK}`
-        : x.what === 'projects'
-          ? `已发送历史签约项目表（本系统启用前签约的项目，如 2015—2017 年签约项目；已导入的项目已填好）。${SEND_BACK}`
-          : `已发送招商工作名册。${SEND_BACK}`;
     return async (tx) => {
       await replyWithFile(tx.db, task, fileKey);
       await replyToTask(tx.db, task, 'done', { msgType: 'text', content: textContent(text) });

@@ -1,7 +1,12 @@
 import { recordAudit } from './audit-trail.js';
 import { diffByKey, sameSet, summarizeDiff, type DiffSummary } from '../domain/import-diff.js';
-import { METRIC_LABELS, type Rank, type Role, type SquadMemberRole } from '../domain/vocabulary.js';
-import type { KnownSquad, KnownUnit, QuotaRow, RosterPerson } from '../domain/import-rows.js';
+import type { Rank, Role, SquadMemberRole } from '../domain/vocabulary.js';
+import type { KnownSquad, KnownUnit, RosterPayload, RosterPerson } from '../domain/import-rows.js';
+import { localDate } from '../domain/periods.js';
+import { applyOrg } from './org-imports.js';
+import { applyQuotas, readQuotaPayload } from './quota-imports.js';
+
+export { loadQuotas } from './quota-imports.js';
 import type { Db } from './client.js';
 import type { ProjectImportRow } from '../domain/project-import.js';
 import { applyProjects, projectImportRefusal } from './project-imports.js';
@@ -24,28 +29,19 @@ export async function loadKnownUnits(db: Db): Promise<KnownUnit[]> {
   return db.unit.findMany({ select: { id: true, name: true }, orderBy: { id: 'asc' } });
 }
 
-export async function loadQuotas(db: Db, years?: number[]): Promise<QuotaRow[]> {
-  const rows = await db.quota.findMany({
-    where: years ? { year: { in: years } } : {},
-    include: { squad: true },
-    orderBy: [{ year: 'asc' }, { squadId: 'asc' }],
-  });
-  return rows.map((q) => ({
-    year: q.year,
-    squadId: q.squadId,
-    squadName: q.squad.name,
-    metric: q.metric as QuotaRow['metric'],
-    target: q.target,
-  }));
-}
-
 export type StoredPerson = RosterPerson & { id: number };
 
 /** Active people with their roles and squad links, in roster order (by id). */
 export async function loadRoster(db: Db): Promise<StoredPerson[]> {
   const rows = await db.person.findMany({
     where: { active: true },
-    include: { unit: true, roles: true, memberOf: true, leaderOf: true },
+    // Links to retired squads are their history: not in the roster file, and kept by an import.
+    include: {
+      unit: true,
+      roles: true,
+      memberOf: { where: { squad: { active: true } } },
+      leaderOf: { where: { squad: { active: true } } },
+    },
     orderBy: { id: 'asc' },
   });
   return rows.map((p) => ({
@@ -61,37 +57,6 @@ export async function loadRoster(db: Db): Promise<StoredPerson[]> {
     squads: p.memberOf.map((m) => ({ squadId: m.squadId, role: m.role as SquadMemberRole })),
     leaderOf: p.leaderOf.map((l) => l.squadId),
   }));
-}
-
-const quotaKey = (q: QuotaRow) => `${q.year}:${q.squadId}:${q.metric}`;
-const quotaText = (q: QuotaRow) => `${q.year} ${q.squadName} ${METRIC_LABELS[q.metric]} ${q.target}`;
-
-export async function previewQuotas(db: Db, rows: QuotaRow[]): Promise<DiffSummary> {
-  const years = [...new Set(rows.map((r) => r.year))];
-  const diff = diffByKey(await loadQuotas(db, years), rows, quotaKey, (a, b) => a.target === b.target);
-  return summarizeDiff(
-    diff,
-    quotaText,
-    (b, a) => `${a.year} ${a.squadName} ${METRIC_LABELS[a.metric]}：${b.target} → ${a.target}`,
-  );
-}
-
-/** The file is the whole quota table of each year it names: missing cells remove that quota. */
-async function applyQuotas(db: Db, rows: QuotaRow[]): Promise<void> {
-  const years = [...new Set(rows.map((r) => r.year))];
-  const keep = new Set(rows.map(quotaKey));
-  for (const q of await loadQuotas(db, years)) {
-    if (!keep.has(quotaKey(q)))
-      await db.quota.delete({ where: { year_squadId_metric: { year: q.year, squadId: q.squadId, metric: q.metric } } });
-  }
-  for (const q of rows) {
-    const key = { year: q.year, squadId: q.squadId, metric: q.metric };
-    await db.quota.upsert({
-      where: { year_squadId_metric: key },
-      create: { ...key, target: q.target },
-      update: { target: q.target },
-    });
-  }
 }
 
 /** Each incoming person matched to a stored one by (name, unit), else by mobile (a renamed placeholder). */
@@ -155,11 +120,12 @@ async function applyRoster(db: Db, people: RosterPerson[]): Promise<void> {
   const stored = await loadRoster(db);
   const matched = matchPeople(stored, people);
   const keep = new Set(matched.map((p) => p.id).filter((x): x is number => !!x));
+  const inUse = { squad: { active: true } };
   for (const s of stored) {
     if (keep.has(s.id)) continue;
     await db.person.update({ where: { id: s.id }, data: { active: false } });
-    await db.squadMember.deleteMany({ where: { personId: s.id } });
-    await db.squadLeader.deleteMany({ where: { personId: s.id } });
+    await db.squadMember.deleteMany({ where: { personId: s.id, ...inUse } });
+    await db.squadLeader.deleteMany({ where: { personId: s.id, ...inUse } });
   }
   for (const p of matched) {
     const data = {
@@ -175,12 +141,32 @@ async function applyRoster(db: Db, people: RosterPerson[]): Promise<void> {
       ? (await db.person.update({ where: { id: p.id }, data })).id
       : (await db.person.create({ data })).id;
     await db.personRole.deleteMany({ where: { personId: id } });
-    await db.squadMember.deleteMany({ where: { personId: id } });
-    await db.squadLeader.deleteMany({ where: { personId: id } });
+    await db.squadMember.deleteMany({ where: { personId: id, ...inUse } });
+    await db.squadLeader.deleteMany({ where: { personId: id, ...inUse } });
     for (const role of p.roles) await db.personRole.create({ data: { personId: id, role } });
     for (const s of p.squads) await db.squadMember.create({ data: { personId: id, squadId: s.squadId, role: s.role } });
     for (const squadId of p.leaderOf) await db.squadLeader.create({ data: { personId: id, squadId } });
   }
+}
+
+/** A roster preview stored before the org sheets existed is a bare array of people. */
+function readRosterPayload(raw: unknown): RosterPayload {
+  return Array.isArray(raw) ? { units: null, squads: null, people: raw as RosterPerson[] } : (raw as RosterPayload);
+}
+
+/** The org sheets first (new units and squads get their ids), then the people who name them. */
+async function applyRosterPayload(db: Db, p: RosterPayload, today: string): Promise<void> {
+  const ids = await applyOrg(db, p.units, p.squads, today);
+  if (!p.people) return;
+  await applyRoster(
+    db,
+    p.people.map((x) => ({
+      ...x,
+      unitId: ids.unitId(x.unitId),
+      squads: x.squads.map((s) => ({ ...s, squadId: ids.squadId(s.squadId) })),
+      leaderOf: x.leaderOf.map(ids.squadId),
+    })),
+  );
 }
 
 export async function createImportBatch(
@@ -206,6 +192,7 @@ export async function applyImportBatch(
   batchId: number,
   actor: { id: number | null; openId?: string },
   at: Date,
+  timeZone = 'Asia/Shanghai',
 ): Promise<ApplyResult> {
   const pending = await db.importBatch.findUnique({ where: { id: batchId } });
   if (pending?.status === 'PREVIEW' && pending.kind === 'PROJECTS') {
@@ -221,10 +208,10 @@ export async function applyImportBatch(
   if (!batch) return { applied: false, status: 'MISSING' };
   if (claimed.count === 0) return { applied: false, status: batch.status };
   const kind = batch.kind as ImportKind;
-  if (kind === 'QUOTAS') await applyQuotas(db, JSON.parse(batch.payload) as QuotaRow[]);
+  if (kind === 'QUOTAS') await applyQuotas(db, readQuotaPayload(JSON.parse(batch.payload)));
   else if (kind === 'PROJECTS')
     await applyProjects(db, JSON.parse(batch.payload) as ProjectImportRow[], actor, batchId);
-  else await applyRoster(db, JSON.parse(batch.payload) as RosterPerson[]);
+  else await applyRosterPayload(db, readRosterPayload(JSON.parse(batch.payload)), localDate(at, timeZone));
   const summary = JSON.parse(batch.summary) as DiffSummary;
   await recordAudit(db, actor, 'import.apply', 'ImportBatch', batchId, {
     kind,

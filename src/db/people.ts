@@ -14,14 +14,17 @@ export type PersonRow = {
 /** One of a person's roles ('R'), squad memberships ('M') or leaderships ('L'). */
 export type LinkRow = { k: string; v: string; s: number | bigint };
 
-/** The roles, squad memberships and leaderships of several people, in one query (`p`: the person's id). */
+/**
+ * The roles, squad memberships and leaderships of several people, in one query (`p`: the person's id).
+ * A retired squad's links stay as its history but no longer make anyone act for it.
+ */
 export function linksQuery(personIds: number[]): Prisma.Sql {
   const ids = Prisma.join(personIds);
   return Prisma.sql`SELECT "personId" AS p, 'R' AS k, "role" AS v, 0 AS s FROM "PersonRole" WHERE "personId" IN (${ids})
-    UNION ALL SELECT "personId" AS p, 'M' AS k, "role" AS v, "squadId" AS s FROM "SquadMember"
-      WHERE "personId" IN (${ids})
-    UNION ALL SELECT "personId" AS p, 'L' AS k, '' AS v, "squadId" AS s FROM "SquadLeader"
-      WHERE "personId" IN (${ids})`;
+    UNION ALL SELECT m."personId" AS p, 'M' AS k, m."role" AS v, m."squadId" AS s FROM "SquadMember" m
+      JOIN "Squad" q ON q."id" = m."squadId" WHERE m."personId" IN (${ids}) AND q."active"
+    UNION ALL SELECT l."personId" AS p, 'L' AS k, '' AS v, l."squadId" AS s FROM "SquadLeader" l
+      JOIN "Squad" q ON q."id" = l."squadId" WHERE l."personId" IN (${ids}) AND q."active"`;
 }
 
 /** The actor from their Person row and link rows; null when they left the roster (inactive). */

@@ -1,3 +1,7 @@
+import type { GoalRow } from '../domain/import-rows.js';
+import { goalProblem } from '../domain/quota-sums.js';
+import { UserError } from '../errors.js';
+import { type AuditActor, recordAudit } from './audit-trail.js';
 import type { Db } from './client.js';
 
 /** The squads' quota targets for a year: one row per squad and metric. */
@@ -24,4 +28,53 @@ export async function loadDistrictGoals(db: Db, year: number): Promise<{ metric:
 /** Whether any squad has a quota (> 0) for the year: without any, completion and ranking mean nothing. */
 export async function hasQuotas(db: Db, year: number): Promise<boolean> {
   return (await db.quota.count({ where: { year, target: { gt: 0 } } })) > 0;
+}
+
+/** The district goals of some years (all years without `years`). */
+export async function loadGoals(db: Db, years?: number[]): Promise<GoalRow[]> {
+  return db.districtGoal.findMany({
+    where: years ? { year: { in: years } } : {},
+    orderBy: [{ year: 'asc' }, { metric: 'asc' }],
+    select: { year: true, metric: true, target: true },
+  });
+}
+
+/** Makes these the year's goals: others of that year are removed. Written by the quota import. */
+export async function replaceGoals(db: Db, year: number, goals: { metric: string; target: number }[]): Promise<void> {
+  const keep = new Set(goals.map((g) => g.metric));
+  await db.districtGoal.deleteMany({ where: { year, metric: { notIn: [...keep] } } });
+  for (const g of goals)
+    await db.districtGoal.upsert({
+      where: { year_metric: { year, metric: g.metric } },
+      create: { year, metric: g.metric, target: g.target },
+      update: { target: g.target },
+    });
+}
+
+/**
+ * Sets one district goal (null target: removes it) and writes the audit row: for a settings card.
+ * The metric is a quota metric or COMMENCEMENT_RATE_<year> (a fraction, 0.8 = 80%); a bad one is
+ * a UserError. Returns the value before.
+ */
+export async function saveDistrictGoal(
+  db: Db,
+  goal: { year: number; metric: string; target: number | null },
+  actor: AuditActor,
+): Promise<number | null> {
+  const problem = goalProblem(goal);
+  if (problem) throw new UserError(problem);
+  const key = { year: goal.year, metric: goal.metric };
+  const before = (await db.districtGoal.findUnique({ where: { year_metric: key } }))?.target ?? null;
+  if (goal.target === null) await db.districtGoal.deleteMany({ where: key });
+  else
+    await db.districtGoal.upsert({
+      where: { year_metric: key },
+      create: { ...key, target: goal.target },
+      update: { target: goal.target },
+    });
+  await recordAudit(db, actor, 'goal.set', 'DistrictGoal', `${goal.year}:${goal.metric}`, {
+    before,
+    after: goal.target,
+  });
+  return before;
 }

@@ -3,9 +3,10 @@
 //
 // Idempotent and additive: units and squads are matched by code, people by (name, unit) — or by mobile
 // when renamed —, links, goals and quotas by their keys. A second run changes nothing (no write at all
-// when nothing differs, so updatedAt stays put). Nothing is ever deleted. Goals, quotas and existing
-// people are the office's to edit in the database: they are only created when missing (an existing
-// person only gets empty fields filled in), and a bound openId is never touched.
+// when nothing differs, so updatedAt stays put). Nothing is ever deleted. Units, squads (with their
+// leaders, units and crew), goals, quotas and existing people are the office's to edit in the
+// database: they are only created when missing (an existing person only gets empty fields filled in),
+// and a bound openId is never touched.
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Prisma } from '../generated/prisma/client.js';
@@ -73,11 +74,9 @@ async function seedInTx(tx: Tx, plan: Plan): Promise<SeedResult> {
       unitIds.set(u.code, (await tx.unit.create({ data: { code: u.code, name: u.name, kind: u.kind } })).id);
       r.units.created++;
     } else {
+      // The office may have renamed it (roster workbook, sheet 单位): the database wins.
       unitIds.set(u.code, found.id);
-      if (found.name !== u.name || found.kind !== u.kind) {
-        await tx.unit.update({ where: { id: found.id }, data: { name: u.name, kind: u.kind } });
-        r.units.updated++;
-      } else r.units.unchanged++;
+      r.units.unchanged++;
     }
   }
   const unitId = (code: string): number => unitIds.get(code)!; // references were checked by parsePlan
@@ -108,18 +107,15 @@ async function seedInTx(tx: Tx, plan: Plan): Promise<SeedResult> {
       focusSectors: JSON.stringify(s.focusSectors),
     };
     const found = await tx.squad.findUnique({ where: { code: s.code } });
-    let id: number;
-    if (!found) {
-      id = (await tx.squad.create({ data: { code: s.code, ...data } })).id;
-      r.squads.created++;
-    } else {
-      id = found.id;
-      const differs = (Object.keys(data) as (keyof typeof data)[]).some((k) => found[k] !== data[k]);
-      if (differs) {
-        await tx.squad.update({ where: { id }, data });
-        r.squads.updated++;
-      } else r.squads.unchanged++;
+    if (found) {
+      // The office's to edit from then on (roster workbook, sheet 小分队: renamed, retired, other
+      // units): neither the squad nor its links are touched again.
+      squadIds.set(s.code, found.id);
+      r.squads.unchanged++;
+      continue;
     }
+    const id = (await tx.squad.create({ data: { code: s.code, ...data } })).id;
+    r.squads.created++;
     squadIds.set(s.code, id);
 
     for (const code of s.partnerUnits) {

@@ -18,11 +18,21 @@ const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(
 /** Every active squad's (or only `squadIds`') tally for the period; `today` decides which reports are due. */
 export async function tallySquads(db: Db, period: Period, today: string, squadIds?: number[]): Promise<SquadTally[]> {
   // Raw SQL throughout: on a command's path the ORM's per-query cost is larger than these queries'.
+  // A retired squad keeps its history: it is tallied for the periods it was in use during.
   const allSquads = await db.$queryRaw<
     Row[]
-  >`SELECT "id", "name", "kind", "sortOrder" FROM "Squad" WHERE "active" ORDER BY "sortOrder", "id"`;
+  >`SELECT "id", "name", "kind", "sortOrder", "retiredOn", "addedOn" FROM "Squad"
+    WHERE "active" OR "retiredOn" >= ${period.from} ORDER BY "sortOrder", "id"`;
   const squads = allSquads
-    .map((r) => ({ id: num(r.id), name: String(r.name), kind: String(r.kind), sortOrder: num(r.sortOrder) }))
+    .map((r) => ({
+      id: num(r.id),
+      name: String(r.name),
+      kind: String(r.kind),
+      sortOrder: num(r.sortOrder),
+      retiredOn: r.retiredOn === null || r.retiredOn === undefined ? null : String(r.retiredOn),
+      // Reports are due from the month the squad was added (the plan's squads: always).
+      fromMonth: r.addedOn === null || r.addedOn === undefined ? '' : String(r.addedOn).slice(0, 7),
+    }))
     .filter((r) => !squadIds || squadIds.includes(r.id));
   const { from, to } = period;
   const yearFrom = `${period.year}-01-01`;
@@ -105,11 +115,21 @@ export async function tallySquads(db: Db, period: Period, today: string, squadId
       .filter((e) => num(e.s) === s.id)
       .map((e) => ({ fromDate: String(e.f), toDate: String(e.t) }));
     a.reports = countBuckets(
-      months.map((m) => bucketOfReport(reportOf.get(`${s.id}:${m}`), isExemptMonth(ex, m), m, today)),
+      months
+        .filter((m) => m >= s.fromMonth)
+        .map((m) => bucketOfReport(reportOf.get(`${s.id}:${m}`), isExemptMonth(ex, m), m, today)),
     );
     const quota: Partial<Record<Metric, number>> = {};
     for (const q of quotas) if (num(q.s) === s.id) quota[String(q.m) as Metric] = num(q.t);
-    return { squadId: s.id, name: s.name, kind: s.kind as SquadKind, sortOrder: s.sortOrder, actual: a, quota };
+    return {
+      squadId: s.id,
+      name: s.name,
+      kind: s.kind as SquadKind,
+      sortOrder: s.sortOrder,
+      actual: a,
+      quota,
+      ...(s.retiredOn ? { retiredOn: s.retiredOn } : {}),
+    };
   });
 }
 

@@ -35,6 +35,8 @@ export interface DiffSummary {
   unchanged: number;
   /** The first few lines of each kind, already worded for the card. */
   samples: { added: string[]; changed: string[]; removed: string[] };
+  /** Things the office should look at before confirming, which do not stop the import. */
+  warnings?: string[];
 }
 
 export function summarizeDiff<T>(
@@ -61,4 +63,22 @@ export function sameSet<T>(a: readonly T[], b: readonly T[]): boolean {
   const x = [...a].map(String).sort();
   const y = [...b].map(String).sort();
   return x.length === y.length && x.every((v, i) => v === y[i]);
+}
+
+/** Two summaries as one (org first, then people; goals first, then quotas): counts added, samples in turn. */
+export function mergeSummaries(a: DiffSummary, b: DiffSummary, max = 8): DiffSummary {
+  const warnings = [...(a.warnings ?? []), ...(b.warnings ?? [])];
+  const merge = (x: string[], y: string[]) => [...x, ...y].slice(0, max);
+  return {
+    added: a.added + b.added,
+    changed: a.changed + b.changed,
+    removed: a.removed + b.removed,
+    unchanged: a.unchanged + b.unchanged,
+    samples: {
+      added: merge(a.samples.added, b.samples.added),
+      changed: merge(a.samples.changed, b.samples.changed),
+      removed: merge(a.samples.removed, b.samples.removed),
+    },
+    ...(warnings.length ? { warnings } : {}),
+  };
 }

@@ -35,3 +35,39 @@ export interface RosterPerson {
   squads: { squadId: number; role: SquadMemberRole }[];
   leaderOf: number[];
 }
+
+/** One district goal (section 一 of the plan): a quota metric, or COMMENCEMENT_RATE_<year> as a fraction. */
+export interface GoalRow {
+  year: number;
+  metric: string;
+  target: number;
+}
+
+/** A unit as the org sheet reads it; a negative id is a unit the file adds (numbered within the file). */
+export interface OrgUnitRow {
+  id: number;
+  code: string | null;
+  name: string;
+  kind: 'DEPARTMENT' | 'TOWN' | 'OFFICE' | 'PARK';
+}
+
+/** A squad as the org sheet reads it; a negative id is a squad the file adds; unit ids as in OrgUnitRow. */
+export interface OrgSquadRow {
+  id: number;
+  code: string | null;
+  name: string;
+  kind: 'INDUSTRY' | 'TOWN' | 'DEPARTMENT';
+  sortOrder: number;
+  leadUnitId: number;
+  partnerUnitIds: number[];
+  focusSectors: string[];
+  /** 撤销: kept with its history, left out of new forms and later rankings */
+  retired: boolean;
+}
+
+/** What the roster workbook carries: each part null when its sheet is not in the file (left as it is). */
+export interface RosterPayload {
+  units: OrgUnitRow[] | null;
+  squads: OrgSquadRow[] | null;
+  people: RosterPerson[] | null;
+}

@@ -279,23 +279,3 @@ function pct(r: number): string {
 function round1(n: number): number {
   return Math.round(n * 10) / 10;
 }
-
-/**
- * The period's ranking and its red/black list, from every squad's tally and the office's weights and
- * rules; squads with nothing to judge (未参评) are left out of both and listed in `bulletin.unjudged`.
- */
-export function judgeSquads(
-  tallies: SquadTally[],
-  period: Period,
-  w: ScoreWeights,
-  rules: BulletinRules,
-): { ranked: ScoredSquad[]; bulletin: Bulletin } {
-  const ranked = rankSquads(
-    tallies.filter((t) => !isUnjudged(t)),
-    period,
-    w,
-    rules,
-  );
-  const unjudged = tallies.filter(isUnjudged).map((t) => ({ squadId: t.squadId, name: t.name }));
-  return { ranked, bulletin: buildBulletin(period, ranked, rules, unjudged) };
-}

@@ -40,6 +40,8 @@ export interface SquadTally {
   actual: SquadActuals;
   /** annual quota per metric (absent = no quota for that metric) */
   quota: Partial<Record<Metric, number>>;
+  /** YYYY-MM-DD the squad was retired (撤销); absent or null while in use */
+  retiredOn?: string | null;
 }
 
 type LineKey = Metric | 'REPORTS_ON_TIME';

@@ -1,7 +1,7 @@
 import { bulletinCard } from '../cards/bulletin/view.js';
 import { digestCard } from '../cards/digest/view.js';
 import { localDate, quarterOfDate } from '../domain/periods.js';
-import { judgeSquads } from '../domain/scoring.js';
+import { judgeByKind, placesOf } from '../domain/ranking-by-kind.js';
 import { loadBulletinInputs, saveDraft } from '../db/bulletins.js';
 import { leadershipChatId } from '../db/chats.js';
 import { officePeople } from '../db/squads.js';
@@ -16,11 +16,11 @@ export async function runQuarterlyBulletin(deps: Deps, now: Date): Promise<{ sum
   const today = localDate(now, deps.config.timezone);
   const period = quarterOfDate(today);
   const { tallies, weights, rules } = await loadBulletinInputs(deps.db, period, today);
-  const { bulletin, ranked } = judgeSquads(tallies, period, weights, rules);
+  const { bulletin, sections } = judgeByKind(tallies, period, weights, rules);
   let messages = 0;
   const chatId = await leadershipChatId(deps.db, deps.config.leadershipChatId);
   if (chatId) {
-    const card = digestCard(period, today, tallies, ranked);
+    const card = digestCard(period, today, tallies, placesOf(sections));
     if (
       await enqueueMessage(deps.db, {
         dedupKey: `quarterly-digest:${period.key}`,

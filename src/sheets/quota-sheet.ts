@@ -13,7 +13,8 @@ import {
   SheetErrors,
   type SheetProblem,
 } from './workbook.js';
-import type { KnownSquad, QuotaRow } from '../domain/import-rows.js';
+import type { GoalRow, KnownSquad, QuotaRow } from '../domain/import-rows.js';
+import { addGoalSheet, isGoalSheet, parseGoalSheet } from './goal-sheet.js';
 
 // Quotas in the form of the plan's annex tables (附表一/二/三): one sheet per squad kind, one row
 // per year × squad, one column per metric, amounts in 万元 (a header in 亿元 is converted).
@@ -59,9 +60,19 @@ function readMetricHeader(h: string): { metric: Metric; factor: number } | undef
   return { metric, factor: 1 };
 }
 
-/** The quota workbook: filled with the given quotas (the template is the same file, maybe empty). */
-export function buildQuotaWorkbook(squads: KnownSquad[], quotas: QuotaRow[], years: number[]): ExcelJS.Workbook {
+/**
+ * The quota workbook: filled with the given quotas (the template is the same file, maybe empty),
+ * and, when given, the district goals as a last sheet. `note` marks every title (e.g. a copy of
+ * last year's split).
+ */
+export function buildQuotaWorkbook(
+  squads: KnownSquad[],
+  quotas: QuotaRow[],
+  years: number[],
+  extra?: { goals: GoalRow[]; note?: string },
+): ExcelJS.Workbook {
   const wb = newWorkbook();
+  const note = extra?.note ?? '';
   const headers = [YEAR_HEADER, SQUAD_HEADER, ...METRICS.map(metricHeader)];
   for (const sheet of QUOTA_SHEETS) {
     const rows: (string | number | null)[][] = [];
@@ -73,24 +84,37 @@ export function buildQuotaWorkbook(squads: KnownSquad[], quotas: QuotaRow[], yea
     }
     addSheet(wb, {
       name: sheet.name,
-      title: `${sheet.title}（金额单位：万元；空格 = 无此项任务）`,
+      title: `${sheet.title}（金额单位：万元；空格 = 无此项任务）${note}`,
       headers,
       rows,
       widths: [8, 34],
     });
   }
+  if (extra) addGoalSheet(wb, extra.goals, `（金额单位：万元，开工率：%）${note}`);
   return wb;
 }
 
-/** Reads every sheet that has a 年度 header; returns the rows or throws SheetErrors with all problems. */
-export function parseQuotaWorkbook(wb: ExcelJS.Workbook, squads: KnownSquad[]): QuotaRow[] {
+/**
+ * Reads every annex sheet (a 年度 header) and the district goals sheet (a 指标 header); returns the
+ * rows (goals null without a goals sheet) or throws SheetErrors with all problems.
+ */
+export function parseQuotaWorkbook(
+  wb: ExcelJS.Workbook,
+  squads: KnownSquad[],
+): { quotas: QuotaRow[]; goals: GoalRow[] | null } {
   const problems: SheetProblem[] = [];
   const out: QuotaRow[] = [];
+  let goals: GoalRow[] | null = null;
   const seen = new Map<string, string>();
   let sheetsRead = 0;
   let totalRows = 0;
   const emptySheets: string[] = [];
   for (const ws of wb.worksheets) {
+    if (isGoalSheet(ws)) {
+      goals = [...(goals ?? []), ...parseGoalSheet(ws, problems)];
+      sheetsRead++;
+      continue;
+    }
     const headerRow = findHeaderRow(ws, [YEAR_HEADER]);
     if (!headerRow) {
       if (ws.actualRowCount > 0)
@@ -154,12 +178,12 @@ export function parseQuotaWorkbook(wb: ExcelJS.Workbook, squads: KnownSquad[]): 
     if (dataRows === 0) emptySheets.push(ws.name);
   }
   // A sheet without rows is fine (附表三 may have no department yet) unless the whole file is empty.
-  if (totalRows === 0)
+  if (totalRows === 0 && !goals?.length)
     for (const sheet of emptySheets) problems.push({ sheet, message: '表头下面没有数据行：请填写后再发送' });
   if (sheetsRead === 0 && problems.length === 0)
     problems.push({ sheet: wb.worksheets[0]?.name ?? '(无)', message: '工作簿是空的：没有任何数据' });
   if (problems.length) throw new SheetErrors(problems);
-  return out;
+  return { quotas: out, goals };
 }
 
 /**

@@ -72,7 +72,13 @@ export function buildRosterWorkbook(people: RosterPerson[], squads: KnownSquad[]
 }
 
 /** Reads the 名册 sheet (or the first sheet with a 姓名 header) into people; throws SheetErrors. */
-export function parseRosterWorkbook(wb: ExcelJS.Workbook, units: KnownUnit[], squads: KnownSquad[]): RosterPerson[] {
+export function parseRosterWorkbook(
+  wb: ExcelJS.Workbook,
+  units: KnownUnit[],
+  squads: KnownSquad[],
+  /** Squads retired (撤销): a row naming one is history, its squad role is left as it is stored. */
+  retired: string[] = [],
+): RosterPerson[] {
   const problems: SheetProblem[] = [];
   const ws = wb.worksheets.find((w) => findHeaderRow(w, ['姓名']) !== undefined);
   if (!ws)
@@ -121,7 +127,8 @@ export function parseRosterWorkbook(wb: ExcelJS.Workbook, units: KnownUnit[], sq
     else if (!unit) at('单位', `没有名为「${unitText}」的单位；请使用名册中已有的单位名称`);
     const squadText = get('小分队');
     const squad = squadText ? findSquad(squads, squadText) : undefined;
-    if (squadText && !squad) at('小分队', `没有名为「${squadText}」的小分队`);
+    const ofRetired = !squad && retired.some((n) => normalizeHeader(n) === normalizeHeader(squadText));
+    if (squadText && !squad && !ofRetired) at('小分队', `没有名为「${squadText}」的小分队`);
     const rankText = get('职级');
     const rank = rankText
       ? ((Object.entries(RANK_LABELS).find(([, l]) => l === rankText)?.[0] as Rank | undefined) ?? null)
@@ -176,6 +183,7 @@ export function parseRosterWorkbook(wb: ExcelJS.Workbook, units: KnownUnit[], sq
         addOnce(p.roles, 'RESPONSIBLE_LEADER');
         if (squad) addOnce(p.leaderOf, squad.id);
       } else if (squadRole) {
+        if (ofRetired) continue;
         if (!squad) {
           if (!squadText) at('角色', `「${token}」要填在某个小分队的行上：请在「小分队」列写明小分队`);
           continue;

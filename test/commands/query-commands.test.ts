@@ -104,17 +104,24 @@ describe('/progress', () => {
 });
 
 describe('/rank', () => {
-  it.each([OFFICE, GROUP_LEADER])('%s sees the whole ranking with the red and black list', async (who) => {
-    const c = await ask(who, '/rank');
-    expect(card(c).header!.title.content).toBe('招商排名 · 2018年第二季度');
-    expect(c).toContain('"rank":1,');
-    expect(c).toContain('红榜');
-    expect(c).toContain('黑榜');
-    const parsed = JSON.parse(c);
-    expect(validateCardCharts(parsed)).toEqual([]);
-    const bars = parsed.body.elements.find((e: any) => e.tag === 'chart').chart_spec;
-    expect(bars.data.values).toHaveLength(15);
-  });
+  it.each([OFFICE, GROUP_LEADER])(
+    '%s sees the whole ranking, industry squads and towns apart, with the red and black lists',
+    async (who) => {
+      const c = await ask(who, '/rank');
+      expect(card(c).header!.title.content).toBe('招商排名 · 2018年第二季度');
+      expect(c).toContain('**产业招商小分队**（7 个）');
+      expect(c).toContain('**镇（街道办）**（8 个）');
+      expect(c).toContain('"rank":1,');
+      expect(c).toContain('红榜');
+      expect(c).toContain('黑榜');
+      const parsed = JSON.parse(c);
+      expect(validateCardCharts(parsed)).toEqual([]);
+      const bars = parsed.body.elements
+        .filter((e: any) => e.tag === 'chart')
+        .map((e: any) => e.chart_spec.data.values.length);
+      expect(bars).toEqual([7, 8]);
+    },
+  );
 
   it.each([
     [LEADER, ['纺织和羽绒产业', '木格镇']],
@@ -122,7 +129,7 @@ describe('/rank', () => {
     [MEMBER, ['纺织和羽绒产业']],
   ])('%s sees only their squads’ places', async (who, names) => {
     const c = JSON.parse(await ask(who, '/rank 2018'));
-    const rows = c.body.elements.find((e: any) => e.tag === 'table').rows;
+    const rows = c.body.elements.filter((e: any) => e.tag === 'table').flatMap((t: any) => t.rows);
     expect(rows.map((r: any) => r.name)).toEqual(names);
     expect(JSON.stringify(c)).not.toContain('红榜');
   });

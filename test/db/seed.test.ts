@@ -228,6 +228,26 @@ describe('seedPlan', () => {
     expect(await prisma.person.count()).toBe(people); // 李四 found again by mobile
   });
 
+  it('keeps squads and units the office renamed, retired or re-staffed', async () => {
+    await seedPlan(prisma);
+    const squad = await prisma.squad.findUniqueOrThrow({ where: { code: 'WOOD_PROCESSING' } });
+    await prisma.squad.update({ where: { id: squad.id }, data: { name: '木业和家居产业招商小分队' } });
+    const town = await prisma.squad.findUniqueOrThrow({ where: { code: 'TOWN_WATANG' } });
+    await prisma.squad.update({ where: { id: town.id }, data: { active: false, retiredOn: '2018-07-02' } });
+    await prisma.squadPartnerUnit.deleteMany({ where: { squadId: squad.id } });
+    await prisma.unit.update({ where: { code: 'DRC' }, data: { name: '发展和改革局' } });
+    await seedPlan(prisma);
+    expect(await prisma.squad.findUniqueOrThrow({ where: { id: squad.id } })).toMatchObject({
+      name: '木业和家居产业招商小分队',
+    });
+    expect(await prisma.squad.findUniqueOrThrow({ where: { id: town.id } })).toMatchObject({
+      active: false,
+      retiredOn: '2018-07-02',
+    });
+    expect(await prisma.squadPartnerUnit.count({ where: { squadId: squad.id } })).toBe(0);
+    expect((await prisma.unit.findUniqueOrThrow({ where: { code: 'DRC' } })).name).toBe('发展和改革局');
+  });
+
   it('seedIfEmpty loads an empty database once', async () => {
     const first = await seedIfEmpty(prisma);
     expect(first?.squads.created).toBe(await prisma.squad.count());

@@ -5,10 +5,10 @@ import {
   DEFAULT_RULES,
   DEFAULT_WEIGHTS,
   isUnjudged,
-  judgeSquads,
   rankSquads,
   scoreSquad,
 } from '../../src/domain/scoring.js';
+import { judgeByKind } from '../../src/domain/ranking-by-kind.js';
 import { mergeRules, mergeWeights } from '../../src/domain/scoring-settings.js';
 import { emptyActuals, type SquadActuals, type SquadTally } from '../../src/domain/tally.js';
 
@@ -132,7 +132,7 @@ describe('rankSquads and the red/black list', () => {
 describe('未参评: a squad with no target and no activity is not judged', () => {
   const none = (id: number) => tally(id, {}, {});
   const b = (tallies: SquadTally[], rules = DEFAULT_RULES) =>
-    judgeSquads(tallies, year, DEFAULT_WEIGHTS, rules).bulletin;
+    judgeByKind(tallies, year, DEFAULT_WEIGHTS, rules).bulletin;
 
   it.each([
     ['no quota, nothing done', true, none(1)],

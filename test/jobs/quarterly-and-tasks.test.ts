@@ -91,12 +91,20 @@ describe('quarterly digest and red/black list', () => {
     expect(r.summary).toContain('2018Q2');
     const digest = bot.sb.messagesTo(LEADERSHIP_CHAT_ID);
     expect(digest).toHaveLength(1);
-    expect(JSON.stringify(digest[0]!.content)).toContain('纺织和羽绒产业招商小分队** · 第 1 名');
+    // Places are within each kind's own list: 7 industry squads, 8 towns.
+    expect(JSON.stringify(digest[0]!.content)).toContain('纺织和羽绒产业招商小分队** · 第 1/7 名');
+    expect(JSON.stringify(digest[0]!.content)).toContain('瓦塘镇招商小分队** · 第 8/8 名');
     const row = await bot.database.prisma.bulletin.findUniqueOrThrow({ where: { period: '2018Q2' } });
     expect(row.status).toBe('DRAFT');
+    const stored = JSON.parse(row.content);
+    expect(stored.sections.map((s: { label: string; ranking: unknown[] }) => [s.label, s.ranking.length])).toEqual([
+      ['产业招商小分队', 7],
+      ['镇（街道办）', 8],
+    ]);
     const review = bot.sb.lastCardTo(await bot.openIdOf('招商局局长'));
     expect(JSON.stringify(review)).toContain('bulletin.publish');
     expect(JSON.stringify(review)).toContain('草稿');
+    expect(JSON.stringify(review)).toContain('### 镇（街道办）');
     // twice: nothing new
     await runQuarterlyBulletin(bot.deps, at('2018-06-20'));
     await bot.flush();

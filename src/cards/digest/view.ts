@@ -1,20 +1,24 @@
 import { periodName, type Period } from '../../domain/periods.js';
-import type { ScoredSquad } from '../../domain/scoring.js';
 import { formatAmount, formatPercent, metricLines, type SquadTally } from '../../domain/tally.js';
 import type { Card } from '../../feishu/answer.js';
 import { md, panel, type Element } from '../shared/elements.js';
 import { renderCard } from '../shared/template.js';
 
 /** The quarterly digest for the leadership group: every squad's place, score and metrics, one panel each. */
-export function digestCard(period: Period, today: string, tallies: SquadTally[], ranked: ScoredSquad[]): Card {
+export function digestCard(
+  period: Period,
+  today: string,
+  tallies: SquadTally[],
+  places: Map<number, { rank: number; of: number; score: number }>,
+): Card {
   const elements: Element[] = tallies.map((t) => {
-    const rank = ranked.findIndex((r) => r.squadId === t.squadId) + 1;
-    const place = rank ? `第 ${rank} 名 · ${ranked[rank - 1]!.score.toFixed(1)} 分` : '未参评';
+    const place = places.get(t.squadId);
     const lines = metricLines(t, period).map((l) => {
       const v = (x: number) => (l.unit === '万元' || l.unit === '万美元' ? formatAmount(x, l.unit) : `${x}${l.unit}`);
       return `- ${l.label}：${v(l.actual)}${l.target > 0 ? ` / ${v(l.target)}（${formatPercent(l.ratio)}）` : ''}`;
     });
-    return panel(`**${t.name}** · ${place}`, [md(lines.join('\n'))]);
+    const where = place ? `第 ${place.rank}/${place.of} 名 · ${place.score.toFixed(1)} 分` : '未参评';
+    return panel(`**${t.name}** · ${where}`, [md(lines.join('\n'))]);
   });
   return renderCard('digest', {
     title: periodName(period),

@@ -20,6 +20,7 @@ export async function confirmImport(input: CardInput, deps: Deps): Promise<CardA
     batchId,
     { id: input.actor!.id, openId: input.operatorOpenId },
     deps.clock.now(),
+    deps.config.timezone,
   );
   const fileName = summary.fileName ?? '';
   if (!r.applied && r.reason) return answer.error(r.reason);

@@ -77,12 +77,29 @@ export function drawImportPreview(
     status: state === 'APPLIED' ? '已导入' : state === 'CANCELLED' ? '已取消' : '待确认',
     counts: `新增 **${s.added}** 项，修改 **${s.changed}** 项，删除 **${s.removed}** 项，不变 ${s.unchanged} 项。`,
     details: [
+      ...warningSection(s.warnings ?? []),
       ...section('新增', s.samples.added, s.added),
       ...section('修改', s.samples.changed, s.changed),
       ...section('删除', s.samples.removed, s.removed),
     ],
     actions,
   });
+}
+
+/** Differences the office should look at (the quotas do not add up to the goal); they do not stop the import. */
+function warningSection(lines: string[]) {
+  if (lines.length === 0) return [];
+  return [
+    {
+      tag: 'markdown',
+      content:
+        `<font color='orange'>**⚠️ 请核对：分解合计与全区目标不一致（共 ${lines.length} 项）**</font>\n` +
+        `${lines
+          .slice(0, 12)
+          .map((l) => `- ${escapeMarkdown(l)}`)
+          .join('\n')}\n\n可以照常导入；如不是有意为之，请改正后重新发送。`,
+    },
+  ];
 }
 
 function column(el: Record<string, unknown>) {

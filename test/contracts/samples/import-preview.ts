@@ -49,6 +49,16 @@ const nothing: DiffSummary = {
 export const importPreviewSamples: SampleTable = {
   'import-preview': {
     'quotas, waiting for the decision': () => drawImportPreview(3, 'QUOTAS', FILE, quotas),
+    'quotas and goals that do not add up: a warning per metric and year': () =>
+      drawImportPreview(6, 'QUOTAS', FILE, {
+        ...quotas,
+        samples: { ...quotas.samples, changed: ['2019 全区目标 到位资金：800000 → 900000', ...quotas.samples.changed] },
+        warnings: [
+          '2019 年 新签约亿元以上项目：各小分队合计 20 个，全区目标 18 个，多 2 个',
+          '2019 年 到位资金：各小分队合计 800000 万元，全区目标 900000 万元，少 100000 万元',
+          '2019 年 实际利用外资：各小分队合计 0 万美元，全区目标 8300 万美元，少 8300 万美元 <at id=all></at> **x**',
+        ],
+      }),
     'roster, large (hundreds of rows, five of each shown)': () =>
       drawImportPreview(4, 'ROSTER', ROSTER_FILE, roster(5)),
     'roster, only additions': () =>

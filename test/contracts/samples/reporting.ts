@@ -9,7 +9,8 @@ import { rankCard } from '../../../src/cards/rank/view.js';
 import { commencementByCohort } from '../../../src/domain/commencement.js';
 import type { MonthPoint } from '../../../src/domain/monthly-trend.js';
 import { quarterPeriod, yearPeriod, type Period } from '../../../src/domain/periods.js';
-import { DEFAULT_RULES, DEFAULT_WEIGHTS, judgeSquads } from '../../../src/domain/scoring.js';
+import { judgeByKind, placesOf } from '../../../src/domain/ranking-by-kind.js';
+import { DEFAULT_RULES, DEFAULT_WEIGHTS } from '../../../src/domain/scoring.js';
 import { emptyActuals, groupTallies, type SquadTally } from '../../../src/domain/tally.js';
 import type { Metric } from '../../../src/domain/vocabulary.js';
 import type { SampleTable } from '../card-samples.js';
@@ -126,7 +127,17 @@ const Q2 = quarterPeriod(2018, 2);
 const Q3 = quarterPeriod(2018, 3);
 const Y2017 = yearPeriod(2017);
 const TODAY = '2018-06-20';
-const judge = (t: SquadTally[], p: Period) => judgeSquads(t, p, DEFAULT_WEIGHTS, DEFAULT_RULES);
+const judge = (t: SquadTally[], p: Period) => judgeByKind(t, p, DEFAULT_WEIGHTS, DEFAULT_RULES);
+/** The rank card's sections as /rank draws them, keeping the squads `keep` lets through. */
+const shown = (j: ReturnType<typeof judge>, keep: (squadId: number) => boolean = () => true) =>
+  j.sections
+    .map((s) => ({
+      kind: s.kind,
+      label: s.label,
+      total: s.ranked.length,
+      visible: s.ranked.map((squad, i) => ({ squad, rank: i + 1 })).filter(({ squad }) => keep(squad.squadId)),
+    }))
+    .filter((s) => s.visible.length > 0);
 const q2 = judge(talliesFor(Q2, 3), Q2);
 const q3 = judge(emptyTallies(), Q3);
 const solo = judge(talliesFor(Q2, 3).slice(0, 1), Q2);
@@ -195,37 +206,19 @@ export const reportingSamples: SampleTable = {
       }),
   },
   rank: {
-    'office: all 20 squads with the red and black lists': () =>
-      rankCard({
-        period: Q2,
-        today: TODAY,
-        total: q2.ranked.length,
-        visible: q2.ranked.map((squad, i) => ({ squad, rank: i + 1 })),
-        bulletin: q2.bulletin,
-      }),
+    'office: all 20 squads in three lists with the red and black lists': () =>
+      rankCard({ period: Q2, today: TODAY, sections: shown(q2), bulletin: q2.bulletin }),
     'responsible leader: three squads, no lists': () =>
-      rankCard({
-        period: Q2,
-        today: TODAY,
-        total: q2.ranked.length,
-        visible: q2.ranked.map((squad, i) => ({ squad, rank: i + 1 })).filter((_, i) => i % 7 === 3),
-      }),
+      rankCard({ period: Q2, today: TODAY, sections: shown(q2, (id) => [4, 13, 22].includes(id)) }),
     'member: their own squad only': () =>
-      rankCard({ period: Q2, today: TODAY, total: q2.ranked.length, visible: [{ squad: q2.ranked[12]!, rank: 13 }] }),
+      rankCard({ period: Q2, today: TODAY, sections: shown(q2, (id) => id === 13) }),
     'office: nothing yet this quarter (all below the floor)': () =>
-      rankCard({
-        period: Q3,
-        today: '2018-07-02',
-        total: q3.ranked.length,
-        visible: q3.ranked.map((squad, i) => ({ squad, rank: i + 1 })),
-        bulletin: q3.bulletin,
-      }),
+      rankCard({ period: Q3, today: '2018-07-02', sections: shown(q3), bulletin: q3.bulletin }),
     'office: a year without quotas, every squad 未参评': () =>
       rankCard({
         period: Q3,
         today: '2018-07-02',
-        total: 0,
-        visible: [],
+        sections: shown(unjudgedYear),
         unjudged: unjudgedYear.bulletin.unjudged,
         bulletin: unjudgedYear.bulletin,
         quotasMissing: { office: true },
@@ -234,8 +227,7 @@ export const reportingSamples: SampleTable = {
       rankCard({
         period: Q3,
         today: '2018-07-02',
-        total: 0,
-        visible: [],
+        sections: [],
         unjudged: unjudgedYear.bulletin.unjudged?.slice(0, 1),
         quotasMissing: { office: false },
       }),
@@ -258,15 +250,20 @@ export const reportingSamples: SampleTable = {
     'draft at the start of a quarter: no red list, everyone black': () =>
       bulletinCard({ bulletin: q3.bulletin, status: 'DRAFT' }, true),
     'draft with a single squad (no chart)': () => bulletinCard({ bulletin: solo.bulletin, status: 'DRAFT' }, true),
+    'published before the lists were split by kind (stored without sections)': () => {
+      const { sections: _, ...flat } = q2.bulletin;
+      return bulletinCard({ bulletin: flat, status: 'PUBLISHED' }, false);
+    },
   },
   digest: {
-    'the quarter for the leadership meeting, 20 squads': () => digestCard(Q2, TODAY, talliesFor(Q2, 3), q2.ranked),
+    'the quarter for the leadership meeting, 20 squads': () =>
+      digestCard(Q2, TODAY, talliesFor(Q2, 3), placesOf(q2.sections)),
     'a whole year': () => {
       const t = talliesFor(Y2017, 12);
-      return digestCard(Y2017, '2018-01-05', t, judge(t, Y2017).ranked);
+      return digestCard(Y2017, '2018-01-05', t, placesOf(judge(t, Y2017).sections));
     },
-    'nothing yet this quarter': () => digestCard(Q3, '2018-07-02', emptyTallies(), q3.ranked),
+    'nothing yet this quarter': () => digestCard(Q3, '2018-07-02', emptyTallies(), placesOf(q3.sections)),
     'a year without quotas: every squad 未参评': () =>
-      digestCard(Q3, '2018-07-02', emptyTallies(), unjudgedYear.ranked),
+      digestCard(Q3, '2018-07-02', emptyTallies(), placesOf(unjudgedYear.sections)),
   },
 };

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Squad" ADD COLUMN "retiredOn" TEXT;
+ALTER TABLE "Squad" ADD COLUMN "addedOn" TEXT;
