@@ -67,6 +67,9 @@ describeInBrowser('squads of every kind and the district goals, as the office se
     await page.click('#confirm-ok');
     await expect.poll(() => page.locator('#toast').textContent(), { timeout: 10_000 }).toBe('已导入');
     expect(await db().squad.count({ where: { kind: 'DEPARTMENT' } })).toBe(2);
+    // The new departments get a lead quota (附表三), so they are ranked rather than 未参评.
+    for (const d of await db().squad.findMany({ where: { kind: 'DEPARTMENT' } }))
+      await db().quota.create({ data: { year: 2018, squadId: d.id, metric: 'LEADS', target: 4 } });
     await page.close();
   });
 
