@@ -8,8 +8,17 @@ export interface Child {
   stop(): Promise<void>;
 }
 
+/**
+ * Starts a server script: TypeScript under tsx, or built JavaScript (dist/) with plain node.
+ * BENCH_CPU_PROF=<dir> writes a CPU profile of each bot child there (`--cpu-prof`) when it exits.
+ */
 export async function spawnServer(script: string, env: Record<string, string>): Promise<Child> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', script], {
+  const prof =
+    process.env.BENCH_CPU_PROF && !script.includes('baseline')
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+      : [];
+  const args = script.endsWith('.ts') ? ['--import', 'tsx', ...prof, script] : [...prof, script];
+  const proc = spawn(process.execPath, args, {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'ignore'],
   });
@@ -28,6 +37,8 @@ export async function spawnServer(script: string, env: Record<string, string>): 
     proc.once('exit', (code) => reject(new Error(`${script} exited ${code}`)));
   });
   proc.stdout!.resume();
+  running.add(proc);
+  proc.once('exit', () => running.delete(proc));
   return {
     url,
     proc,
@@ -39,6 +50,12 @@ export async function spawnServer(script: string, env: Record<string, string>): 
       }),
   };
 }
+
+const running = new Set<ChildProcess>();
+// A bench stopped half-way (an error, the time limit) leaves no server behind.
+process.once('exit', () => {
+  for (const p of running) p.kill('SIGKILL');
+});
 
 /** RSS of the process, from its /metrics (prom-client's default process metrics). */
 export async function rssOf(url: string): Promise<number> {

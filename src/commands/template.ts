@@ -6,9 +6,6 @@ import { UserError } from '../errors.js';
 import { reply, type Reply } from '../feishu/answer.js';
 import { textContent } from '../feishu/outbox.js';
 import { queueFeishuTask, replyToTask, type TaskWork } from '../feishu/tasks.js';
-import { buildQuotaWorkbook } from '../sheets/quota-sheet.js';
-import { buildRosterWorkbook } from '../sheets/roster-sheet.js';
-import { replyWithFile, uploadWorkbook } from '../sheets/send-file.js';
 
 // /template quotas [year] | /template roster — the import templates, filled with what is stored
 // now, so the office edits the current table and sends it back. The workbook is built and uploaded
@@ -44,6 +41,10 @@ const SEND_BACK = '修改后把 .xlsx 文件直接发给我，我会先给你看
 export const templateTask: TaskWork = {
   async run(task, deps) {
     const x = task.input as TemplateInput;
+    // exceljs is loaded when the first file is built, not at start (src/sheets/kinds.ts).
+    const { buildQuotaWorkbook } = await import('../sheets/quota-sheet.js');
+    const { buildRosterWorkbook } = await import('../sheets/roster-sheet.js');
+    const { replyWithFile, uploadWorkbook } = await import('../sheets/send-file.js');
     const squads = await loadKnownSquads(deps.db);
     const wb =
       x.what === 'quotas'
