@@ -12,4 +12,8 @@ const bot = await startBot(config, {
   startScheduler: false,
   clock: new FixedClock(new Date(process.env.BENCH_NOW ?? '2018-06-15T02:00:00Z')),
 });
-process.once('SIGTERM', () => void bot.stop().then(() => process.exit(0)));
+const { planCacheStats } = await import('../src/db/plan-cache.js');
+process.once('SIGTERM', () => {
+  console.error('PLANCACHE', JSON.stringify(planCacheStats));
+  void bot.stop().then(() => process.exit(0));
+});

@@ -20,7 +20,7 @@ export async function spawnServer(script: string, env: Record<string, string>): 
   const args = script.endsWith('.ts') ? ['--import', 'tsx', ...prof, script] : [...prof, script];
   const proc = spawn(process.execPath, args, {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'ignore'],
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {
     let buf = '';
