@@ -1,6 +1,7 @@
 // Child processes for the bench: the bot (`src/main.ts`) or the baseline server, each on its own
 // port, so autocannon in the bench process measures them from a second process over loopback.
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 
 export interface Child {
   url: string;
@@ -17,9 +18,11 @@ export async function spawnServer(script: string, env: Record<string, string>): 
     process.env.BENCH_CPU_PROF && !script.includes('baseline')
       ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
       : [];
-  const args = script.endsWith('.ts') ? ['--import', 'tsx', ...prof, script] : [...prof, script];
+  // Built code runs as `npm start` runs it: with its node flags and environment (package.json).
+  const start = script.endsWith('.ts') ? { env: {}, flags: [] } : productionStart();
+  const args = script.endsWith('.ts') ? ['--import', 'tsx', ...prof, script] : [...start.flags, ...prof, script];
   const proc = spawn(process.execPath, args, {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...start.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -49,6 +52,15 @@ export async function spawnServer(script: string, env: Record<string, string>): 
         proc.kill('SIGTERM');
       }),
   };
+}
+
+/** The environment and node flags of package.json's `start` (`A=1 node --flag dist/main.js`). */
+function productionStart(): { env: Record<string, string>; flags: string[] } {
+  const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
+  const words = pkg.scripts.start!.split(/\s+/);
+  const node = words.indexOf('node');
+  const env = Object.fromEntries(words.slice(0, node).map((w) => w.split('=') as [string, string]));
+  return { env, flags: words.slice(node + 1, -1) };
 }
 
 const running = new Set<ChildProcess>();

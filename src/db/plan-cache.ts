@@ -27,7 +27,10 @@ function memoise(proto: Compiler): void {
   const caches = new WeakMap<object, Map<string, unknown>>();
   const memo = function (this: Compiler, request: string): unknown {
     let cache = caches.get(this);
-    if (!cache) caches.set(this, (cache = new Map()));
+    if (!cache) {
+      cache = new Map();
+      caches.set(this, cache);
+    }
     const hit = cache.get(request);
     if (hit !== undefined) {
       planCacheStats.hits++;
