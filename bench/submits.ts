@@ -23,7 +23,7 @@ import { buildDistrict } from './synthetic.js';
 
 const SHORT = process.env.BENCH_SHORT === '1';
 /** Requests per "max" run (closed loop), and seconds of the paced run. */
-const MAX_REQUESTS = Number(process.env.BENCH_SUBMITS ?? (SHORT ? 150 : 1000));
+const MAX_REQUESTS = Number(process.env.BENCH_SUBMITS ?? (SHORT ? 150 : 400));
 const PACED_SECONDS = Number(process.env.BENCH_PACED_SECONDS ?? (SHORT ? 3 : 10));
 const PACED_RATE = 50;
 const MAX_SECONDS = SHORT ? 15 : 40;
