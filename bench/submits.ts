@@ -290,14 +290,15 @@ async function measureAll(
     const { headers, body } = signedRequest('help');
     return { url: `${urls[turn++ % urls.length]}/webhook/event`, headers, body };
   };
+  const label = `${setup}, under load (built bot)`;
   const sample = setInterval(
     () =>
       void Promise.all(urls.map(rssOf)).then(
-        (r) =>
-          (memory[`${setup}, under load (built bot)`] = Math.max(
-            memory[`${setup}, under load (built bot)`] ?? 0,
-            ...r,
-          )),
+        (r) => {
+          // A sample the busy bot did not answer in time is skipped, not taken as a figure.
+          const seen = r.filter(Number.isFinite);
+          if (seen.length) memory[label] = Math.max(memory[label] ?? 0, ...seen);
+        },
         () => undefined,
       ),
     500,
