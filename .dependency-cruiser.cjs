@@ -157,6 +157,39 @@ module.exports = {
       to: { path: '^src/', pathNot: '^src/sandbox/open-api/' },
     },
     {
+      name: 'sheets-loaded-on-demand',
+      severity: 'error',
+      comment:
+        'exceljs is large and only spreadsheet tasks (/export, /template, a file sent to the bot) need it, so the ' +
+        'serving process loads it on the first such task, not at start. Outside src/sheets (and the CLIs in ' +
+        'src/tools), reach src/sheets only through `await import(...)` inside the task that builds or reads the ' +
+        'file; what a command needs before that (export kinds, the size limit) lives in src/sheets/kinds.ts, ' +
+        'which imports no exceljs. test/ops/production-build.test.ts checks the built bundle and a real start.',
+      from: { path: '^src/', pathNot: ['^src/sheets/', '^src/tools/'] },
+      to: {
+        path: ['^src/sheets/(?!kinds[.]ts$)', '(^|/)node_modules/exceljs/'],
+        dependencyTypesNot: ['dynamic-import', 'type-only'],
+      },
+    },
+    {
+      name: 'sandbox-loaded-on-demand',
+      severity: 'error',
+      comment:
+        'The built-in sandbox and its page run only without LARK_APP_ID; a real app never loads them. The ' +
+        'wiring (src/bot.ts) imports them with `await import(...)` in sandbox mode only.',
+      from: { path: '^src/(bot|main)[.]ts$' },
+      to: { path: '^src/sandbox/', dependencyTypesNot: ['dynamic-import', 'type-only'] },
+    },
+    {
+      name: 'no-playwright-in-the-bot',
+      severity: 'error',
+      comment:
+        'playwright-core drives the browser tests (test/browser); it is a devDependency and never part of the ' +
+        'bot. Nothing under src/ may import it.',
+      from: { path: '^src/' },
+      to: { path: '(^|/)node_modules/playwright-core/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       comment:

@@ -38,6 +38,7 @@ export async function benchFanout(people = 1000): Promise<FanoutRow[]> {
       LARK_APP_ID: sb.appId,
       LARK_APP_SECRET: sb.appSecret,
       LARK_VERIFICATION_TOKEN: 't',
+      LARK_ENCRYPT_KEY: 'bench-fanout-key',
       LARK_DOMAIN: sb.url,
     }),
     { log: createLog('silent'), startSender: false },

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { SANDBOX_LARK } from '../src/config.js';
 import { encryptBody, signBody } from '../src/feishu/crypto.js';
 
-const fixture = (name: string) =>
+export const fixture = (name: string) =>
   JSON.parse(fs.readFileSync(path.resolve('test', 'fixtures', name), 'utf8')) as Record<string, any>;
 const HELP = fixture('events/im.message.receive_v1.p2p-help.json');
 const CARD = fixture('callbacks/card.action.trigger.button.json');
@@ -31,14 +31,18 @@ function payloadOf(kind: Kind, openId: string): Record<string, any> {
   return p;
 }
 
-/** Headers and body exactly as Feishu sends them: encrypted, signed, timestamped now. */
 /** Senders rotate over the roster's sandbox users (72), as in a district: not one person typing 200/s. */
 export function signedRequest(
   kind: Kind,
   openId = `ou_sbx_${1 + (seq % 72)}`,
 ): { headers: Record<string, string>; body: string } {
+  return signed(payloadOf(kind, openId));
+}
+
+/** Headers and body exactly as Feishu sends them: encrypted, signed, timestamped now. */
+export function signed(payload: object): { headers: Record<string, string>; body: string } {
   const body = JSON.stringify({
-    encrypt: encryptBody(SANDBOX_LARK.encryptKey, JSON.stringify(payloadOf(kind, openId))),
+    encrypt: encryptBody(SANDBOX_LARK.encryptKey, JSON.stringify(payload)),
   });
   const ts = String(Math.floor(Date.now() / 1000));
   const nonce = crypto.randomBytes(8).toString('hex');

@@ -17,13 +17,13 @@ import { feishuTasks } from './commands/feishu-tasks.js';
 import { bindRoster } from './feishu/roster-binding.js';
 import { createLarkClient } from './feishu/client.js';
 import { createLog, secretsOf, type Log } from './log.js';
-import { startLocalSandbox, type LocalSandbox } from './sandbox/local.js';
+import type { LocalSandbox } from './sandbox/local.js';
 import { createApp } from './server/app.js';
 import { createDispatcher } from './server/dispatcher.js';
 import { Metrics } from './server/metrics.js';
 import { startWsConnection, type WsConnection } from './server/ws.js';
 import { startScheduler, type Scheduler } from './jobs/scheduler.js';
-import { mountSandboxPage, type SandboxPage } from './sandbox/page/index.js';
+import type { SandboxPage } from './sandbox/page/index.js';
 
 export interface StartOptions {
   clock?: Clock;
@@ -97,7 +97,10 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   }
 
   let sandbox: LocalSandbox | undefined;
+  // The sandbox and its page are loaded only in sandbox mode: a real app's process never holds them.
+  const sandboxPage = config.sandbox ? await import('./sandbox/page/index.js') : undefined;
   if (config.sandbox) {
+    const { startLocalSandbox } = await import('./sandbox/local.js');
     sandbox = await startLocalSandbox(database.prisma, config, log).catch(async (e: unknown) => {
       await database.close();
       throw e;
@@ -137,7 +140,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     healthCheck: () => pingDatabase(database.prisma),
     extraRoutes: (router) => {
       // The local chat page, only with the built-in sandbox (never next to a real Feishu app).
-      if (sandbox) page = mountSandboxPage(router, deps, sandbox.sandbox, () => url);
+      if (sandbox && sandboxPage) page = sandboxPage.mountSandboxPage(router, deps, sandbox.sandbox, () => url);
       opts.extraRoutes?.(router, deps);
     },
   });

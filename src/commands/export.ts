@@ -11,8 +11,7 @@ import { mayExportContactDetails } from '../domain/contact-rules.js';
 import { parsePeriod, type Period } from '../domain/periods.js';
 import { UserError } from '../errors.js';
 import { reply, WILL_SEND_PRIVATELY } from '../feishu/answer.js';
-import { buildExport, EXPORT_KINDS, EXPORT_LABELS, type ExportKind } from '../sheets/export-sheets.js';
-import { replyWithFile, uploadWorkbook } from '../sheets/send-file.js';
+import { EXPORT_KINDS, EXPORT_LABELS, type ExportKind } from '../sheets/kinds.js';
 import { textContent } from '../feishu/outbox.js';
 import { queueFeishuTask, replyToTask, type TaskWork } from '../feishu/tasks.js';
 
@@ -87,6 +86,9 @@ interface ExportInput {
 export const exportTask: TaskWork = {
   async run(task, deps) {
     const x = task.input as ExportInput;
+    // exceljs is loaded when the first file is built, not at start (src/sheets/kinds.ts).
+    const { buildExport } = await import('../sheets/export-sheets.js');
+    const { replyWithFile, uploadWorkbook } = await import('../sheets/send-file.js');
     const { wb, rows } = await buildExport(deps.db, {
       kind: x.kind,
       period: x.period,

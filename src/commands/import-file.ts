@@ -5,8 +5,7 @@ import { localDate } from '../domain/local-date.js';
 import { reply } from '../feishu/answer.js';
 import { downloadMessageFile } from '../feishu/files.js';
 import { queueFeishuTask, replyToTask, type TaskWork } from '../feishu/tasks.js';
-import { prepareImport } from '../sheets/prepare-import.js';
-import { IMPORT_MAX_BYTES } from '../sheets/workbook.js';
+import { IMPORT_MAX_BYTES } from '../sheets/kinds.js';
 import type { MessageInput } from './message-types.js';
 import type { Deps } from '../deps.js';
 import type { Reply } from '../feishu/answer.js';
@@ -55,6 +54,8 @@ export const importTask: TaskWork = {
     const x = task.input as ImportInput;
     const bytes = await downloadMessageFile(deps.lark, task.messageId, x.fileKey, IMPORT_MAX_BYTES);
     const today = localDate(deps.clock.now(), deps.config.timezone);
+    // exceljs is loaded when the first file is read, not at start (src/sheets/kinds.ts).
+    const { prepareImport } = await import('../sheets/prepare-import.js');
     const prepared = await prepareImport(deps.db, bytes, x.fileName, undefined, today);
     return async (tx) => {
       const batchId = await createImportBatch(tx.db, prepared.kind, prepared.payload, prepared.summary, task.actorId);

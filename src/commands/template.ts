@@ -3,17 +3,12 @@ import type { Deps } from '../deps.js';
 import { loadKnownSquads, loadRoster } from '../db/imports.js';
 import { loadOrg } from '../db/org-imports.js';
 import { loadQuotaTemplate } from '../db/quota-template.js';
-import { addOrgSheets } from '../sheets/org-sheet.js';
 import { isOfficeActor } from '../domain/authz.js';
 import { UserError } from '../errors.js';
 import { reply, type Reply } from '../feishu/answer.js';
 import { textContent } from '../feishu/outbox.js';
 import { queueFeishuTask, replyToTask, type TaskWork } from '../feishu/tasks.js';
-import { buildQuotaWorkbook } from '../sheets/quota-sheet.js';
-import { buildRosterWorkbook } from '../sheets/roster-sheet.js';
-import { buildProjectsWorkbook } from '../sheets/projects-sheet.js';
 import { loadImportedProjects } from '../db/project-imports.js';
-import { replyWithFile, uploadWorkbook } from '../sheets/send-file.js';
 
 // /template quotas [year] | /template roster — the import templates, filled with what is stored
 // now, so the office edits the current table and sends it back. The workbook is built and uploaded
@@ -54,6 +49,12 @@ const SEND_BACK = '修改后把 .xlsx 文件直接发给我，我会先给你看
 export const templateTask: TaskWork = {
   async run(task, deps) {
     const x = task.input as TemplateInput;
+    // exceljs is loaded when the first file is built, not at start (src/sheets/kinds.ts).
+    const { buildQuotaWorkbook } = await import('../sheets/quota-sheet.js');
+    const { buildRosterWorkbook } = await import('../sheets/roster-sheet.js');
+    const { replyWithFile, uploadWorkbook } = await import('../sheets/send-file.js');
+    const { buildProjectsWorkbook } = await import('../sheets/projects-sheet.js');
+    const { addOrgSheets } = await import('../sheets/org-sheet.js');
     const squads = await loadKnownSquads(deps.db);
     let text = `已发送招商工作名册。${SEND_BACK}`;
     let wb: ReturnType<typeof buildRosterWorkbook>;

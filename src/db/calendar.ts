@@ -1,12 +1,12 @@
 import { recordAudit } from './audit-trail.js';
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { CALENDAR_KINDS, isIsoDate, type CalendarKind, type WorkCalendar } from '../domain/working-days.js';
 import type { Db } from './client.js';
+import { projectFile } from './project-files.js';
 
 /** prisma/calendar-cn.json: the State Council's holidays and adjusted working days. */
-const CALENDAR_FILE = fileURLToPath(new URL('../../prisma/calendar-cn.json', import.meta.url));
+const CALENDAR_FILE = projectFile('prisma', 'calendar-cn.json');
 
 const CalendarFile = z.object({
   days: z.array(

@@ -4,6 +4,7 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { startCheckpointer } from './checkpointer.js';
+import './plan-cache.js';
 import { SqliteLane } from './sqlite-lane.js';
 import type { Database, Db } from './database.js';
 import { dbKindOf, sqliteFileFromUrl } from './url.js';

@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
-import path from 'node:path';
 import pg from 'pg';
 import { pendingMigrations } from './migrate.js';
+import { projectFile } from './project-files.js';
 
-export const PG_MIGRATIONS_DIR = path.resolve('prisma', 'migrations-postgresql');
+export const PG_MIGRATIONS_DIR = projectFile('prisma', 'migrations-postgresql');
 
 const TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "id"                    VARCHAR(36) PRIMARY KEY NOT NULL,

@@ -3,9 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { backupPathBeforeMigration, backupSqlite } from './backup.js';
+import { projectFile } from './project-files.js';
 import { sqliteFileFromUrl } from './url.js';
 
-const MIGRATIONS_DIR = path.resolve('prisma', 'migrations');
+const MIGRATIONS_DIR = projectFile('prisma', 'migrations');
 
 export interface Migration {
   name: string;

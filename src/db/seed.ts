@@ -8,15 +8,15 @@
 // database: they are only created when missing (an existing person only gets empty fields filled in),
 // and a bound openId is never touched.
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Db } from './client.js';
 import { parsePlan, PlanError, type Plan, type PlanPerson } from './plan-schema.js';
+import { projectFile } from './project-files.js';
 
 export { PlanError, parsePlan, type Plan } from './plan-schema.js';
 
 /** prisma/plan-2018.json, found from this file (not from the working directory). */
-const DEFAULT_PLAN_FILE = fileURLToPath(new URL('../../prisma/plan-2018.json', import.meta.url));
+const DEFAULT_PLAN_FILE = projectFile('prisma', 'plan-2018.json');
 
 /** Reads and validates the plan file; throws a PlanError naming the file and each bad entry. */
 export function loadPlan(file: string = DEFAULT_PLAN_FILE): Plan {

@@ -2,6 +2,7 @@ import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
 import { REPORT_DUE_DAY } from './vocabulary.js';
+import { localMonth } from './local-date.js';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -21,7 +22,7 @@ export function isMonth(s: string): boolean {
 
 /** 'YYYY-MM' of an instant in the time zone. */
 export function monthOf(now: Date, tz: string): string {
-  return dayjs(now).tz(tz).format('YYYY-MM');
+  return localMonth(now, tz);
 }
 
 export function isFutureMonth(month: string, now: Date, tz: string): boolean {

@@ -1,6 +1,7 @@
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
+import { localDate as zonedDate } from './local-date.js';
 
 // Periods (a year or a quarter) and calendar dates. Dates are 'YYYY-MM-DD' in the district's zone.
 
@@ -28,7 +29,7 @@ export function periodName(p: Period): string {
 
 /** The calendar date of an instant in a time zone (deadlines are local: Asia/Shanghai). */
 export function localDate(now: Date, tz: string): string {
-  return dayjs(now).tz(tz).format('YYYY-MM-DD');
+  return zonedDate(now, tz);
 }
 
 export function addDays(date: string, n: number): string {

@@ -1,6 +1,7 @@
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
+import { localDate as zonedDate } from './local-date.js';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -24,7 +25,7 @@ export function isIsoDate(s: string): boolean {
 
 /** The calendar date of an instant in a time zone (Asia/Shanghai for this product). */
 export function localDate(now: Date, tz: string): string {
-  return dayjs(now).tz(tz).format('YYYY-MM-DD');
+  return zonedDate(now, tz);
 }
 
 function addCalendarDays(date: string, n: number): string {

@@ -6,7 +6,8 @@ import { listActiveSquadIds } from '../db/squads.js';
 import { runInTransaction } from '../db/transactions.js';
 import { parsePeriod } from '../domain/periods.js';
 import { UserError } from '../errors.js';
-import { buildExport, EXPORT_KINDS, type ExportKind } from './export-sheets.js';
+import { buildExport } from './export-sheets.js';
+import { EXPORT_KINDS, type ExportKind } from './kinds.js';
 import { prepareImport, type PreparedImport } from './prepare-import.js';
 import { checkImportSize, workbookBytes } from './workbook.js';
 

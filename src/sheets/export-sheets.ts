@@ -19,20 +19,11 @@ import {
 } from '../domain/vocabulary.js';
 import { addProgressSheets } from './progress-export.js';
 import { addSheet, newWorkbook } from './workbook.js';
+import type { ExportKind } from './kinds.js';
 
 // /export progress|leads|projects|visits|reports: the annex tables' form, Chinese headers,
 // amounts in 亿元 (progress) or 万元 (lists). Rows are limited to the squads the asker may see;
 // phones and addresses only when withContacts (the office).
-
-export const EXPORT_KINDS = ['progress', 'leads', 'projects', 'visits', 'reports'] as const;
-export type ExportKind = (typeof EXPORT_KINDS)[number];
-export const EXPORT_LABELS: Record<ExportKind, string> = {
-  progress: '目标任务完成情况',
-  leads: '招商线索',
-  projects: '项目',
-  visits: '拜访企业',
-  reports: '月度汇报',
-};
 
 export interface ExportRequest {
   kind: ExportKind;

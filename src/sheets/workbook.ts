@@ -1,12 +1,10 @@
 import ExcelJS from 'exceljs';
 import { UserError } from '../errors.js';
 import { checkZipLimits } from './zip-limits.js';
+import { IMPORT_MAX_BYTES } from './kinds.js';
 
 // Reading and writing the office's spreadsheets with exceljs. Headers are the office's Chinese
 // column names; every problem names the sheet, the row (as Excel numbers it) and the column.
-
-/** Files larger than this are refused before anything is parsed. */
-export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 
 export interface SheetProblem {
   sheet: string;

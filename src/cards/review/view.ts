@@ -1,4 +1,4 @@
-import dayjs from 'dayjs';
+import { localDateTime } from '../../domain/local-date.js';
 import type { HistoryLine, ProjectForReview, ReviewRow } from '../../db/reviews.js';
 import {
   DECISION_LABELS,
@@ -66,7 +66,7 @@ function clip(text: string): string {
 }
 
 function historyText(h: HistoryLine, tz: string): string {
-  const at = dayjs(h.at).tz(tz).format('MM-DD HH:mm');
+  const at = localDateTime(h.at, tz).slice(5);
   const who = h.actorName ? md(h.actorName) + ' ' : '';
   const d = h.detail;
   switch (h.action) {

@@ -2,7 +2,7 @@ import type Router from '@koa/router';
 import type { Context } from 'koa';
 import { z } from 'zod';
 import { HttpError, parseJsonObject, readRawBody } from '../../server/body.js';
-import { IMPORT_MAX_BYTES } from '../../sheets/workbook.js';
+import { IMPORT_MAX_BYTES } from '../../sheets/kinds.js';
 import type { Sandbox } from '../open-api/index.js';
 import type { SandboxMessage } from '../open-api/types.js';
 import { attachRefusal } from './client/attach-rules.js';

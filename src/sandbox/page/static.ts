@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { transform } from 'esbuild';
+import { projectFile } from '../../db/project-files.js';
 
 // The page's files: index.html and style.css as they are, and the browser code written in
 // TypeScript (client/*.ts, type-checked by the project's tsc) served as ES modules after a
 // type-stripping transform — no bundler, each module imports the next by its `.js` name.
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
+// From the project, not from this module: bundled into dist/ it no longer sits beside them.
+const HERE = projectFile('src', 'sandbox', 'page');
 const PUBLIC_DIR = path.join(HERE, 'public');
 const CLIENT_DIR = path.join(HERE, 'client');
 const SAFE_NAME = /^[a-z0-9-]+\.(js|css|html)$/;
