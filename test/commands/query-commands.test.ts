@@ -116,10 +116,17 @@ describe('/rank', () => {
       expect(c).toContain('黑榜');
       const parsed = JSON.parse(c);
       expect(validateCardCharts(parsed)).toEqual([]);
+      // One table per kind, each ranked from 1; a kind's bars are drawn only when some squad there
+      // scored: the industry squads did, every town scored 0 this quarter (so no empty chart for them).
+      const tables = parsed.body.elements.filter((e: any) => e.tag === 'table');
+      expect(tables.map((t: any) => t.rows.length)).toEqual([7, 8]);
+      expect(tables.map((t: any) => t.rows[0].rank)).toEqual([1, 1]);
+      expect(tables[0].rows[0].score).toBeGreaterThan(0);
+      expect(tables[1].rows.every((r: any) => r.score === 0)).toBe(true);
       const bars = parsed.body.elements
         .filter((e: any) => e.tag === 'chart')
         .map((e: any) => e.chart_spec.data.values.length);
-      expect(bars).toEqual([7, 8]);
+      expect(bars).toEqual([7]);
     },
   );
 

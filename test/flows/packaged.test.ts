@@ -29,7 +29,8 @@ const tap = (openId: string, name: string, value: Record<string, unknown>, formV
 /** The squad's 策划包装项目 line of /progress: "完成" text. */
 async function progressPackaged(openId: string): Promise<string> {
   const { card } = await commandCard(bot, openId, '/progress 3 2018');
-  const m = /"metric":"策划包装项目","actual":"([^"]+)"/.exec(textOf(card));
+  // The squad's metrics are a list: "- 策划包装项目：**1个** / 目标 …".
+  const m = /- 策划包装项目：\*\*([^*]+)\*\*/.exec(textOf(card));
   return m?.[1] ?? '(none)';
 }
 
@@ -57,7 +58,7 @@ describe('packaged projects', () => {
     );
     expect(res.body.toast.type).toBe('error');
     const errors = fieldErrors(res.body.card.data).join('\n');
-    expect(errors).toContain('计划投资额请填写 0 到');
+    expect(errors).toContain('计划投资额（万元）：看不懂「五亿」，请填写金额');
     expect(errors).toContain('资料链接只能是 https:// 或 http://');
     expect(await db().packagedProject.count()).toBe(0);
   });
@@ -102,7 +103,7 @@ describe('packaged projects', () => {
     const again = await bot.card(submit());
     expect(again.body.toast).toEqual({ type: 'info', content: '已登记' });
     expect(await db().packagedProject.count()).toBe(1);
-    expect(await progressPackaged(member)).toMatch(/^0个$|\(none\)/);
+    expect(await progressPackaged(member)).toBe('0个');
   });
 
   it('另一小分队 may neither see nor move it', async () => {
@@ -198,7 +199,7 @@ describe('packaged projects', () => {
     const p = await db().packagedProject.findUniqueOrThrow({ where: { id } });
     expect([p.status, p.packagedOn, p.signedOn, p.projectId]).toEqual(['PLANNING', null, null, null]);
     expect(await db().auditLog.count({ where: { action: 'packaged.status.correct', entityId: String(id) } })).toBe(1);
-    expect(await progressPackaged(member)).not.toBe('1个');
+    expect(await progressPackaged(member)).toBe('0个');
   });
 
   it('/packaged lists them with this year’s count against the goal; the office sees every squad', async () => {

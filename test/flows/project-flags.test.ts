@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shortSquadName } from '../../src/cards/shared/elements.js';
 import { FixedClock } from '../../src/clock.js';
 import { startTestBot, type TestBot } from '../helpers/app.js';
 import { buttonValue, cardCallback, commandCard, fieldOf, textOf } from '../helpers/cards.js';
@@ -47,9 +48,12 @@ const submitFlags = (openId: string, formValue: Record<string, unknown>) =>
 
 async function annualScore(): Promise<number> {
   const { card } = await commandCard(bot, office, '/rank 2018');
-  const m = new RegExp(`"name":"${squadName}","score":"([\\d.]+)"`).exec(textOf(card));
-  if (!m) throw new Error('squad not in /rank');
-  return Number(m[1]);
+  // One table per kind of squad; a row names the squad without its 招商小分队 suffix.
+  const rows = card.body.elements.filter((e: any) => e.tag === 'table').flatMap((t: any) => t.rows);
+  const row = rows.find((r: any) => r.name === shortSquadName(squadName));
+  if (!row) throw new Error('squad not in /rank');
+  expect(typeof row.score).toBe('number');
+  return row.score;
 }
 
 describe('project flags', () => {

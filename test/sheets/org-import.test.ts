@@ -218,8 +218,12 @@ describe('org sheets in the roster workbook', () => {
     const now = textOf((await commandCard(bot, await bot.openIdOf(OFFICE), '/rank')).card);
     expect(now).toContain('**产业招商小分队**（7 个）');
     expect(now).toContain('**镇（街道办）**（7 个）');
-    expect(now).toContain('**区直部门**（2 个）');
-    expect(now).not.toContain(RETIRED);
+    // Both departments are listed: 发改局's squad is ranked on the lead its staff filed; 商务局's new
+    // squad has no quota and no activity yet, so it is 未参评 and named apart, not ranked.
+    expect(now).toContain('**区直部门**（1 个）');
+    expect(now).toContain('"name":"发改局"');
+    expect(now).toContain('**未参评**：商务局招商小分队');
+    expect(now).not.toContain(RETIRED.replace('招商小分队', '')); // rows carry the short name
     const before = textOf((await commandCard(bot, await bot.openIdOf(OFFICE), '/rank 2018Q2')).card);
     expect(before).toContain('**镇（街道办）**（8 个）');
     expect(before).toContain(RETIRED);

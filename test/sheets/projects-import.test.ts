@@ -147,9 +147,15 @@ describe('history project import in chat', () => {
   it('/progress shows the cohorts’ real commencement rates', async () => {
     const { card } = await commandCard(bot, await bot.openIdOf(OFFICE), '/progress 2018');
     const text = textOf(card);
-    expect(text).toContain('2015年签约 2 个，已开工 1 个，开工率 **50%**（目标 80%） ⚠️');
-    expect(text).toContain('2016年签约 1 个，已开工 1 个，开工率 **100%**（目标 70%） ✅');
-    expect(text).toContain('2017年签约 1 个，已开工 1 个，开工率 **100%**（目标 60%） ✅');
+    expect(text).toContain(
+      "2015年签约 2 个，已开工 1 个，开工率 **50%**（目标 80%） <text_tag color='red'>未达标</text_tag>",
+    );
+    expect(text).toContain(
+      "2016年签约 1 个，已开工 1 个，开工率 **100%**（目标 70%） <text_tag color='green'>达标</text_tag>",
+    );
+    expect(text).toContain(
+      "2017年签约 1 个，已开工 1 个，开工率 **100%**（目标 60%） <text_tag color='green'>达标</text_tag>",
+    );
   });
 
   it('the signing gate does not apply to an imported ¥100M+ project: its amount can be raised on the card', async () => {
