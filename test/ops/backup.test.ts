@@ -9,9 +9,7 @@ import os from 'node:os';
 import Database from 'better-sqlite3';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/client.js';
 import { migrateSqlite } from '../../src/db/migrate.js';
-import { seedIfEmpty } from '../../src/db/seed.js';
 import { startTestBot, type TestBot } from '../helpers/app.js';
 import { fixture, withText } from '../helpers/feishu.js';
 import { testingOnPostgres } from '../helpers/pg.js';
@@ -90,10 +88,12 @@ describe.skipIf(testingOnPostgres())('the copy before migrating at start', () =>
       fs.cpSync(path.resolve('prisma', 'migrations', first), path.join(older, first), { recursive: true });
       const url = `file:${path.join(dir, 'bot.db')}`;
       migrateSqlite(url, older);
-      const db = await openDatabase(url);
-      await seedIfEmpty(db.prisma);
-      const people = await db.prisma.person.count();
-      await db.close();
+      // Its rows are written in that release's schema (today's client expects columns it lacks).
+      const raw = new Database(path.join(dir, 'bot.db'));
+      const add = raw.prepare('INSERT INTO "Person" ("name", "updatedAt") VALUES (?, CURRENT_TIMESTAMP)');
+      for (const name of ['招商局局长', '经贸局局长', '发改局局长']) add.run(name);
+      const people = (raw.prepare('SELECT count(*) AS n FROM Person').get() as { n: number }).n;
+      raw.close();
 
       const { bot: upgraded, logs } = await startOn(url);
       await upgraded.close();
