@@ -71,7 +71,8 @@ describeInBrowser('packaged projects, project flags and the history import on th
     await card.locator('[data-name="pk_to"]').selectOption('PACKAGED');
     await card.locator('[data-name="pk_on"]').fill('2018-06-20');
     await card.locator('button[data-name="packaged_status_submit"]').click();
-    expect(await toastText(page)).toContain('已更新为“已包装”');
+    // The registration's toast may still be showing: wait for this answer's own.
+    await expect.poll(() => page.locator('#toast').textContent(), { timeout: 10_000 }).toContain('已更新为“已包装”');
     await cardTitled(page, name).getByText('● 已包装 2018-06-20').waitFor();
     await shot(page, `packaged-04-packaged-${width}`);
     const p = await db().packagedProject.findFirstOrThrow({ where: { name } });

@@ -46,7 +46,12 @@ describe('/metrics', () => {
       seriesValue(after, 'bot_answer_seconds_count{route="/webhook/card"}') -
         seriesValue(before, 'bot_answer_seconds_count{route="/webhook/card"}'),
     ).toBe(1);
-    expect(seriesValue(after, 'bot_outbox_sent') - seriesValue(before, 'bot_outbox_sent')).toBe(2); // the two replies
+    // the two replies, once the sender has delivered both (it works after the answers, in the background)
+    await expect
+      .poll(async () => seriesValue(await scrape(), 'bot_outbox_sent') - seriesValue(before, 'bot_outbox_sent'), {
+        timeout: 10_000,
+      })
+      .toBe(2);
     expect(seriesValue(after, 'bot_job_runs{job="monthly-reminder",status="DONE"}')).toBe(1);
     expect(after).toContain('bot_process_resident_memory_bytes');
     await bot.database.prisma.outbox.create({
