@@ -123,55 +123,52 @@ describeInBrowser('query cards on a phone and a desktop', () => {
       ['/rank 2018Q2'],
       ['/progress 2018'],
       ['/quota 2018'],
-    ])(
-      `%s on a ${width}: tables fit, headers named, whole counts, readable charts, no emoji`,
-      async (command) => {
-        const page = await browser.newPage(size);
-        try {
-          const office = await bot.openIdOf(OFFICE);
-          await openAs(page, bot.url, office);
-          await openChat(page, p2pChatId(office));
-          const card = await ask(page, command);
-          const m = await measure(card);
-          const name = command.slice(1).replace(' ', '-');
-          await card.scrollIntoViewIfNeeded();
-          await shot(page, `phone-cards-${name}-${width}`);
-          const charts = card.locator('.chart');
-          if ((await charts.count()) > 0) {
-            await charts.first().scrollIntoViewIfNeeded();
-            await shot(page, `phone-cards-${name}-chart-${width}`);
-          }
-          expect(m.overflow, 'tables wider than the card').toEqual([]);
-          expect(
-            m.headers.filter((h) => h.trim() === '' || /^[a-z_]+$/.test(h)),
-            'empty or internal headers',
-          ).toEqual([]);
-          expect(
-            m.cells.filter((c) => /\.00$/.test(c)),
-            'counts shown with decimals',
-          ).toEqual([]);
-          expect(
-            m.chartFonts.filter((f) => f < 11),
-            'chart text smaller than 11 px',
-          ).toEqual([]);
-          expect(m.text.match(EMOJI), 'symbols that need an emoji font').toBeNull();
-          if (command === '/projects') {
-            // The key mark and the number stay with the name, whatever the width.
-            expect(m.text).toContain(`★ #${keyProject.id} ${keyProject.name}`);
-            expect(m.text).toContain('2018-02-10 / 2018-05-20');
-          }
-          if (command === '/projects 洽谈') expect(m.text).toMatch(/#\d+ 鞋帽洽谈项目/);
-          if (command.startsWith('/rank')) {
-            // The bars follow the table, top to bottom (labels may be cut short with …).
-            const names = m.firstTable.map((row) => row[1] ?? '');
-            expect(m.chartLabels.length).toBeGreaterThanOrEqual(names.length);
-            for (const [i, n] of names.entries())
-              expect(n.startsWith(m.chartLabels[i]!.replace('…', '')), `${n} / ${m.chartLabels[i]}`).toBe(true);
-          }
-        } finally {
-          await page.close();
+    ])(`%s on a ${width}: tables fit, headers named, whole counts, readable charts, no emoji`, async (command) => {
+      const page = await browser.newPage(size);
+      try {
+        const office = await bot.openIdOf(OFFICE);
+        await openAs(page, bot.url, office);
+        await openChat(page, p2pChatId(office));
+        const card = await ask(page, command);
+        const m = await measure(card);
+        const name = command.slice(1).replace(' ', '-');
+        await card.scrollIntoViewIfNeeded();
+        await shot(page, `phone-cards-${name}-${width}`);
+        const charts = card.locator('.chart');
+        if ((await charts.count()) > 0) {
+          await charts.first().scrollIntoViewIfNeeded();
+          await shot(page, `phone-cards-${name}-chart-${width}`);
         }
-      },
-    );
+        expect(m.overflow, 'tables wider than the card').toEqual([]);
+        expect(
+          m.headers.filter((h) => h.trim() === '' || /^[a-z_]+$/.test(h)),
+          'empty or internal headers',
+        ).toEqual([]);
+        expect(
+          m.cells.filter((c) => /\.00$/.test(c)),
+          'counts shown with decimals',
+        ).toEqual([]);
+        expect(
+          m.chartFonts.filter((f) => f < 11),
+          'chart text smaller than 11 px',
+        ).toEqual([]);
+        expect(m.text.match(EMOJI), 'symbols that need an emoji font').toBeNull();
+        if (command === '/projects') {
+          // The key mark and the number stay with the name, whatever the width.
+          expect(m.text).toContain(`★ #${keyProject.id} ${keyProject.name}`);
+          expect(m.text).toContain('2018-02-10 / 2018-05-20');
+        }
+        if (command === '/projects 洽谈') expect(m.text).toMatch(/#\d+ 鞋帽洽谈项目/);
+        if (command.startsWith('/rank')) {
+          // The bars follow the table, top to bottom (labels may be cut short with …).
+          const names = m.firstTable.map((row) => row[1] ?? '');
+          expect(m.chartLabels.length).toBeGreaterThanOrEqual(names.length);
+          for (const [i, n] of names.entries())
+            expect(n.startsWith(m.chartLabels[i]!.replace('…', '')), `${n} / ${m.chartLabels[i]}`).toBe(true);
+        }
+      } finally {
+        await page.close();
+      }
+    });
   }
 });
