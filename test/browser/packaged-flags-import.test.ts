@@ -79,7 +79,8 @@ describeInBrowser('packaged projects, project flags and the history import on th
     await card.locator('[data-name="pk_to"]').selectOption('PACKAGED');
     await card.locator('[data-name="pk_on"]').fill('2018-06-20');
     await card.locator('button[data-name="packaged_status_submit"]').click();
-    expect(await toastText(page)).toContain('已更新为“已包装”');
+    // The toast of the registration may still be showing: wait for the status change's own.
+    await expect.poll(() => toastText(page)).toContain('已更新为“已包装”');
     await cardTitled(page, name).getByText('● 已包装 2018-06-20').waitFor();
     await expectSavedInGreen(cardTitled(page, name), '已更新为“已包装”');
     await shot(page, `packaged-04-packaged-${width}`);
