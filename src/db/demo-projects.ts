@@ -1,9 +1,10 @@
 import { stageDatesAfter } from '../domain/project-stages.js';
-import type { ProjectStage } from '../domain/vocabulary.js';
+import { MAJOR_PROJECT_WAN, type ProjectStage } from '../domain/vocabulary.js';
 import type { DemoContext, DemoSquad } from './demo-context.js';
 import { BRANDS, CITIES, STRATEGIC, WORDS, daysFrom, instantOf, minDate, plusDays } from './demo-random.js';
 import { DemoReviews } from './demo-reviews.js';
 import { setKeyProject, setProjectLand } from './key-land.js';
+import { setProjectFlags } from './project-flags.js';
 import {
   closeProjectTask,
   createProjectTask,
@@ -15,7 +16,8 @@ import {
 // The demo's projects (项目) of the industry squads: this year's ¥100M+ signings (each after its
 // pre-review), some started or producing with funds in place; small signings; projects in talks,
 // packaged (策划包装) ones among them; the three cohorts before this year for the commencement rate,
-// one reaching 达效; tasks with time limits (some overdue); key projects waiting for land.
+// one reaching 达效; tasks with time limits (some overdue); key projects waiting for land; a few
+// flagged 重大项目.
 
 interface Made {
   id: number;
@@ -61,6 +63,7 @@ export async function addDemoProjects(ctx: DemoContext): Promise<{ projects: num
     await w.cohorts(s);
   }
   await w.keyProjects(signedThisYear);
+  await w.majorProjects(signedThisYear);
   const [inReview, vetoed] = [ctx.squads[2] ?? ctx.squads[0]!, ctx.squads[4] ?? ctx.squads[0]!];
   const a = await w.project(inReview, 45_000, plusDays(ctx.today, -30), '锂电池正极材料项目');
   await reviews.inProgress(a.id, plusDays(ctx.today, -3));
@@ -229,6 +232,21 @@ class Writer {
           : { landNeedMu: 80, landLocation: '', landStatus: 'NONE', landStatusOn: plusDays(today, -75) },
         office,
       );
+    }
+  }
+
+  /**
+   * The three largest signings of the year under ¥500M are flagged 重大项目 on their card (¥500M and
+   * more count as major anyway), as the office would for projects the district treats as major.
+   */
+  async majorProjects(signed: Made[]): Promise<void> {
+    const below = signed.filter((p) => p.investment < 5 * MAJOR_PROJECT_WAN);
+    for (const p of [...below].sort((a, b) => b.investment - a.investment || a.id - b.id).slice(0, 3)) {
+      const { strategicEmerging } = await this.ctx.db.project.findUniqueOrThrow({
+        where: { id: p.id },
+        select: { strategicEmerging: true },
+      });
+      await setProjectFlags(this.ctx.db, p.id, { strategicEmerging, majorProject: true });
     }
   }
 

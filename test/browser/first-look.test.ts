@@ -54,6 +54,11 @@ describeInBrowser('the first look at the sandbox', () => {
       expect(await p.card.textContent()).toContain('2026年');
       expect(await p.card.textContent()).not.toContain('还没有分解目标任务');
       await shot(p.page, `first-look-office-progress-${label}`);
+      // The demo's packaged projects count on the 策划包装项目 line: some of the goal of 30 done.
+      const packagedLine = p.card.getByText(/策划包装项目/).first();
+      expect(await packagedLine.textContent()).toMatch(/策划包装项目[^：]*：[1-9]\d*个 \/ 目标 30个/);
+      await packagedLine.scrollIntoViewIfNeeded();
+      await shot(p.page, `first-look-office-progress-packaged-${label}`);
       await sendText(p.page, '/rank');
       const rank = cardTitled(p.page, '2026年第四季度');
       await rank.waitFor();
@@ -62,6 +67,21 @@ describeInBrowser('the first look at the sandbox', () => {
       expect(text).toContain('黑榜');
       await rank.scrollIntoViewIfNeeded();
       await shot(p.page, `first-look-office-rank-${label}`);
+      await p.page.close();
+    });
+
+    it(`the office sees the demo's packaged projects in /packaged, one signed (${label})`, async () => {
+      const p = await ask(demo, '招商局局长', '/packaged', '策划包装项目 · 全区', size);
+      const text = (await p.card.textContent()) ?? '';
+      expect(text).toMatch(/2026 年已包装 [1-9]\d* 个 \/ 目标 30 个/);
+      for (const status of ['策划中', '已包装', '已推介', '已签约']) expect(text).toContain(`${status} · `);
+      expect(text).not.toMatch(/\p{Extended_Pictographic}|\uFE0F/u);
+      // Every row fits the card.
+      const wide = await p.card.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+      expect(wide).toBe(false);
+      await shot(p.page, `first-look-office-packaged-${label}`);
+      await p.card.getByText('已签约 · ').first().scrollIntoViewIfNeeded();
+      await shot(p.page, `first-look-office-packaged-signed-${label}`);
       await p.page.close();
     });
 

@@ -1,3 +1,4 @@
+import type { Locator } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
 import { FixedClock } from '../../src/clock.js';
 import { p2pChatId } from '../../src/sandbox/open-api/index.js';
@@ -42,6 +43,13 @@ beforeAll(async () => {
 }, 120_000);
 checkPageAndCloseAfter(() => ({ browser, bot }));
 
+/** The card says what was saved in green words, with no symbol that needs an emoji font. */
+async function expectSavedInGreen(card: Locator, what: string): Promise<void> {
+  const saved = card.locator('.fc-green', { hasText: what });
+  await saved.waitFor();
+  expect(await card.textContent()).not.toMatch(/\p{Extended_Pictographic}|\uFE0F/u);
+}
+
 describeInBrowser('packaged projects, project flags and the history import on the page', () => {
   it.each(widths)('a member registers a packaged project and moves it to 已包装 (%s)', async (width, size) => {
     const member = await bot.openIdOf(MEMBER);
@@ -71,9 +79,10 @@ describeInBrowser('packaged projects, project flags and the history import on th
     await card.locator('[data-name="pk_to"]').selectOption('PACKAGED');
     await card.locator('[data-name="pk_on"]').fill('2018-06-20');
     await card.locator('button[data-name="packaged_status_submit"]').click();
-    // The registration's toast may still be showing: wait for this answer's own.
-    await expect.poll(() => page.locator('#toast').textContent(), { timeout: 10_000 }).toContain('已更新为“已包装”');
+    // The toast of the registration may still be showing: wait for the status change's own.
+    await expect.poll(() => toastText(page)).toContain('已更新为“已包装”');
     await cardTitled(page, name).getByText('● 已包装 2018-06-20').waitFor();
+    await expectSavedInGreen(cardTitled(page, name), '已更新为“已包装”');
     await shot(page, `packaged-04-packaged-${width}`);
     const p = await db().packagedProject.findFirstOrThrow({ where: { name } });
     expect([p.status, p.packagedOn]).toEqual(['PACKAGED', '2018-06-20']);
@@ -115,6 +124,7 @@ describeInBrowser('packaged projects, project flags and the history import on th
     await form.locator('button[data-name="flags_submit"]').click();
     expect(await toastText(page)).toContain('产业标记已保存');
     await cardTitled(page, name).getByText('产业标记：战略性新兴产业').waitFor();
+    await expectSavedInGreen(cardTitled(page, name), '产业标记已保存');
     await shot(page, `project-flags-02-saved-${width}`);
     expect((await db().project.findUniqueOrThrow({ where: { id: project.id } })).strategicEmerging).toBe(true);
     await page.close();

@@ -24,6 +24,7 @@ const clock = new FixedClock(new Date('2018-06-20T10:00:00+08:00'));
 const OFFICE = '招商局局长';
 let bot: TestBot;
 let browser: Browser;
+let keyProject: { id: number; name: string };
 const db = () => bot.database.prisma;
 
 beforeAll(async () => {
@@ -56,6 +57,18 @@ beforeAll(async () => {
   const project = await db().project.findFirstOrThrow({ where: { name: '羽绒精深加工项目' } });
   await db().projectTask.create({
     data: { projectId: project.id, title: '办理建设工程规划许可证和施工许可证', dueOn: '2018-05-02', status: 'OPEN' },
+  });
+  // A key project with a long name on a long squad name: /projects must still fit a phone with ★ and #.
+  keyProject = await db().project.create({
+    data: {
+      name: '年产30万件高端羽绒服装及羽绒精深加工产业园项目',
+      squadId: (await squadByOrder(db(), 2)).id,
+      stage: 'STARTED',
+      investment: 128000,
+      signedOn: '2018-02-10',
+      startedOn: '2018-05-20',
+      isKey: true,
+    },
   });
 }, 120_000);
 checkPageAndCloseAfter(() => ({ browser, bot }));
@@ -102,49 +115,60 @@ describeInBrowser('query cards on a phone and a desktop', () => {
     ['desktop', undefined],
     ['phone', PHONE],
   ] as const) {
-    it.each([['/leads'], ['/overdue'], ['/rank 2018Q2'], ['/progress 2018'], ['/quota 2018']])(
-      `%s on a ${width}: tables fit, headers named, whole counts, readable charts, no emoji`,
-      async (command) => {
-        const page = await browser.newPage(size);
-        try {
-          const office = await bot.openIdOf(OFFICE);
-          await openAs(page, bot.url, office);
-          await openChat(page, p2pChatId(office));
-          const card = await ask(page, command);
-          const m = await measure(card);
-          const name = command.slice(1).split(' ')[0];
-          await card.scrollIntoViewIfNeeded();
-          await shot(page, `phone-cards-${name}-${width}`);
-          const charts = card.locator('.chart');
-          if ((await charts.count()) > 0) {
-            await charts.first().scrollIntoViewIfNeeded();
-            await shot(page, `phone-cards-${name}-chart-${width}`);
-          }
-          expect(m.overflow, 'tables wider than the card').toEqual([]);
-          expect(
-            m.headers.filter((h) => h.trim() === '' || /^[a-z_]+$/.test(h)),
-            'empty or internal headers',
-          ).toEqual([]);
-          expect(
-            m.cells.filter((c) => /\.00$/.test(c)),
-            'counts shown with decimals',
-          ).toEqual([]);
-          expect(
-            m.chartFonts.filter((f) => f < 11),
-            'chart text smaller than 11 px',
-          ).toEqual([]);
-          expect(m.text.match(EMOJI), 'symbols that need an emoji font').toBeNull();
-          if (command.startsWith('/rank')) {
-            // The bars follow the table, top to bottom (labels may be cut short with …).
-            const names = m.firstTable.map((row) => row[1] ?? '');
-            expect(m.chartLabels.length).toBeGreaterThanOrEqual(names.length);
-            for (const [i, n] of names.entries())
-              expect(n.startsWith(m.chartLabels[i]!.replace('…', '')), `${n} / ${m.chartLabels[i]}`).toBe(true);
-          }
-        } finally {
-          await page.close();
+    it.each([
+      ['/leads'],
+      ['/overdue'],
+      ['/projects'],
+      ['/projects 洽谈'],
+      ['/rank 2018Q2'],
+      ['/progress 2018'],
+      ['/quota 2018'],
+    ])(`%s on a ${width}: tables fit, headers named, whole counts, readable charts, no emoji`, async (command) => {
+      const page = await browser.newPage(size);
+      try {
+        const office = await bot.openIdOf(OFFICE);
+        await openAs(page, bot.url, office);
+        await openChat(page, p2pChatId(office));
+        const card = await ask(page, command);
+        const m = await measure(card);
+        const name = command.slice(1).replace(' ', '-');
+        await card.scrollIntoViewIfNeeded();
+        await shot(page, `phone-cards-${name}-${width}`);
+        const charts = card.locator('.chart');
+        if ((await charts.count()) > 0) {
+          await charts.first().scrollIntoViewIfNeeded();
+          await shot(page, `phone-cards-${name}-chart-${width}`);
         }
-      },
-    );
+        expect(m.overflow, 'tables wider than the card').toEqual([]);
+        expect(
+          m.headers.filter((h) => h.trim() === '' || /^[a-z_]+$/.test(h)),
+          'empty or internal headers',
+        ).toEqual([]);
+        expect(
+          m.cells.filter((c) => /\.00$/.test(c)),
+          'counts shown with decimals',
+        ).toEqual([]);
+        expect(
+          m.chartFonts.filter((f) => f < 11),
+          'chart text smaller than 11 px',
+        ).toEqual([]);
+        expect(m.text.match(EMOJI), 'symbols that need an emoji font').toBeNull();
+        if (command === '/projects') {
+          // The key mark and the number stay with the name, whatever the width.
+          expect(m.text).toContain(`★ #${keyProject.id} ${keyProject.name}`);
+          expect(m.text).toContain('2018-02-10 / 2018-05-20');
+        }
+        if (command === '/projects 洽谈') expect(m.text).toMatch(/#\d+ 鞋帽洽谈项目/);
+        if (command.startsWith('/rank')) {
+          // The bars follow the table, top to bottom (labels may be cut short with …).
+          const names = m.firstTable.map((row) => row[1] ?? '');
+          expect(m.chartLabels.length).toBeGreaterThanOrEqual(names.length);
+          for (const [i, n] of names.entries())
+            expect(n.startsWith(m.chartLabels[i]!.replace('…', '')), `${n} / ${m.chartLabels[i]}`).toBe(true);
+        }
+      } finally {
+        await page.close();
+      }
+    });
   }
 });

@@ -193,9 +193,12 @@ describe('/projects', () => {
         isKey: true,
       },
     });
-    const rows = JSON.parse(await ask(OFFICE, '/projects 签约')).body.elements.find((e: any) => e.tag === 'table').rows;
-    expect(rows[0].name).toBe(`★ #${small.id} 小型重点项目`);
-    expect(rows.length).toBeGreaterThan(1);
+    const list: string = JSON.parse(await ask(OFFICE, '/projects 签约')).body.elements.find(
+      (e: any) => e.tag === 'markdown' && e.content.includes('**#'),
+    ).content;
+    const names = list.split('\n\n').map((item) => item.split('\n')[0]);
+    expect(names[0]).toBe(`**★ #${small.id} 小型重点项目**`);
+    expect(names.length).toBeGreaterThan(1);
     await bot.database.prisma.project.delete({ where: { id: small.id } });
   });
 

@@ -98,12 +98,60 @@ describe('the demo district', () => {
     expect(await db.trip.count({ where: { status: 'PENDING' } })).toBe(1);
   });
 
+  it('has this year’s 策划包装项目: packaged and promoted, one signed and linked, some still planned', async () => {
+    const all = await db.packagedProject.findMany({ orderBy: { id: 'asc' } });
+    const by = (status: string) => all.filter((p) => p.status === status);
+    expect(by('PACKAGED').length).toBeGreaterThanOrEqual(5);
+    expect(by('PROMOTED').length).toBeGreaterThanOrEqual(3);
+    expect(by('PLANNING').length).toBeGreaterThanOrEqual(3);
+    expect(by('SIGNED')).toHaveLength(1);
+    for (const p of all) {
+      expect(p.requestKey, p.name).toMatch(/^demo:packaged:/);
+      expect(p.squadId, p.name).not.toBeNull();
+      expect(p.planningOn! >= '2026-01-01' && p.planningOn! <= TODAY, `${p.name} ${p.planningOn}`).toBe(true);
+      // Each status reached has its date, in order, none after today.
+      const dates = [p.planningOn, p.packagedOn, p.promotedOn, p.signedOn].filter(Boolean) as string[];
+      expect(dates, p.name).toEqual([...dates].sort());
+      expect(dates.length, p.name).toBe(['PLANNING', 'PACKAGED', 'PROMOTED', 'SIGNED'].indexOf(p.status) + 1);
+      expect(dates.at(-1)! <= TODAY, p.name).toBe(true);
+    }
+    // The signed one is the squad's project it became, signed that day.
+    const signed = by('SIGNED')[0]!;
+    const project = await db.project.findUniqueOrThrow({ where: { id: signed.projectId! } });
+    expect(project.squadId).toBe(signed.squadId);
+    expect(project.signedOn).toBe(signed.signedOn);
+    // The year's count as /progress takes it: 已包装 and later, packaged this year, under the goal of 30.
+    const counted = all.filter((p) => p.status !== 'PLANNING' && p.packagedOn!.startsWith('2026')).length;
+    expect(counted).toBeGreaterThanOrEqual(15);
+    expect(counted).toBeLessThanOrEqual(30);
+  });
+
+  it('flags a few signings of the year 重大项目', async () => {
+    const major = await db.project.findMany({ where: { majorProject: true } });
+    expect(major.length).toBe(3);
+    for (const p of major) {
+      expect(p.signedOn!.startsWith('2026'), p.name).toBe(true);
+      expect(p.investment, p.name).toBeLessThan(50_000);
+    }
+  });
+
   it('is the same district on another database the same day', async () => {
     const other = await planOnly();
     await loadDemoDistrict(other, { today: TODAY, timezone: TZ });
     const names = async (d: Db) => ({
       leads: (await d.lead.findMany({ orderBy: { id: 'asc' } })).map((l) => [l.company, l.createdOn, l.status]),
-      projects: (await d.project.findMany({ orderBy: { id: 'asc' } })).map((p) => [p.name, p.stage, p.investment]),
+      projects: (await d.project.findMany({ orderBy: { id: 'asc' } })).map((p) => [
+        p.name,
+        p.stage,
+        p.investment,
+        p.majorProject,
+      ]),
+      packaged: (await d.packagedProject.findMany({ orderBy: { id: 'asc' } })).map((p) => [
+        p.name,
+        p.status,
+        p.packagedOn,
+        p.projectId,
+      ]),
     });
     expect(await names(other)).toEqual(await names(db));
   }, 120_000);

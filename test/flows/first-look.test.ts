@@ -43,6 +43,21 @@ describe('the demo start', () => {
     expect(line('新签约亿元以上项目')?.[1]).not.toBe('0个');
     expect(line('招商线索')?.[3]).not.toBe('0%');
     expect(c).toMatch(/2023年签约 \d+ 个，已开工 \d+ 个/);
+    // 策划包装项目 counts the packaged projects of the year (已包装 and later) against the goal of 30.
+    expect(line('策划包装项目')?.[2]).toBe('30个');
+    expect(line('策划包装项目')?.[1]).not.toBe('0个');
+    expect(line('策划包装项目')?.[3]).not.toBe('0%');
+  });
+
+  it('/packaged lists the year’s packaged projects, one of them signed', async () => {
+    const c = await ask(bot, await bot.openIdOf(OFFICE), '/packaged');
+    const card = JSON.parse(c);
+    expect(card.header.subtitle.content).toMatch(/^2026 年已包装 [1-9]\d* 个 \/ 目标 30 个/);
+    // Each row reads “**name**\n<status> · <squad> · <amount>” (the footer names the statuses too).
+    const listed = (status: string) => c.split(`\\n${status} · `).length - 1;
+    for (const status of ['策划中', '已包装', '已推介']) expect(listed(status), status).toBeGreaterThan(0);
+    expect(listed('已签约')).toBe(1);
+    expect(c.match(/packaged\.view/g)?.length).toBeGreaterThan(10);
   });
 
   it('/rank ranks every squad with a red and a black list, each reason said once', async () => {
@@ -70,8 +85,9 @@ describe('the demo start', () => {
   it('every other command has something to show', async () => {
     const office = await bot.openIdOf(OFFICE);
     expect(rows(await ask(bot, office, '/leads')).length).toBeGreaterThan(0);
+    // /projects lists each project as a line “**#id name**” (a list fits a phone; a table did not).
     for (const stage of ['洽谈', '签约', '开工', '投产', '达效'])
-      expect(rows(await ask(bot, office, `/projects ${stage}`)).length, stage).toBeGreaterThan(0);
+      expect((await ask(bot, office, `/projects ${stage}`)).match(/\*\*(★ )?#\d+ /g)?.length, stage).toBeGreaterThan(0);
     expect(await ask(bot, office, '/overdue')).toContain('办');
     const inReview = await bot.database.prisma.project.findFirstOrThrow({ where: { reviewStatus: 'IN_REVIEW' } });
     expect(await ask(bot, office, `/review ${inReview.id}`)).toContain('待出具');

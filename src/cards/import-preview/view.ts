@@ -93,7 +93,7 @@ function warningSection(lines: string[]) {
     {
       tag: 'markdown',
       content:
-        `<font color='orange'>**⚠️ 请核对：分解合计与全区目标不一致（共 ${lines.length} 项）**</font>\n` +
+        `<font color='orange'>**请核对：分解合计与全区目标不一致（共 ${lines.length} 项）**</font>\n` +
         `${lines
           .slice(0, 12)
           .map((l) => `- ${escapeMarkdown(l)}`)

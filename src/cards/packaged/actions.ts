@@ -1,3 +1,4 @@
+import { savedNotice } from '../shared/elements.js';
 import { recordAudit } from '../../db/audit-trail.js';
 import {
   createPackagedProject,
@@ -104,7 +105,10 @@ export async function createPackaged(input: CardInput, deps: Deps): Promise<Card
     on: f.pk_date,
     materialsUrl: f.pk_url ?? '',
   });
-  const notice = `✅ 已登记（${escapeMarkdown(actor.name)}，${localDateTime(deps.clock.now(), deps.config.timezone)}）`;
+  const notice = savedNotice(
+    '已登记',
+    `${escapeMarkdown(actor.name)}，${localDateTime(deps.clock.now(), deps.config.timezone)}`,
+  );
   return answer.toastAndCard('已登记', await showPackagedCard(deps, id, actor, notice));
 }
 
@@ -161,6 +165,9 @@ export async function changePackagedStatus(input: CardInput, deps: Deps): Promis
     { from: p.status, to: f.pk_to, on: f.pk_on, projectId: projectId ?? p.projectId },
   );
   const what = `已更新为“${PACKAGED_STATUS_LABELS[f.pk_to]}”`;
-  const notice = `✅ ${what}（${escapeMarkdown(actor.name)}，${localDateTime(deps.clock.now(), deps.config.timezone)}）`;
+  const notice = savedNotice(
+    what,
+    `${escapeMarkdown(actor.name)}，${localDateTime(deps.clock.now(), deps.config.timezone)}`,
+  );
   return answer.toastAndCard(what, await showPackagedCard(deps, p.id, actor, notice));
 }

@@ -1,3 +1,4 @@
+import { savedNotice } from '../shared/elements.js';
 import { escapeMarkdown } from '../shared/template.js';
 import { recordAudit } from '../../db/audit-trail.js';
 import { listOpenLeads } from '../../db/leads.js';
@@ -81,7 +82,9 @@ export async function createProject(input: CardInput, deps: Deps): Promise<CardA
     ...flags,
   });
   const echoes = amountEchoes(input.formValue, [{ name: 'investment', label: '计划投资额' }]);
-  const notice = `✅ 已创建（${escapeMarkdown(actor.name)}，${localDateTime(now, timezone)}）${echoes.map((e) => `\n${e}`).join('')}`;
+  const notice =
+    savedNotice('已创建', `${escapeMarkdown(actor.name)}，${localDateTime(now, timezone)}`) +
+    echoes.map((e) => `\n${e}`).join('');
   return answer.toastAndCard(
     ['项目已创建', ...echoes].join('；'),
     await showProjectCard(deps, project.id, { actor, notice }),

@@ -1,3 +1,4 @@
+import { savedNotice } from '../shared/elements.js';
 import { escapeMarkdown } from '../shared/template.js';
 import type { Actor } from '../../domain/actor.js';
 import { recordAudit } from '../../db/audit-trail.js';
@@ -147,6 +148,8 @@ export async function changeProjectStage(input: CardInput, deps: Deps): Promise<
   const added = f.funds_added ? `，到位资金 +${formatWan(f.funds_added)}` : '';
   const echoes = amountEchoes(input.formValue, PROJECT_AMOUNT_FIELDS);
   const said = [what, ...echoes].join('；');
-  const notice = `✅ ${what}${added}（${escapeMarkdown(actor.name)}，${localDateTime(now, timezone)}）${echoes.map((e) => `\n${e}`).join('')}`;
+  const notice =
+    savedNotice(`${what}${added}`, `${escapeMarkdown(actor.name)}，${localDateTime(now, timezone)}`) +
+    echoes.map((e) => `\n${e}`).join('');
   return answer.toastAndCard(said, await showProjectCard(deps, project.id, { actor, notice }));
 }

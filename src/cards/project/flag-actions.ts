@@ -1,3 +1,4 @@
+import { savedNotice } from '../shared/elements.js';
 import { recordAudit } from '../../db/audit-trail.js';
 import { setProjectFlags } from '../../db/project-flags.js';
 import type { Deps } from '../../deps.js';
@@ -38,6 +39,9 @@ export async function changeProjectFlags(input: CardInput, deps: Deps): Promise<
     before,
     after,
   });
-  const notice = `✅ 产业标记已保存（${escapeMarkdown(actor.name)}，${localDateTime(deps.clock.now(), deps.config.timezone)}）`;
+  const notice = savedNotice(
+    '产业标记已保存',
+    `${escapeMarkdown(actor.name)}，${localDateTime(deps.clock.now(), deps.config.timezone)}`,
+  );
   return answer.toastAndCard('产业标记已保存', await showProjectCard(deps, project.id, { actor, notice }));
 }

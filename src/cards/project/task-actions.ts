@@ -1,3 +1,4 @@
+import { savedNotice } from '../shared/elements.js';
 import { recordAudit } from '../../db/audit-trail.js';
 import { closeProjectTask, createProjectTask, setProjectHelper } from '../../db/project-writes.js';
 import { findPersonIdByOpenId, findTaskWithProject, listHelpers, taskExists } from '../../db/projects.js';
@@ -64,9 +65,10 @@ export async function closeTask(input: CardInput, deps: Deps): Promise<CardAnswe
     return answer.toastAndCard('这项任务已办结', await showProjectCard(deps, p.id, { actor }), 'info');
   await closeProjectTask(deps.db, task.id, actor.id, now);
   await recordAudit(deps.db, actor, 'project.task.close', 'ProjectTask', task.id, { projectId: p.id });
-  const notice =
-    `✅ “${escapeMarkdown(task.title.slice(0, 30))}”已办结销号` +
-    `（${escapeMarkdown(actor.name)}，${localDateTime(now, deps.config.timezone)}）`;
+  const notice = savedNotice(
+    `“${escapeMarkdown(task.title.slice(0, 30))}”已办结销号`,
+    `${escapeMarkdown(actor.name)}，${localDateTime(now, deps.config.timezone)}`,
+  );
   return answer.toastAndCard('已办结销号', await showProjectCard(deps, p.id, { actor, notice }));
 }
 

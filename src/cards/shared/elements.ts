@@ -90,6 +90,14 @@ export function statusTag(color: 'green' | 'yellow' | 'orange' | 'red' | 'neutra
   return `<text_tag color='${color}'>${text}</text_tag>`;
 }
 
+/**
+ * The line a card shows after a change was saved: the outcome in green words, then who and when.
+ * Words and colour, not a ✓ emoji, so it reads on a phone without an emoji font.
+ */
+export function savedNotice(what: string, byAndWhen: string): string {
+  return `<font color='green'>**${what}**</font>（${byAndWhen}）`;
+}
+
 /** Squad names fit a phone column: “机械制造、电子信息产业招商小分队” → “机械制造、电子信息产业”. */
 export function shortSquadName(name: string): string {
   return name.replace(/招商小分队$|小分队$/, '');

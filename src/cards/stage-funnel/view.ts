@@ -1,8 +1,8 @@
 import { formatAmount } from '../../domain/tally.js';
 import { PROJECT_STAGES, STAGE_LABELS, type ProjectStage } from '../../domain/vocabulary.js';
 import type { Card } from '../../feishu/answer.js';
-import { md, note, table, type Element } from '../shared/elements.js';
-import { renderCard } from '../shared/template.js';
+import { md, note, shortSquadName, type Element } from '../shared/elements.js';
+import { escapeMarkdown, renderCard } from '../shared/template.js';
 
 export interface StageFunnelView {
   title: string;
@@ -32,30 +32,30 @@ export function stageFunnelCard(v: StageFunnelView): Card {
     md(`**各阶段**\n${funnel.join(' → ')}`),
     md(`**${v.stage ? STAGE_LABELS[v.stage] + '阶段' : '已签约及以后'}项目（按投资额）**`),
   ];
+  // A list, not a table: name, squad, stage, amount and dates side by side are wider than a phone.
   if (v.projects.length === 0) elements.push(note('没有符合条件的项目。'));
   else
     elements.push(
-      table(
-        [
-          { name: 'name', display_name: '项目' },
-          { name: 'squad', display_name: '小分队' },
-          { name: 'stage', display_name: '阶段' },
-          { name: 'investment', display_name: '投资额' },
-          { name: 'date', display_name: '签约/开工' },
-        ],
-        v.projects.map((p) => ({
-          name: `${p.isKey ? '★ ' : ''}#${p.id} ${p.name}`,
-          squad: p.squadName,
-          stage: STAGE_LABELS[p.stage as ProjectStage] ?? p.stage,
-          investment: formatAmount(p.investment, '万元'),
-          date: [p.signedOn, p.startedOn].filter(Boolean).join(' / ') || '—',
-        })),
+      md(
+        v.projects
+          .map((p) => {
+            const dates = [p.signedOn, p.startedOn].filter(Boolean).join(' / ');
+            const facts = [
+              shortSquadName(p.squadName),
+              STAGE_LABELS[p.stage as ProjectStage] ?? p.stage,
+              formatAmount(p.investment, '万元'),
+              ...(dates ? [dates] : []),
+            ];
+            return `**${p.isKey ? '★ ' : ''}#${p.id} ${escapeMarkdown(p.name)}**\n${facts.map(escapeMarkdown).join(' · ')}`;
+          })
+          .join('\n\n'),
       ),
     );
   return renderCard('projects', {
     title: v.title,
     subtitle: `截至 ${v.today}`,
     elements,
-    footer: '★ 为重点项目，# 后为项目编号。打开项目卡片：/project <编号或名称>；联合预审：/review <编号或名称>。',
+    footer:
+      '★ 为重点项目，# 后为项目编号；日期为签约/开工日期。打开项目卡片：/project <编号或名称>；联合预审：/review <编号或名称>。',
   });
 }

@@ -1,5 +1,6 @@
 // Samples of the packaged-project cards (策划包装项目): the registration form, one project in each
 // status as the office and as a member, and the list.
+import { savedNotice } from '../../../src/cards/shared/elements.js';
 import { drawPackaged, drawPackagedList, drawPackagedNew } from '../../../src/cards/packaged/view.js';
 import { refillForm } from '../../../src/cards/shared/form.js';
 import { squadPickerElements } from '../../../src/cards/shared/squad-picker.js';
@@ -60,7 +61,7 @@ export const packagedSamples: SampleTable = {
         office: true,
         projects,
         today: '2018-06-20',
-        notice: '✅ 已更新为“已推介”（招商局办公室，2018-06-20 10:00）',
+        notice: savedNotice('已更新为“已推介”', '招商局办公室，2018-06-20 10:00'),
       }),
     'member, planning, no materials link, no projects': () =>
       drawPackaged(packaged({ status: 'PLANNING', packagedOn: null, promotedOn: null, materialsUrl: '' }), {

@@ -1,5 +1,6 @@
 // Samples of the project cards (招商项目): the project card in each mode (view / stage / task /
 // helper) as the office and as a squad member, the project list and the new-project form.
+import { savedNotice } from '../../../src/cards/shared/elements.js';
 import { type Helper, drawProject, type ProjectCardOptions } from '../../../src/cards/project/view.js';
 import { drawProjectList } from '../../../src/cards/project-list/view.js';
 import { drawProjectNew } from '../../../src/cards/project-new/view.js';
@@ -113,7 +114,10 @@ const listRow = (i: number): ProjectListRow => ({
 export const projectSamples: SampleTable = {
   project: {
     'office, view, signed, review passed, just updated (notice)': () =>
-      drawProject(project(), opts({ notice: '✅ 金额已更新，到位资金 +1.2亿元（招商局办公室，2018-06-20 10:00）' })),
+      drawProject(
+        project(),
+        opts({ notice: savedNotice('金额已更新，到位资金 +1.2亿元', '招商局办公室，2018-06-20 10:00') }),
+      ),
     'member, view, negotiating, awaiting the joint review': () => drawProject(awaitingReview, opts({ actor: captain })),
     'office, stage form, every stage': () => drawProject(project(), opts({ mode: 'stage' })),
     'member, stage form, one step on (key project in review)': () =>
@@ -167,7 +171,7 @@ export const projectSamples: SampleTable = {
           stages: [],
           tasks: [],
         }),
-        opts({ actor: null, notice: '✅ 已创建（发改局局长，2018-06-20 10:00）' }),
+        opts({ actor: null, notice: savedNotice('已创建', '发改局局长，2018-06-20 10:00') }),
       ),
     'at target, every task closed, veto overruled': () =>
       drawProject(
@@ -184,7 +188,7 @@ export const projectSamples: SampleTable = {
     'vetoed in review, task just closed (notice)': () =>
       drawProject(
         project({ stage: 'NEGOTIATING', signedOn: null, reviewStatus: 'VETOED' }),
-        opts({ notice: '✅ “协调解决第1项用地报批”已办结销号（帮办中心 队员1号，2018-06-20 10:00）' }),
+        opts({ notice: savedNotice('“协调解决第1项用地报批”已办结销号', '帮办中心 队员1号，2018-06-20 10:00') }),
       ),
   },
   'project-list': {

@@ -110,7 +110,7 @@ function drawChatList(): void {
     const li = h(
       'li',
       { class: `chat-item ${state.current === OFFICE_VIEW ? 'active' : ''}`, 'data-chat': OFFICE_VIEW, tabindex: '0' },
-      h('div', { class: 'avatar av-office' }, '⏱'),
+      h('div', { class: 'avatar av-office' }, '定'),
       h(
         'div',
         { class: 'chat-text' },

@@ -218,7 +218,7 @@ const ELEMENTS: Record<ElementTag, (el: Json, r: Renderer) => Node> = {
   person: renderPerson,
   person_list: renderPersonList,
   collapsible_panel: renderPanel,
-  img: (el) => h('div', { class: 'img-placeholder' }, `🖼 ${textOf(el.alt) || '图片'}`),
+  img: (el) => h('div', { class: 'img-placeholder' }, `[图片] ${textOf(el.alt)}`.trimEnd()),
 };
 
 function renderHeader(header: Json, r: Renderer): HTMLElement {
