@@ -1,4 +1,4 @@
-import { nearNames } from '../domain/closest-name.js';
+import { nameProbes, nearNames } from '../domain/closest-name.js';
 import { stripLeadingPlaces } from '../domain/company-name.js';
 import type { Db } from './client.js';
 
@@ -83,7 +83,11 @@ export async function findLeadMatches(db: Db, companyKey: string, creditCode: st
     const byCode = await db.lead.findUnique({ where: { creditCode }, select: SELECT });
     if (byCode) return { same: { lead: await toView(db, byCode), by: 'code' }, near: [], storeKey: companyKey };
   }
+  // Only names holding a piece of this one can be equal or near: the database picks those (a place
+  // name before a stored key only adds to what it holds), instead of every lead being read.
+  const probes = nameProbes(companyKey);
   const rows = await db.lead.findMany({
+    where: probes.length ? { OR: probes.map((p) => ({ companyKey: { contains: p } })) } : {},
     select: { id: true, companyKey: true, creditCode: true },
     orderBy: { id: 'asc' },
   });
