@@ -68,19 +68,16 @@ function sharesPiece(key: string, other: string, edits: number): boolean {
 }
 
 /**
- * Pieces of `key` that every key `nearNames` could return, or an equal one, holds at least one of:
- * its two-character pieces (a shorter name inside it) and its `edits + 1` consecutive pieces for the
- * most edits allowed at its length (an edit touches one piece). The database narrows the candidates
- * to names holding one; `nearNames` then decides.
+ * Pieces of `key` of which every key `nearNames` could return holds one, unless it lies inside `key`
+ * (a shorter name): the `edits + 1` consecutive pieces for the most edits allowed at its length (an
+ * edit touches one piece). The database narrows the candidates with them; `nearNames` then decides.
  */
 export function nameProbes(key: string): string[] {
-  let edits = Math.floor(key.length / 4);
-  while (Math.floor((key.length + edits) / 4) > edits) edits++;
-  const pieces = edits + 1;
+  // A name e edits away may be e characters longer, allowing floor((n + e) / 4) edits: at most n / 3.
+  const pieces = Math.floor(key.length / 3) + 1;
   const probes = new Set<string>();
   for (let i = 0; i < pieces; i++) {
     probes.add(key.slice(Math.floor((i * key.length) / pieces), Math.floor(((i + 1) * key.length) / pieces)));
   }
-  for (let i = 0; i + 2 <= key.length; i++) probes.add(key.slice(i, i + 2));
   return [...probes].filter((p) => p.length > 0);
 }
