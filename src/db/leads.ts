@@ -1,5 +1,6 @@
-import { nearNames } from '../domain/closest-name.js';
+import { nameProbes, nearNames } from '../domain/closest-name.js';
 import { stripLeadingPlaces } from '../domain/company-name.js';
+import { Prisma } from '../generated/prisma/client.js';
 import type { Db } from './client.js';
 
 export interface LeadInput {
@@ -75,6 +76,22 @@ export interface LeadMatches {
 const nameOf = (companyKey: string) => companyKey.split('#')[0]!;
 
 /**
+ * The leads whose key could equal or be near `companyKey`, ascending by id, instead of every lead:
+ * keys holding one of its pieces (longer names, and names a few edits away), keys whose name ends in
+ * two characters found in it (a shorter name inside it, also behind a place name stored before place
+ * names were stripped), and keys with a code (`key#code`, few).
+ */
+async function candidates(db: Db, companyKey: string) {
+  const likes = nameProbes(companyKey).map((p) => Prisma.sql`"companyKey" LIKE ${`%${p}%`}`);
+  const rows = await db.$queryRaw<{ id: number | bigint; companyKey: string; creditCode: string | null }[]>`
+    SELECT "id", "companyKey", "creditCode" FROM "Lead"
+    WHERE (${companyKey} LIKE ('%' || substr("companyKey", length("companyKey") - 1, 2) || '%'))
+      OR "companyKey" LIKE '%#%' OR ${likes.length ? Prisma.join(likes, ' OR ') : Prisma.sql`1 = 1`}
+    ORDER BY "id"`;
+  return rows.map((r) => ({ ...r, id: Number(r.id) }));
+}
+
+/**
  * Finds the business of `companyKey` (normalised name) and `creditCode` among all leads. Keys
  * stored before place names were stripped (东莞市盛丰服饰) are compared without them.
  */
@@ -83,10 +100,7 @@ export async function findLeadMatches(db: Db, companyKey: string, creditCode: st
     const byCode = await db.lead.findUnique({ where: { creditCode }, select: SELECT });
     if (byCode) return { same: { lead: await toView(db, byCode), by: 'code' }, near: [], storeKey: companyKey };
   }
-  const rows = await db.lead.findMany({
-    select: { id: true, companyKey: true, creditCode: true },
-    orderBy: { id: 'asc' },
-  });
+  const rows = await candidates(db, companyKey);
   const keyed = rows.map((r) => ({ ...r, key: stripLeadingPlaces(nameOf(r.companyKey)) }));
   const equal = keyed.filter((r) => r.key === companyKey);
   // Two businesses of one name told apart by their codes: the other is only "near", stored as key#code.

@@ -43,6 +43,7 @@ export function nearNames<T extends { key: string }>(key: string, candidates: T[
     // Cheap bound first: the distance is at least the difference in length.
     const allowed = Math.floor(Math.max(key.length, other.length) / 4);
     if (!contained && Math.abs(key.length - other.length) > allowed) continue;
+    if (!contained && !sharesPiece(key, other, allowed)) continue;
     const d = contained ? Math.abs(key.length - other.length) : editDistance(key, other);
     if (contained || d <= allowed) scored.push({ c, d });
   }
@@ -50,4 +51,33 @@ export function nearNames<T extends { key: string }>(key: string, candidates: T[
     .sort((a, b) => a.d - b.d)
     .slice(0, limit)
     .map((x) => x.c);
+}
+
+/**
+ * Whether `other` holds one of `edits + 1` consecutive pieces of `key` unchanged: true of any two
+ * strings within `edits` edits (each edit touches one piece), so the rest need no distance.
+ */
+function sharesPiece(key: string, other: string, edits: number): boolean {
+  const pieces = edits + 1;
+  for (let i = 0; i < pieces; i++) {
+    const from = Math.floor((i * key.length) / pieces);
+    const to = Math.floor(((i + 1) * key.length) / pieces);
+    if (other.includes(key.slice(from, to))) return true;
+  }
+  return false;
+}
+
+/**
+ * Pieces of `key` of which every key `nearNames` could return holds one, unless it lies inside `key`
+ * (a shorter name): the `edits + 1` consecutive pieces for the most edits allowed at its length (an
+ * edit touches one piece). The database narrows the candidates with them; `nearNames` then decides.
+ */
+export function nameProbes(key: string): string[] {
+  // A name e edits away may be e characters longer, allowing floor((n + e) / 4) edits: at most n / 3.
+  const pieces = Math.floor(key.length / 3) + 1;
+  const probes = new Set<string>();
+  for (let i = 0; i < pieces; i++) {
+    probes.add(key.slice(Math.floor((i * key.length) / pieces), Math.floor(((i + 1) * key.length) / pieces)));
+  }
+  return [...probes].filter((p) => p.length > 0);
 }
