@@ -3,6 +3,7 @@ import { goalProblem } from '../domain/quota-sums.js';
 import { UserError } from '../errors.js';
 import { type AuditActor, recordAudit } from './audit-trail.js';
 import type { Db } from './client.js';
+import { runInTransaction } from './transactions.js';
 
 /** The squads' quota targets for a year: one row per squad and metric. */
 export async function loadSquadQuotas(
@@ -77,4 +78,62 @@ export async function saveDistrictGoal(
     after: goal.target,
   });
   return before;
+}
+
+/**
+ * Sets several goals of a year in one transaction (each audited as `goal.set`): all land or none.
+ * The caller has checked them; a bad one still fails the whole write.
+ */
+export async function saveDistrictGoals(
+  db: Db,
+  year: number,
+  goals: { metric: string; target: number | null }[],
+  actor: AuditActor,
+): Promise<void> {
+  await runInTransaction(db, async (tx) => {
+    for (const g of goals) await saveDistrictGoal(tx, { year, ...g }, actor);
+  });
+}
+
+export interface GoalChangeRow {
+  year: number;
+  metric: string;
+  before: number | null;
+  after: number | null;
+  byName: string;
+  at: Date;
+}
+
+/** The latest district-goal changes made on the settings card (the `goal.set` audit rows), newest first. */
+export async function listGoalHistory(db: Db, take = 30): Promise<GoalChangeRow[]> {
+  const rows = await db.auditLog.findMany({
+    where: { action: 'goal.set' },
+    orderBy: [{ at: 'desc' }, { id: 'desc' }],
+    take,
+  });
+  const people = await db.person.findMany({
+    where: { id: { in: rows.map((r) => r.actorId).filter((x): x is number => x !== null) } },
+    select: { id: true, name: true },
+  });
+  const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
+  return rows.flatMap((r) => {
+    const [year, metric] = r.entityId.split(':');
+    let detail: { before?: unknown; after?: unknown } = {};
+    try {
+      detail = JSON.parse(r.detail) as typeof detail;
+    } catch {
+      // an unreadable detail shows as "未设 → 未设" rather than hiding the change
+    }
+    if (!metric) return [];
+    return [
+      {
+        year: Number(year),
+        metric,
+        before: num(detail.before),
+        after: num(detail.after),
+        byName: people.find((p) => p.id === r.actorId)?.name ?? '（系统）',
+        at: r.at,
+      },
+    ];
+  });
 }

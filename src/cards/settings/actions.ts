@@ -1,7 +1,10 @@
+import { loadDistrictGoals } from '../../db/quotas.js';
 import { readSettings, setSetting } from '../../db/settings.js';
 import type { Deps } from '../../deps.js';
 import type { Actor } from '../../domain/actor.js';
 import { mayChangeSettings } from '../../domain/authz.js';
+import { localDate } from '../../domain/periods.js';
+import { goalLabel } from '../../domain/quota-sums.js';
 import {
   findSettingGroup,
   groupFormValues,
@@ -17,8 +20,11 @@ import { settingsGroupCard, settingsOverviewCard } from './view.js';
 /** The overview card with the values in force (read now, so it shows the latest change). */
 export async function loadSettingsOverview(deps: Deps): Promise<Card> {
   const stored = await readSettings(deps.db, SETTING_GROUPS.flatMap(groupKeys));
+  const year = Number(localDate(deps.clock.now(), deps.config.timezone).slice(0, 4));
+  const goals = await loadDistrictGoals(deps.db, year);
   return settingsOverviewCard({
     groups: SETTING_GROUPS.map((group) => ({ group, values: groupFormValues(group, stored) })),
+    goals: { year, goals: goals.map((g) => ({ ...g, label: goalLabel(g.metric) })) },
   });
 }
 
