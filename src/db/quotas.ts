@@ -3,7 +3,6 @@ import { goalProblem } from '../domain/quota-sums.js';
 import { UserError } from '../errors.js';
 import { type AuditActor, recordAudit } from './audit-trail.js';
 import type { Db } from './client.js';
-import { runInTransaction } from './transactions.js';
 
 /** The squads' quota targets for a year: one row per squad and metric. */
 export async function loadSquadQuotas(
@@ -53,7 +52,7 @@ export async function replaceGoals(db: Db, year: number, goals: { metric: string
 }
 
 /**
- * Sets one district goal (null target: removes it) and writes the audit row: for a settings card.
+ * Sets one district goal (null target: removes it) and writes the audit row (at `at`, default now): for a settings card.
  * The metric is a quota metric or COMMENCEMENT_RATE_<year> (a fraction, 0.8 = 80%); a bad one is
  * a UserError. Returns the value before.
  */
@@ -61,6 +60,7 @@ export async function saveDistrictGoal(
   db: Db,
   goal: { year: number; metric: string; target: number | null },
   actor: AuditActor,
+  at?: Date,
 ): Promise<number | null> {
   const problem = goalProblem(goal);
   if (problem) throw new UserError(problem);
@@ -73,26 +73,33 @@ export async function saveDistrictGoal(
       create: { ...key, target: goal.target },
       update: { target: goal.target },
     });
-  await recordAudit(db, actor, 'goal.set', 'DistrictGoal', `${goal.year}:${goal.metric}`, {
-    before,
-    after: goal.target,
-  });
+  await recordAudit(
+    db,
+    actor,
+    'goal.set',
+    'DistrictGoal',
+    `${goal.year}:${goal.metric}`,
+    {
+      before,
+      after: goal.target,
+    },
+    at,
+  );
   return before;
 }
 
 /**
- * Sets several goals of a year in one transaction (each audited as `goal.set`): all land or none.
- * The caller has checked them; a bad one still fails the whole write.
+ * Sets several goals of a year, each audited as `goal.set`. Call it with the transaction a card
+ * action runs in (every card action does), so all land or none; the caller has checked them first.
  */
 export async function saveDistrictGoals(
   db: Db,
   year: number,
   goals: { metric: string; target: number | null }[],
   actor: AuditActor,
+  at?: Date,
 ): Promise<void> {
-  await runInTransaction(db, async (tx) => {
-    for (const g of goals) await saveDistrictGoal(tx, { year, ...g }, actor);
-  });
+  for (const g of goals) await saveDistrictGoal(db, { year, ...g }, actor, at);
 }
 
 export interface GoalChangeRow {

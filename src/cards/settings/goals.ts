@@ -50,6 +50,7 @@ export const saveGoals: CardHandler = async ({ actor, value, formValue }, deps) 
     year,
     parsed.changes.map((c) => ({ metric: c.metric, target: c.to })),
     { id: actor!.id, openId: actor!.openId },
+    deps.clock.now(),
   );
   const names = parsed.changes.map((c) => `${goalLabel(c.metric)} ${describeGoal(c.metric, c.to)}`).join('、');
   return answer.toastAndCard(
