@@ -5,7 +5,7 @@ import { refillForm, type FieldErrors } from '../shared/form.js';
 import { escapeMarkdown, renderCard } from '../shared/template.js';
 
 const FOOTER =
-  '全区目标是各小分队任务分解的依据，/quota 和 /progress 按它显示；每次修改都记入 /settings history（谁、何时、改前改后）。也可在任务导入表的“全区目标”工作表中整年导入。';
+  '全区目标是各小分队任务分解的依据，/quota 和 /progress 按它显示；每次修改都记入 /settings history（谁、何时、改前改后）。也可用 /template quotas 下载任务表，在“区目标任务”工作表中整年修改后导入。';
 
 /** The overview's 全区目标 block: the year's goals in force and a button to change them. */
 export function goalsOverviewBlock(year: number, goals: { metric: string; label: string; target: number }[]): Element {
