@@ -226,8 +226,9 @@ describeInBrowser('the office’s cards on the local chat page', () => {
     await card.locator('[data-name="goal_SIGNED_PROJECTS"]').fill('33');
     await card.locator('button[data-name="goals_save"]').click();
     await expect.poll(() => phone.locator('#toast').textContent()).toContain('已保存 2018 年全区目标');
-    const phoneSaved = phone.locator(`.msg[data-id="${phoneId}"][data-versions="2"]`);
-    await phoneSaved.locator('.fc-green', { hasText: '已保存' }).scrollIntoViewIfNeeded();
+    const savedLine = phone.locator(`.msg[data-id="${phoneId}"] .fc-green`, { hasText: '已保存' });
+    await savedLine.waitFor();
+    await savedLine.evaluate((e) => e.scrollIntoView({ block: 'center' }));
     await shot(phone, 'settings-09-goals-saved-phone');
     expect(await goal('SIGNED_PROJECTS')).toBe(33);
     await sendText(phone, '/quota');
