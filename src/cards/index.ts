@@ -25,6 +25,7 @@ import { overruleVeto } from './review/overrule-actions.js';
 import { launchReview, openReview } from './review/actions.js';
 import { openReadOnlyReport } from './report-list/actions.js';
 import { openSettings, saveSettings } from './settings/actions.js';
+import { openGoals, saveGoals } from './settings/goals.js';
 import { cancelTripPlan } from './trip-cancel/actions.js';
 import { decideRewardAction, dropLeadAction } from './lead-state/actions.js';
 import type { CardHandler, CardInput } from './types.js';
@@ -73,6 +74,8 @@ export const cardActions: Record<string, CardHandler> = {
   'reports.open': openReadOnlyReport,
   'settings.open': openSettings,
   'settings.save': saveSettings,
+  'settings.goals': openGoals,
+  'settings.goals.save': saveGoals,
 };
 
 export async function runCardAction(input: CardInput, deps: Deps): Promise<CardAnswer> {

@@ -163,9 +163,9 @@ export const commands: Record<string, Command> = {
   },
   '/settings': {
     run: manageSettings,
-    usage: '/settings [月报|预审|红黑榜|定时任务] · /settings history',
+    usage: '/settings [月报|预审|红黑榜|定时任务] · /settings 目标 [年份] · /settings history',
     summary:
-      '（办公室管理员）查看和修改设置：月报提醒日和关闭日、预审门槛和期限、红黑榜权重和规则、定时任务时间；history 查看修改记录',
+      '（办公室管理员）查看和修改设置：月报提醒日和关闭日、预审门槛和期限、红黑榜权重和规则、定时任务时间、全区年度目标；history 查看修改记录',
   },
   '/bind-group': {
     run: bindLeadershipGroup,

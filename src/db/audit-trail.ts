@@ -14,6 +14,7 @@ export async function recordAudit(
   entity: string,
   entityId: number | string,
   detail: unknown = {},
+  at?: Date,
 ): Promise<number> {
   const row = await db.auditLog.create({
     data: {
@@ -23,6 +24,7 @@ export async function recordAudit(
       entity,
       entityId: String(entityId),
       detail: JSON.stringify(detail),
+      ...(at ? { at } : {}),
     },
   });
   return row.id;

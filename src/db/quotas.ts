@@ -52,7 +52,7 @@ export async function replaceGoals(db: Db, year: number, goals: { metric: string
 }
 
 /**
- * Sets one district goal (null target: removes it) and writes the audit row: for a settings card.
+ * Sets one district goal (null target: removes it) and writes the audit row (at `at`, default now): for a settings card.
  * The metric is a quota metric or COMMENCEMENT_RATE_<year> (a fraction, 0.8 = 80%); a bad one is
  * a UserError. Returns the value before.
  */
@@ -60,6 +60,7 @@ export async function saveDistrictGoal(
   db: Db,
   goal: { year: number; metric: string; target: number | null },
   actor: AuditActor,
+  at?: Date,
 ): Promise<number | null> {
   const problem = goalProblem(goal);
   if (problem) throw new UserError(problem);
@@ -72,9 +73,74 @@ export async function saveDistrictGoal(
       create: { ...key, target: goal.target },
       update: { target: goal.target },
     });
-  await recordAudit(db, actor, 'goal.set', 'DistrictGoal', `${goal.year}:${goal.metric}`, {
-    before,
-    after: goal.target,
-  });
+  await recordAudit(
+    db,
+    actor,
+    'goal.set',
+    'DistrictGoal',
+    `${goal.year}:${goal.metric}`,
+    {
+      before,
+      after: goal.target,
+    },
+    at,
+  );
   return before;
+}
+
+/**
+ * Sets several goals of a year, each audited as `goal.set`. Call it with the transaction a card
+ * action runs in (every card action does), so all land or none; the caller has checked them first.
+ */
+export async function saveDistrictGoals(
+  db: Db,
+  year: number,
+  goals: { metric: string; target: number | null }[],
+  actor: AuditActor,
+  at?: Date,
+): Promise<void> {
+  for (const g of goals) await saveDistrictGoal(db, { year, ...g }, actor, at);
+}
+
+export interface GoalChangeRow {
+  year: number;
+  metric: string;
+  before: number | null;
+  after: number | null;
+  byName: string;
+  at: Date;
+}
+
+/** The latest district-goal changes made on the settings card (the `goal.set` audit rows), newest first. */
+export async function listGoalHistory(db: Db, take = 30): Promise<GoalChangeRow[]> {
+  const rows = await db.auditLog.findMany({
+    where: { action: 'goal.set' },
+    orderBy: [{ at: 'desc' }, { id: 'desc' }],
+    take,
+  });
+  const people = await db.person.findMany({
+    where: { id: { in: rows.map((r) => r.actorId).filter((x): x is number => x !== null) } },
+    select: { id: true, name: true },
+  });
+  const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
+  return rows.flatMap((r) => {
+    const [year, metric] = r.entityId.split(':');
+    let detail: { before?: unknown; after?: unknown } = {};
+    try {
+      detail = JSON.parse(r.detail) as typeof detail;
+    } catch {
+      // an unreadable detail shows as "未设 → 未设" rather than hiding the change
+    }
+    if (!metric) return [];
+    return [
+      {
+        year: Number(year),
+        metric,
+        before: num(detail.before),
+        after: num(detail.after),
+        byName: people.find((p) => p.id === r.actorId)?.name ?? '（系统）',
+        at: r.at,
+      },
+    ];
+  });
 }

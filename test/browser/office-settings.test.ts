@@ -21,7 +21,7 @@ import {
 } from './helpers.js';
 
 // The office's cards on the local chat page: /settings (a refused change with its reason on the
-// card, the fix saved; a member refused), the day's report summary run from the office panel,
+// card, the fix saved; a member refused; the year's district goals changed and shown by /quota), the day's report summary run from the office panel,
 // /reports with a report opened read-only, a trip plan cancelled by its traveller, and an
 // intermediary reward approved and paid. Each at desktop and phone width where a person reads it.
 
@@ -172,6 +172,77 @@ describeInBrowser('the office’s cards on the local chat page', () => {
     await page.locator('.msg-bot .bubble', { hasText: '只有办公室管理员' }).waitFor();
     await shot(page, 'settings-04-member-refused-phone');
     await page.close();
+  });
+
+  it('/settings 目标: a refused rate keeps the form; the year’s goals are saved and /quota shows them', async () => {
+    const goal = async (metric: string) =>
+      (await db().districtGoal.findUnique({ where: { year_metric: { year: 2018, metric } } }))?.target;
+    const audits = () => db().auditLog.count({ where: { action: 'goal.set' } });
+    const desktop = await browser.newPage();
+    await openAs(desktop, bot.url, admin);
+    await openChat(desktop, p2pChatId(admin));
+    await sendText(desktop, '/settings');
+    const overview = cardTitled(desktop, '系统设置 · 全部');
+    await overview.locator('button[data-name="open_goals"]').waitFor();
+    const id = await messageIdOf(overview);
+    await overview.locator('button[data-name="open_goals"]').scrollIntoViewIfNeeded();
+    await shot(desktop, 'settings-05-goals-overview-desktop');
+    await overview.locator('button[data-name="open_goals"]').click();
+    const form = desktop.locator(`.msg[data-id="${id}"][data-versions="2"]`);
+    await form.locator('[data-name="rate_2015"]').waitFor();
+    expect(await form.locator('[data-name="rate_2015"]').inputValue()).toBe('80');
+    await form.locator('[data-name="goal_FUNDS_IN_PLACE"]').fill('900000');
+    await form.locator('[data-name="rate_2015"]').fill('180');
+    await form.locator('button[data-name="goals_save"]').click();
+    await expect.poll(() => desktop.locator('#toast').textContent()).toContain('0–100');
+    const refused = desktop.locator(`.msg[data-id="${id}"][data-versions="3"]`);
+    await refused.locator('.fc-red', { hasText: '0–100' }).waitFor();
+    expect(await refused.locator('[data-name="rate_2015"]').inputValue()).toBe('180');
+    expect(await refused.locator('[data-name="goal_FUNDS_IN_PLACE"]').inputValue()).toBe('900000');
+    await refused.locator('.fc-red').first().scrollIntoViewIfNeeded();
+    await shot(desktop, 'settings-06-goals-refused-desktop');
+    expect(await goal('COMMENCEMENT_RATE_2015')).toBe(0.8);
+    expect(await goal('FUNDS_IN_PLACE')).not.toBe(900000);
+    expect(await audits()).toBe(0);
+    await refused.locator('[data-name="rate_2015"]').fill('85');
+    await refused.locator('button[data-name="goals_save"]').click();
+    await expect.poll(() => desktop.locator('#toast').textContent()).toContain('已保存 2018 年全区目标');
+    const saved = desktop.locator(`.msg[data-id="${id}"][data-versions="4"]`);
+    await saved.locator('.fc-green', { hasText: '已保存' }).first().waitFor();
+    await shot(desktop, 'settings-07-goals-saved-desktop');
+    expect(await goal('COMMENCEMENT_RATE_2015')).toBe(0.85);
+    expect(await goal('FUNDS_IN_PLACE')).toBe(900000);
+    expect(await audits()).toBe(2);
+    await desktop.close();
+
+    const phone = await browser.newPage(PHONE);
+    await openAs(phone, bot.url, admin);
+    await openChat(phone, p2pChatId(admin));
+    await sendText(phone, '/settings 目标');
+    const card = cardTitled(phone, '全区目标 2018');
+    await card.locator('[data-name="goal_SIGNED_PROJECTS"]').waitFor();
+    const phoneId = await messageIdOf(card);
+    await shot(phone, 'settings-08-goals-form-phone');
+    await card.locator('[data-name="goal_SIGNED_PROJECTS"]').fill('33');
+    await card.locator('button[data-name="goals_save"]').click();
+    await expect.poll(() => phone.locator('#toast').textContent()).toContain('已保存 2018 年全区目标');
+    const savedLine = phone.locator(`.msg[data-id="${phoneId}"] .fc-green`, { hasText: '已保存' });
+    await savedLine.waitFor();
+    await savedLine.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+    await shot(phone, 'settings-09-goals-saved-phone');
+    expect(await goal('SIGNED_PROJECTS')).toBe(33);
+    await sendText(phone, '/quota');
+    const quota = cardTitled(phone, '目标任务');
+    await quota.getByText('新签约亿元以上项目：33').waitFor();
+    await quota.getByText('2015年签约项目开工率 ≥ 85%').waitFor();
+    await quota.getByText('全区目标').scrollIntoViewIfNeeded();
+    await shot(phone, 'settings-10-quota-shows-goals-phone');
+    await sendText(phone, '/settings history');
+    const history = cardTitled(phone, '设置变更记录');
+    await history.getByText('全区目标·2018年新签约亿元以上项目').first().waitFor();
+    await history.getByText('全区目标·2018年新签约亿元以上项目').first().scrollIntoViewIfNeeded();
+    await shot(phone, 'settings-11-history-goals-phone');
+    await phone.close();
   });
 
   it('the day’s report summary reaches the office; /reports lists the month and opens a report read-only', async () => {

@@ -132,6 +132,8 @@ export const MATRIX: MatrixRow[] = [
   act('import.cancel', '导入：取消', false,                      'N   N   N   N N N Y N N N N Y'),
   act('settings.open', '系统设置：打开一组', false,              'N   N   N   N N N Y N N N N Y'),
   act('settings.save', '系统设置：保存', false,                  'N   N   N   N N N Y N N N N Y'),
+  act('settings.goals', '系统设置：打开全区目标', false,          'N   N   N   N N N Y N N N N Y'),
+  act('settings.goals.save', '系统设置：保存全区目标', false,     'N   N   N   N N N Y N N N N Y'),
   act('reports.open', '月度汇报一览：查看（只读）', true,        'Y/N Y/N Y/N Y Y Y Y Y N N N Y'),
   act('trip.cancel', '外出计划：取消（队长的）', true,   'N   Y/N N   N N N N/Y N N N N N'),
   act('lead.drop', '线索：放弃', true,                           'Y/N Y/N N   N N Y Y N N N N Y'),

@@ -296,6 +296,9 @@ const exercises: Record<string, (role: RoleKey, side: Side) => Promise<Outcome>>
   // The values in force, saved again: "no change", nothing stored.
   'settings.save': (r) =>
     tapOutcome(r, { action: 'settings.save', group: 'report' }, { report_days: '20,25,27', close_day: '5' }),
+  'settings.goals': (r) => tapOutcome(r, { action: 'settings.goals', year: 2018 }),
+  // Every input empty on a year without goals: "no change", nothing stored.
+  'settings.goals.save': (r) => tapOutcome(r, { action: 'settings.goals.save', year: 2031 }, {}),
   'reports.open': (r, s) => tapOutcome(r, { action: 'reports.open', squadId: ids.squad[s], month: MONTH }),
   // The first tap asks for the reason; nothing is cancelled.
   'trip.cancel': (r, s) => tapOutcome(r, { action: 'trip.cancel', tripId: ids.approvedTrip[s] }),

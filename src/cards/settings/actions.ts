@@ -1,7 +1,11 @@
+import { loadDistrictGoals } from '../../db/quotas.js';
 import { readSettings, setSetting } from '../../db/settings.js';
 import type { Deps } from '../../deps.js';
 import type { Actor } from '../../domain/actor.js';
 import { mayChangeSettings } from '../../domain/authz.js';
+import { goalFields } from '../../domain/goal-form.js';
+import { localDate } from '../../domain/periods.js';
+import { goalLabel } from '../../domain/quota-sums.js';
 import {
   findSettingGroup,
   groupFormValues,
@@ -16,9 +20,14 @@ import { settingsGroupCard, settingsOverviewCard } from './view.js';
 
 /** The overview card with the values in force (read now, so it shows the latest change). */
 export async function loadSettingsOverview(deps: Deps): Promise<Card> {
-  const stored = await readSettings(deps.db, SETTING_GROUPS.flatMap(groupKeys));
+  const settings = await readSettings(deps.db, SETTING_GROUPS.flatMap(groupKeys));
+  const year = Number(localDate(deps.clock.now(), deps.config.timezone).slice(0, 4));
+  const stored = await loadDistrictGoals(deps.db, year);
+  // in the form's order: the quota metrics as the plan lists them, then the cohorts' rates
+  const goals = goalFields(year, stored).flatMap((f) => stored.filter((g) => g.metric === f.metric));
   return settingsOverviewCard({
-    groups: SETTING_GROUPS.map((group) => ({ group, values: groupFormValues(group, stored) })),
+    groups: SETTING_GROUPS.map((group) => ({ group, values: groupFormValues(group, settings) })),
+    goals: { year, goals: goals.map((g) => ({ ...g, label: goalLabel(g.metric) })) },
   });
 }
 

@@ -1,5 +1,6 @@
 import type { SettingGroup } from '../../domain/settings-catalog.js';
 import type { Card } from '../../feishu/answer.js';
+import { goalsOverviewBlock } from './goals-view.js';
 import { buttonRow, md, note, table, type Element } from '../shared/elements.js';
 import { refillForm, type FieldErrors } from '../shared/form.js';
 import { escapeMarkdown, renderCard } from '../shared/template.js';
@@ -8,6 +9,8 @@ const FOOTER = '每次修改都保留版本（谁、何时、改前改后），�
 
 export interface SettingsOverview {
   groups: { group: SettingGroup; values: Record<string, string> }[];
+  /** This year's district goals in force. */
+  goals: { year: number; goals: { metric: string; label: string; target: number }[] };
 }
 
 /** /settings: every group with the values in force, and a button to change each. */
@@ -23,6 +26,7 @@ export function settingsOverviewCard(v: SettingsOverview): Card {
       }),
     );
   }
+  elements.push(goalsOverviewBlock(v.goals.year, v.goals.goals));
   return renderCard('settings', { title: '全部', subtitle: '仅办公室管理员可修改', elements, footer: FOOTER });
 }
 
@@ -74,7 +78,8 @@ export function settingsGroupCard(
 
 export interface SettingsHistoryRow {
   label: string;
-  version: number;
+  /** The setting's version; none for a district goal (its changes are counted in the audit log). */
+  version?: number;
   change: string;
   by: string;
   at: string;
@@ -95,7 +100,7 @@ export function settingsHistoryCard(rows: SettingsHistoryRow[]): Card {
             ],
             rows.map((r) => ({
               at: r.at,
-              label: `${r.label}（第 ${r.version} 版）`,
+              label: r.version === undefined ? r.label : `${r.label}（第 ${r.version} 版）`,
               change: r.change,
               by: r.by,
             })),
