@@ -2,7 +2,7 @@ import { isLateSubmission } from '../domain/deadlines.js';
 import type { VisitedBusinessman } from '../domain/visited-businessmen.js';
 import type { DemoContext, DemoSquad } from './demo-context.js';
 import { WORDS, instantOf, plusDays } from './demo-random.js';
-import { exemptReport, saveReportDraft, type ReportFields } from './monthly-reports.js';
+import { businessmanOfVisit, exemptReport, saveReportDraft, type ReportFields } from './monthly-reports.js';
 
 // The demo's monthly reports (月度汇报, due before the 28th), January to this month: strong squads on
 // time, weaker ones now and then late or missing, one month 免报; this month's, while still open,
@@ -100,18 +100,7 @@ async function visitsByMonth(ctx: DemoContext): Promise<Map<string, VisitedBusin
   const out = new Map<string, VisitedBusinessman[]>();
   for (const v of visits) {
     const key = `${v.squadId}:${v.visitedOn.slice(0, 7)}`;
-    out.set(key, [
-      ...(out.get(key) ?? []),
-      {
-        name: v.contactName,
-        company: v.company,
-        address: v.address,
-        position: v.position,
-        contact: v.phone,
-        businessScope: v.businessScope,
-        investmentIntent: v.investmentIntent,
-      },
-    ]);
+    out.set(key, [...(out.get(key) ?? []), businessmanOfVisit(v)]);
   }
   return out;
 }

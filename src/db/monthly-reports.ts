@@ -1,6 +1,7 @@
 import { DEFAULT_CLOSE_DAY, monthRange } from '../domain/deadlines.js';
 import type { ReportStatus } from '../domain/vocabulary.js';
 import type { VisitedBusinessman } from '../domain/visited-businessmen.js';
+import type { Visit } from '../generated/prisma/client.js';
 import type { Db } from './client.js';
 import { getSetting } from './settings.js';
 
@@ -105,7 +106,12 @@ export async function visitedBusinessmenOfMonth(db: Db, squadId: number, month: 
     where: { squadId, visitedOn: { gte: from, lte: to } },
     orderBy: [{ visitedOn: 'asc' }, { id: 'asc' }],
   });
-  return visits.map((v) => ({
+  return visits.map(businessmanOfVisit);
+}
+
+/** A visit (from a trip report) as a line of the monthly report's visited-businessmen list. */
+export function businessmanOfVisit(v: Visit): VisitedBusinessman {
+  return {
     name: v.contactName,
     company: v.company,
     address: v.address,
@@ -113,7 +119,7 @@ export async function visitedBusinessmenOfMonth(db: Db, squadId: number, month: 
     contact: v.phone,
     businessScope: v.businessScope,
     investmentIntent: v.investmentIntent,
-  }));
+  };
 }
 
 function columns(f: ReportFields) {

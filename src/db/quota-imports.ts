@@ -1,4 +1,4 @@
-import { diffByKey, summarizeDiff, type DiffSummary } from '../domain/import-diff.js';
+import { diffByKey, mergeSummaries, summarizeDiff, type DiffSummary } from '../domain/import-diff.js';
 import type { GoalRow, QuotaRow } from '../domain/import-rows.js';
 import { goalLabel, isRateGoal, quotaSumWarnings } from '../domain/quota-sums.js';
 import { METRIC_LABELS } from '../domain/vocabulary.js';
@@ -81,19 +81,7 @@ export async function previewQuotas(db: Db, payload: QuotaPayload): Promise<Diff
     (b, a) => `${a.year} 全区目标 ${goalLabel(a.metric)}：${goalValue(b)} → ${goalValue(a)}`,
   );
   // Goals first: they are few and the office reads them before the split.
-  const merge = (a: string[], b: string[]) => [...a, ...b].slice(0, 8);
-  return {
-    added: g.added + q.added,
-    changed: g.changed + q.changed,
-    removed: g.removed + q.removed,
-    unchanged: g.unchanged + q.unchanged,
-    samples: {
-      added: merge(g.samples.added, q.samples.added),
-      changed: merge(g.samples.changed, q.samples.changed),
-      removed: merge(g.samples.removed, q.samples.removed),
-    },
-    ...(warnings.length ? { warnings } : {}),
-  };
+  return { ...mergeSummaries(g, q), ...(warnings.length ? { warnings } : {}) };
 }
 
 export async function applyQuotas(db: Db, payload: QuotaPayload): Promise<void> {
