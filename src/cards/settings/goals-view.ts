@@ -1,8 +1,9 @@
 import { describeGoal, type GoalField } from '../../domain/goal-form.js';
 import type { Card } from '../../feishu/answer.js';
-import { buttonRow, md, note, type Element } from '../shared/elements.js';
-import { refillForm, type FieldErrors } from '../shared/form.js';
-import { escapeMarkdown, renderCard } from '../shared/template.js';
+import { buttonRow, type Element } from '../shared/elements.js';
+import type { FieldErrors } from '../shared/form.js';
+import { settingsFormCard } from './form.js';
+import { escapeMarkdown } from '../shared/template.js';
 
 const FOOTER =
   '全区目标是各小分队任务分解的依据，/quota 和 /progress 按它显示；每次修改都记入 /settings history（谁、何时、改前改后）。也可用 /template quotas 下载任务表，在“区目标任务”工作表中整年修改后导入。';
@@ -27,47 +28,24 @@ export function goalsFormCard(
   errors: FieldErrors = {},
   saved?: string,
 ): Card {
-  const form: Element = {
-    tag: 'form',
-    name: 'goals_form',
-    elements: [
-      ...fields.map((f) => ({
-        tag: 'input',
-        name: f.name,
-        max_length: 20,
-        label: { tag: 'plain_text', content: `${f.label}（${f.unit}）` },
-        label_position: 'top',
-        default_value: values[f.name] ?? '',
-        placeholder: { tag: 'plain_text', content: f.unit === '%' ? '例如 80，表示 80%；不设留空' : '不设留空' },
-      })),
-      {
-        tag: 'button',
-        name: 'goals_save',
-        type: 'primary_filled',
-        width: 'fill',
-        form_action_type: 'submit',
-        text: { tag: 'plain_text', content: '保存' },
-        behaviors: [{ type: 'callback', value: { action: 'settings.goals.save', year } }],
-      },
-    ],
-  };
-  const elements: Element[] = [
-    note(`${year} 年全区招商引资目标。金额以万元（外资以万美元）计；开工率填百分数；留空表示不设该项目标。`),
-  ];
-  if (saved) elements.push(md(`<font color='green'>${escapeMarkdown(saved)}</font>`));
-  elements.push(form, {
-    tag: 'button',
-    name: 'settings_back',
-    type: 'default',
-    width: 'fill',
-    text: { tag: 'plain_text', content: '返回全部设置' },
-    behaviors: [{ type: 'callback', value: { action: 'settings.open' } }],
-  });
-  const card = renderCard('settings', {
+  return settingsFormCard({
     title: `全区目标 ${year}`,
-    subtitle: '修改后点“保存”',
-    elements,
+    about: `${year} 年全区招商引资目标。金额以万元（外资以万美元）计；开工率填百分数；留空表示不设该项目标。`,
     footer: FOOTER,
+    formName: 'goals_form',
+    inputs: fields.map((f) => ({
+      tag: 'input',
+      name: f.name,
+      max_length: 20,
+      label: { tag: 'plain_text', content: `${f.label}（${f.unit}）` },
+      label_position: 'top',
+      default_value: values[f.name] ?? '',
+      placeholder: { tag: 'plain_text', content: f.unit === '%' ? '例如 80，表示 80%；不设留空' : '不设留空' },
+    })),
+    saveName: 'goals_save',
+    save: { action: 'settings.goals.save', year },
+    saved: saved ? escapeMarkdown(saved) : undefined,
+    values,
+    errors,
   });
-  return Object.keys(errors).length > 0 ? refillForm(card, values, errors) : card;
 }

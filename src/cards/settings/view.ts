@@ -1,8 +1,9 @@
 import type { SettingGroup } from '../../domain/settings-catalog.js';
 import type { Card } from '../../feishu/answer.js';
 import { goalsOverviewBlock } from './goals-view.js';
-import { buttonRow, md, note, table, type Element } from '../shared/elements.js';
-import { refillForm, type FieldErrors } from '../shared/form.js';
+import { buttonRow, note, table, type Element } from '../shared/elements.js';
+import type { FieldErrors } from '../shared/form.js';
+import { settingsFormCard } from './form.js';
 import { escapeMarkdown, renderCard } from '../shared/template.js';
 
 const FOOTER = '每次修改都保留版本（谁、何时、改前改后），发送 /settings history 查看；修改保存后立即生效，无需重启。';
@@ -37,43 +38,27 @@ export function settingsGroupCard(
   errors: FieldErrors = {},
   saved?: string,
 ): Card {
-  const form: Element = {
-    tag: 'form',
-    name: 'settings_form',
-    elements: [
-      ...group.fields.map((f) => ({
-        tag: 'input',
-        name: f.name,
-        required: true,
-        max_length: 100,
-        label: { tag: 'plain_text', content: f.label },
-        label_position: 'top',
-        default_value: values[f.name] ?? '',
-        placeholder: { tag: 'plain_text', content: f.kind === 'cron' ? '例如 0 9 * * *' : '请填写' },
-      })),
-      {
-        tag: 'button',
-        name: 'settings_save',
-        type: 'primary_filled',
-        width: 'fill',
-        form_action_type: 'submit',
-        text: { tag: 'plain_text', content: '保存' },
-        behaviors: [{ type: 'callback', value: { action: 'settings.save', group: group.key } }],
-      },
-    ],
-  };
-  const elements: Element[] = [note(group.note)];
-  if (saved) elements.push(md(`<font color='green'>${saved}</font>`));
-  elements.push(form, {
-    tag: 'button',
-    name: 'settings_back',
-    type: 'default',
-    width: 'fill',
-    text: { tag: 'plain_text', content: '返回全部设置' },
-    behaviors: [{ type: 'callback', value: { action: 'settings.open' } }],
+  return settingsFormCard({
+    title: group.title,
+    about: group.note,
+    footer: FOOTER,
+    formName: 'settings_form',
+    inputs: group.fields.map((f) => ({
+      tag: 'input',
+      name: f.name,
+      required: true,
+      max_length: 100,
+      label: { tag: 'plain_text', content: f.label },
+      label_position: 'top',
+      default_value: values[f.name] ?? '',
+      placeholder: { tag: 'plain_text', content: f.kind === 'cron' ? '例如 0 9 * * *' : '请填写' },
+    })),
+    saveName: 'settings_save',
+    save: { action: 'settings.save', group: group.key },
+    saved,
+    values,
+    errors,
   });
-  const card = renderCard('settings', { title: group.title, subtitle: '修改后点“保存”', elements, footer: FOOTER });
-  return Object.keys(errors).length > 0 ? refillForm(card, values, errors) : card;
 }
 
 export interface SettingsHistoryRow {
