@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/clock.js';
+import { askPrivately } from '../helpers/ask.js';
 import { startTestBot, type TestBot } from '../helpers/app.js';
-import { fixture, postSigned, withText } from '../helpers/feishu.js';
+import { postSigned } from '../helpers/feishu.js';
 import { startRealAppBot } from '../helpers/real-app.js';
 
 // The first look at the sandbox: `npm start` loads the demo district (this year's quotas and a
@@ -12,17 +13,7 @@ const OFFICE = '招商局局长';
 const CAPTAIN = '经贸局局长'; // captain of 纺织和羽绒产业招商小分队
 const NOW = new Date('2026-11-30T02:00:00Z'); // 10:00 in Beijing
 
-async function ask(bot: { event: TestBot['event']; database: TestBot['database'] }, openId: string, text: string) {
-  const ev = withText(fixture('events/im.message.receive_v1.p2p-help.json'), text, {
-    openId,
-    chatId: `oc_p2p_${openId}`,
-  });
-  expect((await bot.event(ev)).status).toBe(200);
-  const row = await bot.database.prisma.outbox.findUniqueOrThrow({
-    where: { dedupKey: `reply:${ev.event.message.message_id}` },
-  });
-  return row.content;
-}
+const ask = (bot: Pick<TestBot, 'event' | 'database'>, openId: string, text: string) => askPrivately(bot, openId, text);
 const rows = (card: string) => JSON.parse(card).body.elements.find((e: any) => e.tag === 'table')?.rows ?? [];
 
 describe('the demo start', () => {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/clock.js';
 import { loadDistrictGoals } from '../../src/db/quotas.js';
+import { askPrivately } from '../helpers/ask.js';
 import { startTestBot, type TestBot } from '../helpers/app.js';
 import { buttonValue, cardCallback, commandCard, fieldOf, textOf } from '../helpers/cards.js';
-import { fixture, withText } from '../helpers/feishu.js';
 
 // /settings 目标 through the real bot: an office admin sets the year's district goals on the card,
 // /quota shows them at once and /settings history lists each change; a bad value comes back on the
@@ -21,14 +21,7 @@ beforeAll(async () => {
 afterAll(() => bot?.close());
 
 async function say(name: string, text: string): Promise<any> {
-  const openId = await bot.openIdOf(name);
-  const ev = withText(fixture('events/im.message.receive_v1.p2p-help.json'), text, {
-    openId,
-    chatId: `oc_p2p_${openId}`,
-  });
-  await bot.event(ev);
-  const row = await db().outbox.findUniqueOrThrow({ where: { dedupKey: `reply:${ev.event.message.message_id}` } });
-  return JSON.parse(row.content);
+  return JSON.parse(await askPrivately(bot, await bot.openIdOf(name), text));
 }
 
 async function tap(name: string, value: Record<string, unknown>, formValue?: Record<string, unknown>) {

@@ -5,9 +5,9 @@ import { reportCloseDay } from '../../src/db/monthly-reports.js';
 import { findJob } from '../../src/jobs/index.js';
 import { startScheduler } from '../../src/jobs/scheduler.js';
 import { quarterOfDate } from '../../src/domain/periods.js';
+import { askPrivately } from '../helpers/ask.js';
 import { startTestBot, type TestBot } from '../helpers/app.js';
 import { buttonValue, cardCallback, commandCard, fieldOf } from '../helpers/cards.js';
-import { fixture, withText } from '../helpers/feishu.js';
 
 // /settings through the real bot: an office admin changes a group on its card, the change is a new
 // version with who and when, audited, and read by the next use (no restart); everyone else is refused
@@ -24,14 +24,7 @@ beforeAll(async () => {
 afterAll(() => bot?.close());
 
 async function say(name: string, text: string): Promise<any> {
-  const openId = await bot.openIdOf(name);
-  const ev = withText(fixture('events/im.message.receive_v1.p2p-help.json'), text, {
-    openId,
-    chatId: `oc_p2p_${openId}`,
-  });
-  await bot.event(ev);
-  const row = await db().outbox.findUniqueOrThrow({ where: { dedupKey: `reply:${ev.event.message.message_id}` } });
-  return JSON.parse(row.content);
+  return JSON.parse(await askPrivately(bot, await bot.openIdOf(name), text));
 }
 
 async function tap(name: string, value: Record<string, unknown>, formValue?: Record<string, unknown>) {
