@@ -18,6 +18,7 @@ export const ROLES = [
   'HELPER', // 帮办中心
   'ASSESSOR', // 考核中心
   'REVIEWER', // 联合预审单位经办人
+  'INSPECTOR', // 督查室: records the quarterly inspections of squads
 ] as const;
 export type Role = (typeof ROLES)[number];
 
