@@ -24,8 +24,10 @@ export async function openPostgres(url: string): Promise<Database> {
       const start = adapter.startTransaction.bind(adapter);
       adapter.startTransaction = async (isolationLevel) => {
         const tx = await start(isolationLevel);
+        const conn = (tx as unknown as { client?: pg.ClientBase }).client;
+        if (conn) queryOneAtATime(conn);
         const slot = txConnection.getStore();
-        if (slot && !slot.pg) slot.pg = (tx as unknown as { client?: pg.ClientBase }).client;
+        if (slot && !slot.pg) slot.pg = conn;
         return tx;
       };
       return adapter;
@@ -34,4 +36,29 @@ export async function openPostgres(url: string): Promise<Database> {
   const client = new PrismaClient({ adapter: adapterFactory });
   const prisma = client as unknown as Db;
   return { prisma, kind: 'postgresql', url, close: () => client.$disconnect() };
+}
+
+const SERIAL = Symbol('queries one at a time');
+
+/**
+ * A transaction runs on one connection, but Prisma loads a query's relations side by side and our
+ * code may `Promise.all` reads inside a transaction: pg 8 queues overlapping queries with a
+ * deprecation warning, pg 9 refuses them. Each promise-style query on this connection starts only
+ * when the one before it has settled, in the order they were asked (what pg's own queue did).
+ * Callback and submittable queries (not used here) pass through untouched.
+ */
+function queryOneAtATime(conn: pg.ClientBase): void {
+  type Query = (...args: unknown[]) => unknown;
+  const c = conn as unknown as { [SERIAL]?: true; query: Query };
+  if (c[SERIAL]) return;
+  c[SERIAL] = true;
+  const query = c.query.bind(c);
+  let last: Promise<unknown> = Promise.resolve();
+  c.query = (...args: unknown[]) => {
+    const first = args[0] as { submit?: unknown } | undefined;
+    if (typeof args.at(-1) === 'function' || typeof first?.submit === 'function') return query(...args);
+    const run = last.then(() => query(...args));
+    last = run.catch(() => undefined);
+    return run;
+  };
 }
