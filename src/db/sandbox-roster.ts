@@ -63,7 +63,7 @@ export async function peopleBoundOutside(db: Db, sandboxPrefix: string) {
 }
 
 /** The sandbox's 督查室 inspector: the plan names no person for the office, so the page has one to try /inspect with. */
-export const SANDBOX_INSPECTOR = { name: '督查室专员', title: '区委区政府督查室专员', mobile: '13800000090' } as const;
+const SANDBOX_INSPECTOR = { name: '督查室专员', title: '区委区政府督查室专员', mobile: '13800000090' } as const;
 
 /**
  * Puts one 督查室 inspector (role INSPECTOR, unit 督查室) on the roster when nobody has the role, so

@@ -23,13 +23,13 @@ export const INSPECTION_FIELDS = {
   due: (i: number) => `corr${i}_due`,
 } as const;
 
-export interface CorrectionInput {
+interface CorrectionInput {
   title: string;
   ownerOpenId: string;
   dueOn: string;
 }
 
-export interface InspectionInput {
+interface InspectionInput {
   inspectedOn: string;
   checked: string;
   findings: string;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/clock.js';
+import { inspectionsOfPeriod } from '../../src/db/inspections.js';
 import { startTestBot, type TestBot } from '../helpers/app.js';
 import { buttonValue, cardCallback, commandCard, fieldOf, textOf } from '../helpers/cards.js';
 import { fieldErrors } from '../helpers/callbacks.js';
@@ -173,6 +174,20 @@ describe('recording an inspection', () => {
     expect(await db().auditLog.count({ where: { action: 'inspection.create', entityId: String(i.id) } })).toBe(1);
     expect(await db().outbox.count()).toBeGreaterThan(outboxBefore);
     expect(textOf(res.body.card.data)).toContain('评价：一般');
+    // What the red/black list reads of the quarter.
+    expect(await inspectionsOfPeriod(db(), '2018Q2')).toEqual([
+      {
+        squadId: squad4,
+        inspectedOn: '2018-06-19',
+        rating: 'AVERAGE',
+        findings: goodForm().insp_findings,
+        corrections: [
+          { status: 'OPEN', dueOn: '2018-06-22' },
+          { status: 'OPEN', dueOn: '2018-07-10' },
+        ],
+      },
+    ]);
+    expect(await inspectionsOfPeriod(db(), '2018Q1')).toEqual([]);
 
     // A replay of the same callback writes nothing twice.
     const outboxAfter = await db().outbox.count();

@@ -8,7 +8,7 @@ import { escapeMarkdown, renderCard } from '../shared/template.js';
 // A 整改事项 card (sent to its owner, with 办结销号 that needs a note) and the /inspect overview:
 // this quarter's inspections and the open corrections, coloured like /overdue. Draw only.
 
-export const CORRECTION_ACTIONS = { close: 'correction.close' } as const;
+const CORRECTION_ACTIONS = { close: 'correction.close' } as const;
 export const CORRECTION_NOTE = 'corr_note';
 
 export interface CorrectionView {

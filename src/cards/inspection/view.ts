@@ -6,7 +6,7 @@ import { escapeMarkdown, renderCard } from '../shared/template.js';
 // The 督查 form (an inspector records one squad's quarterly inspection) and the result card the
 // squad's captain and responsible leaders receive. Draw only.
 
-export const INSPECTION_ACTIONS = { submit: 'inspection.submit' } as const;
+const INSPECTION_ACTIONS = { submit: 'inspection.submit' } as const;
 
 export interface InspectionFormView {
   squadId: number;
