@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/clock.js';
 import { inspectionsOfPeriod } from '../../src/db/inspections.js';
+import { listRosterGroups } from '../../src/sandbox/page/roster.js';
 import { startTestBot, type TestBot } from '../helpers/app.js';
 import { buttonValue, cardCallback, commandCard, fieldOf, textOf } from '../helpers/cards.js';
 import { fieldErrors } from '../helpers/callbacks.js';
@@ -70,6 +71,11 @@ async function nothingStored() {
 }
 
 describe('who may record an inspection', () => {
+  it('the local page offers the sandbox roster’s 督查室 inspector', async () => {
+    const others = (await listRosterGroups(db())).find((g) => g.label === '其他')!;
+    expect(others.people.find((p) => p.name === '督查室专员')?.title).toMatch(/^督查室 · 督查室/);
+  });
+
   it('a captain asking for the form of their own squad is refused', async () => {
     const { card } = await commandCard(bot, captain, '/inspect 纺织');
     expect(textOf(card)).toContain('督查记录由区委区政府督查室或区招商局填写');
