@@ -44,7 +44,8 @@ function correctionRow(i: number, owners: InspectionFormView['owners']): Element
           tag: 'select_person',
           name: F.owner(i),
           placeholder: { tag: 'plain_text', content: '选择责任人' },
-          options: owners.map((o) => ({ value: o.openId })),
+          // Without options Feishu offers the chat's members; the server takes only the squad's people.
+          ...(owners.length ? { options: owners.map((o) => ({ value: o.openId })) } : {}),
         }),
         cell('整改期限', {
           tag: 'date_picker',
