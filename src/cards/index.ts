@@ -27,6 +27,7 @@ import { openReadOnlyReport } from './report-list/actions.js';
 import { openSettings, saveSettings } from './settings/actions.js';
 import { openGoals, saveGoals } from './settings/goals.js';
 import { cancelTripPlan } from './trip-cancel/actions.js';
+import { closeCorrectionAction, submitInspection } from './inspection/actions.js';
 import { decideRewardAction, dropLeadAction } from './lead-state/actions.js';
 import type { CardHandler, CardInput } from './types.js';
 
@@ -76,6 +77,8 @@ export const cardActions: Record<string, CardHandler> = {
   'settings.save': saveSettings,
   'settings.goals': openGoals,
   'settings.goals.save': saveGoals,
+  'inspection.submit': submitInspection,
+  'correction.close': closeCorrectionAction,
 };
 
 export async function runCardAction(input: CardInput, deps: Deps): Promise<CardAnswer> {

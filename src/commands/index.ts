@@ -11,6 +11,7 @@ import { openLeadCard } from './lead.js';
 import { listLeads } from './leads.js';
 import { openLeadState } from './leadcard.js';
 import { listOverdueTasks } from './overdue.js';
+import { inspectSquads } from './inspect.js';
 import { showProgress } from './progress.js';
 import { openProjects } from './project.js';
 import { listPackaged } from './packaged.js';
@@ -109,6 +110,13 @@ export const commands: Record<string, Command> = {
     run: listOverdueTasks,
     usage: '/overdue',
     summary: '查看限时办结事项：已超时（橙色：超时不久，红色：严重超时）和即将到期（绿色）的项目任务。',
+  },
+  '/inspect': {
+    run: inspectSquads,
+    usage: '/inspect [小分队] [季度]',
+    summary:
+      '季度督查（督查室、区招商局）：不写小分队时查看本季度督查情况和未办结的整改事项；写小分队（名称中的几个字或序号）' +
+      '和季度（如 2018Q2，默认本季度）时填写督查记录：督查内容、发现的问题、评价和整改事项',
   },
   '/review': {
     run: showReview,

@@ -61,3 +61,27 @@ export async function peopleBoundOutside(db: Db, sandboxPrefix: string) {
   ]);
   return { count, names: some.map((p) => p.name) };
 }
+
+/** The sandbox's 督查室 inspector: the plan names no person for the office, so the page has one to try /inspect with. */
+const SANDBOX_INSPECTOR = { name: '督查室专员', title: '区委区政府督查室专员', mobile: '13800000090' } as const;
+
+/**
+ * Puts one 督查室 inspector (role INSPECTOR, unit 督查室) on the roster when nobody has the role, so
+ * the local page can record an inspection. A roster that has an inspector is left as it is.
+ */
+export async function ensureSandboxInspector(db: Db): Promise<void> {
+  if (await db.personRole.findFirst({ where: { role: 'INSPECTOR', person: { active: true } } })) return;
+  const unit = await db.unit.findUnique({ where: { code: 'INSPECTION' } });
+  const found = await db.person.findFirst({ where: { mobile: SANDBOX_INSPECTOR.mobile } });
+  const person =
+    found ??
+    (await db.person.create({
+      data: {
+        name: SANDBOX_INSPECTOR.name,
+        title: SANDBOX_INSPECTOR.title,
+        mobile: SANDBOX_INSPECTOR.mobile,
+        unitId: unit?.id ?? null,
+      },
+    }));
+  await db.personRole.create({ data: { personId: person.id, role: 'INSPECTOR' } });
+}

@@ -118,3 +118,9 @@ export function mayDecideReward(a: Actor): string | null {
   if (isOfficeActor(a)) return null;
   return '中介奖励由区招商局（领导小组办公室）审核和登记支付。';
 }
+
+/** 督查: the 督查室's inspectors and the office (which inspects together with it) record inspections. */
+export function mayInspect(a: Actor): string | null {
+  if (isOfficeActor(a) || a.roles.includes('INSPECTOR')) return null;
+  return '督查记录由区委区政府督查室或区招商局填写。';
+}

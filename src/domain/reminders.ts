@@ -84,18 +84,20 @@ export type TaskWarning =
 
 /**
  * The warning a task should get today, with its dedup key: once when it enters the warning window,
- * then once per overdue step reached. Closed tasks get none (办结销号).
+ * then once per overdue step reached. Closed tasks get none (办结销号). `keyPrefix` keeps the keys
+ * of other things tracked this way (整改事项: 'correction') apart from project tasks' with the same id.
  */
 export function taskWarning(
   task: { id: number; dueOn: string; status: string },
   today: string,
   rules: TaskRules = DEFAULT_TASK_RULES,
+  keyPrefix = 'task',
 ): TaskWarning | undefined {
   if (task.status !== 'OPEN') return undefined;
   const left = daysBetween(today, task.dueOn);
   if (left >= 0)
     return left <= rules.warnDaysBefore
-      ? { kind: 'DUE_SOON', daysLeft: left, key: `task-due-soon:${task.id}` }
+      ? { kind: 'DUE_SOON', daysLeft: left, key: `${keyPrefix}-due-soon:${task.id}` }
       : undefined;
   const over = -left;
   const step = [...rules.overdueDays]
@@ -103,7 +105,7 @@ export function taskWarning(
     .filter((d) => d <= over)
     .at(-1);
   if (step === undefined) return undefined;
-  return { kind: 'OVERDUE', daysOver: over, step, key: `task-overdue:${task.id}:day-${step}` };
+  return { kind: 'OVERDUE', daysOver: over, step, key: `${keyPrefix}-overdue:${task.id}:day-${step}` };
 }
 
 export function mergeReminderRules(v: Partial<ReminderRules> | undefined, days?: unknown): ReminderRules {

@@ -2,7 +2,13 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import type { Log } from '../log.js';
 import { ConfigError } from '../config.js';
-import { activePeople, activeSquadsWithPeople, assignSandboxChats, peopleBoundOutside } from '../db/sandbox-roster.js';
+import {
+  activePeople,
+  activeSquadsWithPeople,
+  assignSandboxChats,
+  ensureSandboxInspector,
+  peopleBoundOutside,
+} from '../db/sandbox-roster.js';
 import { createSandbox, type Sandbox } from './open-api/index.js';
 import { LEADERSHIP_CHAT_ID, SANDBOX_OPEN_ID_PREFIX, sandboxUsersFor } from './open-api/roster.js';
 import type { SandboxChat } from './open-api/types.js';
@@ -20,6 +26,7 @@ export interface LocalSandbox {
  */
 export async function startLocalSandbox(db: Db, config: Config, log: Log): Promise<LocalSandbox> {
   await refuseRealData(db, config, log);
+  await ensureSandboxInspector(db);
   const people = await activePeople(db);
   const users = sandboxUsersFor(people.map((p) => ({ name: p.name, mobile: p.mobile, email: p.email })));
   const squads = await activeSquadsWithPeople(db);

@@ -31,6 +31,7 @@ const ORG_ROLE_LABELS: Partial<Record<Role, string>> = {
   HELPER: '帮办中心',
   ASSESSOR: '考核中心',
   REVIEWER: '预审单位',
+  INSPECTOR: '督查室',
 };
 const RANK_LABELS: Record<Rank, string> = { DIVISION: '处级', SECTION: '科级' };
 
@@ -63,7 +64,7 @@ export function buildRosterWorkbook(people: RosterPerson[], squads: KnownSquad[]
   addSheet(wb, {
     name: ROSTER_SHEET,
     title:
-      '招商工作名册（一人多个小分队时写多行；角色：队长、队员、责任领导、组长、副组长、分管领导、办公室、办公室管理员、帮办中心、考核中心、预审单位，多个用“、”分隔）',
+      '招商工作名册（一人多个小分队时写多行；角色：队长、队员、责任领导、组长、副组长、分管领导、办公室、办公室管理员、帮办中心、考核中心、预审单位、督查室，多个用“、”分隔）',
     headers: [...ROSTER_HEADERS],
     widths: [16, 14, 34, 22, 8, 14, 24, 30],
     rows,

@@ -6,6 +6,7 @@
 // and take its name out of TODO_SAMPLES. A template with no sample fails the contracts test.
 import type { Card } from '../../src/feishu/answer.js';
 import { importPreviewSamples } from './samples/import-preview.js';
+import { inspectionSamples } from './samples/inspection.js';
 import { landSamples } from './samples/land.js';
 import { leadSamples } from './samples/lead.js';
 import { monthlyReportSamples } from './samples/monthly-report.js';
@@ -36,6 +37,7 @@ export const CARD_SAMPLES: SampleTable = {
   ...reportingSamples,
   ...reportingListSamples,
   ...officeSettingsSamples,
+  ...inspectionSamples,
 };
 
 /**

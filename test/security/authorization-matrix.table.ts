@@ -138,6 +138,9 @@ export const MATRIX: MatrixRow[] = [
   act('trip.cancel', '外出计划：取消（队长的）', true,   'N   Y/N N   N N N N/Y N N N N N'),
   act('lead.drop', '线索：放弃', true,                           'Y/N Y/N N   N N Y Y N N N N Y'),
   act('lead.reward', '中介奖励：审核、登记支付', false,          'N   N   N   N N Y Y N N N N Y'),
+  cmd('/inspect', '季度督查：督查情况、填写督查记录', false,       'N   N   N   N N Y Y N N N N Y'),
+  act('inspection.submit', '季度督查：提交督查记录', false,       'N   N   N   N N Y Y N N N N Y'),
+  act('correction.close', '督查整改：办结销号（队员为责任人）', true, 'Y/N Y/N N   N N Y Y N N N N Y'),
 ];
 
 const SYMBOL: Record<Cell, string> = { Y: '✓', N: '✗', 'Y/N': '本队✓', 'N/Y': '他队✓' };

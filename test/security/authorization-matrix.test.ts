@@ -50,6 +50,8 @@ const REFUSALS = [
   '只有办公室管理员',
   '只能由提交人或本小分队队长',
   '只给区招商局',
+  '督查记录由',
+  '整改事项只能由',
 ];
 const REFUSAL = new RegExp(REFUSALS.join('|'));
 
@@ -80,6 +82,8 @@ const ids = {
   packaged: {} as Record<Side, number>,
   approvedTrip: {} as Record<Side, number>,
   lead: {} as Record<Side, number>,
+  /** A correction of each squad's inspection, its owner a member of that squad. */
+  correction: {} as Record<Side, number>,
   pendingTrips: [] as number[],
   /** A rejected plan of the own squad, travelled by its captain. */
   rejectedTrip: 0,
@@ -165,6 +169,25 @@ beforeAll(async () => {
         },
       })
     ).id;
+    const owner = await db().squadMember.findFirstOrThrow({
+      where: { squadId: squad.id, role: 'MEMBER' },
+      orderBy: { personId: 'asc' },
+    });
+    const inspection = await db().inspection.create({
+      data: {
+        requestKey: `matrix:inspection:${side}`,
+        squadId: squad.id,
+        period: '2018Q2',
+        inspectedOn: '2018-06-10',
+        checked: '矩阵督查',
+        findings: '矩阵问题',
+        rating: 'AVERAGE',
+        createdById: groupLeader.id,
+        corrections: { create: [{ title: '矩阵整改', ownerId: owner.personId, dueOn: '2018-06-30' }] },
+      },
+      include: { corrections: true },
+    });
+    ids.correction[side] = inspection.corrections[0]!.id;
     if (side === 'own') ids.rejectedTrip = await createTrip(squad.id, 'REJECTED', groupLeader.id, captain.personId);
   }
   // The helper serves the own squad's project.
@@ -304,6 +327,12 @@ const exercises: Record<string, (role: RoleKey, side: Side) => Promise<Outcome>>
   'trip.cancel': (r, s) => tapOutcome(r, { action: 'trip.cancel', tripId: ids.approvedTrip[s] }),
   // No reason: a field error, nothing dropped.
   'lead.drop': (r, s) => tapOutcome(r, { action: 'lead.drop', leadId: ids.lead[s] }, { drop_reason: '' }),
+  '/inspect': (r) => say(r, '/inspect 纺织'),
+  // An empty form: field errors for whoever may record, nothing stored.
+  'inspection.submit': (r) =>
+    tapOutcome(r, { action: 'inspection.submit', squadId: ids.squad.own, period: '2018Q2' }, {}),
+  // No note: a field error, nothing closed.
+  'correction.close': (r, s) => tapOutcome(r, { action: 'correction.close', id: ids.correction[s] }, { corr_note: '' }),
   'lead.reward': (r) =>
     tapOutcome(r, { action: 'lead.reward', leadId: ids.lead.own, step: 'approve' }, { reward_amount: '1' }),
 };

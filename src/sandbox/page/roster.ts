@@ -26,7 +26,12 @@ const LEADER_ROLES: Record<string, string> = {
   RESPONSIBLE_LEADER: '责任领导',
 };
 const OFFICE_ROLES = new Set(['OFFICE', 'OFFICE_ADMIN']);
-const OTHER_ROLES: Record<string, string> = { HELPER: '帮办中心', ASSESSOR: '考核中心', REVIEWER: '预审经办' };
+const OTHER_ROLES: Record<string, string> = {
+  HELPER: '帮办中心',
+  ASSESSOR: '考核中心',
+  REVIEWER: '预审经办',
+  INSPECTOR: '督查室',
+};
 
 export async function listRosterGroups(db: Db): Promise<RosterGroup[]> {
   const people = await pickablePeople(db);
