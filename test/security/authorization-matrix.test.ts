@@ -50,6 +50,8 @@ const REFUSALS = [
   '只有办公室管理员',
   '只能由提交人或本小分队队长',
   '只给区招商局',
+  '由小分队队长、责任领导或区招商局提出',
+  '只能由提出人、本小分队队长或区招商局撤回',
 ];
 const REFUSAL = new RegExp(REFUSALS.join('|'));
 
@@ -80,6 +82,8 @@ const ids = {
   packaged: {} as Record<Side, number>,
   approvedTrip: {} as Record<Side, number>,
   lead: {} as Record<Side, number>,
+  /** An issue for the leadership meeting raised by each squad's captain. */
+  issue: {} as Record<Side, number>,
   pendingTrips: [] as number[],
   /** A rejected plan of the own squad, travelled by its captain. */
   rejectedTrip: 0,
@@ -162,6 +166,17 @@ beforeAll(async () => {
           source: 'VISIT',
           ownerId: captain.personId,
           createdOn: '2018-06-01',
+        },
+      })
+    ).id;
+    ids.issue[side] = (
+      await db().meetingIssue.create({
+        data: {
+          requestKey: `matrix:issue:${side}`,
+          squadId: squad.id,
+          title: '矩阵问题',
+          helpAsked: '矩阵协调事项',
+          raisedById: captain.personId,
         },
       })
     ).id;
@@ -250,6 +265,8 @@ const exercises: Record<string, (role: RoleKey, side: Side) => Promise<Outcome>>
   '/settings': (r) => say(r, '/settings'),
   '/reports': (r) => say(r, '/reports 2018-06'),
   '/leadcard': (r, s) => say(r, `/leadcard ${ids.lead[s]}`),
+  '/issue': (r, s) => say(r, `/issue ${SQUAD_WORD[s]}`),
+  '/issues': (r, s) => say(r, `/issues ${SQUAD_WORD[s]}`),
   'monthly-report.save': (r, s) => tapOutcome(r, report('save', s), REPORT_FORM),
   'monthly-report.submit': (r, s) => tapOutcome(r, report('submit', s), REPORT_FORM),
   'monthly-report.exempt': (r, s) => tapOutcome(r, report('exempt', s), { month: MONTH, exempt_reason: '矩阵测试' }),
@@ -304,6 +321,11 @@ const exercises: Record<string, (role: RoleKey, side: Side) => Promise<Outcome>>
   'trip.cancel': (r, s) => tapOutcome(r, { action: 'trip.cancel', tripId: ids.approvedTrip[s] }),
   // No reason: a field error, nothing dropped.
   'lead.drop': (r, s) => tapOutcome(r, { action: 'lead.drop', leadId: ids.lead[s] }, { drop_reason: '' }),
+  'issue.open': (r, s) => tapOutcome(r, { action: 'issue.open', squadId: ids.squad[s] }),
+  // An empty form: field errors, nothing stored.
+  'issue.submit': (r, s) => tapOutcome(r, { action: 'issue.submit', squadId: ids.squad[s] }, {}),
+  // The first allowed tap withdraws it; later ones are told it is withdrawn already.
+  'issue.withdraw': (r, s) => tapOutcome(r, { action: 'issue.withdraw', issueId: ids.issue[s] }),
   'lead.reward': (r) =>
     tapOutcome(r, { action: 'lead.reward', leadId: ids.lead.own, step: 'approve' }, { reward_amount: '1' }),
 };
