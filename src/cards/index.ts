@@ -3,6 +3,7 @@ import { UserError } from '../errors.js';
 import { answer, type CardAnswer } from '../feishu/answer.js';
 import { publishBulletin } from './bulletin/actions.js';
 import { submitLead } from './lead/actions.js';
+import { openIssueForm, submitIssue, withdrawIssue } from './meeting-issue/actions.js';
 import { cancelImport, confirmImport } from './import-preview/actions.js';
 import {
   editMonthlyReport,
@@ -53,6 +54,9 @@ export const cardActions: Record<string, CardHandler> = {
   'lead.submit': submitLead,
   'lead.drop': dropLeadAction,
   'lead.reward': decideRewardAction,
+  'issue.open': openIssueForm,
+  'issue.submit': submitIssue,
+  'issue.withdraw': withdrawIssue,
   'project.view': viewProject,
   'project.new': newProject,
   'project.create': createProject,

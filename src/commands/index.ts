@@ -5,6 +5,7 @@ import { bindPerson, rebindRoster } from './bind.js';
 import { bindLeadershipGroup } from './bind-group.js';
 import { manageCalendar } from './calendar.js';
 import { exportSheet } from './export.js';
+import { listIssues, raiseIssue } from './issue.js';
 import { manageKeyProjects } from './key.js';
 import { manageLand } from './land.js';
 import { openLeadCard } from './lead.js';
@@ -124,6 +125,17 @@ export const commands: Record<string, Command> = {
     summary:
       '联合预审：查看项目的预审状态；未预审时区招商局或项目所属小分队可发起，被否决后由区招商局写明理由重新发起；' +
       '单位无人可审时办公室管理员指定经办人',
+  },
+  '/issue': {
+    run: raiseIssue,
+    usage: '/issue [小分队] · /issue list',
+    summary:
+      '提请领导小组研究的问题：写明问题、涉及项目和需要协调解决的事项，提交后通知区招商局，列入季度会议（队长、责任领导、区招商局）',
+  },
+  '/issues': {
+    run: listIssues,
+    usage: '/issues [小分队]',
+    summary: '查看小分队提请领导小组研究的问题及状态（待研究/已研究/已撤回）和领导小组的决定',
   },
   '/key': {
     run: manageKeyProjects,

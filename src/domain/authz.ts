@@ -124,3 +124,24 @@ export function mayInspect(a: Actor): string | null {
   if (isOfficeActor(a) || a.roles.includes('INSPECTOR')) return null;
   return '督查记录由区委区政府督查室或区招商局填写。';
 }
+
+/**
+ * 提请领导小组研究的问题: a squad's captain, its responsible leaders, or the office raise an issue
+ * for the quarterly leadership meeting (plan 二(一), 三(二)).
+ */
+export function mayRaiseIssue(a: Actor, squadId: number): string | null {
+  if (isOfficeActor(a) || isCaptainOf(a, squadId) || a.leaderOf.includes(squadId)) return null;
+  return '提请领导小组研究的问题由小分队队长、责任领导或区招商局提出；请联系你们的队长。';
+}
+
+/** An issue still waiting for the meeting is withdrawn by whoever raised it, the squad's captain, or the office. */
+export function mayWithdrawIssue(a: Actor, issue: { raisedById: number; squadId: number }): string | null {
+  if (isOfficeActor(a) || a.id === issue.raisedById || isCaptainOf(a, issue.squadId)) return null;
+  return '提请研究的问题只能由提出人、本小分队队长或区招商局撤回。';
+}
+
+/** The squads someone not in the office may raise issues for: those they captain or lead. */
+export function issueSquadIds(a: Actor): number[] {
+  const captained = a.squads.filter((s) => s.role === 'CAPTAIN').map((s) => s.squadId);
+  return [...new Set([...captained, ...a.leaderOf])];
+}

@@ -10,6 +10,8 @@ export interface ReportViewer {
   submit: boolean;
   /** May save a draft (a squad member, or the office). */
   draft: boolean;
+  /** May raise an issue for the leadership meeting (队长, 责任领导, or the office); absent: no. */
+  raiseIssue?: boolean;
 }
 
 export interface ReportButtons {
@@ -21,6 +23,8 @@ export interface ReportButtons {
   submit: boolean;
   /** Why a button is missing, as one sentence for the card; null when nothing is. */
   why: string | null;
+  /** 提请领导小组研究: shown whatever the month's state, to whoever may raise an issue for the squad. */
+  raiseIssue: boolean;
 }
 
 export function reportButtons(p: {
@@ -34,10 +38,10 @@ export function reportButtons(p: {
   viewer: ReportViewer;
 }): ReportButtons & { window: ReportWindow } {
   const window = reportWindow(p.month, p.now, p.tz, p.closeDay);
-  return { ...decide(p), window };
+  return { ...decide(p), raiseIssue: p.viewer.raiseIssue === true, window };
 }
 
-function decide(p: Parameters<typeof reportButtons>[0]): ReportButtons {
+function decide(p: Parameters<typeof reportButtons>[0]): Omit<ReportButtons, 'raiseIssue'> {
   const v = p.viewer;
   const submitted = p.status === 'SUBMITTED';
   const refusal = reportEditRefusal({ ...p, submitted, office: v.office });

@@ -9,6 +9,7 @@ import { importPreviewSamples } from './samples/import-preview.js';
 import { inspectionSamples } from './samples/inspection.js';
 import { landSamples } from './samples/land.js';
 import { leadSamples } from './samples/lead.js';
+import { meetingIssueSamples } from './samples/meeting-issue.js';
 import { monthlyReportSamples } from './samples/monthly-report.js';
 import { officeSettingsSamples } from './samples/office-settings.js';
 import { packagedSamples } from './samples/packaged.js';
@@ -38,6 +39,7 @@ export const CARD_SAMPLES: SampleTable = {
   ...reportingListSamples,
   ...officeSettingsSamples,
   ...inspectionSamples,
+  ...meetingIssueSamples,
 };
 
 /**

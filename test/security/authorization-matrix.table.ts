@@ -97,6 +97,8 @@ export const MATRIX: MatrixRow[] = [
   cmd('/settings', '查看、修改系统设置', false,                   'N   N   N   N N N Y N N N N Y'),
   cmd('/reports', '各小分队月度汇报一览', false,                  'N   N   N   Y Y Y Y Y N N N Y'),
   cmd('/leadcard', '一条线索的状态和中介奖励', true,              'Y/N Y/N Y/N Y Y Y Y Y N N N Y'),
+  cmd('/issue', '为一个小分队提请领导小组研究问题', true,         'N   Y/N Y/N N N Y Y N N N N Y'),
+  cmd('/issues', '一个小分队提请研究的问题和决定', true,          'Y/N Y/N Y/N Y Y Y Y Y N N N Y'),
   act('monthly-report.save', '月度汇报：保存草稿', true,         'Y/N Y/N N   N N Y Y N N N N Y'),
   act('monthly-report.submit', '月度汇报：提交', true,           'N   Y/N N   N N Y Y N N N N Y'),
   act('monthly-report.exempt', '月度汇报：免报', true,           'N   N   Y/N N N Y Y N N N N Y'),
@@ -141,6 +143,9 @@ export const MATRIX: MatrixRow[] = [
   cmd('/inspect', '季度督查：督查情况、填写督查记录', false,       'N   N   N   N N Y Y N N N N Y'),
   act('inspection.submit', '季度督查：提交督查记录', false,       'N   N   N   N N Y Y N N N N Y'),
   act('correction.close', '督查整改：办结销号（队员为责任人）', true, 'Y/N Y/N N   N N Y Y N N N N Y'),
+  act('issue.open', '提请研究：从月度汇报打开表单', true,        'N   Y/N Y/N N N Y Y N N N N Y'),
+  act('issue.submit', '提请研究：提交', true,                    'N   Y/N Y/N N N Y Y N N N N Y'),
+  act('issue.withdraw', '提请研究：撤回（队长提出的）', true,    'N   Y/N N   N N Y Y N N N N Y'),
 ];
 
 const SYMBOL: Record<Cell, string> = { Y: '✓', N: '✗', 'Y/N': '本队✓', 'N/Y': '他队✓' };

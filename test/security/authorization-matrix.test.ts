@@ -52,6 +52,8 @@ const REFUSALS = [
   '只给区招商局',
   '督查记录由',
   '整改事项只能由',
+  '由小分队队长、责任领导或区招商局提出',
+  '只能由提出人、本小分队队长或区招商局撤回',
 ];
 const REFUSAL = new RegExp(REFUSALS.join('|'));
 
@@ -84,6 +86,8 @@ const ids = {
   lead: {} as Record<Side, number>,
   /** A correction of each squad's inspection, its owner a member of that squad. */
   correction: {} as Record<Side, number>,
+  /** An issue for the leadership meeting raised by each squad's captain. */
+  issue: {} as Record<Side, number>,
   pendingTrips: [] as number[],
   /** A rejected plan of the own squad, travelled by its captain. */
   rejectedTrip: 0,
@@ -188,6 +192,17 @@ beforeAll(async () => {
       include: { corrections: true },
     });
     ids.correction[side] = inspection.corrections[0]!.id;
+    ids.issue[side] = (
+      await db().meetingIssue.create({
+        data: {
+          requestKey: `matrix:issue:${side}`,
+          squadId: squad.id,
+          title: '矩阵问题',
+          helpAsked: '矩阵协调事项',
+          raisedById: captain.personId,
+        },
+      })
+    ).id;
     if (side === 'own') ids.rejectedTrip = await createTrip(squad.id, 'REJECTED', groupLeader.id, captain.personId);
   }
   // The helper serves the own squad's project.
@@ -273,6 +288,8 @@ const exercises: Record<string, (role: RoleKey, side: Side) => Promise<Outcome>>
   '/settings': (r) => say(r, '/settings'),
   '/reports': (r) => say(r, '/reports 2018-06'),
   '/leadcard': (r, s) => say(r, `/leadcard ${ids.lead[s]}`),
+  '/issue': (r, s) => say(r, `/issue ${SQUAD_WORD[s]}`),
+  '/issues': (r, s) => say(r, `/issues ${SQUAD_WORD[s]}`),
   'monthly-report.save': (r, s) => tapOutcome(r, report('save', s), REPORT_FORM),
   'monthly-report.submit': (r, s) => tapOutcome(r, report('submit', s), REPORT_FORM),
   'monthly-report.exempt': (r, s) => tapOutcome(r, report('exempt', s), { month: MONTH, exempt_reason: '矩阵测试' }),
@@ -333,6 +350,11 @@ const exercises: Record<string, (role: RoleKey, side: Side) => Promise<Outcome>>
     tapOutcome(r, { action: 'inspection.submit', squadId: ids.squad.own, period: '2018Q2' }, {}),
   // No note: a field error, nothing closed.
   'correction.close': (r, s) => tapOutcome(r, { action: 'correction.close', id: ids.correction[s] }, { corr_note: '' }),
+  'issue.open': (r, s) => tapOutcome(r, { action: 'issue.open', squadId: ids.squad[s] }),
+  // An empty form: field errors, nothing stored.
+  'issue.submit': (r, s) => tapOutcome(r, { action: 'issue.submit', squadId: ids.squad[s] }, {}),
+  // The first allowed tap withdraws it; later ones are told it is withdrawn already.
+  'issue.withdraw': (r, s) => tapOutcome(r, { action: 'issue.withdraw', issueId: ids.issue[s] }),
   'lead.reward': (r) =>
     tapOutcome(r, { action: 'lead.reward', leadId: ids.lead.own, step: 'approve' }, { reward_amount: '1' }),
 };

@@ -14,7 +14,7 @@ import { enqueueMessage } from '../../feishu/outbox.js';
 import { CAPTAIN_VIEWER, drawMonthlyReportForm, exemptForm, offersVisits } from './view.js';
 import { emptyReport, renderReportSummary } from './view-summary.js';
 import type { Actor } from '../../domain/actor.js';
-import { isOfficeActor, mayFileMonthlyReport, maySaveReportDraft } from '../../domain/authz.js';
+import { isOfficeActor, mayFileMonthlyReport, mayRaiseIssue, maySaveReportDraft } from '../../domain/authz.js';
 import { reportButtons, type ReportViewer } from '../../domain/report-buttons.js';
 
 // The monthly report card as it stands, loaded and drawn: for `/report`, for the callbacks, and
@@ -54,7 +54,12 @@ export async function monthlyReportCard(
   const rb = reportButtons({ status, amending, month, now, tz, closeDay, viewer });
   const contactsHidden = !opts.contacts;
   if (report && report.status !== 'DRAFT' && !opts.editing)
-    return renderReportSummary(report, squadName, tz, { contactsHidden, edit: rb.edit, why: rb.why });
+    return renderReportSummary(report, squadName, tz, {
+      contactsHidden,
+      edit: rb.edit,
+      why: rb.why,
+      raiseIssue: rb.raiseIssue,
+    });
   if (!rb.form) {
     // Read-only: a leader reading the month, or a month closed for the squad. A responsible leader
     // may still mark a month nobody submitted 免报, while it is open.
@@ -73,6 +78,7 @@ export async function monthlyReportCard(
       edit: false,
       why: rb.why,
       exempt,
+      raiseIssue: rb.raiseIssue,
     });
   }
   const found = offersVisits(report) ? await visitedBusinessmenOfMonth(db, squadId, month) : null;
@@ -90,7 +96,7 @@ export async function summaryRights(
   now: Date,
   tz: string,
   viewer: ReportViewer,
-): Promise<{ edit: boolean; why: string | null }> {
+): Promise<{ edit: boolean; why: string | null; raiseIssue: boolean }> {
   const status = report.status === 'DRAFT' ? 'DRAFT' : (report.status as 'SUBMITTED' | 'EXEMPT');
   const rb = reportButtons({
     status,
@@ -102,8 +108,9 @@ export async function summaryRights(
     viewer,
   });
   // A draft's summary (a forwarded card): 修改 opens the form, which only the captain does here.
-  if (status === 'DRAFT') return { edit: rb.form && viewer.submit, why: rb.form ? null : rb.why };
-  return { edit: rb.edit, why: rb.why };
+  if (status === 'DRAFT')
+    return { edit: rb.form && viewer.submit, why: rb.form ? null : rb.why, raiseIssue: rb.raiseIssue };
+  return { edit: rb.edit, why: rb.why, raiseIssue: rb.raiseIssue };
 }
 
 /** What a person may do on a squad's monthly report (domain/authz.ts), for drawing its buttons. */
@@ -112,6 +119,7 @@ export function reportViewerOf(actor: Actor, squadId: number): ReportViewer {
     office: isOfficeActor(actor),
     submit: mayFileMonthlyReport(actor, squadId) === null,
     draft: maySaveReportDraft(actor, squadId) === null,
+    raiseIssue: mayRaiseIssue(actor, squadId) === null,
   };
 }
 

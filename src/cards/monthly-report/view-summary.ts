@@ -5,6 +5,7 @@ import { CONTACTS_HIDDEN } from '../../domain/contact-rules.js';
 import { BUSINESSMAN_FORMAT, formatBusinessmenLines } from '../../domain/visited-businessmen.js';
 import type { Card } from '../../feishu/answer.js';
 import { escapeMarkdown, renderCard } from '../shared/template.js';
+import { raiseIssueButton } from '../meeting-issue/view.js';
 import { monthLabel, REPORT_ACTIONS } from './view.js';
 
 // The read-only monthly report, once submitted or exempt, with a 修改 button.
@@ -25,6 +26,8 @@ export interface SummaryOptions {
   edit?: boolean;
   why?: string | null;
   exempt?: unknown[];
+  /** 提请领导小组研究 (the viewer may raise an issue for the squad). */
+  raiseIssue?: boolean;
 }
 
 export function renderReportSummary(
@@ -96,6 +99,7 @@ export function renderReportSummary(
             },
           ]),
       ...(opts.exempt ?? []),
+      ...(opts.raiseIssue ? [raiseIssueButton(r.squadId)] : []),
     ],
   });
 }

@@ -9,6 +9,7 @@ import {
 import { CONTACTS_HIDDEN } from '../../domain/contact-rules.js';
 import type { Card } from '../../feishu/answer.js';
 import { MAX_TEXT } from './form.js';
+import { raiseIssueButton } from '../meeting-issue/view.js';
 import { renderCard } from '../shared/template.js';
 
 // The monthly report (月度汇报) card: a form while it is being written, a read-only summary with
@@ -46,7 +47,7 @@ export interface ReportFormState {
 }
 
 /** The squad's captain: the rights a card is drawn with when the viewer is not known. */
-export const CAPTAIN_VIEWER: ReportViewer = { office: false, submit: true, draft: true };
+export const CAPTAIN_VIEWER: ReportViewer = { office: false, submit: true, draft: true, raiseIssue: true };
 
 export function monthLabel(month: string): string {
   return `${month.slice(0, 4)}年${Number(month.slice(5))}月`;
@@ -178,6 +179,7 @@ export function renderReportForm(s: ReportFormState, now: Date, tz: string): Car
     exemptElements,
     buttons,
     footer: reportFormFooter(s.month, s.closeDay, window),
+    issueButton: rb.raiseIssue ? [raiseIssueButton(s.squadId)] : [],
   });
 }
 

@@ -71,7 +71,7 @@ export const monthlyReportSamples: SampleTable = {
       drawMonthlyReportForm(form({ report: report() }), NOW, TZ, { withExemption: true }),
   },
   'monthly-report-summary': {
-    'submitted on time': () => renderReportSummary(report(), SQUAD_NAME, TZ),
+    'submitted on time': () => renderReportSummary(report(), SQUAD_NAME, TZ, { raiseIssue: true }),
     'after the deadline: no 修改, and why': () =>
       renderReportSummary(report(), SQUAD_NAME, TZ, {
         edit: false,
