@@ -118,3 +118,9 @@ export function mayDecideReward(a: Actor): string | null {
   if (isOfficeActor(a)) return null;
   return '中介奖励由区招商局（领导小组办公室）审核和登记支付。';
 }
+
+/** The annual assessment (年度考核): the office, the leading group and the assessment centre (考核中心). */
+export function mayAssess(a: Actor): string | null {
+  if (isOfficeActor(a) || isLeadership(a) || a.roles.includes('ASSESSOR')) return null;
+  return '只有领导小组、办公室和考核中心可以查看年度考核结果；本小分队的得分和名次请发送 /rank 年份 查看。';
+}
