@@ -5,6 +5,7 @@
 // To add a card: write its samples in samples/<group>.ts (or here), spread them into CARD_SAMPLES,
 // and take its name out of TODO_SAMPLES. A template with no sample fails the contracts test.
 import type { Card } from '../../src/feishu/answer.js';
+import { assessmentSamples } from './samples/assessment.js';
 import { importPreviewSamples } from './samples/import-preview.js';
 import { landSamples } from './samples/land.js';
 import { leadSamples } from './samples/lead.js';
@@ -36,6 +37,7 @@ export const CARD_SAMPLES: SampleTable = {
   ...reportingSamples,
   ...reportingListSamples,
   ...officeSettingsSamples,
+  ...assessmentSamples,
 };
 
 /**
