@@ -8,7 +8,6 @@ import {
   type ScoredSquad,
   type ScoreWeights,
 } from './scoring.js';
-import { mergeWeights } from './scoring-settings.js';
 import type { SquadActuals, SquadTally } from './tally.js';
 import { SQUAD_KINDS, type SquadKind } from './vocabulary.js';
 
@@ -37,8 +36,13 @@ export function assessWeights(stored: unknown, bulletin: ScoreWeights): KindWeig
   const one = (k: SquadKind) => {
     const v = o[k];
     if (!v || typeof v !== 'object') return { weights: { ...bulletin }, own: false };
-    // A key missing from a stored kind (a component added since it was saved) takes the red/black weight.
-    return { weights: mergeWeights({ ...bulletin, ...(v as Record<string, unknown>) }), own: true };
+    // A key missing or unreadable in a stored kind (a component added since it was saved) takes the red/black weight.
+    const weights = { ...bulletin };
+    for (const key of Object.keys(weights) as (keyof ScoreWeights)[]) {
+      const x = (v as Record<string, unknown>)[key];
+      if (typeof x === 'number' && Number.isFinite(x) && x >= 0) weights[key] = x;
+    }
+    return { weights, own: true };
   };
   return { INDUSTRY: one('INDUSTRY'), TOWN: one('TOWN'), DEPARTMENT: one('DEPARTMENT') };
 }
