@@ -1,6 +1,7 @@
 import type { Deps } from '../deps.js';
 import { UserError } from '../errors.js';
 import { answer, type CardAnswer } from '../feishu/answer.js';
+import { openAssessment } from './assess/actions.js';
 import { publishBulletin } from './bulletin/actions.js';
 import { submitLead } from './lead/actions.js';
 import { openIssueForm, submitIssue, withdrawIssue } from './meeting-issue/actions.js';
@@ -74,6 +75,7 @@ export const cardActions: Record<string, CardHandler> = {
   'review.start': launchReview,
   'review.open': openReview,
   'bulletin.publish': publishBulletin,
+  'assess.open': openAssessment,
   'import.confirm': confirmImport,
   'import.cancel': cancelImport,
   'reports.open': openReadOnlyReport,

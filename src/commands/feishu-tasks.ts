@@ -1,4 +1,5 @@
 import type { TaskTable } from '../feishu/tasks.js';
+import { assessExportTask } from './assess.js';
 import { bindRosterTask } from './bind.js';
 import { exportTask } from './export.js';
 import { importTask } from './import-file.js';
@@ -10,4 +11,5 @@ export const feishuTasks: TaskTable = {
   TEMPLATE: templateTask,
   IMPORT: importTask,
   BIND_ROSTER: bindRosterTask,
+  ASSESS_EXPORT: assessExportTask,
 };

@@ -1,6 +1,7 @@
 import type { Deps } from '../deps.js';
 import { UserError } from '../errors.js';
 import { reply, type Reply } from '../feishu/answer.js';
+import { showAssessment } from './assess.js';
 import { bindPerson, rebindRoster } from './bind.js';
 import { bindLeadershipGroup } from './bind-group.js';
 import { manageCalendar } from './calendar.js';
@@ -49,6 +50,12 @@ export const commands: Record<string, Command> = {
     run: showRank,
     usage: '/rank [2018Q2|2018]',
     summary: '查看各小分队综合得分排名（红黑榜口径），默认本季度。领导小组、办公室看全部；其他人看自己小分队的名次。',
+  },
+  '/assess': {
+    run: showAssessment,
+    usage: '/assess [年份] [产业|镇|部门|excel]',
+    summary:
+      '（领导小组、办公室、考核中心）年度考核：产业小分队、镇（街道办）、区直部门分别排名，每项的权重、完成值/目标、完成率和得分；excel 导出考核表',
   },
   '/quota': {
     run: showQuotas,
@@ -183,9 +190,9 @@ export const commands: Record<string, Command> = {
   },
   '/settings': {
     run: manageSettings,
-    usage: '/settings [月报|预审|红黑榜|定时任务] · /settings 目标 [年份] · /settings history',
+    usage: '/settings [月报|预审|红黑榜|考核|定时任务] · /settings 目标 [年份] · /settings history',
     summary:
-      '（办公室管理员）查看和修改设置：月报提醒日和关闭日、预审门槛和期限、红黑榜权重和规则、定时任务时间、全区年度目标；history 查看修改记录',
+      '（办公室管理员）查看和修改设置：月报提醒日和关闭日、预审门槛和期限、红黑榜权重和规则、年度考核权重、定时任务时间、全区年度目标；history 查看修改记录',
   },
   '/bind-group': {
     run: bindLeadershipGroup,

@@ -28,6 +28,9 @@ const GROUP_WORDS: Record<string, string> = {
   bulletin: 'bulletin',
   红黑榜: 'bulletin',
   权重: 'bulletin',
+  assess: 'assess',
+  考核: 'assess',
+  年度考核: 'assess',
   jobs: 'jobs',
   定时任务: 'jobs',
 };
@@ -79,7 +82,7 @@ export async function manageSettings(input: CommandInput, deps: Deps): Promise<R
     return reply.card(await loadGoalsForm(deps, year));
   }
   const group = SETTING_GROUPS.find((g) => g.key === GROUP_WORDS[word]);
-  if (!group) throw new UserError(`没有「${word}」这组设置；可写 月报、预审、红黑榜、定时任务、目标，或 history`);
+  if (!group) throw new UserError(`没有「${word}」这组设置；可写 月报、预审、红黑榜、考核、定时任务、目标，或 history`);
   const stored = await readSettings(deps.db, groupKeys(group));
   return reply.card(settingsGroupCard(group, groupFormValues(group, stored)));
 }

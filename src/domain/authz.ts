@@ -145,3 +145,9 @@ export function issueSquadIds(a: Actor): number[] {
   const captained = a.squads.filter((s) => s.role === 'CAPTAIN').map((s) => s.squadId);
   return [...new Set([...captained, ...a.leaderOf])];
 }
+
+/** The annual assessment (年度考核): the office, the leading group and the assessment centre (考核中心). */
+export function mayAssess(a: Actor): string | null {
+  if (isOfficeActor(a) || isLeadership(a) || a.roles.includes('ASSESSOR')) return null;
+  return '只有领导小组、办公室和考核中心可以查看年度考核结果；本小分队的得分和名次请发送 /rank 年份 查看。';
+}

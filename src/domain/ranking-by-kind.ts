@@ -47,9 +47,15 @@ export function rankableTallies(tallies: SquadTally[], period: Period): SquadTal
 
 /**
  * Each kind's squads ranked among themselves, in the order industry, towns, departments; empty kinds
- * left out. Squads with nothing to judge (未参评: no target, no activity) are not ranked.
+ * left out. Squads with nothing to judge (未参评: no target, no activity) are not ranked. `w` is one
+ * set of weights for all, or each kind's own (the annual assessment may weigh towns differently).
  */
-function rankByKind(tallies: SquadTally[], period: Period, w: ScoreWeights, rules: BulletinRules): RankedSection[] {
+export function rankByKind(
+  tallies: SquadTally[],
+  period: Period,
+  w: ScoreWeights | ((kind: SquadKind) => ScoreWeights),
+  rules: BulletinRules,
+): RankedSection[] {
   const rankable = rankableTallies(tallies, period).filter((t) => !isUnjudged(t));
   return SQUAD_KINDS.map((kind) => ({
     kind,
@@ -57,7 +63,7 @@ function rankByKind(tallies: SquadTally[], period: Period, w: ScoreWeights, rule
     ranked: rankSquads(
       rankable.filter((t) => t.kind === kind),
       period,
-      w,
+      typeof w === 'function' ? w(kind) : w,
       rules,
     ),
   })).filter((s) => s.ranked.length > 0);

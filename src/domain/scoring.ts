@@ -68,7 +68,7 @@ export const DEFAULT_RULES: BulletinRules = {
   floors: { score: 40, missingReports: 2, tripRuleRate: 0.5 },
 };
 
-const COMPONENT_LABELS: Record<ComponentKey, string> = {
+export const COMPONENT_LABELS: Record<ComponentKey, string> = {
   cohortCommencement: '往年签约项目开工率',
   signedProjects: '签约亿元以上项目',
   signedInvestment: '签约投资额',
@@ -83,12 +83,15 @@ const COMPONENT_LABELS: Record<ComponentKey, string> = {
   tripRules: '外出招商守规（每次≥6家、≥3条）',
 };
 
-type ComponentKey = keyof ScoreWeights | 'cohortCommencement';
+export type ComponentKey = keyof ScoreWeights | 'cohortCommencement';
 
 interface Component {
   key: ComponentKey;
   ratio: number;
   weight: number;
+  /** What the ratio was made of (the annual assessment shows them): actual ÷ target. */
+  actual?: number;
+  target?: number;
 }
 
 export interface ScoredSquad {
@@ -121,10 +124,16 @@ function componentsOf(t: SquadTally, period: Period, w: ScoreWeights, rules: Bul
   ];
   const components: Component[] = pairs
     .filter(([k, , target]) => target > 0 && w[k] > 0)
-    .map(([key, actual, target]) => ({ key, ratio: actual / target, weight: w[key] }));
+    .map(([key, actual, target]) => ({ key, ratio: actual / target, weight: w[key], actual, target }));
   // The cohorts' 开工率 is a yearly goal: it counts in the annual ranking only.
   if (period.quarter === undefined && a.cohortNeeded > 0 && w.commenced > 0)
-    components.push({ key: 'cohortCommencement', ratio: a.cohortStarted / a.cohortNeeded, weight: w.commenced });
+    components.push({
+      key: 'cohortCommencement',
+      ratio: a.cohortStarted / a.cohortNeeded,
+      weight: w.commenced,
+      actual: a.cohortStarted,
+      target: a.cohortNeeded,
+    });
   return components;
 }
 

@@ -1,17 +1,19 @@
 import { Cron } from 'croner';
 import { DEFAULT_CLOSE_DAY } from './deadlines.js';
+import { ASSESS_WEIGHTS_KEY, assessWeights } from './assessment.js';
 import { JOB_TIMES, jobCronKey } from './job-times.js';
 import { DEFAULT_REMINDER_RULES } from './reminders.js';
 import { REVIEW_SETTINGS } from './review.js';
 import type { DEFAULT_WEIGHTS } from './scoring.js';
 import { mergeRules, mergeWeights } from './scoring-settings.js';
+import { SQUAD_KINDS, type SquadKind } from './vocabulary.js';
 
 // The settings the office changes in chat (/settings), grouped as the cards show them. Each field is
 // one input on its group's card; a field is a whole setting (`report.closeDay`) or one number inside
 // a setting that holds an object (`bulletin.weights` → `signedProjects`). Pure: the caller loads the
 // stored values and writes the changes.
 
-type SettingGroupKey = 'report' | 'review' | 'bulletin' | 'jobs';
+type SettingGroupKey = 'report' | 'review' | 'bulletin' | 'assess' | 'jobs';
 
 type Kind = 'int' | 'number' | 'days' | 'cron';
 
@@ -32,9 +34,11 @@ export interface SettingGroup {
   title: string;
   note: string;
   fields: SettingField[];
+  /** Settings the group's values in force depend on without changing them (the defaults it falls back to). */
+  reads?: string[];
 }
 
-const WEIGHT_LABELS: Record<keyof typeof DEFAULT_WEIGHTS, string> = {
+export const WEIGHT_LABELS: Record<keyof typeof DEFAULT_WEIGHTS, string> = {
   signedProjects: '签约亿元以上项目',
   signedInvestment: '签约投资额',
   fundsInPlace: '到位资金',
@@ -50,6 +54,11 @@ const WEIGHT_LABELS: Record<keyof typeof DEFAULT_WEIGHTS, string> = {
 
 /** Each weight is points out of 100: the score is the weighted mean of the completion ratios. */
 const WEIGHTS_TOTAL = 100;
+
+const KIND_SHORT: Record<SquadKind, string> = { INDUSTRY: '产业', TOWN: '镇', DEPARTMENT: '部门' };
+
+/** The input of one weight of the annual assessment: `a_TOWN_trips`. */
+const assessFieldName = (kind: SquadKind, k: string) => `a_${kind}_${k}`;
 
 export const SETTING_GROUPS: SettingGroup[] = [
   {
@@ -148,6 +157,25 @@ export const SETTING_GROUPS: SettingGroup[] = [
     ],
   },
   {
+    key: 'assess',
+    title: '年度考核权重',
+    note: `产业小分队、镇（街道办）、区直部门分别设权重，各类合计都必须等于 ${WEIGHTS_TOTAL}；从未保存过时沿用红黑榜权重。封顶和重大项目、战略性新兴产业的加权沿用红黑榜规则。`,
+    reads: ['bulletin.weights'],
+    fields: SQUAD_KINDS.flatMap((kind) =>
+      (Object.keys(WEIGHT_LABELS) as (keyof typeof WEIGHT_LABELS)[]).map(
+        (k): SettingField => ({
+          name: assessFieldName(kind, k),
+          key: ASSESS_WEIGHTS_KEY,
+          path: [kind, k],
+          label: `${KIND_SHORT[kind]}·${WEIGHT_LABELS[k]}`,
+          kind: 'number',
+          min: 0,
+          max: 100,
+        }),
+      ),
+    ),
+  },
+  {
     key: 'jobs',
     title: '定时任务时间',
     note: 'cron 格式“分 时 日 月 周”，按本地时间，例如 0 9 * * * 为每天 9:00。改后下一次检查即生效，无需重启。',
@@ -166,14 +194,21 @@ export function findSettingGroup(key: string): SettingGroup | undefined {
   return SETTING_GROUPS.find((g) => g.key === key);
 }
 
-/** Every settings key a group reads. */
+/** Every settings key a group reads: those its inputs change, and those their defaults come from. */
 export function groupKeys(g: SettingGroup): string[] {
-  return [...new Set(g.fields.map((f) => f.key))];
+  return [...new Set([...g.fields.map((f) => f.key), ...(g.reads ?? [])])];
 }
 
-/** The value in force of each key: the stored one made whole with the defaults. */
-function effectiveValue(key: string, stored: unknown): unknown {
+/**
+ * The value in force of each key: the stored one made whole with the defaults. `others` holds the
+ * other stored settings a default may come from (the assessment's weights fall back to the red/black list's).
+ */
+function effectiveValue(key: string, stored: unknown, others: Record<string, unknown> = {}): unknown {
   if (key === 'bulletin.weights') return mergeWeights(stored);
+  if (key === ASSESS_WEIGHTS_KEY) {
+    const w = assessWeights(stored, mergeWeights(others['bulletin.weights']));
+    return Object.fromEntries(SQUAD_KINDS.map((k) => [k, w[k].weights]));
+  }
   if (key === 'bulletin.rules') return mergeRules(stored);
   if (stored !== undefined && stored !== null) return stored;
   if (key === 'reminders.reportDays') return DEFAULT_REMINDER_RULES.reportDays;
@@ -193,7 +228,7 @@ function at(v: unknown, path: string[] | undefined): unknown {
 export function groupFormValues(g: SettingGroup, stored: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const f of g.fields) {
-    const v = at(effectiveValue(f.key, stored[f.key]), f.path);
+    const v = at(effectiveValue(f.key, stored[f.key], stored), f.path);
     out[f.name] = Array.isArray(v) ? v.join(',') : String(v ?? '');
   }
   return out;
@@ -249,7 +284,7 @@ export function parseGroupForm(
 ): ParsedGroup {
   const errors: Record<string, string> = {};
   const next: Record<string, unknown> = {};
-  for (const k of groupKeys(g)) next[k] = structuredClone(effectiveValue(k, stored[k]));
+  for (const k of groupKeys(g)) next[k] = structuredClone(effectiveValue(k, stored[k], stored));
   for (const f of g.fields) {
     const raw = typeof form[f.name] === 'string' ? (form[f.name] as string).trim() : String(form[f.name] ?? '').trim();
     const r = parseField(f, raw);
@@ -263,13 +298,23 @@ export function parseGroupForm(
     if (sum !== WEIGHTS_TOTAL)
       errors.w_signedProjects = `各项权重合计应为 ${WEIGHTS_TOTAL}，现在是 ${sum}，请调整后再保存`;
   }
+  if (g.key === 'assess') {
+    for (const kind of SQUAD_KINDS) {
+      if (Object.keys(errors).some((n) => n.startsWith(`a_${kind}_`))) continue;
+      const w = (next[ASSESS_WEIGHTS_KEY] as Record<SquadKind, Record<string, number>>)[kind];
+      const sum = Math.round(Object.values(w).reduce((s, x) => s + x, 0) * 100) / 100;
+      if (sum !== WEIGHTS_TOTAL)
+        errors[assessFieldName(kind, 'signedProjects')] =
+          `${KIND_SHORT[kind]}的各项权重合计应为 ${WEIGHTS_TOTAL}，现在是 ${sum}，请调整后再保存`;
+    }
+  }
   if (g.key === 'review' && !errors.key_days && !errors.work_days) {
     if ((next[REVIEW_SETTINGS.keyWorkingDays.key] as number) > (next[REVIEW_SETTINGS.workingDays.key] as number))
       errors.key_days = '重点项目期限不能长于一般项目期限';
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  const changes = groupKeys(g)
-    .map((key) => ({ key, from: effectiveValue(key, stored[key]), to: next[key] }))
+  const changes = [...new Set(g.fields.map((f) => f.key))]
+    .map((key) => ({ key, from: effectiveValue(key, stored[key], stored), to: next[key] }))
     .filter((c) => JSON.stringify(c.from) !== JSON.stringify(c.to));
   return { ok: true, changes };
 }
@@ -312,7 +357,7 @@ export function describeSettingChange(key: string, from: unknown, to: unknown): 
 export function settingLabel(key: string): string {
   for (const g of SETTING_GROUPS) {
     if (g.fields.some((f) => f.key === key && f.path))
-      return `${g.title}·${key === 'bulletin.weights' ? '权重' : '规则'}`;
+      return key === ASSESS_WEIGHTS_KEY ? g.title : `${g.title}·${key === 'bulletin.weights' ? '权重' : '规则'}`;
     const f = g.fields.find((x) => x.key === key);
     if (f) return `${g.title}·${f.label}`;
   }

@@ -5,6 +5,7 @@
 // To add a card: write its samples in samples/<group>.ts (or here), spread them into CARD_SAMPLES,
 // and take its name out of TODO_SAMPLES. A template with no sample fails the contracts test.
 import type { Card } from '../../src/feishu/answer.js';
+import { assessmentSamples } from './samples/assessment.js';
 import { importPreviewSamples } from './samples/import-preview.js';
 import { inspectionSamples } from './samples/inspection.js';
 import { landSamples } from './samples/land.js';
@@ -40,6 +41,7 @@ export const CARD_SAMPLES: SampleTable = {
   ...officeSettingsSamples,
   ...inspectionSamples,
   ...meetingIssueSamples,
+  ...assessmentSamples,
 };
 
 /**

@@ -61,7 +61,7 @@ describe('scoreSquad (hand-computed)', () => {
 
   it('exempt months count neither way', () => {
     const a = scoreSquad(tally(1, { reports: reports(2, 0, 0, 1) }, {}), year);
-    expect(a.components).toEqual([{ key: 'reportsOnTime', ratio: 1, weight: 10 }]);
+    expect(a.components).toEqual([{ key: 'reportsOnTime', ratio: 1, weight: 10, actual: 2, target: 2 }]);
     expect(a.score).toBe(100);
     expect(a.missingReports).toBe(0);
   });
@@ -235,6 +235,8 @@ describe('strategic emerging industries and the cohorts’ commencement rate', (
       key: 'cohortCommencement',
       ratio: 0.5,
       weight: DEFAULT_WEIGHTS.commenced,
+      actual: 7,
+      target: 14,
     });
     expect(annual.score).toBe(66.7);
     // Q2: trips 2 of ⌈2/4⌉ = 1 → capped 1.2; no cohort component → 120
