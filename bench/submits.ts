@@ -29,7 +29,31 @@ const PACED_RATE = 50;
 const MAX_SECONDS = SHORT ? 15 : 40;
 const CONNECTIONS = [10, 50];
 const NOW = '2018-06-15T02:00:00Z';
+/** Submits of each kind sent one at a time to count their database work. */
+const WORK_SUBMITS = 10;
 const PG_ADMIN = process.env.TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
+
+/** Prisma operations and SQL statements per submit of one kind (deterministic, unlike the timings). */
+export interface WorkRow {
+  setup: string;
+  kind: string;
+  submits: number;
+  operations: number;
+  statements: number;
+}
+
+/** The bot_card_db_work figures of one action, summed over the instances. */
+async function dbWorkOf(urls: string[], action: string): Promise<Record<string, number>> {
+  const out: Record<string, number> = { runs: 0, operations: 0, statements: 0 };
+  for (const url of urls) {
+    const text = await (await fetch(`${url}/metrics`)).text();
+    for (const line of text.split('\n')) {
+      const m = /^bot_card_db_work\{action="([^"]+)",kind="([^"]+)"\} (\d+)/.exec(line);
+      if (m && m[1] === action) out[m[2]!] = (out[m[2]!] ?? 0) + Number(m[3]);
+    }
+  }
+  return out;
+}
 
 export interface SubmitRow {
   setup: string;
@@ -40,6 +64,8 @@ export interface SubmitRow {
 
 interface Kind {
   name: string;
+  /** The card action it calls (its database work is read from the bot's /metrics). */
+  action: string;
   /** Rows this kind writes, counted in the database. */
   count(db: Db): Promise<number>;
   next(urls: string[]): Req | undefined;
@@ -182,6 +208,7 @@ async function prepareKinds(db: Db, sizes: { trips: number; reviews: number; pro
   return [
     {
       name: 'monthly report submit (new version)',
+      action: 'monthly-report.submit',
       count: (d) => d.monthlyReportRevision.count(),
       next(urls) {
         const t = reports.take();
@@ -204,6 +231,7 @@ async function prepareKinds(db: Db, sizes: { trips: number; reviews: number; pro
     },
     {
       name: 'lead submit (duplicate check)',
+      action: 'lead.submit',
       count: (d) => d.lead.count(),
       next(urls) {
         const n = leadNo++;
@@ -221,6 +249,7 @@ async function prepareKinds(db: Db, sizes: { trips: number; reviews: number; pro
     },
     {
       name: 'trip plan approval',
+      action: 'trip.approve',
       count: (d) => d.trip.count({ where: { status: 'APPROVED', requestKey: { startsWith: 'bench-trip-' } } }),
       next(urls) {
         const id = trips.take();
@@ -233,6 +262,7 @@ async function prepareKinds(db: Db, sizes: { trips: number; reviews: number; pro
     },
     {
       name: 'pre-review opinion (同意)',
+      action: 'review.opinion',
       count: (d) => d.reviewOpinion.count({ where: { decision: { not: 'PENDING' } } }),
       next(urls) {
         const o = opinions.take();
@@ -246,6 +276,7 @@ async function prepareKinds(db: Db, sizes: { trips: number; reviews: number; pro
     },
     {
       name: 'project stage change',
+      action: 'project.stage',
       count: (d) => d.projectStageChange.count(),
       next(urls) {
         const p = projects.take();
@@ -273,7 +304,7 @@ async function prepareKinds(db: Db, sizes: { trips: number; reviews: number; pro
 
 /** Pool sizes: enough targets for two "max" runs, the paced run and the warm-up. */
 function poolSizes(instances: number) {
-  const need = 2 * MAX_REQUESTS + PACED_RATE * PACED_SECONDS + 50 * instances;
+  const need = 2 * MAX_REQUESTS + PACED_RATE * PACED_SECONDS + 50 * instances + WORK_SUBMITS;
   return { trips: need, reviews: Math.ceil(need / 4), projects: Math.ceil(need / 3) };
 }
 
@@ -285,6 +316,7 @@ async function measureAll(
   rows: SubmitRow[],
   written: Record<string, string>,
   memory: Record<string, number>,
+  work: WorkRow[],
 ): Promise<void> {
   const help = (): Req => {
     const { headers, body } = signedRequest('help');
@@ -321,7 +353,19 @@ async function measureAll(
   for (const k of kinds.filter((x) => !only || only.some((o) => x.name.startsWith(o)))) {
     const before = await (await db()).$transaction((tx) => k.count(tx as Db));
     await closedLoop(5, 20, 20, () => k.next(urls)); // warm-up
-    let answered = 20;
+    // Database work per submit: WORK_SUBMITS one after the other (each its own transaction).
+    const w0 = await dbWorkOf(urls, k.action);
+    await closedLoop(1, WORK_SUBMITS, 20, () => k.next(urls));
+    const w1 = await dbWorkOf(urls, k.action);
+    const runs = w1.runs! - w0.runs!;
+    work.push({
+      setup,
+      kind: k.name,
+      submits: runs,
+      operations: (w1.operations! - w0.operations!) / runs,
+      statements: (w1.statements! - w0.statements!) / runs,
+    });
+    let answered = 20 + WORK_SUBMITS;
     let successes = 0;
     for (const c of CONNECTIONS) {
       const r = await closedLoop(c, MAX_REQUESTS, MAX_SECONDS, () => k.next(urls));
@@ -344,7 +388,9 @@ export async function benchSubmits(): Promise<{
   rows: SubmitRow[];
   written: Record<string, string>;
   memory: Record<string, number>;
+  work: WorkRow[];
 }> {
+  const work: WorkRow[] = [];
   const rows: SubmitRow[] = [];
   const written: Record<string, string> = {};
   const memory: Record<string, number> = {};
@@ -385,7 +431,7 @@ export async function benchSubmits(): Promise<{
     children.push(bot);
     database = await openDatabase(url);
     written['SQLite district'] = JSON.stringify(district);
-    await measureAll('SQLite, 1 instance', [bot.url], kinds, async () => database.prisma, rows, written, memory);
+    await measureAll('SQLite, 1 instance', [bot.url], kinds, async () => database.prisma, rows, written, memory, work);
     await database.close();
     await bot.stop();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -414,6 +460,7 @@ export async function benchSubmits(): Promise<{
           rows,
           written,
           memory,
+          work,
         );
         await Promise.all(two.map((c) => c.stop()));
         await pgDb.close();
@@ -425,7 +472,7 @@ export async function benchSubmits(): Promise<{
   } finally {
     await Promise.all(children.map((c) => c.stop()));
   }
-  return { rows, written, memory };
+  return { rows, written, memory, work };
 }
 
 export function formatSubmits(r: Awaited<ReturnType<typeof benchSubmits>>): string {
@@ -447,6 +494,15 @@ export function formatSubmits(r: Awaited<ReturnType<typeof benchSubmits>>): stri
       `| ${x.setup} | ${x.kind} | ${x.load} | ${x.r.reqPerSec} | ${share} | ${x.r.p50} | ${x.r.p99} | ${toasts} | ${x.r.non2xx} |`,
     );
   }
+  lines.push(
+    '',
+    'database work per submit (counted by the bot, bot_card_db_work; the same on any machine):',
+    '',
+    '| setup | callback | Prisma operations | SQL statements | submits counted |',
+    '|---|---|---:|---:|---:|',
+  );
+  for (const w of r.work)
+    lines.push(`| ${w.setup} | ${w.kind} | ${+w.operations.toFixed(1)} | ${+w.statements.toFixed(1)} | ${w.submits} |`);
   lines.push('', 'rows written (counted in the database before and after):');
   for (const [k, v] of Object.entries(r.written)) lines.push(`- ${k}: ${v}`);
   lines.push('', '| memory | RSS MB |', '|---|---:|');

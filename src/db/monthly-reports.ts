@@ -3,6 +3,7 @@ import type { ReportStatus } from '../domain/vocabulary.js';
 import type { VisitedBusinessman } from '../domain/visited-businessmen.js';
 import type { Visit } from '../generated/prisma/client.js';
 import type { Db } from './client.js';
+import { readOncePerRequest } from './request-memo.js';
 import { getSetting } from './settings.js';
 
 export interface ReportFields {
@@ -48,7 +49,12 @@ export async function reportCloseDay(db: Db): Promise<number> {
 }
 
 export async function findSquadName(db: Db, squadId: number): Promise<string | null> {
-  return (await db.squad.findUnique({ where: { id: squadId }, select: { name: true } }))?.name ?? null;
+  // Read once per request: the answer and the squad's card both name it.
+  return readOncePerRequest(
+    db,
+    `squad-name:${squadId}`,
+    async () => (await db.squad.findUnique({ where: { id: squadId }, select: { name: true } }))?.name ?? null,
+  );
 }
 
 async function nameOf(db: Db, personId: number | null): Promise<string | null> {

@@ -2,6 +2,7 @@
 import { QueryCompiler as SqliteCompiler } from '@prisma/client/runtime/query_compiler_bg.sqlite.mjs';
 // @ts-expect-error: as above.
 import { QueryCompiler as PgCompiler } from '@prisma/client/runtime/query_compiler_bg.postgresql.mjs';
+import { noteOperation, noteOperations } from './op-count.js';
 
 /**
  * Remembers the query plans Prisma's query compiler made, per compiler and per request.
@@ -19,13 +20,14 @@ const MAX_PLANS = 1000;
 
 export const planCacheStats = { hits: 0, misses: 0 };
 
-type Compiler = { compile(request: string): unknown };
+type Compiler = { compile(request: string): unknown; compileBatch(request: string): unknown };
 
 function memoise(proto: Compiler): void {
   const compile = proto.compile;
   if ((compile as { memoised?: boolean }).memoised) return;
   const caches = new WeakMap<object, Map<string, unknown>>();
   const memo = function (this: Compiler, request: string): unknown {
+    noteOperation();
     let cache = caches.get(this);
     if (!cache) {
       cache = new Map();
@@ -45,6 +47,13 @@ function memoise(proto: Compiler): void {
     return plan;
   };
   proto.compile = Object.assign(memo, { memoised: true });
+  // Calls Prisma gathers into one request (findUnique calls of one tick) are compiled together;
+  // they are not cached, only counted, one operation each.
+  const compileBatch = proto.compileBatch;
+  proto.compileBatch = function (this: Compiler, request: string): unknown {
+    noteOperations(() => (JSON.parse(request) as { batch: unknown[] }).batch.length);
+    return compileBatch.call(this, request);
+  };
 }
 
 /** A plan shared by many calls must not change under any of them: frozen, a write would throw. */

@@ -5,6 +5,7 @@ import type pg from 'pg';
 // prisma/postgresql/schema.prisma (the same models; `npm run db:pg-schema` keeps it in step).
 import { PrismaClient } from '../generated/prisma-pg/client.js';
 import type { Database, Db } from './database.js';
+import { countStatements } from './op-count.js';
 import { txConnection } from './tx-connection.js';
 
 /** Connections per instance: small, since several instances share one server (2 cores here). */
@@ -21,11 +22,13 @@ export async function openPostgres(url: string): Promise<Database> {
   const adapterFactory: typeof factory = Object.assign(Object.create(factory) as typeof factory, {
     connect: async () => {
       const adapter = await factory.connect();
+      countStatements(adapter);
       const start = adapter.startTransaction.bind(adapter);
       adapter.startTransaction = async (isolationLevel) => {
         const tx = await start(isolationLevel);
         const conn = (tx as unknown as { client?: pg.ClientBase }).client;
         if (conn) queryOneAtATime(conn);
+        countStatements(tx);
         const slot = txConnection.getStore();
         if (slot && !slot.pg) slot.pg = conn;
         return tx;

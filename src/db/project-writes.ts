@@ -71,11 +71,33 @@ export interface StageChange {
   dates: Partial<Record<StageDateField, string | null>>;
 }
 
-/** One row of the stage history, and the project moved to its stage with the amounts added. */
-export async function recordStageChange(db: Db, c: StageChange): Promise<void> {
-  await guardSigning(db, { id: c.projectId, stage: c.toStage, investment: c.investmentAfter });
-  await guardTotals(db, c);
-  await db.projectStageChange.create({
+/** The project as the stage form was read, in the same transaction: what the checks start from. */
+export interface ProjectBefore {
+  importedHistory: boolean;
+  fundsInPlace: number;
+  foreignCapitalUsd: number;
+}
+
+/**
+ * One row of the stage history, and the project moved to its stage with the amounts added. `before`
+ * is the project as the caller read it in this transaction (it is not read again); returns the new
+ * history row and the project as written.
+ */
+export async function recordStageChange(db: Db, c: StageChange, before?: ProjectBefore) {
+  const now =
+    before ??
+    (await db.project.findUniqueOrThrow({
+      where: { id: c.projectId },
+      select: { importedHistory: true, fundsInPlace: true, foreignCapitalUsd: true },
+    }));
+  await guardSigning(db, {
+    id: c.projectId,
+    stage: c.toStage,
+    investment: c.investmentAfter,
+    importedHistory: now.importedHistory,
+  });
+  guardTotals(now, c);
+  const stage = await db.projectStageChange.create({
     data: {
       requestKey: c.requestKey,
       projectId: c.projectId,
@@ -89,7 +111,7 @@ export async function recordStageChange(db: Db, c: StageChange): Promise<void> {
       byId: c.byId,
     },
   });
-  await db.project.update({
+  const project = await db.project.update({
     where: { id: c.projectId },
     data: {
       stage: c.toStage,
@@ -99,6 +121,7 @@ export async function recordStageChange(db: Db, c: StageChange): Promise<void> {
       foreignCapitalUsd: { increment: c.fxAdded ?? 0 },
     },
   });
+  return { stage, project };
 }
 
 /** A write that would take a project's running total past MAX_AMOUNT_WAN; nothing of it was stored. */
@@ -112,12 +135,7 @@ export class AmountOutOfRange extends Error {
 }
 
 /** The totals after the amounts are added stay within MAX_AMOUNT_WAN (each form field already does). */
-async function guardTotals(db: Db, c: StageChange): Promise<void> {
-  if (!c.fundsAdded && !c.fxAdded) return;
-  const now = await db.project.findUniqueOrThrow({
-    where: { id: c.projectId },
-    select: { fundsInPlace: true, foreignCapitalUsd: true },
-  });
+function guardTotals(now: ProjectBefore, c: StageChange): void {
   const over = (total: number, added: number | null) => added !== null && total + added > MAX_AMOUNT_WAN;
   if (over(now.fundsInPlace, c.fundsAdded))
     throw new AmountOutOfRange('funds_added', `到位资金累计不能超过 ${MAX_AMOUNT_WAN} 万元，请核对本次新增金额`);

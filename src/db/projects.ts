@@ -4,6 +4,8 @@ import type { Db } from './client.js';
 
 export interface ProjectStageRow {
   id: number;
+  /** The card request that wrote it (a repeated tap finds its key here). */
+  requestKey: string;
   fromStage: string | null;
   toStage: string;
   on: string;
@@ -75,11 +77,30 @@ export async function loadProject(db: Db, projectId: number): Promise<ProjectVie
     ...p.tasks.flatMap((t) => [t.assigneeId, t.closedById]),
   ]);
   return {
+    ...fieldsOf(p),
+    squadName: p.squad.name,
+    helperName: p.helperId ? (names.get(p.helperId) ?? null) : null,
+    stages: p.stages.map((s) => stageRowOf(s, s.byId ? (names.get(s.byId) ?? '') : '')),
+    tasks: p.tasks.map((t) => ({
+      id: t.id,
+      title: t.title,
+      dueOn: t.dueOn,
+      status: t.status,
+      assigneeName: t.assigneeId ? (names.get(t.assigneeId) ?? null) : null,
+      closedByName: t.closedById ? (names.get(t.closedById) ?? null) : null,
+    })),
+  };
+}
+
+type ProjectFields = Omit<ProjectView, 'squadName' | 'helperName' | 'stages' | 'tasks'>;
+
+/** The card's fields of a project row. */
+function fieldsOf(p: ProjectFields): ProjectFields {
+  return {
     id: p.id,
     name: p.name,
     company: p.company,
     squadId: p.squadId,
-    squadName: p.squad.name,
     sector: p.sector,
     stage: p.stage,
     investment: p.investment,
@@ -90,32 +111,47 @@ export async function loadProject(db: Db, projectId: number): Promise<ProjectVie
     producingOn: p.producingOn,
     atTargetOn: p.atTargetOn,
     helperId: p.helperId,
-    helperName: p.helperId ? (names.get(p.helperId) ?? null) : null,
     reviewStatus: p.reviewStatus,
     leadId: p.leadId,
     strategicEmerging: p.strategicEmerging,
     majorProject: p.majorProject,
     importedHistory: p.importedHistory,
-    stages: p.stages.map((s) => ({
-      id: s.id,
-      fromStage: s.fromStage,
-      toStage: s.toStage,
-      on: s.on,
-      investment: s.investment,
-      fundsInPlace: s.fundsInPlace,
-      foreignCapitalUsd: s.foreignCapitalUsd,
-      evidence: s.evidence,
-      byName: s.byId ? (names.get(s.byId) ?? '') : '',
-      createdAt: s.createdAt,
-    })),
-    tasks: p.tasks.map((t) => ({
-      id: t.id,
-      title: t.title,
-      dueOn: t.dueOn,
-      status: t.status,
-      assigneeName: t.assigneeId ? (names.get(t.assigneeId) ?? null) : null,
-      closedByName: t.closedById ? (names.get(t.closedById) ?? null) : null,
-    })),
+  };
+}
+
+type StageChangeRecord = Omit<ProjectStageRow, 'byName'>;
+
+function stageRowOf(s: StageChangeRecord, byName: string): ProjectStageRow {
+  return {
+    id: s.id,
+    requestKey: s.requestKey,
+    fromStage: s.fromStage,
+    toStage: s.toStage,
+    on: s.on,
+    investment: s.investment,
+    fundsInPlace: s.fundsInPlace,
+    foreignCapitalUsd: s.foreignCapitalUsd,
+    evidence: s.evidence,
+    byName,
+    createdAt: s.createdAt,
+  };
+}
+
+/**
+ * The project as loadProject would read it after a stage change, from the view read before it in
+ * the same transaction and the rows the change wrote (its history row, made by `byName`, and the
+ * project row as updated; its helper, squad and tasks are untouched): the card is drawn without
+ * reading it all again.
+ */
+export function projectAfterStageChange(
+  before: ProjectView,
+  written: { stage: StageChangeRecord; project: ProjectFields },
+  byName: string,
+): ProjectView {
+  return {
+    ...before,
+    ...fieldsOf(written.project),
+    stages: [...before.stages, stageRowOf(written.stage, byName)],
   };
 }
 
@@ -172,10 +208,6 @@ export async function findLeadForProject(
   leadId: number,
 ): Promise<{ id: number; squadId: number; sector: string } | null> {
   return db.lead.findUnique({ where: { id: leadId }, select: { id: true, squadId: true, sector: true } });
-}
-
-export async function stageChangeExists(db: Db, requestKey: string): Promise<boolean> {
-  return (await db.projectStageChange.findUnique({ where: { requestKey }, select: { id: true } })) !== null;
 }
 
 export async function taskExists(db: Db, requestKey: string): Promise<boolean> {

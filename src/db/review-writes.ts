@@ -101,9 +101,16 @@ export interface OpinionInput {
   reason?: string;
 }
 
+/** The opinion with its review and unit, as the caller read them in this transaction. */
+export interface KnownOpinion {
+  reviewId: number;
+  review: { id: number; projectId: number; status: string };
+  unit: { name: string };
+}
+
 /**
  * Records a unit's opinion and moves the review on: all passed → PASSED, a veto → VETOED at once.
- * Returns the review after the change.
+ * Returns the review after the change. `known`: the opinion as the caller just read it (else read here).
  */
 export async function recordOpinion(
   db: Db,
@@ -111,11 +118,14 @@ export async function recordOpinion(
   input: OpinionInput,
   actor: AuditActor,
   now: Date,
+  known?: KnownOpinion,
 ): Promise<ReviewRow> {
-  const op = await db.reviewOpinion.findUniqueOrThrow({
-    where: { id: opinionId },
-    include: { review: true, unit: true },
-  });
+  const op =
+    known ??
+    (await db.reviewOpinion.findUniqueOrThrow({
+      where: { id: opinionId },
+      include: { review: true, unit: true },
+    }));
   if (await isSuperseded(db, op.review)) throw supersededRefusal(op.review.projectId);
   if (op.review.status !== 'OPEN') throw new ReviewConflict('这次联合预审已经结束，不再接收意见。');
   const res = await db.reviewOpinion.updateMany({

@@ -1,12 +1,16 @@
 import { recordAudit } from './audit-trail.js';
 import type { Db } from './client.js';
+import { forgetInRequest, readOncePerRequest } from './request-memo.js';
 
 /**
  * Settings and rules (reminder days, score weights, thresholds) are versioned rows: the newest
  * version of a key is in force; changing one adds a version and keeps who changed it.
  */
 export async function getSetting<T>(db: Db, key: string, fallback: T): Promise<T> {
-  const row = await db.setting.findFirst({ where: { key }, orderBy: { version: 'desc' } });
+  // Read once per request (request-memo.ts): a handler may ask for the same rule in several places.
+  const row = await readOncePerRequest(db, `setting:${key}`, () =>
+    db.setting.findFirst({ where: { key }, orderBy: { version: 'desc' }, select: { value: true } }),
+  );
   if (!row) return fallback;
   try {
     return JSON.parse(row.value) as T;
@@ -27,6 +31,7 @@ export async function setSetting(
   await db.setting.create({
     data: { key, version, value: JSON.stringify(value), changedBy, ...(at ? { createdAt: at } : {}) },
   });
+  forgetInRequest(db, `setting:${key}`);
   await recordAudit(db, changedBy === null ? null : { id: changedBy }, 'setting.change', 'Setting', key, {
     from: last ? JSON.parse(last.value) : null,
     to: value,

@@ -17,6 +17,8 @@ export interface SignableProject {
   id: number;
   stage: string;
   investment: number;
+  /** Whether it was imported as history, when the caller has just read the project (else read here). */
+  importedHistory?: boolean;
 }
 
 /** The write was refused by the signing gate; nothing of it was stored. */
@@ -30,8 +32,10 @@ export class SigningRefused extends Error {}
 export async function checkSignable(db: Db, project: SignableProject): Promise<string | null> {
   if (project.stage === 'NEGOTIATING') return null;
   // A project imported as history was signed before the bot was in use, outside its pre-review.
-  const imported = await db.project.findUnique({ where: { id: project.id }, select: { importedHistory: true } });
-  if (imported?.importedHistory) return null;
+  const imported =
+    project.importedHistory ??
+    (await db.project.findUnique({ where: { id: project.id }, select: { importedHistory: true } }))?.importedHistory;
+  if (imported) return null;
   const thresholdWan = await getSetting<number>(db, REVIEW_THRESHOLD_KEY, DEFAULT_REVIEW_THRESHOLD_WAN);
   if (project.investment < thresholdWan) return null;
   const review = await latestReview(db, project.id);

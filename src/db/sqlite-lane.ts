@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { countStatements, noteStatement } from './op-count.js';
 
 type SqlDriverAdapter = Awaited<ReturnType<PrismaBetterSQLite3['connect']>>;
 type Transaction = Awaited<ReturnType<SqlDriverAdapter['startTransaction']>>;
@@ -79,14 +80,21 @@ export class SqliteLane {
         release();
         throw e;
       }
+      countStatements(tx);
       const commit = tx.commit.bind(tx);
       const rollback = tx.rollback.bind(tx);
       tx.commit = () => commit().finally(release);
       tx.rollback = () => rollback().finally(release);
       return tx;
     };
-    adapter.queryRaw = (q: SqlQuery) => this.statement(client, () => queryRaw(q));
-    adapter.executeRaw = (q: SqlQuery) => this.statement(client, () => executeRaw(q));
+    adapter.queryRaw = (q: SqlQuery) => {
+      noteStatement();
+      return this.statement(client, () => queryRaw(q));
+    };
+    adapter.executeRaw = (q: SqlQuery) => {
+      noteStatement();
+      return this.statement(client, () => executeRaw(q));
+    };
     adapter.executeScript = (script: string) => this.statement(client, () => executeScript(script));
     return adapter;
   }

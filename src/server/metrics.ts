@@ -1,6 +1,7 @@
 import client from 'prom-client';
 import type { Db } from '../db/client.js';
 import { jobRunCounts, outboxDepth } from '../db/metrics.js';
+import { dbWorkByName } from '../db/op-count.js';
 import { countOutboxTrouble } from '../db/outbox.js';
 import { OUTBOX_OVERDUE_MS } from '../feishu/outbox.js';
 import type { OutboxSender } from '../feishu/sender.js';
@@ -92,6 +93,21 @@ export class Metrics {
       registers: [this.registry],
       collect() {
         this.set(batchStatsOf(db).batchedEvents);
+      },
+    });
+    new client.Gauge({
+      name: 'bot_card_db_work',
+      help:
+        'Card actions of this instance since it started, by action: runs, the Prisma operations and the SQL ' +
+        'statements their handlers made (divided by runs: the database work of one)',
+      labelNames: ['action', 'kind'],
+      registers: [this.registry],
+      collect() {
+        for (const [action, w] of dbWorkByName) {
+          this.set({ action, kind: 'runs' }, w.runs);
+          this.set({ action, kind: 'operations' }, w.operations);
+          this.set({ action, kind: 'statements' }, w.statements);
+        }
       },
     });
     new client.Gauge({

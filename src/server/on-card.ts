@@ -1,4 +1,5 @@
-import { runCardAction } from '../cards/index.js';
+import { cardActions, runCardAction } from '../cards/index.js';
+import { countDbWork } from '../db/op-count.js';
 import type { Deps } from '../deps.js';
 import { answer, type CardAnswer } from '../feishu/answer.js';
 import { putEnvAdminOnRoster } from '../feishu/env-admin-roster.js';
@@ -14,23 +15,28 @@ export async function onCardAction(flat: Flat, deps: Deps): Promise<CardAnswer> 
   if (!eventId || !parsed.success) return answer.error('卡片数据不完整，请重新发送命令获取新卡片。');
   const e = parsed.data;
   const value = e.action.value ?? {};
+  const action = typeof value.action === 'string' ? value.action : '';
+  // The database work of each action is counted (bot_card_db_work in /metrics; the bench prints it).
+  const tally = Object.hasOwn(cardActions, action) ? action : 'unknown';
   const work = ({ tx, actor }: EventContext) =>
-    runCardAction(
-      {
-        action: typeof value.action === 'string' ? value.action : '',
-        value,
-        formValue: e.action.form_value ?? {},
-        componentName: e.action.name,
-        option: e.action.option,
-        operatorOpenId: e.operator.open_id,
-        actor,
-        token: e.token,
-        messageId: e.context?.open_message_id,
-        chatId: e.context?.open_chat_id,
-        eventId,
-        timezone: e.action.timezone,
-      },
-      tx,
+    countDbWork(tally, () =>
+      runCardAction(
+        {
+          action,
+          value,
+          formValue: e.action.form_value ?? {},
+          componentName: e.action.name,
+          option: e.action.option,
+          operatorOpenId: e.operator.open_id,
+          actor,
+          token: e.token,
+          messageId: e.context?.open_message_id,
+          chatId: e.context?.open_chat_id,
+          eventId,
+          timezone: e.action.timezone,
+        },
+        tx,
+      ),
     );
   try {
     await putEnvAdminOnRoster(deps, e.operator.open_id);

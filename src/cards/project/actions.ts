@@ -2,7 +2,7 @@ import { savedNotice } from '../shared/elements.js';
 import { escapeMarkdown } from '../shared/template.js';
 import type { Actor } from '../../domain/actor.js';
 import { recordAudit } from '../../db/audit-trail.js';
-import { listHelpers, loadProject, type ProjectView, stageChangeExists } from '../../db/projects.js';
+import { listHelpers, loadProject, projectAfterStageChange, type ProjectView } from '../../db/projects.js';
 import { AmountOutOfRange, recordStageChange } from '../../db/project-writes.js';
 import { SigningRefused } from '../../db/signing-guard.js';
 import type { Deps } from '../../deps.js';
@@ -29,6 +29,15 @@ export async function showProjectCard(
 ): Promise<Card> {
   const project = await loadProject(deps.db, projectId);
   if (!project) throw new Error(`project ${projectId} not found`);
+  return drawProjectCard(deps, project, opts);
+}
+
+/** The card of a project already loaded in this transaction (and not changed since). */
+async function drawProjectCard(
+  deps: Deps,
+  project: ProjectView,
+  opts: { actor: Actor | null; mode?: ProjectMode; notice?: string },
+): Promise<Card> {
   const mode = opts.mode ?? 'view';
   const helpers = mode === 'task' || mode === 'helper' ? await listHelpers(deps.db) : [];
   return drawProject(project, {
@@ -67,7 +76,7 @@ export async function viewProject(input: CardInput, deps: Deps): Promise<CardAns
   ) as ProjectMode;
   const l = await projectForActor(input, deps, mode !== 'view');
   if (!l.ok) return l.answer;
-  return answer.card(await showProjectCard(deps, l.project.id, { actor: input.actor, mode }));
+  return answer.card(await drawProjectCard(deps, l.project, { actor: input.actor, mode }));
 }
 
 /** The stage form's amounts, echoed back when typed as 1.2亿, ３５００ and the like. */
@@ -87,16 +96,14 @@ export async function changeProjectStage(input: CardInput, deps: Deps): Promise<
   const timezone = deps.config.timezone;
   const seq = Number(input.value.seq);
   const requestKey = `project:${project.id}:change:${seq}`;
-  if (await stageChangeExists(db, requestKey)) {
-    return answer.toastAndCard(
-      '这次更新已保存（卡片已刷新）',
-      await showProjectCard(deps, project.id, { actor }),
-      'info',
-    );
+  // The project's history, read with it, holds every change made on its card (keyed by project).
+  if (project.stages.some((s) => s.requestKey === requestKey)) {
+    return answer.toastAndCard('这次更新已保存（卡片已刷新）', await drawProjectCard(deps, project, { actor }), 'info');
   }
+  // Nothing is written before a refusal, so the project read above is still the one to draw.
   const refuse = async (errors: Record<string, string>) =>
     answer.fieldErrors(
-      refillForm(await showProjectCard(deps, project.id, { actor, mode: 'stage' }), input.formValue, errors),
+      refillForm(await drawProjectCard(deps, project, { actor, mode: 'stage' }), input.formValue, errors),
       errors,
       '请检查填写内容',
     );
@@ -107,21 +114,26 @@ export async function changeProjectStage(input: CardInput, deps: Deps): Promise<
   const move = checkStageMove(from, f.to_stage, isOfficeActor(actor));
   if (move.refusal !== null) return refuse({ to_stage: move.refusal });
   const investment = f.investment ?? project.investment;
+  let written: Awaited<ReturnType<typeof recordStageChange>>;
   try {
-    await recordStageChange(db, {
-      requestKey,
-      projectId: project.id,
-      fromStage: from,
-      toStage: f.to_stage,
-      on: f.stage_date,
-      investment: f.investment ?? null,
-      investmentAfter: investment,
-      fundsAdded: f.funds_added ?? null,
-      fxAdded: f.fx_added ?? null,
-      evidence: f.evidence ?? '',
-      byId: actor.id,
-      dates: stageDatesAfter(move.kind, f.to_stage, f.stage_date),
-    });
+    written = await recordStageChange(
+      db,
+      {
+        requestKey,
+        projectId: project.id,
+        fromStage: from,
+        toStage: f.to_stage,
+        on: f.stage_date,
+        investment: f.investment ?? null,
+        investmentAfter: investment,
+        fundsAdded: f.funds_added ?? null,
+        fxAdded: f.fx_added ?? null,
+        evidence: f.evidence ?? '',
+        byId: actor.id,
+        dates: stageDatesAfter(move.kind, f.to_stage, f.stage_date),
+      },
+      project,
+    );
   } catch (e) {
     // The signing gate: shown on the field that crossed it (the amount on an update, else the stage).
     if (e instanceof AmountOutOfRange) return refuse({ [e.field]: e.message });
@@ -151,5 +163,6 @@ export async function changeProjectStage(input: CardInput, deps: Deps): Promise<
   const notice =
     savedNotice(`${what}${added}`, `${escapeMarkdown(actor.name)}，${localDateTime(now, timezone)}`) +
     echoes.map((e) => `\n${e}`).join('');
-  return answer.toastAndCard(said, await showProjectCard(deps, project.id, { actor, notice }));
+  const after = projectAfterStageChange(project, written, actor.name);
+  return answer.toastAndCard(said, await drawProjectCard(deps, after, { actor, notice }));
 }

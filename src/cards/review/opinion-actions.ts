@@ -8,6 +8,7 @@ import {
   squadInbox,
 } from '../../db/reviews.js';
 import type { Deps } from '../../deps.js';
+import { projectReviewStatusOf } from '../../domain/review.js';
 import { answer, type CardAnswer } from '../../feishu/answer.js';
 import { refillForm } from '../shared/form.js';
 import type { CardInput } from '../types.js';
@@ -43,12 +44,15 @@ export async function giveReviewOpinion(input: CardInput, deps: Deps): Promise<C
       { decision: f.decision, conditions: f.conditions, vetoCategory: f.veto_category, reason: f.reason },
       { id: actor.id, openId: actor.openId },
       deps.clock.now(),
+      { reviewId: review.id, review, unit: { name: opinion.unitName } },
     );
   } catch (e) {
     if (e instanceof ReviewConflict) return answer.error(e.message);
     throw e;
   }
-  const fresh = (await findProjectForReview(deps.db, project.id))!;
+  // recordOpinion changes the project only when it closes the review (its reviewStatus).
+  const fresh =
+    after.status === review.status ? project : { ...project, reviewStatus: projectReviewStatusOf(after.status) };
   const notified = after.status === 'VETOED' ? await sendVetoNotice(deps, fresh, after) : null;
   if (after.status === 'PASSED')
     await tellOffice(deps, `review-passed:${after.id}`, `联合预审「${fresh.name}」：全部预审单位同意，项目可以签约。`);

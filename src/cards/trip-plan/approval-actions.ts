@@ -54,8 +54,18 @@ async function decideTripPlan(status: 'APPROVED' | 'REJECTED', input: CardInput,
     at: now,
     approvalMessageId: input.messageId,
   });
-  const after = (await findTrip(deps.db, { id: trip.id }))!;
-  if (!changed) return answer.toastAndCard('这份计划已经处理过', renderTripSummary(after, tz, 'approver'), 'info');
+  if (!changed) {
+    // Decided by someone else since it was read (another instance): shown as it is now.
+    const now = (await findTrip(deps.db, { id: trip.id }))!;
+    return answer.toastAndCard('这份计划已经处理过', renderTripSummary(now, tz, 'approver'), 'info');
+  }
+  // The plan as decideTrip just wrote it: the card is drawn without reading it again.
+  const after: typeof trip = {
+    ...trip,
+    status,
+    rejectReason: status === 'REJECTED' ? reason : null,
+    decidedAt: now,
+  };
 
   const word = status === 'APPROVED' ? '批准' : '驳回';
   if (after.planMessageId)

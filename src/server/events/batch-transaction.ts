@@ -3,6 +3,7 @@ import { ensureEnvAdminRole } from '../../db/env-admins.js';
 import type { Actor } from '../../domain/actor.js';
 import type { Deps } from '../../deps.js';
 import { isUniqueViolation } from '../../db/errors.js';
+import { withRequestMemo } from '../../db/request-memo.js';
 import { txConnection, type TxConnectionSlot } from '../../db/tx-connection.js';
 import { enqueuedIn, type OutgoingMessage } from '../../feishu/outbox.js';
 import { hotSqlFor } from './batch-sql.js';
@@ -68,7 +69,10 @@ export async function handleInOneTransaction(deps: Deps, jobs: EventJob[]): Prom
         out.push({ kind: 'duplicate' });
         continue;
       }
-      const value = await job.work({ tx, actor: actors.get(job.openId) ?? null, reply: (m) => replies.push(m) });
+      // Each event's reads are its own (a setting read once per event, not once per batch).
+      const value = await withRequestMemo(() =>
+        job.work({ tx, actor: actors.get(job.openId) ?? null, reply: (m) => replies.push(m) }),
+      );
       out.push({ kind: 'done', value });
     }
     wrote = (await sql.enqueue(replies, now)) > 0 || enqueuedIn(txDb);

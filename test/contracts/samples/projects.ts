@@ -14,6 +14,7 @@ const helpers: Helper[] = roster.map((p) => ({ openId: p.openId }));
 
 const stageRow = (i: number, over: Partial<ProjectStageRow> = {}): ProjectStageRow => ({
   id: i,
+  requestKey: `project:1:change:${i}`,
   fromStage: 'SIGNED',
   toStage: 'SIGNED',
   on: `2018-0${1 + (i % 6)}-1${i % 10}`,
