@@ -28,6 +28,7 @@ import { openSettings, saveSettings } from './settings/actions.js';
 import { openGoals, saveGoals } from './settings/goals.js';
 import { cancelTripPlan } from './trip-cancel/actions.js';
 import { decideRewardAction, dropLeadAction } from './lead-state/actions.js';
+import { closeDecision, newDecision, saveDecision } from './decision/actions.js';
 import type { CardHandler, CardInput } from './types.js';
 
 /**
@@ -69,6 +70,9 @@ export const cardActions: Record<string, CardHandler> = {
   'review.start': launchReview,
   'review.open': openReview,
   'bulletin.publish': publishBulletin,
+  'decision.new': newDecision,
+  'decision.save': saveDecision,
+  'decision.close': closeDecision,
   'import.confirm': confirmImport,
   'import.cancel': cancelImport,
   'reports.open': openReadOnlyReport,

@@ -10,6 +10,7 @@ import { manageLand } from './land.js';
 import { openLeadCard } from './lead.js';
 import { listLeads } from './leads.js';
 import { openLeadState } from './leadcard.js';
+import { showMeeting } from './meeting.js';
 import { listOverdueTasks } from './overdue.js';
 import { showProgress } from './progress.js';
 import { openProjects } from './project.js';
@@ -109,6 +110,12 @@ export const commands: Record<string, Command> = {
     run: listOverdueTasks,
     usage: '/overdue',
     summary: '查看限时办结事项：已超时（橙色：超时不久，红色：严重超时）和即将到期（绿色）的项目任务。',
+  },
+  '/meeting': {
+    run: showMeeting,
+    usage: '/meeting [季度] · /meeting decide',
+    summary:
+      '（领导小组、区招商局）季度领导小组会议材料：得分排名、红黑榜草稿、小分队提请研究的问题、以往决定的办理情况；办公室点“记录决定”或用 /meeting decide 记录会议决定',
   },
   '/review': {
     run: showReview,

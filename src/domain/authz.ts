@@ -118,3 +118,21 @@ export function mayDecideReward(a: Actor): string | null {
   if (isOfficeActor(a)) return null;
   return '中介奖励由区招商局（领导小组办公室）审核和登记支付。';
 }
+
+/** The leadership meeting's pack (/meeting): the office prepares it, the leading group reads it. */
+export function mayRunMeeting(a: Actor): string | null {
+  if (isOfficeActor(a) || isLeadership(a)) return null;
+  return '领导小组会议材料只供领导小组和区招商局（领导小组办公室）查看。';
+}
+
+/** The meeting's decisions are recorded by the office (领导小组办公室), which keeps the minutes. */
+export function mayRecordDecision(a: Actor): string | null {
+  if (isOfficeActor(a)) return null;
+  return '会议决定事项由区招商局（领导小组办公室）记录。';
+}
+
+/** A decision is closed (办结销号) by its owner or the office. */
+export function mayCloseDecision(a: Actor, ownerId: number): string | null {
+  if (isOfficeActor(a) || a.id === ownerId) return null;
+  return '只有这项决定的责任人或区招商局可以办结销号。';
+}
