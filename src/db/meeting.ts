@@ -123,10 +123,10 @@ export async function listOpenDecisionsBefore(
   return { rows: await decisionRows(db, rows), total };
 }
 
-/** Decisions closed between the two instants (after `from`, up to `to`), in the order they were closed. */
+/** Decisions closed from `from` up to (not including) `to`, in the order they were closed. */
 export async function listDecisionsClosedBetween(db: Db, from: Date, to: Date): Promise<DecisionRow[]> {
   const rows = await db.meetingDecision.findMany({
-    where: { status: 'DONE', closedAt: { gt: from, lte: to } },
+    where: { status: 'DONE', closedAt: { gte: from, lt: to } },
     orderBy: [{ closedAt: 'asc' }, { id: 'asc' }],
   });
   return decisionRows(db, rows);

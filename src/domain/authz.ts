@@ -122,7 +122,7 @@ export function mayDecideReward(a: Actor): string | null {
 /** The leadership meeting's pack (/meeting): the office prepares it, the leading group reads it. */
 export function mayRunMeeting(a: Actor): string | null {
   if (isOfficeActor(a) || isLeadership(a)) return null;
-  return '领导小组会议材料只供领导小组和区招商局（领导小组办公室）查看。';
+  return '只有领导小组成员和区招商局可以查看领导小组会议材料。';
 }
 
 /** The meeting's decisions are recorded by the office (领导小组办公室), which keeps the minutes. */
@@ -134,5 +134,5 @@ export function mayRecordDecision(a: Actor): string | null {
 /** A decision is closed (办结销号) by its owner or the office. */
 export function mayCloseDecision(a: Actor, ownerId: number): string | null {
   if (isOfficeActor(a) || a.id === ownerId) return null;
-  return '只有这项决定的责任人或区招商局可以办结销号。';
+  return '只有区招商局或这项决定的责任人可以办结销号。';
 }

@@ -28,11 +28,12 @@ export function meetingDay(p: Period): string {
 }
 
 /**
- * Decisions closed "since the previous meeting": closed after the previous quarter's meeting day,
- * up to and including this one's. A decision closed later appears in the next quarter's pack.
+ * Decisions closed "since the previous meeting": closed on or after the previous quarter's meeting
+ * day and before this one's. One closed on a meeting day itself (the pack has gone out that morning)
+ * appears in the next quarter's pack.
  */
-export function closedSinceWindow(p: Period): { after: string; through: string } {
-  return { after: meetingDay(previousQuarter(p)), through: meetingDay(p) };
+export function closedSinceWindow(p: Period): { from: string; before: string } {
+  return { from: meetingDay(previousQuarter(p)), before: meetingDay(p) };
 }
 
 /** Days past due (0 or less: not overdue). */

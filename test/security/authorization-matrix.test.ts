@@ -80,6 +80,9 @@ const ids = {
   packaged: {} as Record<Side, number>,
   approvedTrip: {} as Record<Side, number>,
   lead: {} as Record<Side, number>,
+  /** An open issue of the own squad for the leadership meeting, and a decision owned by its responsible leader. */
+  issue: 0,
+  decision: 0,
   pendingTrips: [] as number[],
   /** A rejected plan of the own squad, travelled by its captain. */
   rejectedTrip: 0,
@@ -167,6 +170,31 @@ beforeAll(async () => {
     ).id;
     if (side === 'own') ids.rejectedTrip = await createTrip(squad.id, 'REJECTED', groupLeader.id, captain.personId);
   }
+  const raiser = await person('市政局四分队队员');
+  ids.issue = (
+    await db().meetingIssue.create({
+      data: {
+        requestKey: 'matrix:issue',
+        squadId: ids.squad.own,
+        title: '矩阵问题',
+        helpAsked: '矩阵请求',
+        raisedById: raiser.id,
+      },
+    })
+  ).id;
+  const leader = await person('马明');
+  ids.decision = (
+    await db().meetingDecision.create({
+      data: {
+        requestKey: 'matrix:decision',
+        period: '2018Q1',
+        title: '矩阵决定',
+        ownerId: leader.id,
+        dueOn: '2018-06-30',
+        createdById: leader.id,
+      },
+    })
+  ).id;
   // The helper serves the own squad's project.
   const helper = await person('帮办中心专员');
   await db().project.update({ where: { id: ids.project.own }, data: { helperId: helper.id } });
@@ -248,6 +276,8 @@ const exercises: Record<string, (role: RoleKey, side: Side) => Promise<Outcome>>
   '/bind-group': (r) => say(r, '/bind-group'),
   '/outbox': (r) => say(r, '/outbox'),
   '/settings': (r) => say(r, '/settings'),
+  '/meeting': (r) => say(r, '/meeting'),
+  '/meeting decide': (r) => say(r, '/meeting decide'),
   '/reports': (r) => say(r, '/reports 2018-06'),
   '/leadcard': (r, s) => say(r, `/leadcard ${ids.lead[s]}`),
   'monthly-report.save': (r, s) => tapOutcome(r, report('save', s), REPORT_FORM),
@@ -290,6 +320,10 @@ const exercises: Record<string, (role: RoleKey, side: Side) => Promise<Outcome>>
     ),
   'review.overrule': (r) => tapOutcome(r, { action: 'review.overrule' }, {}),
   'bulletin.publish': (r) => tapOutcome(r, { action: 'bulletin.publish', period: '2018Q2' }),
+  'decision.new': (r) => tapOutcome(r, { action: 'decision.new', issueId: ids.issue }),
+  // Every field empty: field errors, nothing stored.
+  'decision.save': (r) => tapOutcome(r, { action: 'decision.save', key: 'decision:matrix', issueId: ids.issue }, {}),
+  'decision.close': (r) => tapOutcome(r, { action: 'decision.close', decisionId: ids.decision }, {}),
   'import.confirm': (r) => tapOutcome(r, { action: 'import.confirm', batchId: 999999 }),
   'import.cancel': (r) => tapOutcome(r, { action: 'import.cancel', batchId: 999999 }),
   'settings.open': (r) => tapOutcome(r, { action: 'settings.open', group: 'report' }),

@@ -1,14 +1,14 @@
 import { recordAudit } from '../../db/audit-trail.js';
-import { isUniqueViolation } from '../../db/errors.js';
 import {
   closeDecisionRow,
   findDecision,
   findDecisionByKey,
   findIssue,
   insertDecision,
+  type IssueRow,
   listOwnerCandidates,
+  type RosterPick,
 } from '../../db/meeting.js';
-import { runInTransaction } from '../../db/transactions.js';
 import type { Deps } from '../../deps.js';
 import { mayCloseDecision, mayRecordDecision } from '../../domain/authz.js';
 import { localDate, localDateTime } from '../../domain/local-date.js';
@@ -19,7 +19,8 @@ import { savedNotice } from '../shared/elements.js';
 import { refillForm } from '../shared/form.js';
 import { escapeMarkdown } from '../shared/template.js';
 import type { CardInput } from '../types.js';
-import { readCloseNote, readDecisionForm, OWNER_NOT_ON_ROSTER } from './form.js';
+import { type DecisionValues, OWNER_NOT_ON_ROSTER, readCloseNote, readDecisionForm } from './form.js';
+import type { Actor } from '../../domain/actor.js';
 import { buildDecisionForm, decisionCardOf, type FormSpec } from './open.js';
 
 // 记录决定 and 办结销号: the office records what the meeting decided (for a squad's issue or on its
@@ -77,62 +78,10 @@ export async function saveDecision(input: CardInput, deps: Deps): Promise<CardAn
   const issue = spec.issueId !== null ? await findIssue(deps.db, spec.issueId) : null;
   if (spec.issueId !== null && issue?.status !== 'OPEN')
     return answer.error('这个问题已有会议决定，请重新发送 /meeting 查看。');
-  const f = form.values;
-  let id: number | null;
-  try {
-    id = await runInTransaction(deps.db, async (tx) => {
-      const row = await insertDecision(
-        tx,
-        {
-          requestKey: spec.key,
-          period: spec.period,
-          issueId: spec.issueId,
-          title: f.decision_title,
-          ownerId: owner.id,
-          dueOn: f.decision_due,
-          createdById: actor.id,
-        },
-        now,
-      );
-      if (!row) return null;
-      await recordAudit(tx, actor, 'meeting.decision.record', 'MeetingDecision', row.id, {
-        period: spec.period,
-        issueId: spec.issueId,
-        ownerId: owner.id,
-        dueOn: f.decision_due,
-      });
-      const d = (await findDecision(tx, row.id))!;
-      await enqueueMessage(tx, {
-        dedupKey: `decision-owner:${row.id}`,
-        to: { type: 'open_id', id: owner.openId },
-        msgType: 'interactive',
-        content: await decisionCardOf(
-          { ...deps, db: tx },
-          d,
-          `${escapeMarkdown(actor.name)}记录了领导小组会议的决定，由你负责，请在 ${f.decision_due} 前办结，办结后在下方写明办理情况并销号。`,
-        ),
-      });
-      if (issue) {
-        const raiser = await tx.person.findUnique({
-          where: { id: issue.raisedById },
-          select: { openId: true, active: true },
-        });
-        if (raiser?.openId && raiser.active)
-          await enqueueMessage(tx, {
-            dedupKey: `issue-decided:${issue.id}`,
-            to: { type: 'open_id', id: raiser.openId },
-            msgType: 'text',
-            content: textContent(
-              `你提请领导小组会议研究的问题“${issue.title}”已有决定：${f.decision_title}。责任人：${owner.name}，完成时限：${f.decision_due}。`,
-            ),
-          });
-      }
-      return row.id;
-    });
-  } catch (e) {
-    if (!isUniqueViolation(e)) throw e;
-    id = (await findDecisionByKey(deps.db, spec.key))?.id ?? null;
-  }
+  // The card action runs in one transaction (server/events/batch-transaction.ts): the decision, the
+  // issue's new status, the audit row and both messages are written together or not at all; two
+  // taps at once meet the request key's unique index and the second writes nothing.
+  const id = await storeDecision(deps, actor, spec, form.values, owner, issue, now);
   if (id === null) return answer.error('这个问题已有会议决定，请重新发送 /meeting 查看。');
   const saved = (await findDecision(deps.db, id))!;
   const notice = savedNotice(`已记录，已通知${escapeMarkdown(owner.name)}`, localDateTime(now, deps.config.timezone));
@@ -151,12 +100,70 @@ export async function closeDecision(input: CardInput, deps: Deps): Promise<CardA
   if (!read.ok)
     return answer.fieldErrors(refillForm(await decisionCardOf(deps, d), input.formValue, read.errors), read.errors);
   const now = deps.clock.now();
-  const closed = await runInTransaction(deps.db, async (tx) => {
-    const flipped = await closeDecisionRow(tx, d.id, read.note, actor.id, now);
-    if (flipped) await recordAudit(tx, actor, 'meeting.decision.close', 'MeetingDecision', d.id, { note: read.note });
-    return flipped;
-  });
+  const closed = await closeDecisionRow(deps.db, d.id, read.note, actor.id, now);
+  if (closed) await recordAudit(deps.db, actor, 'meeting.decision.close', 'MeetingDecision', d.id, { note: read.note });
   const after = (await findDecision(deps.db, d.id))!;
   if (!closed) return answer.toastAndCard('这项决定已办结销号', await decisionCardOf(deps, after), 'info');
   return answer.toastAndCard('已办结销号，下次会议材料会列出', await decisionCardOf(deps, after));
+}
+
+/** The decision, the issue's new status, the audit row, and the owner's card and raiser's note. */
+async function storeDecision(
+  deps: Deps,
+  actor: Actor,
+  spec: FormSpec,
+  f: DecisionValues,
+  owner: RosterPick,
+  issue: IssueRow | null,
+  now: Date,
+): Promise<number | null> {
+  const tx = deps.db;
+
+  const row = await insertDecision(
+    tx,
+    {
+      requestKey: spec.key,
+      period: spec.period,
+      issueId: spec.issueId,
+      title: f.decision_title,
+      ownerId: owner.id,
+      dueOn: f.decision_due,
+      createdById: actor.id,
+    },
+    now,
+  );
+  if (!row) return null;
+  await recordAudit(tx, actor, 'meeting.decision.record', 'MeetingDecision', row.id, {
+    period: spec.period,
+    issueId: spec.issueId,
+    ownerId: owner.id,
+    dueOn: f.decision_due,
+  });
+  const d = (await findDecision(tx, row.id))!;
+  await enqueueMessage(tx, {
+    dedupKey: `decision-owner:${row.id}`,
+    to: { type: 'open_id', id: owner.openId },
+    msgType: 'interactive',
+    content: await decisionCardOf(
+      deps,
+      d,
+      `${escapeMarkdown(actor.name)}记录了领导小组会议的决定，由你负责，请在 ${f.decision_due} 前办结，办结后在下方写明办理情况并销号。`,
+    ),
+  });
+  if (issue) {
+    const raiser = await tx.person.findUnique({
+      where: { id: issue.raisedById },
+      select: { openId: true, active: true },
+    });
+    if (raiser?.openId && raiser.active)
+      await enqueueMessage(tx, {
+        dedupKey: `issue-decided:${issue.id}`,
+        to: { type: 'open_id', id: raiser.openId },
+        msgType: 'text',
+        content: textContent(
+          `你提请领导小组会议研究的问题“${issue.title}”已有决定：${f.decision_title}。责任人：${owner.name}，完成时限：${f.decision_due}。`,
+        ),
+      });
+  }
+  return row.id;
 }

@@ -9,7 +9,7 @@ import {
   PACK_ISSUE_LIMIT,
   startOfLocalDay,
 } from '../../domain/meeting.js';
-import { addDays, type Period } from '../../domain/periods.js';
+import type { Period } from '../../domain/periods.js';
 import { bulletinSections, judgeByKind } from '../../domain/ranking-by-kind.js';
 import type { Card } from '../../feishu/answer.js';
 import { meetingPackCard } from './view.js';
@@ -26,8 +26,8 @@ export async function loadMeetingPack(deps: Deps, period: Period, today: string,
     listOpenDecisionsBefore(deps.db, period.key, PACK_DECISION_LIMIT),
     listDecisionsClosedBetween(
       deps.db,
-      startOfLocalDay(addDays(window.after, 1), tz),
-      startOfLocalDay(addDays(window.through, 1), tz),
+      startOfLocalDay(window.from, tz),
+      startOfLocalDay(window.before, tz),
     ),
   ]);
   return meetingPackCard({
