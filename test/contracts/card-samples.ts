@@ -8,6 +8,7 @@ import type { Card } from '../../src/feishu/answer.js';
 import { importPreviewSamples } from './samples/import-preview.js';
 import { landSamples } from './samples/land.js';
 import { leadSamples } from './samples/lead.js';
+import { meetingSamples } from './samples/meeting.js';
 import { monthlyReportSamples } from './samples/monthly-report.js';
 import { officeSettingsSamples } from './samples/office-settings.js';
 import { packagedSamples } from './samples/packaged.js';
@@ -36,6 +37,7 @@ export const CARD_SAMPLES: SampleTable = {
   ...reportingSamples,
   ...reportingListSamples,
   ...officeSettingsSamples,
+  ...meetingSamples,
 };
 
 /**

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/clock.js';
+import { runDecisionWarnings } from '../../src/jobs/decision-warnings.js';
 import { runQuarterlyBulletin } from '../../src/jobs/quarterly-bulletin.js';
 import { startTestBot, type TestBot } from '../helpers/app.js';
 import { commandReply, componentsOf, fieldErrors, formValuesOf } from '../helpers/callbacks.js';
@@ -271,3 +272,78 @@ describe('recording a decision from an issue', () => {
     expect(t).not.toContain('道路已于5月通车'); // reported at this quarter's meeting already
   });
 });
+
+describe('decision warnings', () => {
+  let decisionId = 0;
+  const ownerCards = () =>
+    bot.sb.messagesTo(leader).filter((m) => JSON.stringify(m.content).includes('督促落实加工园供电线路'));
+  const officeTexts = () =>
+    bot.sb.messagesTo(office).filter((m) => JSON.stringify(m.content).includes('会议决定超时预警'));
+
+  it('/meeting decide records a decision on its own (no issue); a replayed submit stores it once', async () => {
+    const { card } = await commandReply(bot, office, '/meeting decide');
+    expect(componentsOf(card).decision_owner.initial_option).toBeUndefined();
+    const value = buttonValue(card, 'decision_submit');
+    const formValue = formValuesOf(card, {
+      decision_title: '督促落实加工园供电线路',
+      decision_owner: leader,
+      decision_due: '2018-07-01 +0800',
+    });
+    await save(office, value, formValue);
+    await save(office, value, formValue);
+    const rows = await db().meetingDecision.findMany({ where: { title: '督促落实加工园供电线路' } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.issueId).toBeNull();
+    decisionId = rows[0]!.id;
+    expect(textOf((await commandReply(bot, captain, '/meeting decide')).text)).toContain('只有领导小组成员和区招商局');
+    expect(textOf((await commandReply(bot, groupLeader, '/meeting decide')).text)).toContain('由区招商局');
+  });
+
+  it('warns the owner before the due date and at each overdue step, the office when overdue, once each', async () => {
+    await bot.flush();
+    const before = ownerCards().length; // the card sent when it was recorded
+    await runWarnings('2018-06-25'); // 6 days left: not yet
+    await bot.flush();
+    expect(ownerCards()).toHaveLength(before);
+    await runWarnings('2018-06-28');
+    await runWarnings('2018-06-28');
+    await bot.flush();
+    expect(ownerCards()).toHaveLength(before + 1);
+    const soon = textOf(ownerCards().at(-1)!.content);
+    expect(soon).toContain('限时办结提醒');
+    expect(soon).toContain('还剩 3 天');
+    expect(soon).toContain('decision.close');
+    expect(officeTexts().filter((m) => JSON.stringify(m.content).includes('督促落实加工园供电线路'))).toHaveLength(0);
+    await runWarnings('2018-07-02');
+    await runWarnings('2018-07-02');
+    await bot.flush();
+    expect(ownerCards()).toHaveLength(before + 2);
+    expect(textOf(ownerCards().at(-1)!.content)).toContain('已超过完成时限 1 天');
+    const toOffice = officeTexts().filter((m) => JSON.stringify(m.content).includes('督促落实加工园供电线路'));
+    expect(toOffice).toHaveLength(1);
+    expect(JSON.stringify(toOffice[0]!.content)).toContain('责任人 马明');
+  });
+
+  it('a closed decision warns no more', async () => {
+    const closed = await bot.card(
+      cardCallback({
+        openId: office,
+        messageId: 'om_decision',
+        name: 'decision_close',
+        value: { action: 'decision.close', decisionId },
+        formValue: { close_note: '供电线路已架通' },
+      }),
+    );
+    expect(closed.body.toast.content).toContain('已办结销号');
+    const sent = ownerCards().length;
+    await runWarnings('2018-07-04'); // the day-3 overdue step
+    await runWarnings('2018-07-08'); // the day-7 step
+    await bot.flush();
+    expect(ownerCards()).toHaveLength(sent);
+    expect(
+      await db().outbox.count({ where: { dedupKey: { startsWith: `decision-overdue:${decisionId}:day-3` } } }),
+    ).toBe(0);
+  });
+});
+
+const runWarnings = (day: string) => runDecisionWarnings(bot.deps, at(day));

@@ -24,11 +24,7 @@ export async function loadMeetingPack(deps: Deps, period: Period, today: string,
   const [issues, open, closed] = await Promise.all([
     listOpenIssues(deps.db, PACK_ISSUE_LIMIT),
     listOpenDecisionsBefore(deps.db, period.key, PACK_DECISION_LIMIT),
-    listDecisionsClosedBetween(
-      deps.db,
-      startOfLocalDay(window.from, tz),
-      startOfLocalDay(window.before, tz),
-    ),
+    listDecisionsClosedBetween(deps.db, startOfLocalDay(window.from, tz), startOfLocalDay(window.before, tz)),
   ]);
   return meetingPackCard({
     period,

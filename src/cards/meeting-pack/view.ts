@@ -1,3 +1,4 @@
+import { PACK_DECISION_LIMIT } from '../../domain/meeting.js';
 import { periodName, type Period } from '../../domain/periods.js';
 import type { BulletinSection } from '../../domain/ranking-by-kind.js';
 import type { Card } from '../../feishu/answer.js';
@@ -51,6 +52,8 @@ export interface MeetingPackView {
 }
 
 const esc = (s: string) => escapeMarkdown(s);
+/** The pack shows the start of long user text (the decision card and /issue show it whole): 30 KB is the limit. */
+const clip = (s: string, n: number) => esc(s.length > n ? `${s.slice(0, n)}…` : s);
 
 function placesElement(v: MeetingPackView): Element {
   if (!v.places.length) return md('**一、进度与得分**\n本季度没有可评比的小分队。');
@@ -79,8 +82,8 @@ function issueElements(v: MeetingPackView): Element[] {
   for (const i of v.issues.rows) {
     const text =
       `**${esc(shortSquadName(i.squadName))}** · ${i.raisedOn} ${esc(i.raisedByName)}提出\n` +
-      `问题：${esc(i.title)}\n请求：${esc(i.helpAsked)}` +
-      (i.projectName ? `\n项目：${esc(i.projectName)}` : '');
+      `问题：${clip(i.title, 60)}\n请求：${clip(i.helpAsked, 80)}` +
+      (i.projectName ? `\n项目：${clip(i.projectName, 40)}` : '');
     out.push(
       v.canDecide
         ? buttonRow(text, {
@@ -101,7 +104,7 @@ function openDecisionsElement(v: MeetingPackView): Element {
   const lines = rows.map((d) => {
     const due =
       d.daysOver > 0 ? `<font color='red'>已超期 ${d.daysOver} 天</font>（期限 ${d.dueOn}）` : `期限 ${d.dueOn}`;
-    return `- ${esc(d.title)}\n  ${d.period} · 责任人 ${esc(d.ownerName)} · ${due}`;
+    return `- ${clip(d.title, 60)}\n  ${d.period} · 责任人 ${esc(d.ownerName)} · ${due}`;
   });
   const more = total - rows.length;
   return md(
@@ -111,11 +114,16 @@ function openDecisionsElement(v: MeetingPackView): Element {
 }
 
 function closedElement(v: MeetingPackView): Element {
-  const lines = v.closed.map(
+  const shown = v.closed.slice(0, PACK_DECISION_LIMIT);
+  const lines = shown.map(
     (d) =>
-      `- ${esc(d.title)}\n  ${esc(d.ownerName)} · ${d.closedOn} 办结${d.closedByName && d.closedByName !== d.ownerName ? `（${esc(d.closedByName)}销号）` : ''}：${esc(d.note)}`,
+      `- ${clip(d.title, 60)}\n  ${esc(d.ownerName)} · ${d.closedOn} 办结${d.closedByName && d.closedByName !== d.ownerName ? `（${esc(d.closedByName)}销号）` : ''}：${clip(d.note, 100)}`,
   );
-  return md(`**五、上次会议以来办结的决定**（${v.closed.length} 项）\n${lines.length ? lines.join('\n') : '无。'}`);
+  const more = v.closed.length - shown.length;
+  return md(
+    `**五、上次会议以来办结的决定**（${v.closed.length} 项）\n${lines.length ? lines.join('\n') : '无。'}` +
+      (more > 0 ? `\n还有 ${more} 项未列出（按办结先后）。` : ''),
+  );
 }
 
 export function meetingPackCard(v: MeetingPackView): Card {
