@@ -10,7 +10,7 @@ import { escapeMarkdown, renderCard } from '../shared/template.js';
 // still open and those closed since the last meeting. One card, read on a phone: lists are cut
 // at a few items with "还有 N 项" after them.
 
-export interface PackIssue {
+interface PackIssue {
   id: number;
   squadName: string;
   title: string;
@@ -20,7 +20,7 @@ export interface PackIssue {
   raisedOn: string;
 }
 
-export interface PackDecision {
+interface PackDecision {
   title: string;
   period: string;
   ownerName: string;
@@ -29,7 +29,7 @@ export interface PackDecision {
   daysOver: number;
 }
 
-export interface PackClosed {
+interface PackClosed {
   title: string;
   ownerName: string;
   closedOn: string;
