@@ -34,21 +34,8 @@ export async function runQuarterlyBulletin(deps: Deps, now: Date): Promise<{ sum
       messages++;
   } else deps.log.warn('no leadership chat: quarterly digest not sent (office: /bind-group in that chat)');
   const saved = await saveDraft(deps.db, bulletin);
-  if (saved) {
-    for (const p of await officePeople(deps.db)) {
-      const card = bulletinCard({ bulletin, status: 'DRAFT' }, true);
-      if (
-        await enqueueMessage(deps.db, {
-          dedupKey: `bulletin-review:${period.key}:person-${p.id}`,
-          to: { type: 'open_id', id: p.openId },
-          msgType: 'interactive',
-          content: card,
-        })
-      )
-        messages++;
-    }
-  }
-  // The meeting pack to every office person, once per quarter each (with the 记录决定 buttons).
+  // The meeting pack to every office person, once per quarter each (with the 记录决定 buttons),
+  // before the draft to review, so the review card is the latest in their chat.
   const officeList = await officePeople(deps.db);
   const pack = officeList.length ? await loadMeetingPack(deps, period, today, true) : undefined;
   for (const p of officeList) {
@@ -61,6 +48,20 @@ export async function runQuarterlyBulletin(deps: Deps, now: Date): Promise<{ sum
       })
     )
       messages++;
+  }
+  if (saved) {
+    for (const p of officeList) {
+      const card = bulletinCard({ bulletin, status: 'DRAFT' }, true);
+      if (
+        await enqueueMessage(deps.db, {
+          dedupKey: `bulletin-review:${period.key}:person-${p.id}`,
+          to: { type: 'open_id', id: p.openId },
+          msgType: 'interactive',
+          content: card,
+        })
+      )
+        messages++;
+    }
   }
   return {
     summary: `${period.key}：${chatId ? '进度通报已发领导小组群' : '未设置领导小组群，进度通报未发'}；红黑榜${saved ? '草稿已送办公室审核' : '已发布，未改动'}；会议材料已送办公室`,
