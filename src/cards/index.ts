@@ -31,6 +31,7 @@ import { openGoals, saveGoals } from './settings/goals.js';
 import { cancelTripPlan } from './trip-cancel/actions.js';
 import { closeCorrectionAction, submitInspection } from './inspection/actions.js';
 import { decideRewardAction, dropLeadAction } from './lead-state/actions.js';
+import { closeDecision, newDecision, saveDecision } from './decision/actions.js';
 import type { CardHandler, CardInput } from './types.js';
 
 /**
@@ -76,6 +77,9 @@ export const cardActions: Record<string, CardHandler> = {
   'review.open': openReview,
   'bulletin.publish': publishBulletin,
   'assess.open': openAssessment,
+  'decision.new': newDecision,
+  'decision.save': saveDecision,
+  'decision.close': closeDecision,
   'import.confirm': confirmImport,
   'import.cancel': cancelImport,
   'reports.open': openReadOnlyReport,

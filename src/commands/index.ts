@@ -12,6 +12,7 @@ import { manageLand } from './land.js';
 import { openLeadCard } from './lead.js';
 import { listLeads } from './leads.js';
 import { openLeadState } from './leadcard.js';
+import { showMeeting } from './meeting.js';
 import { listOverdueTasks } from './overdue.js';
 import { inspectSquads } from './inspect.js';
 import { showProgress } from './progress.js';
@@ -125,6 +126,12 @@ export const commands: Record<string, Command> = {
     summary:
       '季度督查（督查室、区招商局）：不写小分队时查看本季度督查情况和未办结的整改事项；写小分队（名称中的几个字或序号）' +
       '和季度（如 2018Q2，默认本季度）时填写督查记录：督查内容、发现的问题、评价和整改事项',
+  },
+  '/meeting': {
+    run: showMeeting,
+    usage: '/meeting [季度] · /meeting decide',
+    summary:
+      '（领导小组、区招商局）季度领导小组会议材料：得分排名、红黑榜草稿、小分队提请研究的问题、以往决定的办理情况；办公室点“记录决定”或用 /meeting decide 记录会议决定',
   },
   '/review': {
     run: showReview,

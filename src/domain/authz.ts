@@ -151,3 +151,21 @@ export function mayAssess(a: Actor): string | null {
   if (isOfficeActor(a) || isLeadership(a) || a.roles.includes('ASSESSOR')) return null;
   return '只有领导小组、办公室和考核中心可以查看年度考核结果；本小分队的得分和名次请发送 /rank 年份 查看。';
 }
+
+/** The leadership meeting's pack (/meeting): the office prepares it, the leading group reads it. */
+export function mayRunMeeting(a: Actor): string | null {
+  if (isOfficeActor(a) || isLeadership(a)) return null;
+  return '只有领导小组成员和区招商局可以查看领导小组会议材料。';
+}
+
+/** The meeting's decisions are recorded by the office (领导小组办公室), which keeps the minutes. */
+export function mayRecordDecision(a: Actor): string | null {
+  if (isOfficeActor(a)) return null;
+  return '会议决定事项由区招商局（领导小组办公室）记录。';
+}
+
+/** A decision is closed (办结销号) by its owner or the office. */
+export function mayCloseDecision(a: Actor, ownerId: number): string | null {
+  if (isOfficeActor(a) || a.id === ownerId) return null;
+  return '只有区招商局或这项决定的责任人可以办结销号。';
+}

@@ -6,6 +6,7 @@ export const JOB_TIMES = {
   'report-reminders': { label: '月度汇报提醒与逾期通报', cron: '0 9 * * *' },
   'task-warnings': { label: '项目限时事项预警', cron: '30 9 * * *' },
   'correction-warnings': { label: '督查整改事项预警', cron: '40 9 * * *' },
+  'decision-warnings': { label: '领导小组会议决定事项预警', cron: '40 9 * * *' },
   'review-deadlines': { label: '联合预审期限提醒', cron: '0 9 * * *' },
   'outbox-failures': { label: '发送失败消息日报（发给办公室管理员）', cron: '30 8 * * *' },
   'daily-reports': { label: '当日提交的月度汇报汇总（发给办公室）', cron: '0 20 * * *' },

@@ -4,6 +4,7 @@ import { runReportReminders } from './report-reminders.js';
 import { warnReviewDeadlines } from './review-deadlines.js';
 import { runTaskWarnings } from './task-warnings.js';
 import { runCorrectionWarnings } from './correction-warnings.js';
+import { runDecisionWarnings } from './decision-warnings.js';
 import { JOB_TIMES } from '../domain/job-times.js';
 import { sendDailyReportSummary } from './daily-reports.js';
 import type { Job } from './types.js';
@@ -17,6 +18,7 @@ export const jobs: Record<string, Job> = {
   'report-reminders': { ...JOB_TIMES['report-reminders'], catchUp: 'same-day', run: runReportReminders },
   'task-warnings': { ...JOB_TIMES['task-warnings'], catchUp: 'same-day', run: runTaskWarnings },
   'correction-warnings': { ...JOB_TIMES['correction-warnings'], catchUp: 'same-day', run: runCorrectionWarnings },
+  'decision-warnings': { ...JOB_TIMES['decision-warnings'], catchUp: 'same-day', run: runDecisionWarnings },
   'review-deadlines': { ...JOB_TIMES['review-deadlines'], catchUp: 'same-day', run: warnReviewDeadlines },
   'outbox-failures': { ...JOB_TIMES['outbox-failures'], catchUp: 'same-day', run: reportOutboxFailures },
   'daily-reports': { ...JOB_TIMES['daily-reports'], catchUp: 'same-day', run: sendDailyReportSummary },

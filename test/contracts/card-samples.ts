@@ -11,6 +11,7 @@ import { inspectionSamples } from './samples/inspection.js';
 import { landSamples } from './samples/land.js';
 import { leadSamples } from './samples/lead.js';
 import { meetingIssueSamples } from './samples/meeting-issue.js';
+import { meetingSamples } from './samples/meeting.js';
 import { monthlyReportSamples } from './samples/monthly-report.js';
 import { officeSettingsSamples } from './samples/office-settings.js';
 import { packagedSamples } from './samples/packaged.js';
@@ -42,6 +43,7 @@ export const CARD_SAMPLES: SampleTable = {
   ...inspectionSamples,
   ...meetingIssueSamples,
   ...assessmentSamples,
+  ...meetingSamples,
 };
 
 /**

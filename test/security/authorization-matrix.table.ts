@@ -98,6 +98,8 @@ export const MATRIX: MatrixRow[] = [
   cmd('/outbox', '查看、重发发送失败的消息', false,              'N   N   N   N N N Y N N N N Y'),
   cmd('/settings', '查看、修改系统设置', false,                   'N   N   N   N N N Y N N N N Y'),
   cmd('/reports', '各小分队月度汇报一览', false,                  'N   N   N   Y Y Y Y Y N N N Y'),
+  cmd('/meeting', '领导小组会议材料', false,                      'N   N   N   Y Y Y Y N N N N Y'),
+  cmd('/meeting decide', '记录会议决定（表单）', false,          'N   N   N   N N Y Y N N N N Y'),
   cmd('/leadcard', '一条线索的状态和中介奖励', true,              'Y/N Y/N Y/N Y Y Y Y Y N N N Y'),
   cmd('/issue', '为一个小分队提请领导小组研究问题', true,         'N   Y/N Y/N N N Y Y N N N N Y'),
   cmd('/issues', '一个小分队提请研究的问题和决定', true,          'Y/N Y/N Y/N Y Y Y Y Y N N N Y'),
@@ -149,6 +151,9 @@ export const MATRIX: MatrixRow[] = [
   act('issue.open', '提请研究：从月度汇报打开表单', true,        'N   Y/N Y/N N N Y Y N N N N Y'),
   act('issue.submit', '提请研究：提交', true,                    'N   Y/N Y/N N N Y Y N N N N Y'),
   act('issue.withdraw', '提请研究：撤回（队长提出的）', true,    'N   Y/N N   N N Y Y N N N N Y'),
+  act('decision.new', '会议决定：打开记录表单', false,            'N   N   N   N N Y Y N N N N Y'),
+  act('decision.save', '会议决定：记录', false,                   'N   N   N   N N Y Y N N N N Y'),
+  act('decision.close', '会议决定：办结销号（责任人为责任领导）', false, 'N   N   Y   N N Y Y N N N N Y'),
 ];
 
 const SYMBOL: Record<Cell, string> = { Y: '✓', N: '✗', 'Y/N': '本队✓', 'N/Y': '他队✓' };

@@ -88,6 +88,9 @@ const ids = {
   correction: {} as Record<Side, number>,
   /** An issue for the leadership meeting raised by each squad's captain. */
   issue: {} as Record<Side, number>,
+  /** An open issue of the own squad for a meeting decision, and a decision owned by its responsible leader. */
+  meetingIssue: 0,
+  decision: 0,
   pendingTrips: [] as number[],
   /** A rejected plan of the own squad, travelled by its captain. */
   rejectedTrip: 0,
@@ -205,6 +208,31 @@ beforeAll(async () => {
     ).id;
     if (side === 'own') ids.rejectedTrip = await createTrip(squad.id, 'REJECTED', groupLeader.id, captain.personId);
   }
+  const raiser = await person('市政局四分队队员');
+  ids.meetingIssue = (
+    await db().meetingIssue.create({
+      data: {
+        requestKey: 'matrix:issue',
+        squadId: ids.squad.own,
+        title: '矩阵问题',
+        helpAsked: '矩阵请求',
+        raisedById: raiser.id,
+      },
+    })
+  ).id;
+  const leader = await person('马明');
+  ids.decision = (
+    await db().meetingDecision.create({
+      data: {
+        requestKey: 'matrix:decision',
+        period: '2018Q1',
+        title: '矩阵决定',
+        ownerId: leader.id,
+        dueOn: '2018-06-30',
+        createdById: leader.id,
+      },
+    })
+  ).id;
   // The helper serves the own squad's project.
   const helper = await person('帮办中心专员');
   await db().project.update({ where: { id: ids.project.own }, data: { helperId: helper.id } });
@@ -288,6 +316,8 @@ const exercises: Record<string, (role: RoleKey, side: Side) => Promise<Outcome>>
   '/bind-group': (r) => say(r, '/bind-group'),
   '/outbox': (r) => say(r, '/outbox'),
   '/settings': (r) => say(r, '/settings'),
+  '/meeting': (r) => say(r, '/meeting'),
+  '/meeting decide': (r) => say(r, '/meeting decide'),
   '/reports': (r) => say(r, '/reports 2018-06'),
   '/leadcard': (r, s) => say(r, `/leadcard ${ids.lead[s]}`),
   '/issue': (r, s) => say(r, `/issue ${SQUAD_WORD[s]}`),
@@ -333,6 +363,11 @@ const exercises: Record<string, (role: RoleKey, side: Side) => Promise<Outcome>>
   'review.overrule': (r) => tapOutcome(r, { action: 'review.overrule' }, {}),
   'assess.open': (r) => tapOutcome(r, { action: 'assess.open', year: 2018, kind: 'INDUSTRY' }),
   'bulletin.publish': (r) => tapOutcome(r, { action: 'bulletin.publish', period: '2018Q2' }),
+  'decision.new': (r) => tapOutcome(r, { action: 'decision.new', issueId: ids.meetingIssue }),
+  // Every field empty: field errors, nothing stored.
+  'decision.save': (r) =>
+    tapOutcome(r, { action: 'decision.save', key: 'decision:matrix', issueId: ids.meetingIssue }, {}),
+  'decision.close': (r) => tapOutcome(r, { action: 'decision.close', decisionId: ids.decision }, {}),
   'import.confirm': (r) => tapOutcome(r, { action: 'import.confirm', batchId: 999999 }),
   'import.cancel': (r) => tapOutcome(r, { action: 'import.cancel', batchId: 999999 }),
   'settings.open': (r) => tapOutcome(r, { action: 'settings.open', group: 'report' }),
