@@ -78,7 +78,8 @@ export function inspectionBlackReasons(s: SquadInspections | undefined, period: 
   if (worst) {
     // In a year's list the quarter is named: the reader needs to know which inspection it was.
     const when = period.quarter === undefined ? `（${quarterName(worst.period)}）` : '';
-    const quote = quoteFindings(worst.findings, QUOTE_CHARS);
+    // The list joins reasons with “；”: one inside the quote would read as the next reason.
+    const quote = quoteFindings(worst.findings, QUOTE_CHARS).replace(/[;；]/g, '，');
     reasons.push(`督查评价“${RATING_LABELS[worst.rating]}”${when}${quote ? `：${quote}` : ''}`);
   }
   if (s.overdueCorrections > 0) reasons.push(`整改事项逾期未办结 ${s.overdueCorrections} 项`);

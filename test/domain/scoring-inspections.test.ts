@@ -113,7 +113,7 @@ describe('督查: the 督查室’s rating counts for a squad inspected in the p
     expect(b.black.map((x) => x.squadId)).toEqual([3]);
     expect(b.black[0]!.reasons).toEqual([
       '综合得分 33.3 分，排名第 3/3，低于 40 分', // 100 × (5·0.4 + 10·0.3)/15
-      `督查评价“差”：${Array.from(findings).slice(0, 40).join('')}…`,
+      `督查评价“差”：${Array.from(findings.replace('；', '，')).slice(0, 40).join('')}…`,
       '整改事项逾期未办结 2 项',
       '招商线索仅完成 40%',
     ]);
@@ -132,8 +132,9 @@ describe('督查: the 督查室’s rating counts for a squad inspected in the p
   });
 
   it('in a year’s list the quarter of the quoted inspection is named', () => {
-    const b = ranked(year, found([['2018Q3', 'AVERAGE', '项目推进慢']]));
-    expect(b.black[0]!.reasons).toContain('督查评价“一般”（第三季度）：项目推进慢');
+    const b = ranked(year, found([['2018Q3', 'AVERAGE', '项目推进慢；台账不全']]));
+    // (a “；” inside the quote would read as the next reason: it becomes “，”)
+    expect(b.black[0]!.reasons).toContain('督查评价“一般”（第三季度）：项目推进慢，台账不全');
   });
 
   it('an uninspected squad at the bottom is told about overdue corrections, not about a rating', () => {

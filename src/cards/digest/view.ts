@@ -27,7 +27,7 @@ export function digestCard(
     const where = place ? `第 ${place.rank}/${place.of} 名 · ${place.score.toFixed(1)} 分` : '未参评';
     // The quarter's latest rating in the title: a collapsed panel still says how the inspection went.
     const latest = period.quarter ? t.inspections?.inspections.at(-1) : undefined;
-    const rated = latest ? ` · 督查${RATING_LABELS[latest.rating]}` : '';
+    const rated = latest ? ` · 督查“${RATING_LABELS[latest.rating]}”` : '';
     return panel(`**${t.name}** · ${where}${rated}`, [md(lines.join('\n')), md(inspectionText(t.inspections, period))]);
   });
   return renderCard('digest', {
@@ -45,22 +45,27 @@ const RATING_COLOURS: Record<InspectionRating, 'green' | 'neutral' | 'orange' | 
   POOR: 'red',
 };
 
-/** Shown per panel at most: a card stays under Feishu's 30 KB with 20 squads. */
-const MAX_SHOWN = 3;
+/**
+ * How much of a panel's inspections is shown, so that 20 squads stay under Feishu's 30 KB even with
+ * findings full of escaped markup: a quarter's latest two (a re-inspection and the one before) at 50
+ * characters, a year's four quarters at 16.
+ */
+const SHOWN = { quarter: { count: 2, chars: 50 }, year: { count: 4, chars: 16 } };
 
 /**
- * The 督查 lines of a panel: each inspection (date, rating, findings cut short: a quarter's at 60
- * characters, a year's four at 20), then the corrections still open and overdue.
+ * The 督查 lines of a panel: each inspection (date, rating, findings cut short), then the
+ * corrections still open and overdue.
  */
 function inspectionText(s: SquadInspections | undefined, period: Period): string {
   const list = s?.inspections ?? [];
   const lines = ['**督查**'];
   if (!list.length) lines[0] += `：本${period.quarter ? '季度' : '年度'}未督查`;
-  const shown = list.slice(-MAX_SHOWN);
+  const limit = period.quarter ? SHOWN.quarter : SHOWN.year;
+  const shown = list.slice(-limit.count);
   if (list.length > shown.length) lines.push(`- 另有较早 ${list.length - shown.length} 次，略`);
   for (const i of shown) {
     const when = period.quarter ? i.inspectedOn : `${quarterName(i.period)} ${i.inspectedOn.slice(5)}`;
-    const quote = quoteFindings(i.findings, period.quarter ? 60 : 20);
+    const quote = quoteFindings(i.findings, limit.chars);
     lines.push(
       `- ${when} ${statusTag(RATING_COLOURS[i.rating], RATING_LABELS[i.rating])}${quote ? ` ${escapeMarkdown(quote)}` : ''}`,
     );
