@@ -72,8 +72,9 @@ function inspectionText(s: SquadInspections | undefined, period: Period): string
   }
   const open = s?.openCorrections ?? 0;
   const overdue = s?.overdueCorrections ?? 0;
+  // A list item too: a plain line right after a list would run on into its last item.
   if (open > 0)
-    lines.push(`整改事项：未办结 ${open} 项${overdue > 0 ? `，其中${statusTag('red', `逾期 ${overdue} 项`)}` : ''}`);
-  else if (list.length) lines.push('整改事项：无未办结');
+    lines.push(`- 整改事项：未办结 ${open} 项${overdue > 0 ? `，其中${statusTag('red', `逾期 ${overdue} 项`)}` : ''}`);
+  else if (list.length) lines.push('- 整改事项：无未办结');
   return lines.join('\n');
 }
