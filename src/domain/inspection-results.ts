@@ -1,3 +1,4 @@
+import { RATING_LABELS, RATINGS, type Rating } from './inspection.js';
 import type { Period } from './periods.js';
 
 /*
@@ -8,19 +9,13 @@ import type { Period } from './periods.js';
  * a year's is the mean of its inspected quarters', so a quarter inspected twice weighs no more.
  */
 
-export type InspectionRating = 'GOOD' | 'FAIR' | 'AVERAGE' | 'POOR';
-
-export const RATING_LABELS: Record<InspectionRating, string> = {
-  GOOD: '好',
-  FAIR: '较好',
-  AVERAGE: '一般',
-  POOR: '差',
-};
+/** The ratings the 督查室 gives (inspection.ts): the names the cards use. */
+export type InspectionRating = Rating;
 
 const RATING_RATIOS: Record<InspectionRating, number> = { GOOD: 1, FAIR: 0.85, AVERAGE: 0.6, POOR: 0.3 };
 
 export function isInspectionRating(v: string): v is InspectionRating {
-  return Object.hasOwn(RATING_LABELS, v);
+  return (RATINGS as readonly string[]).includes(v);
 }
 
 export interface InspectionFinding {

@@ -1,7 +1,7 @@
+import { RATING_LABELS } from '../../domain/inspection.js';
 import {
   quarterName,
   quoteFindings,
-  RATING_LABELS,
   type InspectionRating,
   type SquadInspections,
 } from '../../domain/inspection-results.js';
