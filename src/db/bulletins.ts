@@ -3,6 +3,7 @@ import type { Bulletin, BulletinRules, ScoreWeights } from '../domain/scoring.js
 import { mergeRules, mergeWeights } from '../domain/scoring-settings.js';
 import type { SquadTally } from '../domain/tally.js';
 import type { Db } from './client.js';
+import { inspectionsBySquad } from './inspection-results.js';
 import { getSetting } from './settings.js';
 import { tallySquads } from './tallies.js';
 
@@ -17,14 +18,28 @@ async function loadScoring(db: Db): Promise<{ weights: ScoreWeights; rules: Bull
   return { weights: mergeWeights(w), rules: mergeRules(r) };
 }
 
-/** What a bulletin is judged from: every squad's tally for the period and the office's weights and rules. */
+/**
+ * What a bulletin is judged from: every squad's tally for the period with what the 督查室 found
+ * (inspections, corrections still open), and the office's weights and rules.
+ */
 export async function loadBulletinInputs(
   db: Db,
   period: Period,
   today: string,
 ): Promise<{ tallies: SquadTally[]; weights: ScoreWeights; rules: BulletinRules }> {
-  const [tallies, { weights, rules }] = await Promise.all([tallySquads(db, period, today), loadScoring(db)]);
-  return { tallies, weights, rules };
+  const [tallies, found, { weights, rules }] = await Promise.all([
+    tallySquads(db, period, today),
+    inspectionsBySquad(db, period, today),
+    loadScoring(db),
+  ]);
+  return {
+    tallies: tallies.map((t) => {
+      const inspections = found.get(t.squadId);
+      return inspections ? { ...t, inspections } : t;
+    }),
+    weights,
+    rules,
+  };
 }
 
 /**

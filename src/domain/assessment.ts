@@ -1,13 +1,7 @@
 import { yearPeriod } from './periods.js';
 import { rankableTallies, rankByKind } from './ranking-by-kind.js';
-import {
-  COMPONENT_LABELS,
-  isUnjudged,
-  type BulletinRules,
-  type ComponentKey,
-  type ScoredSquad,
-  type ScoreWeights,
-} from './scoring.js';
+import { SCORE_COMPONENTS, type ComponentKey } from './score-components.js';
+import { isUnjudged, type BulletinRules, type ScoredSquad, type ScoreWeights } from './scoring.js';
 import type { SquadActuals, SquadTally } from './tally.js';
 import { SQUAD_KINDS, type SquadKind } from './vocabulary.js';
 
@@ -92,7 +86,7 @@ function componentLines(s: ScoredSquad, cap: number): ComponentLine[] {
   const total = s.components.reduce((n, c) => n + c.weight, 0);
   return s.components.map((c) => ({
     key: c.key,
-    label: COMPONENT_LABELS[c.key] ?? c.key,
+    label: SCORE_COMPONENTS[c.key]?.label ?? c.key,
     weight: c.weight,
     actual: c.actual ?? null,
     target: c.target ?? null,

@@ -1,5 +1,9 @@
+import { inspectionBlackReasons, inspectionRatio, inspectionRedReasons } from './inspection-results.js';
 import { targetForPeriod, type Period } from './periods.js';
+import { DEFAULT_WEIGHTS, SCORE_COMPONENTS, type ComponentKey, type ScoreWeights } from './score-components.js';
 import type { SquadTally } from './tally.js';
+
+export { DEFAULT_WEIGHTS, type ScoreWeights } from './score-components.js';
 
 /*
  * The red/black-list score (红黑榜), after the plan's assessment rule (三(五)): weigh project scale
@@ -17,35 +21,9 @@ import type { SquadTally } from './tally.js';
  * reported trips. Weights and rules are the office's setting `bulletin.weights` / `bulletin.rules`.
  * In the annual ranking the commencement rate of the three earlier signing-year cohorts (plan:
  * 80/70/60 %) counts too, with the 开工率 weight (`commenced`): commenced ÷ needed to meet the goals.
+ * 督查 (三(四)): a squad the 督查室 inspected in the period is scored on its rating too (好 1,
+ * 较好 0.85, 一般 0.6, 差 0.3; see inspection-results.ts); one not inspected is neither helped nor hurt.
  */
-
-export interface ScoreWeights {
-  signedProjects: number;
-  signedInvestment: number;
-  fundsInPlace: number;
-  foreignCapital: number;
-  commenced: number;
-  packaged: number;
-  trips: number;
-  visits: number;
-  leads: number;
-  reportsOnTime: number;
-  tripRules: number;
-}
-
-export const DEFAULT_WEIGHTS: ScoreWeights = {
-  signedProjects: 20,
-  signedInvestment: 15,
-  fundsInPlace: 15,
-  foreignCapital: 5,
-  commenced: 10,
-  packaged: 5,
-  trips: 5,
-  visits: 5,
-  leads: 5,
-  reportsOnTime: 10,
-  tripRules: 5,
-};
 
 export interface BulletinRules {
   /** how many squads make the red and the black list */
@@ -68,23 +46,6 @@ export const DEFAULT_RULES: BulletinRules = {
   floors: { score: 40, missingReports: 2, tripRuleRate: 0.5 },
 };
 
-export const COMPONENT_LABELS: Record<ComponentKey, string> = {
-  cohortCommencement: '往年签约项目开工率',
-  signedProjects: '签约亿元以上项目',
-  signedInvestment: '签约投资额',
-  fundsInPlace: '到位资金',
-  foreignCapital: '实际利用外资',
-  commenced: '签约项目开工',
-  packaged: '策划包装项目',
-  trips: '外出招商',
-  visits: '拜访企业',
-  leads: '招商线索',
-  reportsOnTime: '月度汇报按时报送',
-  tripRules: '外出招商守规（每次≥6家、≥3条）',
-};
-
-export type ComponentKey = keyof ScoreWeights | 'cohortCommencement';
-
 interface Component {
   key: ComponentKey;
   ratio: number;
@@ -102,6 +63,8 @@ export interface ScoredSquad {
   components: Component[];
   missingReports: number;
   tripRuleRate: number | null;
+  /** the period's inspections and corrections, for the reasons (absent: none loaded) */
+  inspections?: SquadTally['inspections'];
 }
 
 /** The components that apply to a squad in a period, each with its completion ratio. */
@@ -134,6 +97,8 @@ function componentsOf(t: SquadTally, period: Period, w: ScoreWeights, rules: Bul
       actual: a.cohortStarted,
       target: a.cohortNeeded,
     });
+  const rated = inspectionRatio(t.inspections?.inspections ?? []);
+  if (rated !== null && w.inspections > 0) components.push({ key: 'inspections', ratio: rated, weight: w.inspections });
   return components;
 }
 
@@ -156,6 +121,7 @@ export function scoreSquad(
     components,
     missingReports: t.actual.reports.missing,
     tripRuleRate: tr,
+    ...(t.inspections ? { inspections: t.inspections } : {}),
   };
 }
 
@@ -242,7 +208,9 @@ export function buildBulletin(
     const named = new Set<ComponentKey>();
     if (s.missingReports >= rules.floors.missingReports) named.add('reportsOnTime');
     if (s.tripRuleRate !== null && s.tripRuleRate < rules.floors.tripRuleRate) named.add('tripRules');
-    for (const c of weakest(s, named)) reasons.push(`${COMPONENT_LABELS[c.key]}仅完成 ${pct(c.ratio)}`);
+    // The inspection speaks for itself (its rating and findings), not as a percentage.
+    reasons.push(...inspectionBlackReasons(s.inspections, period));
+    for (const c of weakest(s, named)) reasons.push(`${SCORE_COMPONENTS[c.key].label}仅完成 ${pct(c.ratio)}`);
     black.push({ squadId: s.squadId, name: s.name, rank: i + 1, score: s.score, reasons: unique(reasons) });
   });
   const blackIds = new Set(black.map((b) => b.squadId));
@@ -257,7 +225,8 @@ export function buildBulletin(
       score: s.score,
       reasons: [
         `综合得分 ${s.score} 分，排名第 ${i + 1}/${ranked.length}`,
-        ...strongest(s).map((c) => `${COMPONENT_LABELS[c.key]}完成 ${pct(c.ratio)}`),
+        ...inspectionRedReasons(s.inspections),
+        ...strongest(s).map((c) => `${SCORE_COMPONENTS[c.key].label}完成 ${pct(c.ratio)}`),
       ],
     }));
   return { period: period.key, ranking, red, black, unjudged };
@@ -265,14 +234,14 @@ export function buildBulletin(
 
 function weakest(s: ScoredSquad, named: Set<ComponentKey>): Component[] {
   return [...s.components]
-    .filter((c) => c.ratio < 1 && !named.has(c.key))
+    .filter((c) => c.ratio < 1 && !named.has(c.key) && c.key !== 'inspections')
     .sort((a, b) => a.ratio - b.ratio || b.weight - a.weight)
     .slice(0, 2);
 }
 
 function strongest(s: ScoredSquad): Component[] {
   return [...s.components]
-    .filter((c) => c.ratio >= 1)
+    .filter((c) => c.ratio >= 1 && c.key !== 'inspections')
     .sort((a, b) => b.weight - a.weight || b.ratio - a.ratio)
     .slice(0, 2);
 }

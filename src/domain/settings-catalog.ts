@@ -4,7 +4,7 @@ import { ASSESS_WEIGHTS_KEY, assessWeights } from './assessment.js';
 import { JOB_TIMES, jobCronKey } from './job-times.js';
 import { DEFAULT_REMINDER_RULES } from './reminders.js';
 import { REVIEW_SETTINGS } from './review.js';
-import type { DEFAULT_WEIGHTS } from './scoring.js';
+import { shortLabel, WEIGHT_KEYS } from './score-components.js';
 import { mergeRules, mergeWeights } from './scoring-settings.js';
 import { SQUAD_KINDS, type SquadKind } from './vocabulary.js';
 
@@ -37,20 +37,6 @@ export interface SettingGroup {
   /** Settings the group's values in force depend on without changing them (the defaults it falls back to). */
   reads?: string[];
 }
-
-export const WEIGHT_LABELS: Record<keyof typeof DEFAULT_WEIGHTS, string> = {
-  signedProjects: '签约亿元以上项目',
-  signedInvestment: '签约投资额',
-  fundsInPlace: '到位资金',
-  foreignCapital: '实际利用外资',
-  commenced: '签约项目开工',
-  packaged: '策划包装项目',
-  trips: '外出招商',
-  visits: '拜访企业',
-  leads: '招商线索',
-  reportsOnTime: '月度汇报按时',
-  tripRules: '外出达标（6家3条）',
-};
 
 /** Each weight is points out of 100: the score is the weighted mean of the completion ratios. */
 const WEIGHTS_TOTAL = 100;
@@ -104,14 +90,14 @@ export const SETTING_GROUPS: SettingGroup[] = [
   {
     key: 'bulletin',
     title: '红黑榜评分',
-    note: `各项权重为百分制，不能为负，合计必须等于 ${WEIGHTS_TOTAL}。规则：红榜/黑榜名额、单项完成率封顶、低于底线直接进黑榜。`,
+    note: `各项权重为百分制，不能为负，合计必须等于 ${WEIGHTS_TOTAL}。督查评价只计入本期受过督查的小分队。规则：红榜/黑榜名额、单项完成率封顶、低于底线直接进黑榜。`,
     fields: [
-      ...(Object.keys(WEIGHT_LABELS) as (keyof typeof WEIGHT_LABELS)[]).map(
+      ...WEIGHT_KEYS.map(
         (k): SettingField => ({
           name: `w_${k}`,
           key: 'bulletin.weights',
           path: [k],
-          label: `权重·${WEIGHT_LABELS[k]}`,
+          label: `权重·${shortLabel(k)}`,
           kind: 'number',
           min: 0,
           max: 100,
@@ -162,12 +148,12 @@ export const SETTING_GROUPS: SettingGroup[] = [
     note: `产业小分队、镇（街道办）、区直部门分别设权重，各类合计都必须等于 ${WEIGHTS_TOTAL}；从未保存过时沿用红黑榜权重。封顶和重大项目、战略性新兴产业的加权沿用红黑榜规则。`,
     reads: ['bulletin.weights'],
     fields: SQUAD_KINDS.flatMap((kind) =>
-      (Object.keys(WEIGHT_LABELS) as (keyof typeof WEIGHT_LABELS)[]).map(
+      WEIGHT_KEYS.map(
         (k): SettingField => ({
           name: assessFieldName(kind, k),
           key: ASSESS_WEIGHTS_KEY,
           path: [kind, k],
-          label: `${KIND_SHORT[kind]}·${WEIGHT_LABELS[k]}`,
+          label: `${KIND_SHORT[kind]}·${shortLabel(k)}`,
           kind: 'number',
           min: 0,
           max: 100,

@@ -1,3 +1,4 @@
+import type { SquadInspections } from './inspection-results.js';
 import { targetForPeriod, type Period } from './periods.js';
 import type { ReportCounts } from './report-status.js';
 import { METRIC_LABELS, type Metric, type SquadKind } from './vocabulary.js';
@@ -42,6 +43,8 @@ export interface SquadTally {
   quota: Partial<Record<Metric, number>>;
   /** YYYY-MM-DD the squad was retired (撤销); absent or null while in use */
   retiredOn?: string | null;
+  /** 督查: the period's inspections and the corrections still open (absent: none loaded, as for /progress) */
+  inspections?: SquadInspections;
 }
 
 type LineKey = Metric | 'REPORTS_ON_TIME';

@@ -2,8 +2,8 @@ import type ExcelJS from 'exceljs';
 import { inspectionRatings, type AssessmentResult } from '../db/assessment.js';
 import type { Db } from '../db/client.js';
 import type { AssessedKind, AssessedSquad } from '../domain/assessment.js';
-import { COMPONENT_LABELS, type ComponentKey, type ScoreWeights } from '../domain/scoring.js';
-import { WEIGHT_LABELS } from '../domain/settings-catalog.js';
+import { SCORE_COMPONENTS, shortLabel, type ComponentKey } from '../domain/score-components.js';
+import type { ScoreWeights } from '../domain/scoring.js';
 import { addSheet, newWorkbook } from './workbook.js';
 
 // The assessment centre's workbook (/assess 2018 excel): one sheet per kind of squad, a row per
@@ -99,7 +99,7 @@ export async function buildAssessmentWorkbook(
 ): Promise<{ wb: ExcelJS.Workbook; rows: number }> {
   const wb = newWorkbook();
   const ratings = await inspectionRatings(db, r.year);
-  const keys = Object.keys(COMPONENT_LABELS) as ComponentKey[];
+  const keys = Object.keys(SCORE_COMPONENTS) as ComponentKey[];
   let rows = 0;
   for (const k of r.kinds) {
     const source = k.ownWeights ? `年度考核权重第 ${r.weightsVersion ?? 1} 版` : '沿用红黑榜权重';
@@ -111,7 +111,7 @@ export async function buildAssessmentWorkbook(
         k.kind === 'INDUSTRY' ? '小分队' : '单位',
         '总分',
         ...keys.flatMap((key) =>
-          ['权重', '完成值', '目标', '完成率(%)', '得分'].map((h) => `${COMPONENT_LABELS[key]}·${h}`),
+          ['权重', '完成值', '目标', '完成率(%)', '得分'].map((h) => `${SCORE_COMPONENTS[key].label}·${h}`),
         ),
         ...COUNT_HEADERS,
       ],
@@ -125,7 +125,7 @@ export async function buildAssessmentWorkbook(
     name: '权重',
     title: `港南区${r.year}年度招商引资考核 · 各类权重（往年签约项目开工率用“签约项目开工”的权重）`,
     headers: ['考核项', ...r.kinds.map((k) => k.label)],
-    rows: weightKeys.map((key) => [WEIGHT_LABELS[key] ?? key, ...r.kinds.map((k) => k.weights[key])]),
+    rows: weightKeys.map((key) => [shortLabel(key), ...r.kinds.map((k) => k.weights[key])]),
     widths: [30, 16, 16, 16],
   });
   return { wb, rows };

@@ -28,8 +28,8 @@ const reports = (onTime: number, late: number, missing: number, exempt = 0) => (
 
 describe('scoreSquad (hand-computed)', () => {
   it('a town squad is scored only on what applies to it: trips, visits, leads, reports, trip rule', () => {
-    // trips 1/2, visits 12/12, leads 3/6, reports (2 + ½·1)/4, trip rule 1/1; weights 5,5,5,10,5 = 30
-    // = 100 × (5·0.5 + 5·1 + 5·0.5 + 10·0.625 + 5·1) / 30 = 100 × 21.25 / 30 = 70.83 → 70.8
+    // trips 1/2, visits 12/12, leads 3/6, reports (2 + ½·1)/4, trip rule 1/1; weights 5,5,5,5,5 = 25
+    // = 100 × (5·0.5 + 5·1 + 5·0.5 + 5·0.625 + 5·1) / 25 = 100 × 18.125 / 25 = 72.5
     const t = tally(
       1,
       { trips: 1, tripsReported: 1, tripsKeptRule: 1, visits: 12, leads: 3, reports: reports(2, 1, 1) },
@@ -37,19 +37,19 @@ describe('scoreSquad (hand-computed)', () => {
     );
     const s = scoreSquad(t, year);
     expect(s.components.map((c) => c.key)).toEqual(['trips', 'visits', 'leads', 'reportsOnTime', 'tripRules']);
-    expect(s.score).toBe(70.8);
+    expect(s.score).toBe(72.5);
   });
 
   it('caps a ratio at 1.2 and counts a ¥500M+ strategic signing as 2', () => {
     // signed: 1 project, major + strategic → 1 + 0.5 + 0.5 = 2 of quota 1 → 2, capped 1.2;
     // investment 60000/100000 = 0.6
-    // = 100 × (20·1.2 + 15·0.6) / 35 = 100 × 33 / 35 = 94.29 → 94.3
+    // = 100 × (20·1.2 + 10·0.6) / 30 = 100 × 30 / 30 = 100
     const t = tally(
       1,
       { signedProjects: 1, majorSigned: 1, strategicSigned: 1, signedInvestment: 60000 },
       { SIGNED_PROJECTS: 1, SIGNED_INVESTMENT: 100000 },
     );
-    expect(scoreSquad(t, year).score).toBe(94.3);
+    expect(scoreSquad(t, year).score).toBe(100);
   });
 
   it('a quarter asks a quarter of the annual quota, counts rounded up', () => {
@@ -61,7 +61,7 @@ describe('scoreSquad (hand-computed)', () => {
 
   it('exempt months count neither way', () => {
     const a = scoreSquad(tally(1, { reports: reports(2, 0, 0, 1) }, {}), year);
-    expect(a.components).toEqual([{ key: 'reportsOnTime', ratio: 1, weight: 10, actual: 2, target: 2 }]);
+    expect(a.components).toEqual([{ key: 'reportsOnTime', ratio: 1, weight: 5, actual: 2, target: 2 }]);
     expect(a.score).toBe(100);
     expect(a.missingReports).toBe(0);
   });
@@ -90,23 +90,23 @@ describe('rankSquads and the red/black list', () => {
     tally(5, { leads: 3, reports: reports(3, 0, 0) }, quota),
     tally(6, { leads: 1, reports: reports(0, 0, 0, 3) }, quota),
   ];
-  // with reports weight 10 and leads weight 5:
-  // S1 (5·1.2 + 10·1)/15 = 106.7; S2 (5·0.8+10)/15 = 93.3; S3 (3+10)/15 = 86.7; S4 (2.5 + 10/3)/15 = 38.9;
-  // S5 (1.5+10)/15 = 76.7; S6 leads only: 5·0.1/5 = 10
+  // with reports weight 5 and leads weight 5:
+  // S1 (5·1.2 + 5·1)/10 = 110; S2 (5·0.8+5)/10 = 90; S3 (3+5)/10 = 80; S4 (2.5 + 5/3)/10 = 41.7;
+  // S5 (1.5+5)/10 = 65; S6 leads only: 5·0.1/5 = 10
   it.each([['orders by score', [1, 2, 3, 5, 4, 6]]])('%s', (_, order) =>
     expect(rankSquads(squads, year).map((s) => s.squadId)).toEqual(order),
   );
 
   it('red = top 2; black = bottom 2 plus anyone below a floor, with reasons in Chinese', () => {
     const ranked = rankSquads(squads, year);
-    expect(ranked.map((s) => s.score)).toEqual([106.7, 93.3, 86.7, 76.7, 38.9, 10]);
+    expect(ranked.map((s) => s.score)).toEqual([110, 90, 80, 65, 41.7, 10]);
     const b = buildBulletin(year, ranked, { ...DEFAULT_RULES, redCount: 2, blackCount: 2 });
     expect(b.red.map((r) => r.squadId)).toEqual([1, 2]);
     expect(b.black.map((r) => r.squadId)).toEqual([4, 6]);
     const s4 = b.black.find((r) => r.squadId === 4)!;
-    expect(s4.reasons).toContain('综合得分 38.9 分，排名第 5/6，低于 40 分');
+    expect(s4.reasons).toContain('综合得分 41.7 分，排名第 5/6');
     expect(s4.reasons).toContain('月度汇报缺报 2 期');
-    expect(b.red[0]!.reasons[0]).toBe('综合得分 106.7 分，排名第 1/6');
+    expect(b.red[0]!.reasons[0]).toBe('综合得分 110 分，排名第 1/6');
     expect(b.red[0]!.reasons).toContain('招商线索完成 120%');
     // S6 was exempt all quarter: on the black list for its leads, never for reports
     expect(b.black.find((r) => r.squadId === 6)!.reasons.join()).not.toContain('缺报');
@@ -216,15 +216,15 @@ describe('a floor and a weak component that say the same thing are said once', (
 describe('strategic emerging industries and the cohorts’ commencement rate', () => {
   it('a strategic signing raises the score over the same signing without the flag', () => {
     // quota 2 signings: plain 1/2 = 0.5, strategic (1 + 0.5)/2 = 0.75; investment 60000/100000 = 0.6
-    // plain = 100 × (20·0.5 + 15·0.6) / 35 = 54.3; strategic = 100 × (20·0.75 + 15·0.6) / 35 = 68.6
+    // plain = 100 × (20·0.5 + 10·0.6) / 30 = 53.3; strategic = 100 × (20·0.75 + 10·0.6) / 30 = 70
     const quota = { SIGNED_PROJECTS: 2, SIGNED_INVESTMENT: 100000 };
     const plain = scoreSquad(tally(1, { signedProjects: 1, signedInvestment: 60000 }, quota), year);
     const strategic = scoreSquad(
       tally(1, { signedProjects: 1, strategicSigned: 1, signedInvestment: 60000 }, quota),
       year,
     );
-    expect(plain.score).toBe(54.3);
-    expect(strategic.score).toBe(68.6);
+    expect(plain.score).toBe(53.3);
+    expect(strategic.score).toBe(70);
   });
 
   it('the cohorts’ 开工率 counts in the annual ranking with the 开工率 weight, not in a quarter', () => {

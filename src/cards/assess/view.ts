@@ -1,7 +1,7 @@
 import type { AssessedKind, AssessedSquad, Assessment, ComponentLine } from '../../domain/assessment.js';
 import { formatUsdWan, formatWan } from '../../domain/money.js';
 import type { ScoreWeights } from '../../domain/scoring.js';
-import { WEIGHT_LABELS } from '../../domain/settings-catalog.js';
+import { shortLabel } from '../../domain/score-components.js';
 import type { SquadKind } from '../../domain/vocabulary.js';
 import type { Card } from '../../feishu/answer.js';
 import { md, note, panel, shortSquadName, table, type Element } from '../shared/elements.js';
@@ -72,7 +72,7 @@ function squadPanel(s: AssessedSquad): Element {
 function weightsText(w: ScoreWeights, own: boolean, version: number | null): string {
   const parts = (Object.keys(w) as (keyof ScoreWeights)[])
     .filter((k) => w[k] > 0)
-    .map((k) => `${WEIGHT_LABELS[k] ?? k} ${w[k]}`);
+    .map((k) => `${shortLabel(k)} ${w[k]}`);
   const source = own ? `年度考核权重${version ? `（第 ${version} 版）` : ''}` : '沿用红黑榜权重（未单独设置）';
   return `权重：${source}\n${parts.join('，')}`;
 }

@@ -4,7 +4,7 @@ import type { Bulletin } from '../../domain/scoring.js';
 import type { Card } from '../../feishu/answer.js';
 import { buildCompletionChart, chartWithFallback } from '../shared/charts.js';
 import { md, table, type Element } from '../shared/elements.js';
-import { renderCard } from '../shared/template.js';
+import { escapeMarkdown, renderCard } from '../shared/template.js';
 
 // The quarterly red/black list: a draft the office reviews (with a 发布 button), then the
 // published list the leadership group chat gets.
@@ -20,8 +20,9 @@ export interface BulletinView {
 export function bulletinCard(v: BulletinView, withPublishButton: boolean): Card {
   const b = v.bulletin;
   const p = parsePeriod(b.period);
+  // A reason may quote an inspection's findings (typed text): never read as markup.
   const line = (e: { name: string; rank: number; reasons: string[] }) =>
-    `- **${e.name}**（第 ${e.rank} 名）：${e.reasons.join('；')}`;
+    `- **${e.name}**（第 ${e.rank} 名）：${e.reasons.map(escapeMarkdown).join('；')}`;
   const sections = bulletinSections(b);
   const headed = sections.length > 1 || b.sections !== undefined;
   const elements: Element[] = sections.flatMap((s) => sectionElements(s, headed, line));
@@ -59,7 +60,7 @@ export function bulletinCard(v: BulletinView, withPublishButton: boolean): Card 
     statusColour: published ? 'red' : 'neutral',
     elements,
     footer:
-      '产业小分队、镇（街道办）、区直部门分别排名。得分按目标任务完成率加权计算：项目规模质量、资金到位率、开工率权重最大，重大项目和战略性新兴产业加权；权重由区招商局设置。免报月份不计缺报。',
+      '产业小分队、镇（街道办）、区直部门分别排名。得分按目标任务完成率加权计算：项目规模质量、资金到位率、开工率权重最大，重大项目和战略性新兴产业加权；季度督查评价计入受督查小分队的得分；权重由区招商局设置。免报月份不计缺报。',
     actions,
   });
 }

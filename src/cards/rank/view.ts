@@ -6,7 +6,7 @@ import type { Card } from '../../feishu/answer.js';
 import { buildCompletionChart, chartWithFallback } from '../shared/charts.js';
 import { md, note, shortSquadName, table, type Element } from '../shared/elements.js';
 import { missingQuotasHint } from '../shared/quota-hint.js';
-import { renderCard } from '../shared/template.js';
+import { escapeMarkdown, renderCard } from '../shared/template.js';
 
 interface RankSectionView {
   kind: SquadKind;
@@ -79,7 +79,9 @@ export function rankCard(v: RankView): Card {
         ),
       );
     if (b) {
-      const line = (e: { name: string; reasons: string[] }) => `- **${e.name}**：${e.reasons.join('；')}`;
+      // A reason may quote an inspection's findings (typed text): never read as markup.
+      const line = (e: { name: string; reasons: string[] }) =>
+        `- **${e.name}**：${e.reasons.map(escapeMarkdown).join('；')}`;
       if (b.red.length) elements.push(md(`**红榜**\n${b.red.map(line).join('\n')}`));
       if (b.black.length) elements.push(md(`**黑榜**\n${b.black.map(line).join('\n')}`));
     }
@@ -105,6 +107,6 @@ export function rankCard(v: RankView): Card {
     subtitle: `截至 ${v.today} · 共 ${total} 个小分队参评${unjudged.length && v.bulletin ? `，${unjudged.length} 个未参评` : ''}，分类排名`,
     elements,
     footer:
-      '得分按目标任务完成率加权：项目规模质量、资金到位率、开工率权重最大，重大项目和战略性新兴产业加权，月报按时和外出守规也计分。权重由办公室设置。',
+      '得分按目标任务完成率加权：项目规模质量、资金到位率、开工率权重最大，重大项目和战略性新兴产业加权，月报按时、外出守规和季度督查评价（受督查的小分队）也计分。权重由办公室设置。',
   });
 }

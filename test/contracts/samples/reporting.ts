@@ -7,6 +7,7 @@ import { digestCard } from '../../../src/cards/digest/view.js';
 import { progressCard, type ProgressView } from '../../../src/cards/progress/view.js';
 import { rankCard } from '../../../src/cards/rank/view.js';
 import { commencementByCohort } from '../../../src/domain/commencement.js';
+import type { InspectionRating, SquadInspections } from '../../../src/domain/inspection-results.js';
 import type { MonthPoint } from '../../../src/domain/monthly-trend.js';
 import { quarterPeriod, yearPeriod, type Period } from '../../../src/domain/periods.js';
 import { judgeByKind, placesOf } from '../../../src/domain/ranking-by-kind.js';
@@ -107,8 +108,47 @@ function talliesFor(period: Period, months: number): SquadTally[] {
     const exempt = i === 8 ? 1 : 0;
     const late = i % 4 === 1 ? 1 : 0;
     a.reports = { onTime: months - missing - exempt - late, late, missing, exempt, due: months - exempt };
-    return { squadId: s.id, name: s.name, kind: s.kind, sortOrder: s.sortOrder, actual: a, quota: s.quota };
+    const inspections = inspectionsFor(period, i);
+    return {
+      squadId: s.id,
+      name: s.name,
+      kind: s.kind,
+      sortOrder: s.sortOrder,
+      actual: a,
+      quota: s.quota,
+      ...(inspections ? { inspections } : {}),
+    };
   });
+}
+
+const RATINGS: InspectionRating[] = ['GOOD', 'FAIR', 'AVERAGE', 'POOR'];
+/** As long as the inspection card lets an inspector write (1,000 characters), with markup typed in. */
+const LONG_FINDINGS =
+  `招商台账不完整，**线索**跟踪记录缺失 <at id=all></at>；${'联合责任单位未按时参加调度会，项目推进缓慢。'.repeat(45)}`.slice(
+    0,
+    1000,
+  );
+
+/**
+ * What the 督查室 found: every fifth squad not inspected; the rating falls with i (the bottom squads
+ * 差, with the longest findings there can be and corrections overdue); a year has four quarters'
+ * inspections, a quarter one, and squad 2 was inspected twice in it.
+ */
+function inspectionsFor(period: Period, i: number): SquadInspections | undefined {
+  if (i % 5 === 4) return i === 9 ? { inspections: [], openCorrections: 2, overdueCorrections: 1 } : undefined;
+  const rating = RATINGS[Math.min(3, Math.floor(i / 4))]!;
+  const quarters = period.quarter ? (i === 1 ? [period.quarter, period.quarter] : [period.quarter]) : [1, 2, 3, 4];
+  return {
+    inspections: quarters.map((q, n) => ({
+      period: `${period.year}Q${q}`,
+      inspectedOn: `${period.year}-${String(q * 3).padStart(2, '0')}-${String(10 + n).padStart(2, '0')}`,
+      rating,
+      findings:
+        rating === 'POOR' ? LONG_FINDINGS : rating === 'GOOD' ? '台账规范，线索跟踪及时' : '外出招商报告偶有迟交',
+    })),
+    openCorrections: rating === 'POOR' ? 3 : rating === 'AVERAGE' ? 1 : 0,
+    overdueCorrections: rating === 'POOR' ? 2 : 0,
+  };
 }
 
 /** Start of a quarter: quotas set, nothing done and no report due yet. */
@@ -120,6 +160,24 @@ function emptyTallies(): SquadTally[] {
     sortOrder: s.sortOrder,
     actual: emptyActuals(),
     quota: s.quota,
+  }));
+}
+
+/** Every squad rated 差 as often as a period allows, its findings 1,000 characters of escaped markup. */
+function worstInspected(period: Period, months: number): SquadTally[] {
+  const quarters = period.quarter ? [period.quarter, period.quarter, period.quarter] : [1, 2, 3, 4, 4];
+  return talliesFor(period, months).map((t) => ({
+    ...t,
+    inspections: {
+      inspections: quarters.map((q) => ({
+        period: `${period.year}Q${q}`,
+        inspectedOn: `${period.year}-${String(q * 3).padStart(2, '0')}-28`,
+        rating: 'POOR' as const,
+        findings: '<*>[#]'.repeat(170),
+      })),
+      openCorrections: 120,
+      overdueCorrections: 119,
+    },
   }));
 }
 
@@ -263,6 +321,15 @@ export const reportingSamples: SampleTable = {
       return digestCard(Y2017, '2018-01-05', t, placesOf(judge(t, Y2017).sections));
     },
     'nothing yet this quarter': () => digestCard(Q3, '2018-07-02', emptyTallies(), placesOf(q3.sections)),
+    'the most 督查 a card can hold: every squad 差 three times in the quarter, findings all markup': () =>
+      digestCard(Q2, TODAY, worstInspected(Q2, 3), placesOf(q2.sections)),
+    'the same over a whole year: four quarters each': () =>
+      digestCard(
+        Y2017,
+        '2018-01-05',
+        worstInspected(Y2017, 12),
+        placesOf(judge(talliesFor(Y2017, 12), Y2017).sections),
+      ),
     'a year without quotas: every squad 未参评': () =>
       digestCard(Q3, '2018-07-02', emptyTallies(), placesOf(unjudgedYear.sections)),
   },
