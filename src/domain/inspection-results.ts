@@ -12,7 +12,11 @@ import type { Period } from './periods.js';
 /** The ratings the 督查室 gives (inspection.ts): the names the cards use. */
 export type InspectionRating = Rating;
 
-const RATING_RATIOS: Record<InspectionRating, number> = { GOOD: 1, FAIR: 0.85, AVERAGE: 0.6, POOR: 0.3 };
+/**
+ * 差 counts nothing: a squad rated 差 never gains from the rating. It is also a floor of the black
+ * list (see `ratedPoor`): whatever its numbers, a squad the 督查室 rated 差 is black-listed that period.
+ */
+const RATING_RATIOS: Record<InspectionRating, number> = { GOOD: 1, FAIR: 0.85, AVERAGE: 0.6, POOR: 0 };
 
 export function isInspectionRating(v: string): v is InspectionRating {
   return (RATINGS as readonly string[]).includes(v);
@@ -79,6 +83,11 @@ export function inspectionBlackReasons(s: SquadInspections | undefined, period: 
   }
   if (s.overdueCorrections > 0) reasons.push(`整改事项逾期未办结 ${s.overdueCorrections} 项`);
   return reasons;
+}
+
+/** Rated 差 in the period: a floor of the black list, like missing reports. */
+export function ratedPoor(s: SquadInspections | undefined): boolean {
+  return !!s?.inspections.some((i) => i.rating === 'POOR');
 }
 
 /** A 好 for its red-list entry: every inspection of the period rated 好. */

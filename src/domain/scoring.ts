@@ -1,4 +1,4 @@
-import { inspectionBlackReasons, inspectionRatio, inspectionRedReasons } from './inspection-results.js';
+import { inspectionBlackReasons, inspectionRatio, inspectionRedReasons, ratedPoor } from './inspection-results.js';
 import { targetForPeriod, type Period } from './periods.js';
 import { DEFAULT_WEIGHTS, SCORE_COMPONENTS, type ComponentKey, type ScoreWeights } from './score-components.js';
 import type { SquadTally } from './tally.js';
@@ -196,7 +196,8 @@ export function buildBulletin(
   ranked.forEach((s, i) => {
     const floors = floorReasons(s);
     const bottom = i >= bottomFrom && i >= rules.redCount; // with very few squads the top stays off the black list
-    if (!floors.length && !bottom) return;
+    // A 差 from the 督查室 is a floor too; its reason is the quoted inspection below.
+    if (!floors.length && !bottom && !ratedPoor(s.inspections)) return;
     // At the bottom the place and the score floor share one reason, so the score is said once.
     const reasons = bottom
       ? [

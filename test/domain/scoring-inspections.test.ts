@@ -44,15 +44,15 @@ describe('督查: the 督查室’s rating counts for a squad inspected in the p
     ['好 1.0', found([['2018Q2', 'GOOD']]), ['leads', 'inspections'], 100],
     ['较好 0.85', found([['2018Q2', 'FAIR']]), ['leads', 'inspections'], 90],
     ['一般 0.6', found([['2018Q2', 'AVERAGE']]), ['leads', 'inspections'], 73.3],
-    ['差 0.3', found([['2018Q2', 'POOR']]), ['leads', 'inspections'], 53.3],
+    ['差 0: never a gain', found([['2018Q2', 'POOR']]), ['leads', 'inspections'], 33.3],
     [
-      'two in the quarter: their mean (1 + 0.3)/2',
+      'two in the quarter: their mean (1 + 0)/2',
       found([
         ['2018Q2', 'GOOD'],
         ['2018Q2', 'POOR'],
       ]),
       null,
-      76.7,
+      66.7,
     ],
     ['only corrections open from earlier: still not inspected this period', found([], 2, 1), ['leads'], 100],
   ])('%s', (_, f, keys, score) => {
@@ -62,7 +62,7 @@ describe('督查: the 督查室’s rating counts for a squad inspected in the p
   });
 
   it('a year is the mean of its inspected quarters, not of its inspections', () => {
-    // Q1 好 (1); Q2 差 twice (0.3): (1 + 0.3)/2 = 0.65, not (1 + 0.3 + 0.3)/3; 100 × (5 + 6.5)/15 = 76.7
+    // Q1 好 (1); Q2 差 twice (0): (1 + 0)/2 = 0.5, not (1 + 0 + 0)/3; 100 × (5 + 5)/15 = 66.7
     const f = found([
       ['2018Q1', 'GOOD'],
       ['2018Q2', 'POOR'],
@@ -70,17 +70,17 @@ describe('督查: the 督查室’s rating counts for a squad inspected in the p
     ]);
     expect(scoreSquad(inspected(1, 40, f), year).components.at(-1)).toEqual({
       key: 'inspections',
-      ratio: 0.65,
+      ratio: 0.5,
       weight: 10,
     });
-    expect(scoreSquad(inspected(1, 40, f), year).score).toBe(76.7);
+    expect(scoreSquad(inspected(1, 40, f), year).score).toBe(66.7);
   });
 
   it('the office’s weight counts: 0 leaves the rating out, 30 weighs it more', () => {
     const t = inspected(1, 10, found([['2018Q2', 'POOR']]));
     expect(scoreSquad(t, q2, { ...DEFAULT_WEIGHTS, inspections: 0 }).score).toBe(100);
-    // 100 × (5 + 30·0.3)/35 = 40
-    expect(scoreSquad(t, q2, { ...DEFAULT_WEIGHTS, inspections: 30 }).score).toBe(40);
+    // 100 × (5 + 30·0)/35 = 14.3
+    expect(scoreSquad(t, q2, { ...DEFAULT_WEIGHTS, inspections: 30 }).score).toBe(14.3);
   });
 
   it('settings stored before the rating existed keep working: its default weight applies', () => {
@@ -112,12 +112,25 @@ describe('督查: the 督查室’s rating counts for a squad inspected in the p
     const b = ranked(q2, found([['2018Q2', 'POOR', `  ${findings}\n`]], 3, 2));
     expect(b.black.map((x) => x.squadId)).toEqual([3]);
     expect(b.black[0]!.reasons).toEqual([
-      '综合得分 33.3 分，排名第 3/3，低于 40 分', // 100 × (5·0.4 + 10·0.3)/15
+      '综合得分 13.3 分，排名第 3/3，低于 40 分', // 100 × (5·0.4 + 10·0)/15
       `督查评价“差”：${Array.from(findings.replace('；', '，')).slice(0, 40).join('')}…`,
       '整改事项逾期未办结 2 项',
       '招商线索仅完成 40%',
     ]);
     expect(b.black[0]!.reasons.join()).not.toContain('督查评价仅完成');
+  });
+
+  it('a 差 black-lists a squad whatever its rank, and keeps it off the red list', () => {
+    const b = buildBulletin(
+      q2,
+      rankSquads([inspected(1, 30, found([['2018Q2', 'POOR', '虚报拜访企业']])), inspected(2, 2), inspected(3, 1)], q2),
+      { ...DEFAULT_RULES, redCount: 1, blackCount: 1 },
+    );
+    // leads 30/10 capped at 1.2: 100 × (5·1.2 + 10·0)/15 = 40, first place
+    expect(b.ranking[0]).toMatchObject({ squadId: 1, rank: 1, score: 40 });
+    expect(b.red.map((x) => x.squadId)).not.toContain(1);
+    const entry = b.black.find((x) => x.squadId === 1);
+    expect(entry?.reasons).toEqual(['督查评价“差”：虚报拜访企业']);
   });
 
   it('of several, the worst is quoted (the latest of equally bad); 较好 and 好 are not quoted', () => {
