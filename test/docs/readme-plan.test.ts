@@ -38,18 +38,16 @@ describe('README: the plan, section by section', () => {
       ).toBe(true);
   });
 
-  it('names only commands, card actions and jobs that exist (and says "not yet" for the rest)', () => {
+  it('names only commands, card actions and jobs that exist', () => {
     const named = [...section.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
     const slash = named.filter((n) => n.startsWith('/') && !n.startsWith('/work'));
     expect(slash.length).toBeGreaterThan(20);
     for (const n of slash) {
       const word = n.split(' ')[0]!;
-      if (word === '/assess') continue; // named as not built yet
       expect(commands[word], n).toBeDefined();
     }
     const actions = named.filter((n) => /^[a-z-]+\.[a-z.]+$/.test(n) && !n.endsWith('.json'));
     for (const a of actions) expect(cardActions[a], a).toBeDefined();
     for (const j of named.filter((n) => /^[a-z]+-[a-z-]+$/.test(n))) expect(jobs[j], j).toBeDefined();
-    expect(section).toMatch(/`\/assess`\): \*\*not yet\*\*/);
   });
 });
