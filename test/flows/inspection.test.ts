@@ -269,12 +269,22 @@ describe('办结销号 of a correction', () => {
     const row = (await corrections())[0]!;
     expect(row).toMatchObject({ status: 'DONE', closedNote: '台账已补齐并报督查室' });
     expect(await db().auditLog.count({ where: { action: 'correction.close' } })).toBe(1);
+    // The inspector who asked for it hears it was done, with the note, once.
+    const told = await db().outbox.findMany({ where: { dedupKey: { startsWith: `correction-closed:${first!.id}` } } });
+    expect(told.map((o) => o.receiveId)).toEqual([inspector]);
+    expect(JSON.parse(told[0]!.content).text).toContain('台账已补齐并报督查室');
+  });
+
+  it('an inspector closing it themselves is not told about their own close', async () => {
+    const [, second] = await corrections();
+    await close(inspector, second!.id, '督查室复核已整改');
+    expect(await db().outbox.count({ where: { dedupKey: { startsWith: `correction-closed:${second!.id}` } } })).toBe(0);
   });
 
   it('the captain, an inspector and the office may close one', async () => {
     const [, second] = await corrections();
     const res = await close(inspector, second!.id, '督查室复核已整改');
-    expect(res.body.toast.content).toBe('已办结销号');
+    expect(res.body.toast.content).toMatch(/已办结销号/);
     expect((await corrections())[1]!.closedById).toBe(
       (await db().person.findFirstOrThrow({ where: { openId: inspector } })).id,
     );

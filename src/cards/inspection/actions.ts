@@ -9,12 +9,13 @@ import {
   loadInspection,
   personNamesById,
 } from '../../db/inspections.js';
+import { openIdsByPerson } from '../../db/people.js';
 import type { Deps } from '../../deps.js';
 import { mayInspect } from '../../domain/authz.js';
 import { isInspectablePeriod, mayCloseCorrection, readCloseNote, readInspectionForm } from '../../domain/inspection.js';
 import { localDate, localDateTime } from '../../domain/local-date.js';
 import { answer, type Card, type CardAnswer } from '../../feishu/answer.js';
-import { enqueueMessage } from '../../feishu/outbox.js';
+import { enqueueMessage, textContent } from '../../feishu/outbox.js';
 import { savedNotice } from '../shared/elements.js';
 import { refillForm } from '../shared/form.js';
 import { escapeMarkdown } from '../shared/template.js';
@@ -152,11 +153,34 @@ export async function closeCorrectionAction(input: CardInput, deps: Deps): Promi
     const card = (await showCorrectionCard(deps.db, c.id, today, tz))!;
     return answer.fieldErrors(refillForm(card, input.formValue, errors), errors);
   }
-  if (await closeCorrection(deps.db, c.id, actor.id, note.note, now))
+  if (await closeCorrection(deps.db, c.id, actor.id, note.note, now)) {
     await recordAudit(deps.db, actor, 'correction.close', 'Correction', c.id, {
       inspectionId: c.inspection.id,
       note: note.note,
     });
+    await tellInspector(deps, c, actor, note.note);
+  }
   const notice = savedNotice('已办结销号', `${escapeMarkdown(actor.name)}，${localDateTime(now, tz)}`);
   return answer.toastAndCard('已办结销号', (await showCorrectionCard(deps.db, c.id, today, tz, notice))!);
+}
+
+/** The inspector who asked for a correction hears that it was closed and what was done (not of their own close). */
+async function tellInspector(
+  deps: Deps,
+  c: { id: number; title: string; inspection: { squadId: number; createdById: number } },
+  actor: { id: number; name: string },
+  note: string,
+): Promise<void> {
+  if (c.inspection.createdById === actor.id) return;
+  const openId = (await openIdsByPerson(deps.db, [c.inspection.createdById])).get(c.inspection.createdById);
+  if (!openId) return;
+  const squad = await deps.db.squad.findUnique({ where: { id: c.inspection.squadId }, select: { name: true } });
+  await enqueueMessage(deps.db, {
+    dedupKey: `correction-closed:${c.id}`,
+    to: { type: 'open_id', id: openId },
+    msgType: 'text',
+    content: textContent(
+      `【整改办结】${squad?.name ?? ''}的整改事项“${c.title}”已由${actor.name}办结销号。办理情况：${note}`,
+    ),
+  });
 }
