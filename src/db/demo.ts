@@ -3,13 +3,15 @@ import { loadPlan, type Plan } from './seed.js';
 import { addDemoPackaged } from './demo-packaged.js';
 import { addDemoProjects } from './demo-projects.js';
 import { addDemoReports } from './demo-reports.js';
+import { addDemoSupervision } from './demo-supervision.js';
 import { addDemoTrips } from './demo-trips.js';
 import { demoContext } from './demo-context.js';
 
 // The demo district for the sandbox's first look (`npm start` without Feishu): the plan's org with
 // this year's quotas (the plan's split carried to this year) and a plausible year so far — trips
 // with their visits and leads, monthly reports, projects at every stage with tasks, key and
-// 重大项目 flagged projects, pre-reviews, and this year's 策划包装项目 — so every command and card has something to show. Never with a real app (the
+// 重大项目 flagged projects, pre-reviews, this year's 策划包装项目, and the supervision loop (inspections
+// with corrections, issues for the leadership meeting and its decisions) — so every command and card has something to show. Never with a real app (the
 // caller decides). Written in one transaction through the database functions the cards use (trips,
 // stage changes behind the signing gate, tasks, reviews, key projects and land); visits, leads and
 // submitted reports are the same rows those functions write, a trip's or a year's worth at once, to
@@ -47,7 +49,8 @@ export async function loadDemoDistrict(
     const r = await addDemoReports(ctx);
     const p = await addDemoProjects(ctx);
     const k = await addDemoPackaged(ctx);
-    return { loaded: true as const, year, counts: { ...t, ...r, ...p, ...k } };
+    const v = await addDemoSupervision(ctx);
+    return { loaded: true as const, year, counts: { ...t, ...r, ...p, ...k, ...v } };
   };
   return db.$transaction((tx) => write(tx as unknown as Db), { maxWait: 10_000, timeout: 60_000 });
 }

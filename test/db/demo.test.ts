@@ -126,6 +126,35 @@ describe('the demo district', () => {
     expect(counted).toBeLessThanOrEqual(30);
   });
 
+  it('has the supervision loop: last quarter inspected and decided, this quarter under way', async () => {
+    const inspections = await db.inspection.findMany({ include: { corrections: true } });
+    const last = inspections.filter((i) => i.period === '2026Q3');
+    const now = inspections.filter((i) => i.period === '2026Q4');
+    expect(last.length).toBe(await db.squad.count({ where: { kind: 'INDUSTRY', active: true } }));
+    expect(now.length).toBe(3);
+    expect(new Set(last.map((i) => i.rating))).toEqual(new Set(['GOOD', 'FAIR', 'AVERAGE', 'POOR']));
+    for (const i of inspections) {
+      expect(i.requestKey).toMatch(/^demo:inspection:/);
+      expect(i.inspectedOn <= TODAY, i.inspectedOn).toBe(true);
+      expect(i.inspectedOn.slice(0, 7) >= (i.period === '2026Q3' ? '2026-07' : '2026-10')).toBe(true);
+    }
+    // Last quarter's corrections are done with a note, but one is left overdue; this quarter's are due soon.
+    const lastCorrections = last.flatMap((i) => i.corrections);
+    expect(lastCorrections.filter((c) => c.status === 'OPEN' && c.dueOn < TODAY)).toHaveLength(1);
+    for (const c of lastCorrections.filter((x) => x.status === 'DONE')) expect(c.closedNote).toBeTruthy();
+    for (const c of now.flatMap((i) => i.corrections)) expect(c).toMatchObject({ status: 'OPEN', dueOn: '2026-12-10' });
+    // One issue decided at the last meeting (a decision done, one open), two waiting for the next.
+    const issues = await db.meetingIssue.findMany({ orderBy: { id: 'asc' } });
+    expect(issues.map((i) => i.status)).toEqual(['DECIDED', 'OPEN', 'OPEN']);
+    const decisions = await db.meetingDecision.findMany({ orderBy: { id: 'asc' } });
+    expect(decisions.map((d) => [d.issueId, d.status])).toEqual([
+      [issues[0]!.id, 'DONE'],
+      [issues[0]!.id, 'OPEN'],
+    ]);
+    expect(decisions[0]!.closedNote).toBeTruthy();
+    expect(decisions[1]!.dueOn > TODAY).toBe(true);
+  });
+
   it('flags a few signings of the year 重大项目', async () => {
     const major = await db.project.findMany({ where: { majorProject: true } });
     expect(major.length).toBe(3);
