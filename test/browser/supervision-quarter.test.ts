@@ -59,13 +59,24 @@ async function chatOf(openId: string, size?: { width: number; height: number }):
 }
 
 /** The same person's chat at phone width, scrolled to the card with this title (and this text). */
-async function phoneShot(openId: string, title: string, name: string, text?: string): Promise<void> {
+async function phoneShot(
+  openId: string,
+  title: string,
+  name: string,
+  opts: { text?: string; also?: { field: string; name: string } } = {},
+): Promise<void> {
   const phone = await chatOf(openId, PHONE);
   let card = cardTitled(phone, title);
-  if (text) card = phone.locator('.msg-bot .card').filter({ hasText: title }).filter({ hasText: text }).last();
+  if (opts.text)
+    card = phone.locator('.msg-bot .card').filter({ hasText: title }).filter({ hasText: opts.text }).last();
   await card.waitFor();
   await card.locator('.card-title').scrollIntoViewIfNeeded();
   await shot(phone, name);
+  if (opts.also) {
+    // A second screenful further down the card (e.g. a form's lower fields).
+    await card.locator(`[data-name="${opts.also.field}"]`).scrollIntoViewIfNeeded();
+    await shot(phone, opts.also.name);
+  }
   await phone.close();
 }
 
@@ -86,7 +97,9 @@ describeInBrowser('a quarter of supervision on the local chat page', () => {
     await form.locator('[data-name="corr1_due"]').fill('2018-06-22');
     await form.locator('[data-name="insp_rating"]').scrollIntoViewIfNeeded();
     await shot(page, 'quarter-01-inspection-form-desktop');
-    await phoneShot(who.inspector, '季度督查记录', 'quarter-01-inspection-form-phone');
+    await phoneShot(who.inspector, '季度督查记录', 'quarter-01-inspection-form-phone', {
+      also: { field: 'corr1_due', name: 'quarter-01-inspection-corrections-phone' },
+    });
 
     await page.bringToFront();
     await form.locator('button[data-name="inspection_submit"]').click();
@@ -179,6 +192,9 @@ describeInBrowser('a quarter of supervision on the local chat page', () => {
     await shot(phone, 'quarter-08-pack-issue-phone');
     const button = await small.locator(`button[data-name="decide_${issueId}"]`).boundingBox();
     expect(button!.x + button!.width, '记录决定 fits on a phone').toBeLessThanOrEqual(PHONE.width);
+    // One line of text: the button is no taller than the 另记一项会议决定 button under the pack.
+    const single = await small.locator('button[data-name="decide_new"]').boundingBox();
+    expect(button!.height, '记录决定 on one line').toBeLessThanOrEqual(single!.height + 1);
     await phone.close();
     await page.close();
   });
@@ -187,6 +203,7 @@ describeInBrowser('a quarter of supervision on the local chat page', () => {
     const page = await chatOf(who.office);
     const pack = cardTitled(page, '领导小组会议材料');
     await pack.locator(`button[data-name="decide_${issueId}"]`).click();
+    expect(await toastText(page)).toContain('决定表单已发给你');
     const form = cardTitled(page, '记录领导小组会议决定');
     await form.waitFor();
     expect(await form.textContent()).toContain(ISSUE);
@@ -198,7 +215,8 @@ describeInBrowser('a quarter of supervision on the local chat page', () => {
     await phoneShot(who.office, '记录领导小组会议决定', 'quarter-09-decision-form-phone');
     await page.bringToFront();
     await form.locator('button[data-name="decision_submit"]').click();
-    expect(await toastText(page)).toContain('决定已记录');
+    // The form's toast may still be showing: wait for the save's own.
+    await expect.poll(() => toastText(page)).toContain('决定已记录');
     const decision = await db().meetingDecision.findFirstOrThrow({ where: { issueId } });
     const leaderRow = await db().person.findFirstOrThrow({ where: { openId: who.leader } });
     expect(decision).toMatchObject({ title: DECISION, ownerId: leaderRow.id, dueOn: '2018-07-20', status: 'OPEN' });
@@ -215,7 +233,7 @@ describeInBrowser('a quarter of supervision on the local chat page', () => {
     expect(await card.last().textContent()).toContain('办理中');
     await card.last().locator('.card-title').scrollIntoViewIfNeeded();
     await shot(owner, 'quarter-10-decision-card-desktop');
-    await phoneShot(who.leader, '领导小组会议决定事项', 'quarter-10-decision-card-phone', DECISION);
+    await phoneShot(who.leader, '领导小组会议决定事项', 'quarter-10-decision-card-phone', { text: DECISION });
     await owner.bringToFront();
     await card.last().locator('[data-name="close_note"]').fill('已调剂 200 亩，6 月底供地');
     await card.last().locator('button[data-name="decision_close"]').click();
