@@ -86,11 +86,12 @@ function issueElements(v: MeetingPackView): Element[] {
       (i.projectName ? `\n项目：${clip(i.projectName, 40)}` : '');
     out.push(
       v.canDecide
-        ? buttonRow(text, {
-            name: `decide_${i.id}`,
-            text: '记录决定',
-            value: { action: 'decision.new', issueId: i.id },
-          })
+        ? // Weight 2: the four-character button stays on one line at phone width.
+          buttonRow(
+            text,
+            { name: `decide_${i.id}`, text: '记录决定', value: { action: 'decision.new', issueId: i.id } },
+            2,
+          )
         : md(text),
     );
   }
