@@ -112,12 +112,12 @@ async function addIssuesAndDecisions(ctx: DemoContext, last: Period, squads: Dem
     title: '签约项目用地指标不足，影响按期开工',
     helpAsked: '请领导小组协调自然资源部门优先保障签约项目用地指标。',
     raisedById: a.captainId,
+    createdAt: instantOf(addDays(lastMeeting, -12), 10, ctx.tz),
   });
   await ctx.db.meetingIssue.update({
     where: { id: decided },
     data: {
       status: 'DECIDED',
-      createdAt: instantOf(addDays(lastMeeting, -12), 10, ctx.tz),
       decidedAt: instantOf(lastMeeting, 11, ctx.tz),
     },
   });
@@ -161,6 +161,7 @@ async function addIssuesAndDecisions(ctx: DemoContext, last: Period, squads: Dem
       title: w.title,
       helpAsked: w.help,
       raisedById: w.s.captainId,
+      createdAt: instantOf(ctx.today, 9 + i, ctx.tz),
     });
   return 1 + waiting.length;
 }

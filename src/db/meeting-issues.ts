@@ -10,6 +10,8 @@ export interface NewMeetingIssue {
   title: string;
   helpAsked: string;
   raisedById: number;
+  /** when it was raised, by the bot's clock */
+  createdAt: Date;
 }
 
 interface IssueDecision {

@@ -153,6 +153,8 @@ describe('raising an issue', () => {
       raisedById: captain.id,
       status: 'OPEN',
     });
+    // Raised when the bot's clock says, which the pack and the card show.
+    expect(issue.createdAt).toEqual(new Date('2018-06-25T02:00:00Z'));
     expect(textOf(res.body.card.data)).toContain('待研究');
     expect(await db().auditLog.count({ where: { action: 'issue.raise', entityId: String(first) } })).toBe(1);
     const told = await db().outbox.findMany({ where: { dedupKey: { startsWith: `issue-raised:${first}:` } } });

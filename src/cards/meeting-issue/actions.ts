@@ -67,7 +67,13 @@ export async function submitIssue(input: CardInput, deps: Deps): Promise<CardAns
   if (projectId !== null && (await projectSquadId(db, projectId)) !== squadId)
     return refill({ issue_project: `涉及项目：所选项目不属于${squadName}，请重新选择` });
 
-  const id = await createMeetingIssue(db, { requestKey, squadId, raisedById: actor.id, ...form.data });
+  const id = await createMeetingIssue(db, {
+    requestKey,
+    squadId,
+    raisedById: actor.id,
+    createdAt: deps.clock.now(),
+    ...form.data,
+  });
   const issue = (await loadMeetingIssue(db, id))!;
   await recordAudit(db, actor, 'issue.raise', 'MeetingIssue', id, { squadId, projectId, title: issue.title });
   for (const o of await officePeople(db)) {
