@@ -9,6 +9,7 @@ import {
   listOwnerCandidates,
   type RosterPick,
 } from '../../db/meeting.js';
+import { openIdsByPerson } from '../../db/people.js';
 import type { Deps } from '../../deps.js';
 import { mayCloseDecision, mayRecordDecision } from '../../domain/authz.js';
 import { localDate, localDateTime } from '../../domain/local-date.js';
@@ -151,14 +152,11 @@ async function storeDecision(
     ),
   });
   if (issue) {
-    const raiser = await tx.person.findUnique({
-      where: { id: issue.raisedById },
-      select: { openId: true, active: true },
-    });
-    if (raiser?.openId && raiser.active)
+    const raiser = (await openIdsByPerson(tx, [issue.raisedById])).get(issue.raisedById);
+    if (raiser)
       await enqueueMessage(tx, {
         dedupKey: `issue-decided:${issue.id}`,
-        to: { type: 'open_id', id: raiser.openId },
+        to: { type: 'open_id', id: raiser },
         msgType: 'text',
         content: textContent(
           `你提请领导小组会议研究的问题“${issue.title}”已有决定：${f.decision_title}。责任人：${owner.name}，完成时限：${f.decision_due}。`,

@@ -10,6 +10,7 @@ import {
   personNamesById,
 } from '../../db/inspections.js';
 import { openIdsByPerson } from '../../db/people.js';
+import { getSquadName } from '../../db/trips.js';
 import type { Deps } from '../../deps.js';
 import { mayInspect } from '../../domain/authz.js';
 import { isInspectablePeriod, mayCloseCorrection, readCloseNote, readInspectionForm } from '../../domain/inspection.js';
@@ -174,13 +175,11 @@ async function tellInspector(
   if (c.inspection.createdById === actor.id) return;
   const openId = (await openIdsByPerson(deps.db, [c.inspection.createdById])).get(c.inspection.createdById);
   if (!openId) return;
-  const squad = await deps.db.squad.findUnique({ where: { id: c.inspection.squadId }, select: { name: true } });
+  const squad = await getSquadName(deps.db, c.inspection.squadId);
   await enqueueMessage(deps.db, {
     dedupKey: `correction-closed:${c.id}`,
     to: { type: 'open_id', id: openId },
     msgType: 'text',
-    content: textContent(
-      `【整改办结】${squad?.name ?? ''}的整改事项“${c.title}”已由${actor.name}办结销号。办理情况：${note}`,
-    ),
+    content: textContent(`【整改办结】${squad}的整改事项“${c.title}”已由${actor.name}办结销号。办理情况：${note}`),
   });
 }
