@@ -55,8 +55,7 @@ export function decisionWarning(
   today: string,
   rules: TaskRules = DEFAULT_TASK_RULES,
 ): TaskWarning | undefined {
-  const w = taskWarning(decision, today, rules);
-  return w ? { ...w, key: w.key.replace(/^task-/, 'decision-') } : undefined;
+  return taskWarning(decision, today, rules, 'decision');
 }
 
 /** The instant a local day starts (00:00 in the zone). */

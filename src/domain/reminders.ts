@@ -85,7 +85,7 @@ export type TaskWarning =
 /**
  * The warning a task should get today, with its dedup key: once when it enters the warning window,
  * then once per overdue step reached. Closed tasks get none (办结销号). `keyPrefix` keeps the keys
- * of other things tracked this way (整改事项: 'correction') apart from project tasks' with the same id.
+ * of other things tracked this way (整改事项 'correction', 会议决定 'decision') apart from project tasks' with the same id.
  */
 export function taskWarning(
   task: { id: number; dueOn: string; status: string },
