@@ -24,9 +24,16 @@ export const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 860 };
 
 /** describe() that runs only where Chromium is installed — always in CI, where it must be. */
+/**
+ * A browser step waits on the bot, its outbox and Chromium, all sharing the machine's cores with
+ * the rest of the suite: on a busy two-core machine one step can take several times as long as on a
+ * quiet one, so a step gets longer than the suite's 30 s before it counts as hung.
+ */
+const BROWSER_STEP_TIMEOUT_MS = 90_000;
+
 export function describeInBrowser(name: string, body: () => void): void {
   if (fs.existsSync(CHROMIUM) || process.env.CI) {
-    describe(name, body);
+    describe(name, { timeout: BROWSER_STEP_TIMEOUT_MS }, body);
   } else {
     console.warn(
       `[browser tests skipped] ${CHROMIUM} is missing: apt-get install -y chromium (CI installs it in .ci/run)`,

@@ -33,6 +33,7 @@ const db = () => bot.database.prisma;
 const who = {} as Record<'inspector' | 'captain' | 'member' | 'leader' | 'office', string>;
 let squad4 = 0;
 let issueId = 0;
+let decisionId = 0;
 
 const CORRECTION = '补齐 5 月外出招商台账';
 const ISSUE = '羽绒产业园用地指标未落实，影响开工';
@@ -199,7 +200,7 @@ describeInBrowser('a quarter of supervision on the local chat page', () => {
     await page.close();
   });
 
-  it('the office records the decision; its owner closes it with a note; the captain is told', async () => {
+  it('the office records the decision on the issue', async () => {
     const page = await chatOf(who.office);
     const pack = cardTitled(page, '领导小组会议材料');
     await pack.locator(`button[data-name="decide_${issueId}"]`).click();
@@ -221,8 +222,12 @@ describeInBrowser('a quarter of supervision on the local chat page', () => {
     const leaderRow = await db().person.findFirstOrThrow({ where: { openId: who.leader } });
     expect(decision).toMatchObject({ title: DECISION, ownerId: leaderRow.id, dueOn: '2018-07-20', status: 'OPEN' });
     expect((await db().meetingIssue.findUniqueOrThrow({ where: { id: issueId } })).status).toBe('DECIDED');
+    decisionId = decision.id;
     await page.close();
+  });
 
+  it('the decision’s owner closes it with a note', async () => {
+    const leaderRow = await db().person.findFirstOrThrow({ where: { openId: who.leader } });
     const owner = await chatOf(who.leader);
     const card = owner
       .locator('.msg-bot .card')
@@ -242,14 +247,15 @@ describeInBrowser('a quarter of supervision on the local chat page', () => {
     await done.getByText('已调剂 200 亩，6 月底供地').waitFor();
     expect(await done.textContent()).toContain('已办结');
     await shot(owner, 'quarter-11-decision-closed');
-    expect(await db().meetingDecision.findUniqueOrThrow({ where: { id: decision.id } })).toMatchObject({
+    expect(await db().meetingDecision.findUniqueOrThrow({ where: { id: decisionId } })).toMatchObject({
       status: 'DONE',
       closedNote: '已调剂 200 亩，6 月底供地',
       closedById: leaderRow.id,
     });
     await owner.close();
+  });
 
-    // The captain who raised the issue is told what was decided.
+  it('the captain who raised the issue is told what was decided', async () => {
     const raiser = await chatOf(who.captain);
     const told = raiser.locator('.msg-bot', { hasText: '已有决定' }).last();
     await told.waitFor();
