@@ -2,6 +2,7 @@
 // (2009–2018) of projects, trips, visits, leads and monthly reports. Raw multi-row INSERTs through
 // better-sqlite3 in one transaction: ~150k rows in a few seconds.
 import Database from 'better-sqlite3';
+import { comparedName } from '../src/db/leads.js';
 
 export interface Sizes {
   squads: number;
@@ -183,6 +184,7 @@ export function buildDistrict(file: string, sizes: Sizes = DEFAULT_SIZES, lastYe
       leads.push([
         `l${i}`,
         `bench-company-${i}`,
+        comparedName(`bench-company-${i}`),
         `线索企业${i}`,
         pick(squads),
         'VISIT',
@@ -193,7 +195,7 @@ export function buildDistrict(file: string, sizes: Sizes = DEFAULT_SIZES, lastYe
     insertMany(
       db,
       'Lead',
-      ['requestKey', 'companyKey', 'company', 'squadId', 'source', 'ownerId', 'createdOn', 'status'],
+      ['requestKey', 'companyKey', 'nameKey', 'company', 'squadId', 'source', 'ownerId', 'createdOn', 'status'],
       leads,
     );
     const reports: unknown[][] = [];

@@ -7,6 +7,7 @@ import { openDatabase, pingDatabase, type Database } from './db/client.js';
 import { migrateSqliteWithBackup } from './db/migrate.js';
 import { seedIfEmpty } from './db/seed.js';
 import { seedCalendar } from './db/calendar.js';
+import { keyLeadNames } from './db/leads.js';
 import { loadDemoDistrict } from './db/demo.js';
 import { localDate } from './domain/local-date.js';
 import type { Deps } from './deps.js';
@@ -79,6 +80,8 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   if (seeded) log.info('loaded the 2018 plan: org, goals and quotas');
   const holidays = await seedCalendar(database.prisma);
   if (holidays) log.info({ days: holidays }, 'loaded public holidays and adjusted working days');
+  const keyed = await keyLeadNames(database.prisma);
+  if (keyed) log.info({ leads: keyed }, 'gave leads written before their compared name one (the duplicate check)');
   if (opts.demo && !config.sandbox) log.warn('demo district not loaded: it is for the built-in sandbox only');
   if (opts.demo && config.sandbox) {
     const started = performance.now();

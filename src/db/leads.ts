@@ -1,4 +1,4 @@
-import { nameProbes, nearNames } from '../domain/closest-name.js';
+import { nameQuery, nearNames } from '../domain/closest-name.js';
 import { stripLeadingPlaces } from '../domain/company-name.js';
 import { Prisma } from '../generated/prisma/client.js';
 import type { Db } from './client.js';
@@ -72,23 +72,34 @@ export interface LeadMatches {
   storeKey: string;
 }
 
-/** The part of a stored key that is the name: `key#code` keys the second business of one name. */
-const nameOf = (companyKey: string) => companyKey.split('#')[0]!;
+/**
+ * The name a stored key is compared by: without the `#code` that keys the second business of one
+ * name, and without place names in front (keys stored before place names were stripped).
+ */
+export const comparedName = (companyKey: string) => stripLeadingPlaces(companyKey.split('#')[0]!);
 
 /**
- * The leads whose key could equal or be near `companyKey`, ascending by id, instead of every lead:
- * keys holding one of its pieces (longer names, and names a few edits away), keys whose name ends in
- * two characters found in it (a shorter name inside it, also behind a place name stored before place
- * names were stripped), and keys with a code (`key#code`, few).
+ * The leads whose name could equal or be near `companyKey`, ascending by id, instead of every lead
+ * (`nameQuery` says why these are all): names equal to a piece of it (an index look-up), names
+ * holding all of it, and names of a near length holding one of its pieces. A row written without
+ * its compared name (by an older version, or straight into the database) is always a candidate.
  */
-async function candidates(db: Db, companyKey: string) {
-  const likes = nameProbes(companyKey).map((p) => Prisma.sql`"companyKey" LIKE ${`%${p}%`}`);
-  const rows = await db.$queryRaw<{ id: number | bigint; companyKey: string; creditCode: string | null }[]>`
-    SELECT "id", "companyKey", "creditCode" FROM "Lead"
-    WHERE (${companyKey} LIKE ('%' || substr("companyKey", length("companyKey") - 1, 2) || '%'))
-      OR "companyKey" LIKE '%#%' OR ${likes.length ? Prisma.join(likes, ' OR ') : Prisma.sql`1 = 1`}
+export async function leadCandidates(db: Db, companyKey: string) {
+  const q = nameQuery(companyKey);
+  const pieces = q.pieces.map((p) => Prisma.sql`"nameKey" LIKE ${`%${p}%`}`);
+  const rows = await db.$queryRaw<
+    { id: number | bigint; companyKey: string; nameKey: string | null; creditCode: string | null }[]
+  >`
+    SELECT "id", "companyKey", "nameKey", "creditCode" FROM "Lead"
+    WHERE "nameKey" IS NULL OR "nameKey" IN (${Prisma.join(q.inside)}) OR "nameKey" LIKE ${`%${companyKey}%`}
+      OR (length("nameKey") BETWEEN ${q.lengths.min} AND ${q.lengths.max}
+          AND (${pieces.length ? Prisma.join(pieces, ' OR ') : Prisma.sql`1 = 1`}))
     ORDER BY "id"`;
-  return rows.map((r) => ({ ...r, id: Number(r.id) }));
+  return rows.map((r) => ({
+    id: Number(r.id),
+    creditCode: r.creditCode,
+    key: r.nameKey ?? comparedName(r.companyKey),
+  }));
 }
 
 /**
@@ -100,8 +111,7 @@ export async function findLeadMatches(db: Db, companyKey: string, creditCode: st
     const byCode = await db.lead.findUnique({ where: { creditCode }, select: SELECT });
     if (byCode) return { same: { lead: await toView(db, byCode), by: 'code' }, near: [], storeKey: companyKey };
   }
-  const rows = await candidates(db, companyKey);
-  const keyed = rows.map((r) => ({ ...r, key: stripLeadingPlaces(nameOf(r.companyKey)) }));
+  const keyed = await leadCandidates(db, companyKey);
   const equal = keyed.filter((r) => r.key === companyKey);
   // Two businesses of one name told apart by their codes: the other is only "near", stored as key#code.
   const toldApart = (r: { creditCode: string | null }) => !!creditCode && !!r.creditCode && r.creditCode !== creditCode;
@@ -116,13 +126,35 @@ export async function findLeadMatches(db: Db, companyKey: string, creditCode: st
   };
 }
 
+/**
+ * Gives the leads written without their compared name (by an older version, or straight into the
+ * database) one, a batch at a time, so the duplicate check finds them by index. Returns how many.
+ */
+export async function keyLeadNames(db: Db, batch = 500): Promise<number> {
+  let keyed = 0;
+  for (;;) {
+    const rows = await db.lead.findMany({
+      where: { nameKey: null },
+      select: { id: true, companyKey: true },
+      orderBy: { id: 'asc' },
+      take: batch,
+    });
+    if (!rows.length) return keyed;
+    const cases = rows.map((r) => Prisma.sql`WHEN ${r.id} THEN ${comparedName(r.companyKey)}`);
+    await db.$executeRaw`
+      UPDATE "Lead" SET "nameKey" = CASE "id" ${Prisma.join(cases, ' ')} END
+      WHERE "id" IN (${Prisma.join(rows.map((r) => r.id))})`;
+    keyed += rows.length;
+  }
+}
+
 export async function findLeadByRequestKey(db: Db, requestKey: string): Promise<LeadView | null> {
   const row = await db.lead.findUnique({ where: { requestKey }, select: SELECT });
   return row ? toView(db, row) : null;
 }
 
 export async function createLead(db: Db, input: LeadInput): Promise<LeadView> {
-  const row = await db.lead.create({ data: input, select: SELECT });
+  const row = await db.lead.create({ data: { ...input, nameKey: comparedName(input.companyKey) }, select: SELECT });
   return toView(db, row);
 }
 

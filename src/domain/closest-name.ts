@@ -68,16 +68,36 @@ function sharesPiece(key: string, other: string, edits: number): boolean {
 }
 
 /**
- * Pieces of `key` of which every key `nearNames` could return holds one, unless it lies inside `key`
- * (a shorter name): the `edits + 1` consecutive pieces for the most edits allowed at its length (an
- * edit touches one piece). The database narrows the candidates with them; `nearNames` then decides.
+ * What the database is asked for to find every stored key `nearNames` could flag for `key`, and
+ * every key equal to it, without reading them all:
+ * - `inside`: `key` and each of its pieces of two or more characters. A stored key equal to one of
+ *   them is `key` itself or a shorter name inside it (盛丰 for 盛丰服饰): an indexed look-up.
+ * - a stored key holding the whole of `key` (盛丰服饰制品): the caller asks for it as one pattern.
+ * - `pieces` and `lengths`: any other key `nearNames` flags is a few edits away, so its length is
+ *   within `lengths` (the edits allowed at its length bound the difference) and it holds one of the
+ *   `edits + 1` consecutive pieces of `key` for the most edits allowed (an edit touches one piece).
  */
-export function nameProbes(key: string): string[] {
+export interface NameQuery {
+  inside: string[];
+  pieces: string[];
+  lengths: { min: number; max: number };
+}
+
+export function nameQuery(key: string): NameQuery {
+  const inside = new Set([key]);
+  for (let from = 0; from < key.length; from++)
+    for (let to = from + 2; to <= key.length; to++) inside.add(key.slice(from, to));
   // A name e edits away may be e characters longer, allowing floor((n + e) / 4) edits: at most n / 3.
-  const pieces = Math.floor(key.length / 3) + 1;
-  const probes = new Set<string>();
-  for (let i = 0; i < pieces; i++) {
-    probes.add(key.slice(Math.floor((i * key.length) / pieces), Math.floor(((i + 1) * key.length) / pieces)));
-  }
-  return [...probes].filter((p) => p.length > 0);
+  const count = Math.floor(key.length / 3) + 1;
+  const pieces = new Set<string>();
+  for (let i = 0; i < count; i++)
+    pieces.add(key.slice(Math.floor((i * key.length) / count), Math.floor(((i + 1) * key.length) / count)));
+  return { inside: [...inside], pieces: [...pieces].filter((p) => p.length > 0), lengths: lengthsNear(key.length) };
+}
+
+/** The lengths m of names that can be within floor(max(m, n) / 4) edits of a name of length n. */
+function lengthsNear(n: number): { min: number; max: number } {
+  let max = n;
+  while (max + 1 - n <= Math.floor((max + 1) / 4)) max++;
+  return { min: n - Math.floor(n / 4), max };
 }

@@ -1,0 +1,6 @@
+-- The name the duplicate check compares (companyKey without #code or places in front), filled by
+-- the bot when it writes a lead and, for leads written before, at its next start.
+ALTER TABLE "Lead" ADD COLUMN "nameKey" TEXT;
+
+-- CreateIndex
+CREATE INDEX "Lead_nameKey_idx" ON "Lead"("nameKey");
