@@ -20,6 +20,7 @@ import { closedLoop, type LoadResult, openLoop, type Req } from './load.js';
 import { fixture, signed, signedRequest } from './payloads.js';
 import { rssOf, spawnServer, type Child } from './spawn.js';
 import { buildDistrict } from './synthetic.js';
+import { leadCompany } from './lead-names.js';
 
 const SHORT = process.env.BENCH_SHORT === '1';
 /** Requests per "max" run (closed loop), and seconds of the paced run. */
@@ -203,7 +204,6 @@ async function prepareKinds(db: Db, sizes: { trips: number; reviews: number; pro
   const squads = (await db.squad.findMany({ select: { id: true }, orderBy: { id: 'asc' } })).map((s) => s.id);
   const reports = new Pool(squads.map((id) => ({ squadId: id, version: 0 })));
   let leadNo = 0;
-  const stamp = Date.now().toString(36);
 
   return [
     {
@@ -234,9 +234,8 @@ async function prepareKinds(db: Db, sizes: { trips: number; reviews: number; pro
       action: 'lead.submit',
       count: (d) => d.lead.count(),
       next(urls) {
-        const n = leadNo++;
         const form = {
-          company: `基准线索${stamp}${n}羽绒制品有限公司`,
+          company: leadCompany(leadNo++),
           source: 'VISIT',
           sector: '羽绒加工',
           investment: '3500',

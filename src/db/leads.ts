@@ -87,13 +87,17 @@ export const comparedName = (companyKey: string) => stripLeadingPlaces(companyKe
 export async function leadCandidates(db: Db, companyKey: string) {
   const q = nameQuery(companyKey);
   const pieces = q.pieces.map((p) => Prisma.sql`"nameKey" LIKE ${`%${p}%`}`);
+  // One part per way of matching, so the database answers the first two from the index and scans
+  // only the compared names for the last (one OR over all three made it test every row against all).
   const rows = await db.$queryRaw<
     { id: number | bigint; companyKey: string; nameKey: string | null; creditCode: string | null }[]
   >`
-    SELECT "id", "companyKey", "nameKey", "creditCode" FROM "Lead"
-    WHERE "nameKey" IS NULL OR "nameKey" IN (${Prisma.join(q.inside)}) OR "nameKey" LIKE ${`%${companyKey}%`}
-      OR (length("nameKey") BETWEEN ${q.lengths.min} AND ${q.lengths.max}
-          AND (${pieces.length ? Prisma.join(pieces, ' OR ') : Prisma.sql`1 = 1`}))
+    SELECT "id", "companyKey", "nameKey", "creditCode" FROM "Lead" WHERE "id" IN (
+      SELECT "id" FROM "Lead" WHERE "nameKey" IS NULL
+      UNION SELECT "id" FROM "Lead" WHERE "nameKey" IN (${Prisma.join(q.inside)})
+      UNION SELECT "id" FROM "Lead" WHERE "nameKey" LIKE ${`%${companyKey}%`}
+        OR (length("nameKey") BETWEEN ${q.lengths.min} AND ${q.lengths.max}
+            AND (${pieces.length ? Prisma.join(pieces, ' OR ') : Prisma.sql`1 = 1`})))
     ORDER BY "id"`;
   return rows.map((r) => ({
     id: Number(r.id),

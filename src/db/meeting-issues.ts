@@ -40,16 +40,6 @@ export interface MeetingIssueView {
 }
 
 /** A row of the meeting pack: an issue still waiting for the leading group. */
-interface OpenIssue {
-  id: number;
-  squadName: string;
-  projectName: string | null;
-  title: string;
-  helpAsked: string;
-  raiserName: string;
-  createdAt: Date;
-}
-
 export async function createMeetingIssue(db: Db, i: NewMeetingIssue): Promise<number> {
   return (await db.meetingIssue.create({ data: i, select: { id: true } })).id;
 }
@@ -77,23 +67,6 @@ export async function listMeetingIssues(db: Db, squadIds: number[] | null, take 
 export async function withdrawMeetingIssue(db: Db, id: number): Promise<boolean> {
   const r = await db.meetingIssue.updateMany({ where: { id, status: 'OPEN' }, data: { status: 'WITHDRAWN' } });
   return r.count === 1;
-}
-
-/** Every issue waiting for the meeting, oldest first: the meeting pack's list. */
-export async function openIssues(db: Db): Promise<OpenIssue[]> {
-  const rows = await db.meetingIssue.findMany({
-    where: { status: 'OPEN' },
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-  });
-  return (await withNames(db, rows)).map((i) => ({
-    id: i.id,
-    squadName: i.squadName,
-    projectName: i.projectName,
-    title: i.title,
-    helpAsked: i.helpAsked,
-    raiserName: i.raiserName,
-    createdAt: i.createdAt,
-  }));
 }
 
 /** The projects of these squads an issue may be about, newest first (the form's select). */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/clock.js';
-import { openIssues } from '../../src/db/meeting-issues.js';
+import { listOpenIssues } from '../../src/db/meeting.js';
 import { startTestBot, type TestBot } from '../helpers/app.js';
 import { buttonValue, cardCallback, commandReply, componentsOf, fieldErrors } from '../helpers/callbacks.js';
 import { textOf } from '../helpers/cards.js';
@@ -255,12 +255,14 @@ describe('raising an issue', () => {
     expect(Object.keys(componentsOf(alias.card)).filter((n) => n.startsWith('issue_withdraw_'))).toHaveLength(2);
   });
 
-  it('openIssues lists what waits for the meeting, with names, oldest first', async () => {
-    const open = await openIssues(db());
+  it('the meeting pack’s list holds what waits for the meeting, with names, oldest first', async () => {
+    const { rows: open, total } = await listOpenIssues(db(), 10);
+    expect(total).toBe(3);
     expect(open.map((i) => i.title)).toEqual(['园区道路未通', '企业融资难', GOOD.issue_title]);
     expect(open[2]).toMatchObject({ squadName: expect.stringContaining('重大项目'), projectName: '港口物流园' });
-    expect(open[1]).toMatchObject({ raiserName: '马明', projectName: null });
-    expect(open[0]!.createdAt).toBeInstanceOf(Date);
+    expect(open[1]).toMatchObject({ raisedByName: '马明', projectName: null });
+    expect(open[0]!.raisedOn).toBeInstanceOf(Date);
+    expect((await listOpenIssues(db(), 2)).rows).toHaveLength(2);
   });
 });
 
