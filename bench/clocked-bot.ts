@@ -6,6 +6,7 @@ import { FixedClock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
 import { createLog, secretsOf } from '../src/log.js';
 
+const report = process.env.BENCH_SQL_TIMES === '1' ? (await import('./sql-times.js')).timeStatements() : undefined;
 const config = loadConfig();
 const bot = await startBot(config, {
   log: createLog(config.logLevel, { secrets: secretsOf(config) }),
@@ -15,5 +16,6 @@ const bot = await startBot(config, {
 const { planCacheStats } = await import('../src/db/plan-cache.js');
 process.once('SIGTERM', () => {
   console.error('PLANCACHE', JSON.stringify(planCacheStats));
+  if (report) console.error(`SQL TIMES\n${report()}`);
   void bot.stop().then(() => process.exit(0));
 });

@@ -1,7 +1,7 @@
 import { showInspectionForm } from '../cards/inspection/actions.js';
 import { inspectionsCard } from '../cards/inspection/correction-view.js';
 import { loadTaskRules } from '../cards/inspection/load.js';
-import { inspectionsListed, openCorrections, personNamesById } from '../db/inspections.js';
+import { inspectionsListed, openCorrections } from '../db/inspections.js';
 import { listSquads } from '../db/squads.js';
 import type { Deps } from '../deps.js';
 import { mayInspect } from '../domain/authz.js';
@@ -12,6 +12,7 @@ import { reply, type Reply } from '../feishu/answer.js';
 import { resolveSquadArg } from './squad-arg.js';
 import { currentQuarter, splitPeriodArg, todayOf } from './scope.js';
 import type { CommandInput } from './types.js';
+import { personNames } from '../db/people.js';
 
 // /inspect [小分队] [季度]: the 督查室 (and the office) see the quarter's inspections and the open
 // 整改事项; with a squad, the form to record its inspection (default: the current quarter).
@@ -39,7 +40,7 @@ async function overview(deps: Deps, period: Period, today: string) {
     openCorrections(deps.db),
   ]);
   const squadName = new Map(squads.map((s) => [s.id, s.name]));
-  const owners = await personNamesById(
+  const owners = await personNames(
     deps.db,
     open.map((c) => c.ownerId),
   );

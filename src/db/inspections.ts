@@ -114,12 +114,6 @@ export function inspectionsListed(db: Db, periodKey: string) {
   });
 }
 
-/** Names of roster people by id (owners, inspectors, who closed). */
-export async function personNamesById(db: Db, ids: number[]): Promise<Map<number, string>> {
-  const rows = await db.person.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, name: true } });
-  return new Map(rows.map((p) => [p.id, p.name]));
-}
-
 /** The active squad with this id (a card's value names it), or null. */
 export function findActiveSquad(db: Db, id: number) {
   return db.squad.findFirst({ where: { id, active: true }, select: { id: true, name: true } });

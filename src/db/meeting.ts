@@ -1,4 +1,5 @@
 import type { Db } from './client.js';
+import { personNames } from './people.js';
 
 // The leadership meeting's issues (raised by squads) and decisions, as plain rows for the pack and
 // the decision cards. MeetingIssue and MeetingDecision keep plain ids, so names are looked up here.
@@ -30,11 +31,6 @@ export interface DecisionRow {
   closedByName: string | null;
 }
 
-async function namesOf(db: Db, ids: number[]): Promise<Map<number, string>> {
-  const rows = await db.person.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, name: true } });
-  return new Map(rows.map((p) => [p.id, p.name]));
-}
-
 async function issueRows(
   db: Db,
   issues: {
@@ -54,7 +50,7 @@ async function issueRows(
       where: { id: { in: issues.flatMap((i) => (i.projectId ? [i.projectId] : [])) } },
       select: { id: true, name: true },
     }),
-    namesOf(
+    personNames(
       db,
       issues.map((i) => i.raisedById),
     ),
@@ -93,7 +89,7 @@ async function decisionRows(
   db: Db,
   rows: Awaited<ReturnType<Db['meetingDecision']['findMany']>>,
 ): Promise<DecisionRow[]> {
-  const names = await namesOf(db, [...rows.map((d) => d.ownerId), ...rows.flatMap((d) => d.closedById ?? [])]);
+  const names = await personNames(db, [...rows.map((d) => d.ownerId), ...rows.flatMap((d) => d.closedById ?? [])]);
   return rows.map((d) => ({
     id: d.id,
     period: d.period,

@@ -5,6 +5,7 @@ import type { Visit } from '../generated/prisma/client.js';
 import type { Db } from './client.js';
 import { readOncePerRequest } from './request-memo.js';
 import { getSetting } from './settings.js';
+import { personNames } from './people.js';
 
 export interface ReportFields {
   economicTrends: string;
@@ -57,11 +58,6 @@ export async function findSquadName(db: Db, squadId: number): Promise<string | n
   );
 }
 
-async function nameOf(db: Db, personId: number | null): Promise<string | null> {
-  if (personId === null) return null;
-  return (await db.person.findUnique({ where: { id: personId }, select: { name: true } }))?.name ?? null;
-}
-
 export async function findMonthlyReport(db: Db, squadId: number, month: string): Promise<MonthlyReportView | null> {
   const r = await db.monthlyReport.findUnique({ where: { squadId_month: { squadId, month } } });
   if (!r) return null;
@@ -70,8 +66,9 @@ export async function findMonthlyReport(db: Db, squadId: number, month: string):
     orderBy: { version: 'asc' },
     select: { version: true, byId: true, createdAt: true },
   });
-  const revisions: RevisionRef[] = [];
-  for (const x of revs) revisions.push({ version: x.version, by: await nameOf(db, x.byId), at: x.createdAt });
+  const names = await personNames(db, [...revs.map((x) => x.byId), r.submittedById, r.exemptById]);
+  const nameOf = (id: number | null) => (id === null ? null : (names.get(id) ?? null));
+  const revisions: RevisionRef[] = revs.map((x) => ({ version: x.version, by: nameOf(x.byId), at: x.createdAt }));
   return {
     id: r.id,
     squadId: r.squadId,
@@ -82,11 +79,11 @@ export async function findMonthlyReport(db: Db, squadId: number, month: string):
     projectInfo: r.projectInfo,
     suggestions: r.suggestions,
     visitedBusinessmen: parseList(r.visitedBusinessmen),
-    submittedBy: await nameOf(db, r.submittedById),
+    submittedBy: nameOf(r.submittedById),
     submittedAt: r.submittedAt,
     late: r.late,
     exemptReason: r.exemptReason,
-    exemptBy: await nameOf(db, r.exemptById),
+    exemptBy: nameOf(r.exemptById),
     version: r.version,
     cardMessageId: r.cardMessageId,
     cardChatId: r.chatId,

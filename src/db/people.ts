@@ -135,3 +135,11 @@ export async function openIdsByPerson(db: Db, personIds: number[]): Promise<Map<
   });
   return new Map(rows.map((p) => [p.id, p.openId!]));
 }
+
+/** Names of roster people by id, in one query (ids may repeat or be missing). */
+export async function personNames(db: Db, ids: (number | null | undefined)[]): Promise<Map<number, string>> {
+  const want = [...new Set(ids.filter((x): x is number => typeof x === 'number'))];
+  if (!want.length) return new Map();
+  const rows = await db.person.findMany({ where: { id: { in: want } }, select: { id: true, name: true } });
+  return new Map(rows.map((p) => [p.id, p.name]));
+}

@@ -1,4 +1,5 @@
 import type { Db } from './client.js';
+import { personNames } from './people.js';
 
 // Projects as the project card shows them: the record, its stage history and its tasks.
 
@@ -53,14 +54,6 @@ export interface ProjectView {
   tasks: ProjectTaskRow[];
 }
 
-async function namesOf(db: Db, ids: (number | null | undefined)[]): Promise<Map<number, string>> {
-  const want = [...new Set(ids.filter((x): x is number => typeof x === 'number'))];
-  const rows = want.length
-    ? await db.person.findMany({ where: { id: { in: want } }, select: { id: true, name: true } })
-    : [];
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
 export async function loadProject(db: Db, projectId: number): Promise<ProjectView | null> {
   const p = await db.project.findUnique({
     where: { id: projectId },
@@ -71,7 +64,7 @@ export async function loadProject(db: Db, projectId: number): Promise<ProjectVie
     },
   });
   if (!p) return null;
-  const names = await namesOf(db, [
+  const names = await personNames(db, [
     p.helperId,
     ...p.stages.map((s) => s.byId),
     ...p.tasks.flatMap((t) => [t.assigneeId, t.closedById]),

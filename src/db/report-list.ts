@@ -1,5 +1,6 @@
 import type { Db } from './client.js';
 import { listSquads } from './squads.js';
+import { personNames } from './people.js';
 
 // Monthly reports as the office follows them: the day's submissions and a month's list of squads.
 
@@ -25,14 +26,6 @@ function countList(json: string): number {
   }
 }
 
-async function namesOf(db: Db, ids: (number | null)[]): Promise<Map<number, string>> {
-  const people = await db.person.findMany({
-    where: { id: { in: ids.filter((x): x is number => x !== null) } },
-    select: { id: true, name: true },
-  });
-  return new Map(people.map((p) => [p.id, p.name]));
-}
-
 /** Reports submitted in (from, to], oldest first (a report amended in the window counts with its latest time). */
 export async function reportsSubmittedBetween(db: Db, from: Date, to: Date): Promise<ReportLine[]> {
   const rows = await db.monthlyReport.findMany({
@@ -40,7 +33,7 @@ export async function reportsSubmittedBetween(db: Db, from: Date, to: Date): Pro
     orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
     include: { squad: { select: { name: true } } },
   });
-  const names = await namesOf(
+  const names = await personNames(
     db,
     rows.map((r) => r.submittedById),
   );
@@ -60,7 +53,7 @@ export async function reportsSubmittedBetween(db: Db, from: Date, to: Date): Pro
 /** Every active squad with its report of the month (status null: none started). */
 export async function reportsOfMonth(db: Db, month: string): Promise<ReportLine[]> {
   const [squads, rows] = await Promise.all([listSquads(db), db.monthlyReport.findMany({ where: { month } })]);
-  const names = await namesOf(
+  const names = await personNames(
     db,
     rows.map((r) => r.submittedById),
   );

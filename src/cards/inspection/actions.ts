@@ -7,7 +7,6 @@ import {
   findInspectionByRequestKey,
   inspectionsListed,
   loadInspection,
-  personNamesById,
 } from '../../db/inspections.js';
 import { openIdsByPerson } from '../../db/people.js';
 import { getSquadName } from '../../db/trips.js';
@@ -24,6 +23,7 @@ import type { CardInput } from '../types.js';
 import { CORRECTION_NOTE } from './correction-view.js';
 import { correctionOwners, periodLabelOf, showCorrectionCard } from './load.js';
 import { inspectionFormCard, inspectionResultCard } from './view.js';
+import { personNames } from '../../db/people.js';
 
 // 督查: an inspector (or the office) submits the form; the inspection and its corrections are
 // written in the callback's transaction with the audit row and the outbox rows that tell the
@@ -51,7 +51,7 @@ export async function showInspectionForm(
 
 async function showResult(deps: Deps, inspectionId: number, squadName: string): Promise<Card> {
   const i = (await loadInspection(deps.db, inspectionId))!;
-  const names = await personNamesById(deps.db, [i.createdById, ...i.corrections.map((c) => c.ownerId)]);
+  const names = await personNames(deps.db, [i.createdById, ...i.corrections.map((c) => c.ownerId)]);
   return inspectionResultCard({
     squadName,
     periodLabel: periodLabelOf(i.period),

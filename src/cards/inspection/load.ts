@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.js';
-import { findCorrection, personNamesById } from '../../db/inspections.js';
+import { findCorrection } from '../../db/inspections.js';
 import { getSetting } from '../../db/settings.js';
 import { squadNames, squadPeople } from '../../db/squads.js';
 import { localDateTime } from '../../domain/local-date.js';
@@ -7,6 +7,7 @@ import { parsePeriod } from '../../domain/periods.js';
 import { mergeTaskRules, TASK_RULES_KEY, type TaskRules } from '../../domain/reminders.js';
 import type { Card } from '../../feishu/answer.js';
 import { correctionCard } from './correction-view.js';
+import { personNames } from '../../db/people.js';
 
 // Loading what the inspection cards draw: who may own a correction, the task rules, a correction's card.
 
@@ -42,7 +43,7 @@ export async function showCorrectionCard(
   const c = await findCorrection(db, id);
   if (!c) return null;
   const [squadName = ''] = await squadNames(db, [c.inspection.squadId]);
-  const names = await personNamesById(db, [c.ownerId, ...(c.closedById ? [c.closedById] : [])]);
+  const names = await personNames(db, [c.ownerId, ...(c.closedById ? [c.closedById] : [])]);
   return correctionCard({
     id: c.id,
     title: c.title,
