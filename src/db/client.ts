@@ -6,6 +6,7 @@ import { PrismaClient } from '../generated/prisma/client.js';
 import { startCheckpointer } from './checkpointer.js';
 import './plan-cache.js';
 import { SqliteLane } from './sqlite-lane.js';
+import { withStatementCache } from './statement-cache.js';
 import type { Database, Db } from './database.js';
 import { dbKindOf, sqliteFileFromUrl } from './url.js';
 
@@ -44,8 +45,10 @@ export async function openDatabase(url: string): Promise<Database> {
   const adapter: typeof factory = Object.assign(Object.create(factory) as typeof factory, {
     connect: async () => {
       const a = await factory.connect();
-      const conn = (a as unknown as { client?: BetterSqlite3.Database }).client;
+      const held = a as unknown as { client?: BetterSqlite3.Database };
+      const conn = held.client;
       if (conn && prisma) sqliteConnections.set(prisma, conn);
+      if (conn) held.client = withStatementCache(conn);
       return lane.wrap(a, key);
     },
   });
