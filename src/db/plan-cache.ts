@@ -3,6 +3,7 @@ import { QueryCompiler as SqliteCompiler } from '@prisma/client/runtime/query_co
 // @ts-expect-error: as above.
 import { QueryCompiler as PgCompiler } from '@prisma/client/runtime/query_compiler_bg.postgresql.mjs';
 import { noteOperation, noteOperations } from './op-count.js';
+import { parameterised, withValues } from './plan-parameters.js';
 
 /**
  * Remembers the query plans Prisma's query compiler made, per compiler and per request.
@@ -15,6 +16,13 @@ import { noteOperation, noteOperations } from './op-count.js';
  * repeat exactly (settings, squad names, the roster, the calendar); ones with new values
  * (an id, a typed text) are compiled as before; up to MAX_PLANS plans are kept per compiler, the
  * least recently used forgotten first, so the repeating ones stay.
+ *
+ * Requests that differ only in the values their `where` compares a field with (a lead by its id, a
+ * report by squad and month) share one plan: the values are taken out as the compiler's parameters
+ * (`{ $type: 'Param' }`), the plan of that shape is compiled once, and each call gets a copy of it
+ * with its own values put where the parameters stood (parameters.ts). Only plain numbers and
+ * strings compared for equality at the top of `where` (or inside a compound unique key) are taken
+ * out; null, dates, lists and filters stay in the request, since the SQL differs with them.
  */
 const MAX_PLANS = 1000;
 
@@ -40,11 +48,20 @@ function memoise(proto: Compiler): void {
       cache.set(request, hit);
       return hit;
     }
-    planCacheStats.misses++;
-    const plan = deepFreeze(compile.call(this, request));
-    if (cache.size >= MAX_PLANS) cache.delete(cache.keys().next().value as string);
-    cache.set(request, plan);
-    return plan;
+    const shaped = parameterised(request);
+    const key = shaped ? shaped.shape : request;
+    let plan = cache.get(key);
+    if (plan !== undefined) {
+      planCacheStats.hits++;
+      cache.delete(key);
+      cache.set(key, plan);
+    } else {
+      planCacheStats.misses++;
+      plan = deepFreeze(compile.call(this, key));
+      if (cache.size >= MAX_PLANS) cache.delete(cache.keys().next().value as string);
+      cache.set(key, plan);
+    }
+    return shaped ? withValues(plan, shaped.values) : plan;
   };
   proto.compile = Object.assign(memo, { memoised: true });
   // Calls Prisma gathers into one request (findUnique calls of one tick) are compiled together;
