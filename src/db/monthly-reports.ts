@@ -1,11 +1,14 @@
 import { DEFAULT_CLOSE_DAY, monthRange } from '../domain/deadlines.js';
 import type { ReportStatus } from '../domain/vocabulary.js';
 import type { VisitedBusinessman } from '../domain/visited-businessmen.js';
-import type { Visit } from '../generated/prisma/client.js';
+import type { MonthlyReport as MonthlyReportRow, Visit } from '../generated/prisma/client.js';
 import type { Db } from './client.js';
 import { readOncePerRequest } from './request-memo.js';
 import { getSetting } from './settings.js';
 import { personNames } from './people.js';
+
+/** A MonthlyReport row as stored (before its revisions and names are added to it). */
+export type { MonthlyReportRow };
 
 export interface ReportFields {
   economicTrends: string;
@@ -59,8 +62,17 @@ export async function findSquadName(db: Db, squadId: number): Promise<string | n
 }
 
 export async function findMonthlyReport(db: Db, squadId: number, month: string): Promise<MonthlyReportView | null> {
-  const r = await db.monthlyReport.findUnique({ where: { squadId_month: { squadId, month } } });
-  if (!r) return null;
+  const r = await findReportRow(db, squadId, month);
+  return r ? reportView(db, r) : null;
+}
+
+/** The report's own row, without its revisions and names: what a submit checks before it writes. */
+export async function findReportRow(db: Db, squadId: number, month: string): Promise<MonthlyReportRow | null> {
+  return db.monthlyReport.findUnique({ where: { squadId_month: { squadId, month } } });
+}
+
+/** The view of a report row read (or written) just now: its revisions and the names of who did what. */
+export async function reportView(db: Db, r: MonthlyReportRow): Promise<MonthlyReportView> {
   const revs = await db.monthlyReportRevision.findMany({
     where: { reportId: r.id },
     orderBy: { version: 'asc' },
@@ -147,15 +159,16 @@ export async function saveReportDraft(db: Db, squadId: number, month: string, f:
 
 /**
  * Submits (or amends) the report: a new version with its revision row. The first submission
- * fixes submittedAt/By and the late mark; amendments keep them and add revisions.
+ * fixes submittedAt/By and the late mark; amendments keep them and add revisions. `existing` is
+ * the month's row as the caller read it in this transaction: a version submitted in between by
+ * someone else makes the revision's (report, version) taken, and the transaction runs again.
+ * Gives the row as written.
  */
 export async function submitReport(
   db: Db,
+  existing: MonthlyReportRow | null,
   p: { squadId: number; month: string; fields: ReportFields; byId: number; at: Date; late: boolean },
-): Promise<{ id: number; version: number; first: boolean }> {
-  const existing = await db.monthlyReport.findUnique({
-    where: { squadId_month: { squadId: p.squadId, month: p.month } },
-  });
+): Promise<{ row: MonthlyReportRow; first: boolean }> {
   const first = existing?.status !== 'SUBMITTED' || existing.submittedAt === null;
   const version = (existing?.version ?? 0) + 1;
   const data = {
@@ -166,13 +179,13 @@ export async function submitReport(
     exemptById: null,
     ...(first ? { submittedAt: p.at, submittedById: p.byId, late: p.late } : {}),
   };
-  const r = existing
+  const row = existing
     ? await db.monthlyReport.update({ where: { id: existing.id }, data })
     : await db.monthlyReport.create({ data: { squadId: p.squadId, month: p.month, ...data } });
   await db.monthlyReportRevision.create({
-    data: { reportId: r.id, version, content: JSON.stringify(p.fields), byId: p.byId, createdAt: p.at },
+    data: { reportId: row.id, version, content: JSON.stringify(p.fields), byId: p.byId, createdAt: p.at },
   });
-  return { id: r.id, version, first };
+  return { row, first };
 }
 
 export async function exemptReport(
@@ -187,16 +200,20 @@ export async function exemptReport(
   return r.id;
 }
 
-/** Remembers the card message a report lives in (known only once someone clicks in it). */
+/**
+ * Remembers the card message a report lives in (known only once someone clicks in it); true when
+ * this is that message now, false when the report already had one (or there is none).
+ */
 export async function rememberReportCard(
   db: Db,
   reportId: number,
   messageId: string | undefined,
   chatId: string | undefined,
-): Promise<void> {
-  if (!messageId) return;
-  await db.monthlyReport.updateMany({
+): Promise<boolean> {
+  if (!messageId) return false;
+  const { count } = await db.monthlyReport.updateMany({
     where: { id: reportId, cardMessageId: null },
     data: { cardMessageId: messageId, chatId: chatId ?? null },
   });
+  return count > 0;
 }

@@ -2,12 +2,15 @@ import { z } from 'zod';
 import { recordAudit } from '../../db/audit-trail.js';
 import {
   findMonthlyReport,
+  findReportRow,
   findSquadName,
   rememberReportCard,
   reportCloseDay,
+  reportView,
   saveReportDraft,
   submitReport,
   visitedBusinessmenOfMonth,
+  type MonthlyReportRow,
   type MonthlyReportView,
 } from '../../db/monthly-reports.js';
 import type { Actor } from '../../domain/actor.js';
@@ -75,20 +78,21 @@ const canSeeContacts = (c: Ctx) => maySeeContactDetails(c.actor, c.ref.squadId);
 
 /**
  * Whether a card of this month drawn for this person shows addresses or phones: theirs to see, and
- * in the stored report, the month's visits it offers, or the businessmen they typed.
+ * in the stored report, the month's visits it offers, or the businessmen they typed. `stored`: the
+ * report as this request last read or wrote it, when it has it (read here otherwise).
  */
-async function carriesContacts(c: Ctx, month: string): Promise<boolean> {
+async function carriesContacts(c: Ctx, month: string, stored?: MonthlyReportView): Promise<boolean> {
   if (!canSeeContacts(c)) return false;
   const typed = c.input.formValue.visited_businessmen;
   if (typeof typed === 'string' && typed.trim() !== '') return true;
-  const stored = await findMonthlyReport(c.deps.db, c.ref.squadId, month);
-  const offered = offersVisits(stored) ? await visitedBusinessmenOfMonth(c.deps.db, c.ref.squadId, month) : [];
-  return [...(stored?.visitedBusinessmen ?? []), ...offered].some((b) => b.address !== '' || b.contact !== '');
+  const report = stored ?? (await findMonthlyReport(c.deps.db, c.ref.squadId, month));
+  const offered = offersVisits(report) ? await visitedBusinessmenOfMonth(c.deps.db, c.ref.squadId, month) : [];
+  return [...(report?.visitedBusinessmen ?? []), ...offered].some((b) => b.address !== '' || b.contact !== '');
 }
 
 /** The stored report of the month as a summary without addresses and phones; none before it is saved. */
-async function summaryWithoutContacts(c: Ctx, month: string): Promise<Card | undefined> {
-  const stored = await findMonthlyReport(c.deps.db, c.ref.squadId, month);
+async function summaryWithoutContacts(c: Ctx, month: string, known?: MonthlyReportView): Promise<Card | undefined> {
+  const stored = known ?? (await findMonthlyReport(c.deps.db, c.ref.squadId, month));
   if (!stored) return undefined;
   const squadName = (await findSquadName(c.deps.db, stored.squadId)) ?? '';
   const shown = { ...stored, visitedBusinessmen: stored.visitedBusinessmen.map(withoutContactDetails) };
@@ -103,11 +107,18 @@ async function summaryWithoutContacts(c: Ctx, month: string): Promise<Card | und
  * The answer, kept to the tapper when it shows contact details in a chat others see: the full card
  * goes to their 1:1 chat; the chat gets the summary without them (`summary`), or keeps the card as
  * it is, with what was typed on it (`keep`). A form is never redrawn there without the contacts,
- * so a later save from it cannot store the businessmen without them.
+ * so a later save from it cannot store the businessmen without them. `stored`: the month's report
+ * as it stands, when the caller has just read it (nothing written since).
  */
-async function privately(c: Ctx, month: string, full: CardAnswer, there: 'summary' | 'keep'): Promise<CardAnswer> {
-  if (c.tapper.inPrivateChat || !(await carriesContacts(c, month))) return full;
-  const shown = there === 'summary' ? await summaryWithoutContacts(c, month) : undefined;
+async function privately(
+  c: Ctx,
+  month: string,
+  full: CardAnswer,
+  there: 'summary' | 'keep',
+  stored?: MonthlyReportView,
+): Promise<CardAnswer> {
+  if (c.tapper.inPrivateChat || !(await carriesContacts(c, month, stored))) return full;
+  const shown = there === 'summary' ? await summaryWithoutContacts(c, month, stored) : undefined;
   return answerPrivately(c.deps.db, c.tapper, full, shown);
 }
 
@@ -123,6 +134,7 @@ async function refill(c: Ctx, errors: FieldErrors): Promise<CardAnswer> {
   return privately(c, c.ref.month, answer.fieldErrors(refillForm(card, c.input.formValue, errors), errors), 'keep');
 }
 
+/** The answer with the report's summary; `view` is the report as it stands (nothing written since it was read). */
 async function summaryAnswer(
   c: Ctx,
   view: MonthlyReportView,
@@ -145,27 +157,21 @@ async function summaryAnswer(
       type,
     ),
     'summary',
+    view,
   );
 }
 
-async function afterChange(
-  c: Ctx,
-  reportId: number,
-  squadId: number,
-  month: string,
-  cause: string,
-): Promise<MonthlyReportView> {
-  await rememberReportCard(c.deps.db, reportId, c.input.messageId, c.input.chatId);
-  const view = (await findMonthlyReport(c.deps.db, squadId, month))!;
-  await patchReportCard(
-    c.deps.db,
-    view,
-    (await findSquadName(c.deps.db, squadId)) ?? '',
-    c.tz,
-    cause,
-    c.input.messageId,
-    c.now,
-  );
+/**
+ * After a write: the card tapped is remembered on the report, the report is read once (the row as
+ * written, read again only when the card was just remembered on it), and its card message updated.
+ */
+async function afterChange(c: Ctx, written: MonthlyReportRow, cause: string): Promise<MonthlyReportView> {
+  const db = c.deps.db;
+  const remembered = await rememberReportCard(db, written.id, c.input.messageId, c.input.chatId);
+  const row = remembered ? ((await findReportRow(db, written.squadId, written.month)) ?? written) : written;
+  const view = await reportView(db, row);
+  const squadName = (await findSquadName(db, view.squadId)) ?? '';
+  await patchReportCard(db, view, squadName, c.tz, cause, c.input.messageId, c.now, c.actor);
   return view;
 }
 
@@ -209,19 +215,21 @@ async function onSubmit(c: Ctx): Promise<CardAnswer> {
   const refused = mayFileMonthlyReport(c.actor, squadId);
   if (refused) return answer.error(refused);
   const month = parsed.month;
-  const report = await findMonthlyReport(c.deps.db, squadId, month);
+  const report = await findReportRow(c.deps.db, squadId, month);
   // A second tap on the same card (or a card older than the report) must not add a version.
-  if (report?.status === 'SUBMITTED' && month === c.ref.month && report.version !== c.ref.baseVersion)
+  if (report?.status === 'SUBMITTED' && month === c.ref.month && report.version !== c.ref.baseVersion) {
+    const view = await reportView(c.deps.db, report);
     return summaryAnswer(
       c,
-      report,
-      `这份汇报已由 ${report.lastRevision?.by ?? report.submittedBy ?? '队长'} 提交（第 ${report.version} 版），以下是最新内容。`,
+      view,
+      `这份汇报已由 ${view.lastRevision?.by ?? view.submittedBy ?? '队长'} 提交（第 ${view.version} 版），以下是最新内容。`,
       'info',
     );
+  }
   const refusal = await editRefusal(c, month, report?.status === 'SUBMITTED');
   if (refusal) return answer.error(refusal);
   const late = isLateSubmission(month, c.now, c.tz);
-  const res = await submitReport(c.deps.db, {
+  const res = await submitReport(c.deps.db, report, {
     squadId,
     month,
     fields: parsed.fields,
@@ -229,20 +237,21 @@ async function onSubmit(c: Ctx): Promise<CardAnswer> {
     at: c.now,
     late,
   });
+  const version = res.row.version;
   await recordAudit(
     c.deps.db,
     c.actor,
     res.first ? 'monthly-report.submit' : 'monthly-report.amend',
     'MonthlyReport',
-    res.id,
+    res.row.id,
     {
       month,
-      version: res.version,
+      version,
       late: res.first ? late : undefined,
     },
   );
-  const view = await afterChange(c, res.id, squadId, month, `v${res.version}`);
-  if (!res.first) return summaryAnswer(c, view, `已提交修改（第 ${res.version} 版）`);
+  const view = await afterChange(c, res.row, `v${version}`);
+  if (!res.first) return summaryAnswer(c, view, `已提交修改（第 ${version} 版）`);
   return view.late
     ? summaryAnswer(c, view, `已提交，已过截止时间，记为逾期（${localDateTime(c.now, c.tz)}）`, 'warning')
     : summaryAnswer(c, view, '已提交，谢谢！');

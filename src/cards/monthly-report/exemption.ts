@@ -39,6 +39,7 @@ export async function applyExemption(
     p.cause,
     p.messageId,
     deps.clock.now(),
+    actor,
   );
   return { ok: true, view };
 }

@@ -6,8 +6,7 @@ import {
   visitedBusinessmenOfMonth,
   type MonthlyReportView,
 } from '../../db/monthly-reports.js';
-import { privateChatOwner } from '../../db/chats.js';
-import { findActorByOpenId } from '../../db/people.js';
+import { privateChatReader } from '../../db/chats.js';
 import { maySeeContactDetails, withoutContactDetails } from '../../domain/contact-rules.js';
 import type { Card } from '../../feishu/answer.js';
 import { enqueueMessage } from '../../feishu/outbox.js';
@@ -126,6 +125,7 @@ export function reportViewerOf(actor: Actor, squadId: number): ReportViewer {
 /**
  * Later changes (from another card, a command) update the report's own card message: the one the
  * squad or the office first saved, submitted or edited on (a leader's exemption shows no businessmen).
+ * `by`: who made the change, known already (the card is often in their own 1:1 chat).
  */
 export async function patchReportCard(
   db: Db,
@@ -135,12 +135,12 @@ export async function patchReportCard(
   cause: string,
   exceptMessageId?: string,
   now?: Date,
+  by?: Actor,
 ): Promise<void> {
   if (!report.cardMessageId || report.cardMessageId === exceptMessageId) return;
   // Everyone in the card's chat sees the update: the addresses and phones only when it is the 1:1
   // chat of someone who may see them.
-  const owner = await privateChatOwner(db, report.cardChatId);
-  const reader = owner ? await findActorByOpenId(db, owner) : null;
+  const reader = await privateChatReader(db, report.cardChatId, by);
   const contacts = reader !== null && maySeeContactDetails(reader, report.squadId);
   const shown = contacts
     ? report
