@@ -1,4 +1,10 @@
-import { projectReviewStatusOf, reviewState, type ReviewDecision, type VetoCategory } from '../domain/review.js';
+import {
+  projectReviewStatusOf,
+  reviewState,
+  type ReviewDecision,
+  type ReviewState,
+  type VetoCategory,
+} from '../domain/review.js';
 import type { Db } from './client.js';
 import { auditProject, findReview, isSuperseded, type AuditActor, type ReviewRow } from './reviews.js';
 
@@ -106,6 +112,8 @@ export interface KnownOpinion {
   reviewId: number;
   review: { id: number; projectId: number; status: string };
   unit: { name: string };
+  /** Whether a newer review of the project existed when the caller read the review. */
+  superseded: boolean;
 }
 
 /**
@@ -126,7 +134,7 @@ export async function recordOpinion(
       where: { id: opinionId },
       include: { review: true, unit: true },
     }));
-  if (await isSuperseded(db, op.review)) throw supersededRefusal(op.review.projectId);
+  if (known ? known.superseded : await isSuperseded(db, op.review)) throw supersededRefusal(op.review.projectId);
   if (op.review.status !== 'OPEN') throw new ReviewConflict('这次联合预审已经结束，不再接收意见。');
   const res = await db.reviewOpinion.updateMany({
     where: { id: opinionId, decision: 'PENDING' },
@@ -151,7 +159,7 @@ export async function recordOpinion(
   const review = (await findReview(db, op.reviewId))!;
   const state = reviewState(review.opinions, false);
   if (state === 'OPEN') return review;
-  await db.projectReview.update({ where: { id: review.id }, data: { status: state, closedAt: now } });
+  const closed = await db.projectReview.update({ where: { id: review.id }, data: { status: state, closedAt: now } });
   await db.project.update({ where: { id: review.projectId }, data: { reviewStatus: projectReviewStatusOf(state) } });
   await auditProject(
     db,
@@ -160,7 +168,7 @@ export async function recordOpinion(
     state === 'PASSED' ? 'review.passed' : 'review.vetoed',
     { reviewId: review.id },
   );
-  return (await findReview(db, review.id))!;
+  return { ...review, status: closed.status as ReviewState, closedAt: closed.closedAt };
 }
 
 /**

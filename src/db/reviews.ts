@@ -1,6 +1,8 @@
 import { recordAudit } from './audit-trail.js';
 import type { ReviewDecision, ReviewState, VetoCategory } from '../domain/review.js';
 import type { Db } from './client.js';
+import { personNames } from './people.js';
+import { readOncePerRequest } from './request-memo.js';
 
 // Queries for 联合预审. Each review event is also an AuditLog row (entity 'Project'), so the
 // project's history shows the whole review: who started it, every opinion, the veto, the overrule.
@@ -57,12 +59,16 @@ export interface ProjectForReview {
   createdAt: Date;
 }
 
+const projectInclude = { squad: { select: { name: true, chatId: true } } } as const;
+
 export async function findProjectForReview(db: Db, id: number): Promise<ProjectForReview | null> {
-  const p = await db.project.findUnique({
-    where: { id },
-    include: { squad: { select: { name: true, chatId: true } } },
-  });
-  if (!p) return null;
+  const p = await db.project.findUnique({ where: { id }, include: projectInclude });
+  return p ? toProjectForReview(p) : null;
+}
+
+function toProjectForReview(
+  p: Omit<ProjectForReview, 'squadName' | 'squadChatId'> & { squad: { name: string; chatId: string | null } },
+): ProjectForReview {
   return {
     id: p.id,
     name: p.name,
@@ -110,15 +116,12 @@ async function toReviewRow(
     }[];
   },
 ): Promise<ReviewRow> {
-  const ids = [r.overruledById, ...r.opinions.flatMap((o) => [o.decidedById, o.reviewerId])].filter(
-    (x): x is number => x !== null,
-  );
-  const names = new Map(
-    (await db.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((p) => [
-      p.id,
-      p.name,
-    ]),
-  );
+  // The starter is not part of the row; read with the others, as the review's history names them too.
+  const names = await reviewPeopleNames(db, [
+    r.startedById,
+    r.overruledById,
+    ...r.opinions.flatMap((o) => [o.decidedById, o.reviewerId]),
+  ]);
   return {
     id: r.id,
     projectId: r.projectId,
@@ -146,6 +149,33 @@ async function toReviewRow(
   };
 }
 
+/**
+ * Names of people by id, each read at most once per request, the ones not read yet in one query:
+ * a submit on a review names the review's people before and after its change and again in the
+ * project's history. No review action changes a person, so a name read earlier in the request holds.
+ */
+async function reviewPeopleNames(db: Db, ids: (number | null)[]): Promise<Map<number, string>> {
+  const want = [...new Set(ids.filter((x): x is number => x !== null))];
+  const missing: number[] = [];
+  let read: Promise<Map<number, string>> | undefined;
+  // Deferred by a tick, so that the one query asks for every id found missing below.
+  const readMissing = () => (read ??= Promise.resolve().then(() => personNames(db, missing)));
+  const names = await Promise.all(
+    want.map((id) =>
+      readOncePerRequest(db, `person-name:${id}`, () => {
+        missing.push(id);
+        return readMissing().then((found) => found.get(id) ?? null);
+      }),
+    ),
+  );
+  return new Map(want.flatMap((id, i) => (names[i] === null ? [] : [[id, names[i]!] as const])));
+}
+
+/** A name the request already has (the operator's, from the roster): reviewPeopleNames takes it as read. */
+export function knowPersonName(db: Db, person: { id: number; name: string }): void {
+  void readOncePerRequest(db, `person-name:${person.id}`, () => Promise.resolve(person.name));
+}
+
 export async function findReview(db: Db, id: number): Promise<ReviewRow | null> {
   const r = await db.projectReview.findUnique({ where: { id }, include: { opinions: { include: opinionInclude } } });
   return r ? toReviewRow(db, r) : null;
@@ -166,14 +196,35 @@ export async function isSuperseded(db: Db, review: { id: number; projectId: numb
   return (await db.projectReview.count({ where: { projectId: review.projectId, id: { gt: review.id } } })) > 0;
 }
 
-export async function findOpinion(
-  db: Db,
-  id: number,
-): Promise<{ id: number; reviewId: number; unitId: number; decision: string } | null> {
-  return db.reviewOpinion.findUnique({
-    where: { id },
-    select: { id: true, reviewId: true, unitId: true, decision: true },
+/** An opinion's review and its project, read together from the opinion's row. */
+export interface OpinionInReview {
+  review: ReviewRow;
+  project: ProjectForReview;
+  /** Whether the office has started a newer review of the project (this one is superseded). */
+  superseded: boolean;
+}
+
+export async function findOpinionInReview(db: Db, opinionId: number): Promise<OpinionInReview | null> {
+  const op = await db.reviewOpinion.findUnique({
+    where: { id: opinionId },
+    select: {
+      review: {
+        include: {
+          opinions: { include: opinionInclude },
+          project: {
+            include: { ...projectInclude, reviews: { select: { id: true }, orderBy: { id: 'desc' }, take: 1 } },
+          },
+        },
+      },
+    },
   });
+  if (!op) return null;
+  const { project, ...review } = op.review;
+  return {
+    review: await toReviewRow(db, review),
+    project: toProjectForReview(project),
+    superseded: (project.reviews[0]?.id ?? review.id) > review.id,
+  };
 }
 
 /** Units a review can go to (departments, the office, the park), with their codes. */
@@ -231,6 +282,39 @@ export async function reviewersOf(
   return pick(people.slice(0, 1));
 }
 
+/**
+ * The opinions for which reviewersOf finds no one, in at most two queries however many there are:
+ * a named reviewer who is no longer active, or a unit with no active person outside the squad
+ * (reviewersOf picks from exactly those people, and picks someone whenever there is one).
+ */
+export async function opinionsWithoutReviewer(
+  db: Db,
+  opinions: { id: number; unitId: number; reviewerId?: number | null }[],
+  squadId: number,
+): Promise<number[]> {
+  const named = opinions.flatMap((o) => (o.reviewerId ? [o.reviewerId] : []));
+  const unitIds = [...new Set(opinions.filter((o) => !o.reviewerId).map((o) => o.unitId))];
+  const active = named.length
+    ? await db.person.findMany({ where: { id: { in: named }, active: true }, select: { id: true } })
+    : [];
+  const staffed = unitIds.length
+    ? await db.person.findMany({
+        where: {
+          unitId: { in: unitIds },
+          active: true,
+          memberOf: { none: { squadId } },
+          leaderOf: { none: { squadId } },
+        },
+        select: { unitId: true },
+      })
+    : [];
+  const activeIds = new Set(active.map((p) => p.id));
+  const staffedUnits = new Set(staffed.map((p) => p.unitId));
+  return opinions
+    .filter((o) => (o.reviewerId ? !activeIds.has(o.reviewerId) : !staffedUnits.has(o.unitId)))
+    .map((o) => o.id);
+}
+
 /** Whether the person is a captain, member or responsible leader of the squad. */
 export async function belongsToSquad(db: Db, personId: number, squadId: number): Promise<boolean> {
   const member = await db.squadMember.count({ where: { personId, squadId } });
@@ -256,12 +340,14 @@ export async function responsibleLeadersOf(db: Db, squadId: number): Promise<Rev
     .map((r) => ({ id: r.person.id, name: r.person.name, openId: r.person.openId }));
 }
 
-/** Where the owning squad sees the review: its group chat, else its captain. */
-export async function squadInbox(db: Db, squadId: number): Promise<{ type: 'chat_id' | 'open_id'; id: string } | null> {
-  const squad = await db.squad.findUnique({ where: { id: squadId }, select: { chatId: true } });
-  if (squad?.chatId) return { type: 'chat_id', id: squad.chatId };
+/** Where the owning squad sees the review: its group chat (read with the project), else its captain. */
+export async function squadInbox(
+  db: Db,
+  project: Pick<ProjectForReview, 'squadId' | 'squadChatId'>,
+): Promise<{ type: 'chat_id' | 'open_id'; id: string } | null> {
+  if (project.squadChatId) return { type: 'chat_id', id: project.squadChatId };
   const captain = await db.squadMember.findFirst({
-    where: { squadId, role: 'CAPTAIN', person: { openId: { not: null } } },
+    where: { squadId: project.squadId, role: 'CAPTAIN', person: { openId: { not: null } } },
     include: { person: true },
   });
   return captain?.person.openId ? { type: 'open_id', id: captain.person.openId } : null;
@@ -296,12 +382,9 @@ export async function projectHistory(db: Db, projectId: number, prefix: string):
     where: { entity: 'Project', entityId: String(projectId), action: { startsWith: prefix } },
     orderBy: { id: 'asc' },
   });
-  const ids = rows.map((r) => r.actorId).filter((x): x is number => x !== null);
-  const names = new Map(
-    (await db.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((p) => [
-      p.id,
-      p.name,
-    ]),
+  const names = await reviewPeopleNames(
+    db,
+    rows.map((r) => r.actorId),
   );
   return rows.map((r) => ({
     at: r.at,

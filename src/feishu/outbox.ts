@@ -49,6 +49,13 @@ export async function enqueueMessage(db: Db, m: OutgoingMessage): Promise<boolea
   return true;
 }
 
+/** Several messages in one statement; returns how many went in (a key already there is skipped). */
+export async function enqueueMessages(db: Db, ms: readonly OutgoingMessage[]): Promise<number> {
+  const inserted = await insertOutboxRows(db, ms.map(outboxRowOf), new Date());
+  if (inserted > 0) wroteOutbox.add(db);
+  return inserted;
+}
+
 /** The Outbox columns of a message (the rest start as PENDING, 0 attempts, due now). */
 export function outboxRowOf(m: OutgoingMessage): OutboxColumns {
   const to = m.to;

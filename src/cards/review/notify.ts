@@ -6,7 +6,7 @@ import {
 } from '../../db/card-messages.js';
 import { peopleWithRoles, reviewersOf, squadInbox, type ProjectForReview, type ReviewRow } from '../../db/reviews.js';
 import type { Deps } from '../../deps.js';
-import { enqueueMessage, textContent } from '../../feishu/outbox.js';
+import { enqueueMessage, enqueueMessages, type OutgoingMessage, textContent } from '../../feishu/outbox.js';
 import { showReviewStatus } from './status.js';
 import { renderOpinionCard, renderVetoNotice } from './view.js';
 
@@ -29,7 +29,7 @@ export async function publishReviewStatus(
   const key = `review-status:${review.id}`;
   const first = await findCardMessage(db, key);
   if (!first) {
-    const to = await squadInbox(db, p.squadId);
+    const to = await squadInbox(db, p);
     if (!to) {
       deps.log.warn(
         { projectId: p.id, squadId: p.squadId },
@@ -40,7 +40,8 @@ export async function publishReviewStatus(
     await enqueueMessage(db, { dedupKey: key, to, msgType: 'interactive', content: card });
     return;
   }
-  if (await replaceWaitingCard(db, first.id, card)) return;
+  // Only a recorded send gives the row a message id, and a sent row never waits again.
+  if (!first.messageId && (await replaceWaitingCard(db, first.id, card))) return;
   // Being sent right now: the newest content waits for the send and follows it as a PATCH.
   if (!first.messageId && (await updateAfterSend(db, { id: first.id, dedupKey: key }, card))) return;
   // An earlier update still waiting (e.g. held back by Feishu's 5-per-second limit on one message)
@@ -128,16 +129,18 @@ export async function sendVetoNotice(
   const office = await peopleWithRoles(deps.db, ['OFFICE', 'OFFICE_ADMIN']);
   const card = renderVetoNotice(p, review);
   const sentTo = new Set<number>();
+  const notices: OutgoingMessage[] = [];
   for (const person of [...leaders, ...office]) {
     if (!person.openId || sentTo.has(person.id)) continue;
     sentTo.add(person.id);
-    await enqueueMessage(deps.db, {
+    notices.push({
       dedupKey: `review-veto:${review.id}:${person.id}`,
       to: { type: 'open_id', id: person.openId },
       msgType: 'interactive',
       content: card,
     });
   }
+  await enqueueMessages(deps.db, notices);
   const reached = (people: { openId: string | null }[]) => people.filter((x) => x.openId).length;
   return { leaders: reached(leaders), office: reached(office.filter((o) => !leaders.some((l) => l.id === o.id))) };
 }
@@ -152,18 +155,14 @@ export async function tellOffice(
   text: string,
   roles: string[] = ['OFFICE', 'OFFICE_ADMIN'],
 ): Promise<number> {
-  let n = 0;
-  for (const person of await peopleWithRoles(deps.db, roles)) {
-    if (!person.openId) continue;
-    if (
-      await enqueueMessage(deps.db, {
-        dedupKey: `${key}:${person.id}`,
-        to: { type: 'open_id', id: person.openId },
-        msgType: 'text',
-        content: textContent(text),
-      })
-    )
-      n++;
-  }
-  return n;
+  const people = (await peopleWithRoles(deps.db, roles)).filter((person) => person.openId);
+  return enqueueMessages(
+    deps.db,
+    people.map((person) => ({
+      dedupKey: `${key}:${person.id}`,
+      to: { type: 'open_id', id: person.openId! },
+      msgType: 'text',
+      content: textContent(text),
+    })),
+  );
 }

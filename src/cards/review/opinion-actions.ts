@@ -1,12 +1,5 @@
 import { ReviewConflict, recordOpinion } from '../../db/review-writes.js';
-import {
-  findOpinion,
-  findProjectForReview,
-  findReview,
-  type ReviewRow,
-  reviewersOf,
-  squadInbox,
-} from '../../db/reviews.js';
+import { findOpinionInReview, knowPersonName, type ReviewRow, reviewersOf, squadInbox } from '../../db/reviews.js';
 import type { Deps } from '../../deps.js';
 import { projectReviewStatusOf } from '../../domain/review.js';
 import { answer, type CardAnswer } from '../../feishu/answer.js';
@@ -21,11 +14,10 @@ export async function giveReviewOpinion(input: CardInput, deps: Deps): Promise<C
   const actor = input.actor!;
   const v = OpinionValue.safeParse(input.value);
   if (!v.success) return answer.error('卡片数据不完整，请联系区招商局重新发送预审卡片。');
-  const op = await findOpinion(deps.db, v.data.opinionId);
-  const review = op ? await findReview(deps.db, op.reviewId) : null;
-  const project = review ? await findProjectForReview(deps.db, review.projectId) : null;
-  if (!op || !review || !project) return answer.error('这份预审已不存在，请联系区招商局。');
-  const opinion = review.opinions.find((o) => o.id === op.id)!;
+  const found = await findOpinionInReview(deps.db, v.data.opinionId);
+  if (!found) return answer.error('这份预审已不存在，请联系区招商局。');
+  const { review, project, superseded } = found;
+  const opinion = review.opinions.find((o) => o.id === v.data.opinionId)!;
   const reviewers = await reviewersOf(deps.db, opinion, project.squadId);
   if (!reviewers.some((r) => r.id === actor.id))
     return answer.error(`这张预审卡片由${opinion.unitName}的预审经办人填写；项目所属小分队的人员不能预审本队的项目。`);
@@ -36,15 +28,17 @@ export async function giveReviewOpinion(input: CardInput, deps: Deps): Promise<C
     return answer.fieldErrors(card, form.errors);
   }
   const f = form.values;
+  // The review after the opinion names its decider: the operator.
+  knowPersonName(deps.db, actor);
   let after: ReviewRow;
   try {
     after = await recordOpinion(
       deps.db,
-      op.id,
+      opinion.id,
       { decision: f.decision, conditions: f.conditions, vetoCategory: f.veto_category, reason: f.reason },
       { id: actor.id, openId: actor.openId },
       deps.clock.now(),
-      { reviewId: review.id, review, unit: { name: opinion.unitName } },
+      { reviewId: review.id, review, unit: { name: opinion.unitName }, superseded },
     );
   } catch (e) {
     if (e instanceof ReviewConflict) return answer.error(e.message);
@@ -56,9 +50,9 @@ export async function giveReviewOpinion(input: CardInput, deps: Deps): Promise<C
   const notified = after.status === 'VETOED' ? await sendVetoNotice(deps, fresh, after) : null;
   if (after.status === 'PASSED')
     await tellOffice(deps, `review-passed:${after.id}`, `联合预审「${fresh.name}」：全部预审单位同意，项目可以签约。`);
-  await publishReviewStatus(deps, fresh, after, `op${op.id}`);
-  const mine = after.opinions.find((o) => o.id === op.id)!;
-  const toast = notified ? vetoToast(notified, await squadInbox(deps.db, fresh.squadId)) : '预审意见已提交';
+  await publishReviewStatus(deps, fresh, after, `op${opinion.id}`);
+  const mine = after.opinions.find((o) => o.id === opinion.id)!;
+  const toast = notified ? vetoToast(notified, await squadInbox(deps.db, fresh)) : '预审意见已提交';
   return answer.toastAndCard(toast, renderOpinionDone(fresh, mine, after));
 }
 

@@ -1,4 +1,4 @@
-import { projectHistory, reviewersOf, type ProjectForReview, type ReviewRow } from '../../db/reviews.js';
+import { opinionsWithoutReviewer, projectHistory, type ProjectForReview, type ReviewRow } from '../../db/reviews.js';
 import type { Deps } from '../../deps.js';
 import { localDate } from '../../domain/working-days.js';
 import type { Card } from '../../feishu/answer.js';
@@ -9,10 +9,7 @@ export async function showReviewStatus(deps: Deps, project: ProjectForReview, re
   const history = await projectHistory(deps.db, project.id, 'review.');
   const today = localDate(deps.clock.now(), deps.config.timezone);
   // Units whose card nobody may receive (all their people belong to the squad): the office names one.
-  const unstaffed: number[] = [];
-  if (review.status === 'OPEN')
-    for (const o of review.opinions)
-      if (o.decision === 'PENDING' && (await reviewersOf(deps.db, o, project.squadId)).length === 0)
-        unstaffed.push(o.id);
+  const pending = review.status === 'OPEN' ? review.opinions.filter((o) => o.decision === 'PENDING') : [];
+  const unstaffed = pending.length ? await opinionsWithoutReviewer(deps.db, pending, project.squadId) : [];
   return renderReviewStatus(project, review, history, today, deps.config.timezone, unstaffed);
 }
