@@ -185,6 +185,7 @@ export function buildDistrict(file: string, sizes: Sizes = DEFAULT_SIZES, lastYe
         `l${i}`,
         `bench-company-${i}`,
         comparedName(`bench-company-${i}`),
+        comparedName(`bench-company-${i}`).length,
         `线索企业${i}`,
         pick(squads),
         'VISIT',
@@ -195,7 +196,18 @@ export function buildDistrict(file: string, sizes: Sizes = DEFAULT_SIZES, lastYe
     insertMany(
       db,
       'Lead',
-      ['requestKey', 'companyKey', 'nameKey', 'company', 'squadId', 'source', 'ownerId', 'createdOn', 'status'],
+      [
+        'requestKey',
+        'companyKey',
+        'nameKey',
+        'nameLength',
+        'company',
+        'squadId',
+        'source',
+        'ownerId',
+        'createdOn',
+        'status',
+      ],
       leads,
     );
     const reports: unknown[][] = [];

@@ -14,7 +14,7 @@ import {
   phone,
   plusDays,
 } from './demo-random.js';
-import { comparedName, createLead, type LeadInput } from './leads.js';
+import { comparedColumns, createLead, type LeadInput } from './leads.js';
 import { markTripReported, type NewVisit } from './trip-reports.js';
 import { createTrip, decideTrip } from './trips.js';
 
@@ -84,7 +84,7 @@ async function addTrip(
   const leads = weak ? 2 : dice.int(3, 4);
   // The rows createVisit and createLead write, a trip's worth at once (the first start stays fast).
   const visitRows: NewVisit[] = [];
-  const leadRows: (LeadInput & { nameKey: string })[] = [];
+  const leadRows: (LeadInput & { nameKey: string; nameLength: number })[] = [];
   for (let i = 0; i < visits; i++) {
     const word = dice.pick(words);
     const company = uniqueCompany(ctx, city, word);
@@ -108,7 +108,7 @@ async function addTrip(
       leadRows.push({
         requestKey: `demo:lead:${++c.leads}`,
         companyKey: normaliseCompanyName(company),
-        nameKey: comparedName(normaliseCompanyName(company)),
+        ...comparedColumns(normaliseCompanyName(company)),
         company,
         squadId: s.id,
         tripId,

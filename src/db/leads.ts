@@ -78,31 +78,37 @@ export interface LeadMatches {
  */
 export const comparedName = (companyKey: string) => stripLeadingPlaces(companyKey.split('#')[0]!);
 
+/** The columns the duplicate check reads a stored lead by: its compared name and that name's length. */
+export function comparedColumns(companyKey: string): { nameKey: string; nameLength: number } {
+  const nameKey = comparedName(companyKey);
+  return { nameKey, nameLength: nameKey.length };
+}
+
 /**
  * The leads whose name could equal or be near `companyKey`, ascending by id, instead of every lead
- * (`nameQuery` says why these are all): names equal to a piece of it (an index look-up), names
- * holding all of it, and names of a near length holding one of its pieces. A row written without
- * its compared name (by an older version, or straight into the database) is always a candidate.
+ * (`nameQuery` says why these are all): names equal to a piece of it, names of a near length holding
+ * one of its pieces, and longer names holding all of it (a name holding it within the near lengths
+ * holds every piece). The index on (length, name) keeps the last two to the names of those lengths.
+ * A row written without its compared name (by an older version, or straight into the database) is
+ * always a candidate.
  */
 export async function leadCandidates(db: Db, companyKey: string) {
   const q = nameQuery(companyKey);
   const pieces = q.pieces.map((p) => Prisma.sql`"nameKey" LIKE ${`%${p}%`}`);
-  // One part per way of matching, so the database answers the first two from the index and scans
-  // only the compared names for the last (one OR over all three made it test every row against all).
-  const rows = await db.$queryRaw<
-    { id: number | bigint; companyKey: string; nameKey: string | null; creditCode: string | null }[]
-  >`
-    SELECT "id", "companyKey", "nameKey", "creditCode" FROM "Lead" WHERE "id" IN (
-      SELECT "id" FROM "Lead" WHERE "nameKey" IS NULL
+  // One part per way of matching, each answered from an index: one OR over all of them made the
+  // database test every row against every value.
+  const rows = await db.$queryRaw<{ id: number | bigint; companyKey: string; creditCode: string | null }[]>`
+    SELECT "id", "companyKey", "creditCode" FROM "Lead" WHERE "id" IN (
+      SELECT "id" FROM "Lead" WHERE "nameLength" IS NULL
       UNION SELECT "id" FROM "Lead" WHERE "nameKey" IN (${Prisma.join(q.inside)})
-      UNION SELECT "id" FROM "Lead" WHERE "nameKey" LIKE ${`%${companyKey}%`}
-        OR (length("nameKey") BETWEEN ${q.lengths.min} AND ${q.lengths.max}
-            AND (${pieces.length ? Prisma.join(pieces, ' OR ') : Prisma.sql`1 = 1`})))
+      UNION SELECT "id" FROM "Lead" WHERE "nameLength" BETWEEN ${q.lengths.min} AND ${q.lengths.max}
+        AND (${pieces.length ? Prisma.join(pieces, ' OR ') : Prisma.sql`1 = 1`})
+      UNION SELECT "id" FROM "Lead" WHERE "nameLength" > ${q.lengths.max} AND "nameKey" LIKE ${`%${companyKey}%`})
     ORDER BY "id"`;
   return rows.map((r) => ({
     id: Number(r.id),
     creditCode: r.creditCode,
-    key: r.nameKey ?? comparedName(r.companyKey),
+    key: comparedName(r.companyKey),
   }));
 }
 
@@ -138,16 +144,19 @@ export async function keyLeadNames(db: Db, batch = 500): Promise<number> {
   let keyed = 0;
   for (;;) {
     const rows = await db.lead.findMany({
-      where: { nameKey: null },
+      where: { nameLength: null },
       select: { id: true, companyKey: true },
       orderBy: { id: 'asc' },
       take: batch,
     });
     if (!rows.length) return keyed;
-    const cases = rows.map((r) => Prisma.sql`WHEN ${r.id} THEN ${comparedName(r.companyKey)}`);
+    const named = rows.map((r) => ({ id: r.id, ...comparedColumns(r.companyKey) }));
+    const names = named.map((r) => Prisma.sql`WHEN ${r.id} THEN ${r.nameKey}`);
+    const lengths = named.map((r) => Prisma.sql`WHEN ${r.id} THEN CAST(${r.nameLength} AS INTEGER)`);
     await db.$executeRaw`
-      UPDATE "Lead" SET "nameKey" = CASE "id" ${Prisma.join(cases, ' ')} END
-      WHERE "id" IN (${Prisma.join(rows.map((r) => r.id))})`;
+      UPDATE "Lead" SET "nameKey" = CASE "id" ${Prisma.join(names, ' ')} END,
+        "nameLength" = CASE "id" ${Prisma.join(lengths, ' ')} END
+      WHERE "id" IN (${Prisma.join(named.map((r) => r.id))})`;
     keyed += rows.length;
   }
 }
@@ -158,7 +167,7 @@ export async function findLeadByRequestKey(db: Db, requestKey: string): Promise<
 }
 
 export async function createLead(db: Db, input: LeadInput): Promise<LeadView> {
-  const row = await db.lead.create({ data: { ...input, nameKey: comparedName(input.companyKey) }, select: SELECT });
+  const row = await db.lead.create({ data: { ...input, ...comparedColumns(input.companyKey) }, select: SELECT });
   return toView(db, row);
 }
 

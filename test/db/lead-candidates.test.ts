@@ -65,6 +65,7 @@ describe('the duplicate check’s candidates', () => {
   it('a lead is stored with the name it is compared by', async () => {
     const row = await db().lead.findUniqueOrThrow({ where: { requestKey: 'cand:7' } });
     expect(row.nameKey).toBe(normaliseCompanyName('线索企业7有限公司'));
+    expect(row.nameLength).toBe(row.nameKey!.length);
   });
 
   it('reads none of the names that share only a common piece at a far length', async () => {
@@ -91,8 +92,8 @@ describe('the duplicate check’s candidates', () => {
     const again = await startTestBot({ DATABASE_URL: bot.config.databaseUrl }, { clock });
     await again.close();
     const row = await db().lead.findUniqueOrThrow({ where: { requestKey: 'old:1' } });
-    expect(row.nameKey).toBe('鸿运五金');
-    expect(await db().lead.count({ where: { nameKey: null } })).toBe(0);
+    expect(row).toMatchObject({ nameKey: '鸿运五金', nameLength: 4 });
+    expect(await db().lead.count({ where: { nameLength: null } })).toBe(0);
     // Now found by the index, as before.
     const still = await findLeadMatches(db(), normaliseCompanyName('鸿运五金制品有限公司'), null);
     expect(still.near.map((l) => l.companyKey)).toEqual(['东莞市鸿运五金']);

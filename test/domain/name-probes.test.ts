@@ -8,7 +8,11 @@ import { nameQuery, nearNames } from '../../src/domain/closest-name.js';
 function picks(key: string, other: string): boolean {
   const q = nameQuery(key);
   const near = other.length >= q.lengths.min && other.length <= q.lengths.max;
-  return q.inside.includes(other) || other.includes(key) || (near && q.pieces.some((p) => other.includes(p)));
+  return (
+    q.inside.includes(other) ||
+    (near && q.pieces.some((p) => other.includes(p))) ||
+    (other.length > q.lengths.max && other.includes(key))
+  );
 }
 
 describe('nameQuery', () => {
