@@ -96,14 +96,15 @@ export async function leadCandidates(db: Db, companyKey: string) {
   const q = nameQuery(companyKey);
   const pieces = q.pieces.map((p) => Prisma.sql`"nameKey" LIKE ${`%${p}%`}`);
   // One part per way of matching, each answered from an index: one OR over all of them made the
-  // database test every row against every value.
+  // database test every row against every value, and a plain UNION had SQLite read the longer names
+  // from the table in id order (to merge) instead of from the index. `id IN` drops repeats.
   const rows = await db.$queryRaw<{ id: number | bigint; companyKey: string; creditCode: string | null }[]>`
     SELECT "id", "companyKey", "creditCode" FROM "Lead" WHERE "id" IN (
       SELECT "id" FROM "Lead" WHERE "nameLength" IS NULL
-      UNION SELECT "id" FROM "Lead" WHERE "nameKey" IN (${Prisma.join(q.inside)})
-      UNION SELECT "id" FROM "Lead" WHERE "nameLength" BETWEEN ${q.lengths.min} AND ${q.lengths.max}
+      UNION ALL SELECT "id" FROM "Lead" WHERE "nameKey" IN (${Prisma.join(q.inside)})
+      UNION ALL SELECT "id" FROM "Lead" WHERE "nameLength" BETWEEN ${q.lengths.min} AND ${q.lengths.max}
         AND (${pieces.length ? Prisma.join(pieces, ' OR ') : Prisma.sql`1 = 1`})
-      UNION SELECT "id" FROM "Lead" WHERE "nameLength" > ${q.lengths.max} AND "nameKey" LIKE ${`%${companyKey}%`})
+      UNION ALL SELECT "id" FROM "Lead" WHERE "nameLength" > ${q.lengths.max} AND "nameKey" LIKE ${`%${companyKey}%`})
     ORDER BY "id"`;
   return rows.map((r) => ({
     id: Number(r.id),
