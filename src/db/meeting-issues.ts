@@ -39,7 +39,6 @@ export interface MeetingIssueView {
   decisions: IssueDecision[];
 }
 
-/** A row of the meeting pack: an issue still waiting for the leading group. */
 export async function createMeetingIssue(db: Db, i: NewMeetingIssue): Promise<number> {
   return (await db.meetingIssue.create({ data: i, select: { id: true } })).id;
 }
@@ -61,6 +60,13 @@ export async function listMeetingIssues(db: Db, squadIds: number[] | null, take 
     take,
   });
   return withNames(db, rows);
+}
+
+/** Open issues, oldest first (the meeting pack): the first `take` and how many there are in all. */
+export async function listOpenIssues(db: Db, take: number): Promise<{ rows: MeetingIssueView[]; total: number }> {
+  const where = { status: 'OPEN' };
+  const rows = await db.meetingIssue.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take });
+  return { rows: await withNames(db, rows), total: await db.meetingIssue.count({ where }) };
 }
 
 /** Withdraws an issue while it is still open; false when it was decided or withdrawn meanwhile. */

@@ -4,19 +4,6 @@ import { personNames } from './people.js';
 // The leadership meeting's issues (raised by squads) and decisions, as plain rows for the pack and
 // the decision cards. MeetingIssue and MeetingDecision keep plain ids, so names are looked up here.
 
-export interface IssueRow {
-  id: number;
-  squadId: number;
-  squadName: string;
-  title: string;
-  helpAsked: string;
-  projectName: string | null;
-  raisedById: number;
-  raisedByName: string;
-  raisedOn: Date;
-  status: string;
-}
-
 export interface DecisionRow {
   id: number;
   period: string;
@@ -29,60 +16,6 @@ export interface DecisionRow {
   closedNote: string | null;
   closedAt: Date | null;
   closedByName: string | null;
-}
-
-async function issueRows(
-  db: Db,
-  issues: {
-    id: number;
-    squadId: number;
-    projectId: number | null;
-    title: string;
-    helpAsked: string;
-    raisedById: number;
-    createdAt: Date;
-    status: string;
-  }[],
-): Promise<IssueRow[]> {
-  const [squads, projects, people] = await Promise.all([
-    db.squad.findMany({ where: { id: { in: issues.map((i) => i.squadId) } }, select: { id: true, name: true } }),
-    db.project.findMany({
-      where: { id: { in: issues.flatMap((i) => (i.projectId ? [i.projectId] : [])) } },
-      select: { id: true, name: true },
-    }),
-    personNames(
-      db,
-      issues.map((i) => i.raisedById),
-    ),
-  ]);
-  const squadName = new Map(squads.map((s) => [s.id, s.name]));
-  const projectName = new Map(projects.map((p) => [p.id, p.name]));
-  return issues.map((i) => ({
-    id: i.id,
-    squadId: i.squadId,
-    squadName: squadName.get(i.squadId) ?? '',
-    title: i.title,
-    helpAsked: i.helpAsked,
-    projectName: i.projectId ? (projectName.get(i.projectId) ?? null) : null,
-    raisedById: i.raisedById,
-    raisedByName: people.get(i.raisedById) ?? '',
-    raisedOn: i.createdAt,
-    status: i.status,
-  }));
-}
-
-/** Open issues, oldest first: the first `take` and how many there are in all. */
-export async function listOpenIssues(db: Db, take: number): Promise<{ rows: IssueRow[]; total: number }> {
-  const [issues, total] = await Promise.all([
-    db.meetingIssue.findMany({ where: { status: 'OPEN' }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take }),
-    db.meetingIssue.count({ where: { status: 'OPEN' } }),
-  ]);
-  return { rows: await issueRows(db, issues), total };
-}
-
-export async function findIssue(db: Db, id: number): Promise<IssueRow | null> {
-  const issue = await db.meetingIssue.findUnique({ where: { id } });
-  return issue ? ((await issueRows(db, [issue]))[0] ?? null) : null;
 }
 
 async function decisionRows(

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/clock.js';
-import { listOpenIssues } from '../../src/db/meeting.js';
+import { listOpenIssues } from '../../src/db/meeting-issues.js';
 import { startTestBot, type TestBot } from '../helpers/app.js';
 import { buttonValue, cardCallback, commandReply, componentsOf, fieldErrors } from '../helpers/callbacks.js';
 import { textOf } from '../helpers/cards.js';
@@ -260,8 +260,8 @@ describe('raising an issue', () => {
     expect(total).toBe(3);
     expect(open.map((i) => i.title)).toEqual(['园区道路未通', '企业融资难', GOOD.issue_title]);
     expect(open[2]).toMatchObject({ squadName: expect.stringContaining('重大项目'), projectName: '港口物流园' });
-    expect(open[1]).toMatchObject({ raisedByName: '马明', projectName: null });
-    expect(open[0]!.raisedOn).toBeInstanceOf(Date);
+    expect(open[1]).toMatchObject({ raiserName: '马明', projectName: null });
+    expect(open[0]!.createdAt).toBeInstanceOf(Date);
     expect((await listOpenIssues(db(), 2)).rows).toHaveLength(2);
   });
 });

@@ -1,11 +1,10 @@
+import { loadMeetingIssue, type MeetingIssueView } from '../../db/meeting-issues.js';
 import { recordAudit } from '../../db/audit-trail.js';
 import {
   closeDecisionRow,
   findDecision,
   findDecisionByKey,
-  findIssue,
   insertDecision,
-  type IssueRow,
   listOwnerCandidates,
   type RosterPick,
 } from '../../db/meeting.js';
@@ -76,7 +75,7 @@ export async function saveDecision(input: CardInput, deps: Deps): Promise<CardAn
     if ('refusal' in built) return answer.error(built.refusal);
     return answer.fieldErrors(refillForm(built.card, input.formValue, errors ?? {}), errors ?? {});
   }
-  const issue = spec.issueId !== null ? await findIssue(deps.db, spec.issueId) : null;
+  const issue = spec.issueId !== null ? await loadMeetingIssue(deps.db, spec.issueId) : null;
   if (spec.issueId !== null && issue?.status !== 'OPEN')
     return answer.error('这个问题已有会议决定，请重新发送 /meeting 查看。');
   // The card action runs in one transaction (server/events/batch-transaction.ts): the decision, the
@@ -115,7 +114,7 @@ async function storeDecision(
   spec: FormSpec,
   f: DecisionValues,
   owner: RosterPick,
-  issue: IssueRow | null,
+  issue: MeetingIssueView | null,
   now: Date,
 ): Promise<number | null> {
   const tx = deps.db;

@@ -1,4 +1,5 @@
-import { findIssue, listOwnerCandidates, squadLeadPeople, type DecisionRow } from '../../db/meeting.js';
+import { loadMeetingIssue } from '../../db/meeting-issues.js';
+import { listOwnerCandidates, squadLeadPeople, type DecisionRow } from '../../db/meeting.js';
 import type { Deps } from '../../deps.js';
 import { localDate } from '../../domain/local-date.js';
 import { daysOverdue, defaultDueOn } from '../../domain/meeting.js';
@@ -18,7 +19,7 @@ export interface FormSpec {
 /** The form card, or a reason it cannot be opened (the issue is gone or decided). */
 export async function buildDecisionForm(deps: Deps, spec: FormSpec): Promise<{ card: Card } | { refusal: string }> {
   const today = localDate(deps.clock.now(), deps.config.timezone);
-  const issue = spec.issueId !== null ? await findIssue(deps.db, spec.issueId) : null;
+  const issue = spec.issueId !== null ? await loadMeetingIssue(deps.db, spec.issueId) : null;
   if (spec.issueId !== null && !issue) return { refusal: '找不到这个问题，请重新发送 /meeting。' };
   if (issue && issue.status !== 'OPEN') return { refusal: '这个问题已有会议决定，请重新发送 /meeting 查看。' };
   const candidates = await listOwnerCandidates(deps.db);
@@ -45,7 +46,7 @@ export async function buildDecisionForm(deps: Deps, spec: FormSpec): Promise<{ c
 export async function decisionCardOf(deps: Deps, d: DecisionRow, notice?: string): Promise<Card> {
   const tz = deps.config.timezone;
   const today = localDate(deps.clock.now(), tz);
-  const issue = d.issueId !== null ? await findIssue(deps.db, d.issueId) : null;
+  const issue = d.issueId !== null ? await loadMeetingIssue(deps.db, d.issueId) : null;
   return decisionCard({
     ...d,
     closedOn: d.closedAt ? localDate(d.closedAt, tz) : null,

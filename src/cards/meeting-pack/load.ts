@@ -1,5 +1,6 @@
 import { findBulletin, loadBulletinInputs } from '../../db/bulletins.js';
-import { listDecisionsClosedBetween, listOpenDecisionsBefore, listOpenIssues } from '../../db/meeting.js';
+import { listDecisionsClosedBetween, listOpenDecisionsBefore } from '../../db/meeting.js';
+import { listOpenIssues } from '../../db/meeting-issues.js';
 import type { Deps } from '../../deps.js';
 import { localDate } from '../../domain/local-date.js';
 import {
@@ -35,7 +36,7 @@ export async function loadMeetingPack(deps: Deps, period: Period, today: string,
       : { sections: bulletin.sections, source: 'COMPUTED' },
     issues: {
       total: issues.total,
-      rows: issues.rows.map((i) => ({ ...i, raisedOn: localDate(i.raisedOn, tz) })),
+      rows: issues.rows.map((i) => ({ ...i, raisedByName: i.raiserName, raisedOn: localDate(i.createdAt, tz) })),
     },
     openDecisions: {
       total: open.total,
