@@ -43,10 +43,7 @@ export function enqueuedIn(db: object): boolean {
  * skips a key already present (db/outbox.ts), so there is no read-then-write race.
  */
 export async function enqueueMessage(db: Db, m: OutgoingMessage): Promise<boolean> {
-  const inserted = await insertOutboxRows(db, [outboxRowOf(m)], new Date());
-  if (inserted === 0) return false;
-  wroteOutbox.add(db);
-  return true;
+  return (await enqueueMessages(db, [m])) === 1;
 }
 
 /** Several messages in one statement; returns how many went in (a key already there is skipped). */
