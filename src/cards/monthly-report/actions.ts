@@ -162,13 +162,15 @@ async function summaryAnswer(
 }
 
 /**
- * After a write: the card tapped is remembered on the report, the report is read once (the row as
- * written, read again only when the card was just remembered on it), and its card message updated.
+ * After a write: the card tapped is remembered on the report, the report's view is drawn from the
+ * row as written (with that card when it was just remembered), and its card message updated.
  */
 async function afterChange(c: Ctx, written: MonthlyReportRow, cause: string): Promise<MonthlyReportView> {
   const db = c.deps.db;
   const remembered = await rememberReportCard(db, written.id, c.input.messageId, c.input.chatId);
-  const row = remembered ? ((await findReportRow(db, written.squadId, written.month)) ?? written) : written;
+  const row = remembered
+    ? { ...written, cardMessageId: c.input.messageId ?? null, chatId: c.input.chatId ?? null }
+    : written;
   const view = await reportView(db, row);
   const squadName = (await findSquadName(db, view.squadId)) ?? '';
   await patchReportCard(db, view, squadName, c.tz, cause, c.input.messageId, c.now, c.actor);
