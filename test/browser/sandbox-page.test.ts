@@ -106,6 +106,43 @@ describeInBrowser('the local chat page', () => {
     await page.close();
   });
 
+  it('on a phone: a chat opened while a choice of person is still loading stays open', async () => {
+    const page = await browser.newPage(PHONE);
+    await openAs(page, bot.url, captain);
+    // The page comes back as the same person (kept in the browser), then the person is chosen
+    // again while the server answers slowly: the chat tapped meanwhile must not be closed under them.
+    await page.reload();
+    await page.locator('body[data-ready="yes"]').waitFor();
+    let slowAnswered!: () => void;
+    const slow = new Promise<void>((resolve) => {
+      slowAnswered = resolve;
+    });
+    await page.route(
+      (url) => url.pathname === '/sandbox/api/chats',
+      async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        await route.continue();
+        slowAnswered();
+      },
+    );
+    await page.selectOption('#who', captain);
+    await openChat(page, p2pChatId(captain));
+    await slow;
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 300))));
+    expect(await page.locator('#messages').isVisible()).toBe(true);
+    expect(await page.locator('#chat-title').textContent()).not.toBe('请选择会话');
+    await shot(page, 'page-04-phone-chat-kept-open');
+
+    // Another person chosen: the chats of the one before are gone at once, none can be tapped.
+    await page.click('#back');
+    await page.selectOption('#who', member);
+    expect(await page.locator(`#chats li[data-chat="${p2pChatId(captain)}"]`).count()).toBe(0);
+    await openChat(page, p2pChatId(member));
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 300))));
+    expect(await page.locator('#messages').isVisible()).toBe(true);
+    await page.close();
+  });
+
   it("a group member sees another member's message and the bot's answer arrive live", async () => {
     const mine = await browser.newPage();
     const theirs = await browser.newPage();

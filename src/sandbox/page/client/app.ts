@@ -62,27 +62,42 @@ function fillWhoPicker(roster: Roster): void {
   }
 }
 
+let choice = 0;
+
+/**
+ * Becomes this person. The chats of the one before are cleared at once, so none of them can be
+ * opened while this person's load; a later choice wins over an earlier one still loading, and a
+ * chat opened once this person's list is drawn stays open.
+ */
 async function choose(openId: string): Promise<void> {
+  const mine = ++choice;
   state.me = openId;
   state.current = undefined;
+  state.chats = [];
+  state.previews.clear();
+  state.unread.clear();
   localStorage.setItem('sandbox.who', openId);
   $<HTMLSelectElement>('who').value = openId;
   const office = state.roster?.groups.find((g) => g.label === OFFICE_LABEL);
   state.isOffice = !!office?.people.some((p) => p.openId === openId);
   const entry = state.roster?.groups.flatMap((g) => g.people).find((p) => p.openId === openId);
   $('who-title').textContent = entry?.title ?? '';
-  state.chats = openId ? await api.chats(openId) : [];
-  state.previews.clear();
-  state.unread.clear();
-  await Promise.all(
-    state.chats.map(async (c) => {
-      const last = (await api.messages(c.chatId)).at(-1);
-      if (last) state.previews.set(c.chatId, previewOf(last));
-    }),
-  );
   drawChatList();
   showMain();
   document.body.classList.remove('in-chat');
+  const chats = openId ? await api.chats(openId) : [];
+  const previews = new Map<string, string>();
+  await Promise.all(
+    chats.map(async (c) => {
+      const last = (await api.messages(c.chatId)).at(-1);
+      if (last) previews.set(c.chatId, previewOf(last));
+    }),
+  );
+  if (mine !== choice) return;
+  state.chats = chats;
+  for (const [chatId, preview] of previews) if (!state.previews.has(chatId)) state.previews.set(chatId, preview);
+  drawChatList();
+  showMain();
 }
 
 function drawChatList(): void {
