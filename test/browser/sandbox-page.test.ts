@@ -143,6 +143,49 @@ describeInBrowser('the local chat page', () => {
     await page.close();
   });
 
+  it.each([
+    ['desktop', undefined],
+    ['phone', PHONE],
+  ] as const)('on a %s: a message that arrives while a chat is being opened is drawn, not lost', async (w, size) => {
+    const page = await browser.newPage(size);
+    await openAs(page, bot.url, member);
+    const chatId = p2pChatId(member);
+    const text = `打开会话时刚好发出的消息（${w}）`;
+    // The chat's messages are read, then a message is sent and streamed to the page before that
+    // reading arrives: the page must show both.
+    let answered!: () => void;
+    const opened = new Promise<void>((resolve) => {
+      answered = resolve;
+    });
+    await page.route(
+      (url) => url.pathname === '/sandbox/api/messages' && url.searchParams.get('chatId') === chatId,
+      async (route) => {
+        const response = await route.fetch();
+        const sent = await fetch(`${bot.url}/sandbox/api/send`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'x-sandbox-token': route.request().headers()['x-sandbox-token']!,
+          },
+          body: JSON.stringify({ openId: member, chatId, text, mentionBot: false }),
+        });
+        expect(sent.status).toBe(200);
+        await page.waitForTimeout(500);
+        await route.fulfill({ response });
+        answered();
+      },
+      { times: 1 },
+    );
+    await openChat(page, chatId);
+    await opened;
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 300))));
+    const mine = page.locator('.msg-me .bubble', { hasText: text });
+    await mine.waitFor({ timeout: 5000 });
+    await mine.scrollIntoViewIfNeeded();
+    await shot(page, `page-05-message-while-opening-${w}`);
+    await page.close();
+  });
+
   it("a group member sees another member's message and the bot's answer arrive live", async () => {
     const mine = await browser.newPage();
     const theirs = await browser.newPage();

@@ -63,6 +63,8 @@ function fillWhoPicker(roster: Roster): void {
 }
 
 let choice = 0;
+/** Messages streamed for the chat being opened, drawn once its messages are read. */
+let arriving: { chatId: string; messages: MessageView[] } | undefined;
 
 /**
  * Becomes this person. The chats of the one before are cleared at once, so none of them can be
@@ -71,6 +73,7 @@ let choice = 0;
  */
 async function choose(openId: string): Promise<void> {
   const mine = ++choice;
+  arriving = undefined;
   state.me = openId;
   state.current = undefined;
   state.chats = [];
@@ -157,13 +160,32 @@ async function openChat(chatId: string): Promise<void> {
   document.body.classList.add('in-chat');
   drawChatList();
   showMain();
+  arriving = undefined;
   if (chatId === OFFICE_VIEW) return renderOfficePanel($('office'), state.me, toast);
-  state.messages = await api.messages(chatId);
   const box = $('messages');
   box.textContent = '';
-  for (const m of state.messages) box.appendChild(renderMessage(m, messageContext()));
+  const opening = { chatId, messages: [] as MessageView[] };
+  arriving = opening;
+  const messages = await api.messages(chatId);
+  // Another chat opened meanwhile: this reading is stale.
+  if (arriving !== opening) return;
+  arriving = undefined;
+  state.messages = messages;
+  for (const m of messages) box.appendChild(renderMessage(m, messageContext()));
+  for (const m of opening.messages) drawMessage(box, m);
   scrollDown();
   $<HTMLInputElement>('text').focus();
+}
+
+/** Draws a message of the open chat: a new one at the bottom, a changed one in its place. */
+function drawMessage(box: HTMLElement, m: MessageView): void {
+  const node = renderMessage(m, messageContext());
+  const old = box.querySelector<HTMLElement>(`[data-id="${CSS.escape(m.id)}"]`);
+  if (old) old.replaceWith(node);
+  else {
+    box.appendChild(node);
+    scrollDown();
+  }
 }
 
 function scrollDown(): void {
@@ -180,14 +202,8 @@ function onStream(kind: 'message' | 'update', m: MessageView): void {
     return;
   }
   drawChatList();
-  const box = $('messages');
-  const node = renderMessage(m, messageContext());
-  const old = box.querySelector<HTMLElement>(`[data-id="${CSS.escape(m.id)}"]`);
-  if (old) old.replaceWith(node);
-  else {
-    box.appendChild(node);
-    scrollDown();
-  }
+  if (arriving?.chatId === m.chatId) arriving.messages.push(m);
+  else drawMessage($('messages'), m);
 }
 
 async function send(): Promise<void> {
