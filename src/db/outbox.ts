@@ -204,8 +204,16 @@ export async function retryOutboxRow(
   return res.count === 1;
 }
 
-/** Extends this instance's lease on a row it is still working on (waiting out a rate limit). */
-export async function renewOutboxLease(db: Db, lease: Lease, until: Date): Promise<boolean> {
+/**
+ * Extends this instance's lease on a row it is still working on (waiting out a rate limit), and on
+ * the rows of the same claim `waiting` behind it that it still holds; true while it holds the row.
+ */
+export async function renewOutboxLease(db: Db, lease: Lease, until: Date, waiting: number[] = []): Promise<boolean> {
+  if (waiting.length > 0)
+    await db.outbox.updateMany({
+      where: { id: { in: waiting }, status: 'SENDING', lockedBy: lease.instanceId },
+      data: { lockedUntil: until },
+    });
   const res = await db.outbox.updateMany({
     where: { id: lease.id, status: 'SENDING', lockedBy: lease.instanceId },
     data: { lockedUntil: until },

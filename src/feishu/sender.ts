@@ -35,6 +35,12 @@ export interface SenderOptions {
   clock?: Clock;
 }
 
+/** Rows claimed together, sent one after another under one lease (`until`, on the sender's clock, in ms). */
+interface Claim {
+  rows: ClaimedOutboxRow[];
+  until: number;
+}
+
 export interface SenderStats {
   sent: number;
   failed: number;
@@ -147,11 +153,11 @@ export class OutboxSender {
         // Not `|| this.again`: after stop() a pending kick would claim rows it may not send, for ever,
         // in a loop of synchronous SQLite statements that never lets the process exit.
         while (!this.stopped) {
-          const { rows, until } = await this.claim();
-          if (rows.length === 0) break;
-          for (const row of rows) {
+          const claim = await this.claim();
+          if (claim.rows.length === 0) break;
+          for (let index = 0; index < claim.rows.length; index++) {
             if (this.stopped) break; // stop(): the rest is released, not sent
-            await this.sendOne(row, until);
+            await this.sendOne(claim, index);
           }
         }
       } catch (e) {
@@ -161,7 +167,7 @@ export class OutboxSender {
   }
 
   /** Claims up to a batch of due rows, and rows whose lease ran out (db/outbox.ts). */
-  private async claim(): Promise<{ rows: ClaimedOutboxRow[]; until: number }> {
+  private async claim(): Promise<Claim> {
     const now = this.clock.now();
     const until = now.getTime() + this.leaseMs;
     const rows = await claimDueOutboxRows(this.db, {
@@ -173,8 +179,9 @@ export class OutboxSender {
     return { rows, until };
   }
 
-  /** `claimedUntil`: when the lease taken with the claim runs out (on the sender's clock, in ms). */
-  private async sendOne(row: ClaimedOutboxRow, claimedUntil: number): Promise<void> {
+  /** Sends the claim's row at `index`; the rows after it wait their turn under the same lease. */
+  private async sendOne(claim: Claim, index: number): Promise<void> {
+    const row = claim.rows[index]!;
     const lease: Lease = { id: row.id, instanceId: this.instanceId };
     if (row.staleAfter && row.staleAfter.getTime() <= this.clock.now().getTime()) {
       const dropped = await markOutboxDropped(this.db, lease, '提醒已过当天，未再发送');
@@ -188,14 +195,15 @@ export class OutboxSender {
       return;
     }
     // Rate limits are Feishu's own clock, so the waits are in real time; the lease is renewed on
-    // the bot's clock while they last, so that no other instance takes the row over meanwhile.
-    let leaseUntil = claimedUntil;
+    // the bot's clock while they last, for this row and the claim's rows behind it, so that no
+    // other instance takes them over meanwhile.
+    const waiting = claim.rows.slice(index + 1).map((r) => r.id);
     /** Renews the lease once less than half of it is left; false when another instance has the row. */
     const keepLease = async (): Promise<boolean> => {
       const now = this.clock.now().getTime();
-      if (leaseUntil - now >= this.leaseMs / 2) return true;
-      leaseUntil = now + this.leaseMs;
-      return renewOutboxLease(this.db, lease, new Date(leaseUntil));
+      if (claim.until - now >= this.leaseMs / 2) return true;
+      claim.until = now + this.leaseMs;
+      return renewOutboxLease(this.db, lease, new Date(claim.until), waiting);
     };
     const receiver = receiverKey(row);
     let result: CallResult | undefined;

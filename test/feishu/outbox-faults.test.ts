@@ -183,6 +183,29 @@ describe('two instances sending from one outbox', () => {
     expect(delivered('限流之前')).toHaveLength(1);
   });
 
+  it('keeps the lease of every row it holds while it waits, not only the next one’s', async () => {
+    const a = sender('instance-a');
+    const b = sender('instance-b');
+    const keys = [await enqueue('限流一'), await enqueue('限流二'), await enqueue('限流三')];
+    bot.sb.failNext(1, 'rateLimit', { resetSeconds: 8 });
+    const aDone = a.drain();
+    // The first row got a 429: A waits 8 s (real time) before the second, and the third waits too.
+    await waitFor(() => bot.sb.state.calls.some((c) => c.code === 99991400));
+    const last = keys[2]!;
+    const claimed = (await rowOf(last)).lockedUntil!.getTime();
+    clock.advance(40_000);
+    await waitForAsync(async () => ((await rowOf(last)).lockedUntil?.getTime() ?? 0) > claimed);
+    clock.advance(40_000); // past the first lease: without the renewal, B would take the third row over
+    await b.drain();
+    expect(await rowOf(last)).toMatchObject({ status: 'SENDING', lockedBy: 'instance-a' });
+    await aDone;
+    // The refused first row went back to wait its turn (either instance may send it); A sent the others.
+    for (const key of keys.slice(1)) expect(await rowOf(key)).toMatchObject({ status: 'SENT', lockedBy: 'instance-a' });
+    await Promise.all([a.drain(), b.drain()]);
+    expect((await rowOf(keys[0]!)).status).toBe('SENT');
+    for (const text of ['限流一', '限流二', '限流三']) expect(delivered(text)).toHaveLength(1);
+  });
+
   it('does not overwrite another instance’s state when its lease ran out mid-send', async () => {
     const a = sender('instance-a');
     const b = sender('instance-b');
