@@ -98,11 +98,16 @@ export async function openAs(page: Page, botUrl: string, openId: string): Promis
   await page.locator('#chats li:not([data-chat="__office__"])').first().waitFor();
 }
 
-/** Opens a chat. With several pages open, act on the front one: background pages get no animation frames. */
+/**
+ * Opens a chat and waits until its messages are drawn. With several pages open, act on the front
+ * one: background pages get no animation frames.
+ */
 export async function openChat(page: Page, chatId: string): Promise<void> {
   await page.bringToFront();
   await page.locator(`#chats li[data-chat="${chatId}"]`).click();
   await expect.poll(() => page.locator('#chat-title').textContent()).not.toBe('请选择会话');
+  if (chatId !== '__office__')
+    await page.locator(`#messages[data-chat="${chatId}"]:not([aria-busy])`).waitFor({ state: 'attached' });
 }
 
 export async function sendText(page: Page, text: string): Promise<void> {

@@ -143,6 +143,22 @@ describeInBrowser('the local chat page', () => {
     await page.close();
   });
 
+  it('a chat being opened is busy until its messages are drawn, and the helper waits for them', async () => {
+    const page = await browser.newPage();
+    await openAs(page, bot.url, captain);
+    await page.route(
+      (url) => url.pathname === '/sandbox/api/messages',
+      async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        await route.continue();
+      },
+    );
+    await openChat(page, p2pChatId(captain));
+    expect(await page.locator('#messages').getAttribute('aria-busy')).toBeNull();
+    expect(await page.locator('#messages .msg').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it.each([
     ['desktop', undefined],
     ['phone', PHONE],

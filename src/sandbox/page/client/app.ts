@@ -164,15 +164,28 @@ async function openChat(chatId: string): Promise<void> {
   if (chatId === OFFICE_VIEW) return renderOfficePanel($('office'), state.me, toast);
   const box = $('messages');
   box.textContent = '';
+  // Busy until the chat's messages are drawn (tests and screen readers wait on it).
+  box.dataset.chat = chatId;
+  box.setAttribute('aria-busy', 'true');
   const opening = { chatId, messages: [] as MessageView[] };
   arriving = opening;
-  const messages = await api.messages(chatId);
+  let messages: MessageView[];
+  try {
+    messages = await api.messages(chatId);
+  } catch (e) {
+    if (arriving !== opening) return;
+    arriving = undefined;
+    box.removeAttribute('aria-busy');
+    toast('error', `没能打开这个会话：${(e as Error).message}`);
+    return;
+  }
   // Another chat opened meanwhile: this reading is stale.
   if (arriving !== opening) return;
   arriving = undefined;
   state.messages = messages;
   for (const m of messages) box.appendChild(renderMessage(m, messageContext()));
   for (const m of opening.messages) drawMessage(box, m);
+  box.removeAttribute('aria-busy');
   scrollDown();
   $<HTMLInputElement>('text').focus();
 }
