@@ -197,12 +197,12 @@ export class OutboxSender {
     // Rate limits are Feishu's own clock, so the waits are in real time; the lease is renewed on
     // the bot's clock while they last, for this row and the claim's rows behind it, so that no
     // other instance takes them over meanwhile.
-    const waiting = claim.rows.slice(index + 1).map((r) => r.id);
     /** Renews the lease once less than half of it is left; false when another instance has the row. */
     const keepLease = async (): Promise<boolean> => {
       const now = this.clock.now().getTime();
       if (claim.until - now >= this.leaseMs / 2) return true;
       claim.until = now + this.leaseMs;
+      const waiting = claim.rows.slice(index + 1).map((r) => r.id);
       return renewOutboxLease(this.db, lease, new Date(claim.until), waiting);
     };
     const receiver = receiverKey(row);

@@ -18,13 +18,12 @@ interface State {
   me: string;
   chats: ChatEntry[];
   current?: string;
-  messages: MessageView[];
   previews: Map<string, string>;
   unread: Map<string, number>;
   isOffice: boolean;
 }
 
-const state: State = { me: '', chats: [], messages: [], previews: new Map(), unread: new Map(), isOffice: false };
+const state: State = { me: '', chats: [], previews: new Map(), unread: new Map(), isOffice: false };
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 function nameOf(openId: string): string {
@@ -98,7 +97,7 @@ async function choose(openId: string): Promise<void> {
   );
   if (mine !== choice) return;
   state.chats = chats;
-  for (const [chatId, preview] of previews) if (!state.previews.has(chatId)) state.previews.set(chatId, preview);
+  state.previews = previews;
   drawChatList();
   showMain();
 }
@@ -160,32 +159,22 @@ async function openChat(chatId: string): Promise<void> {
   document.body.classList.add('in-chat');
   drawChatList();
   showMain();
-  arriving = undefined;
-  if (chatId === OFFICE_VIEW) return renderOfficePanel($('office'), state.me, toast);
+  const opening = chatId === OFFICE_VIEW ? undefined : { chatId, messages: [] as MessageView[] };
+  arriving = opening;
+  if (!opening) return renderOfficePanel($('office'), state.me, toast);
   const box = $('messages');
   box.textContent = '';
   // Busy until the chat's messages are drawn (tests and screen readers wait on it).
   box.dataset.chat = chatId;
   box.setAttribute('aria-busy', 'true');
-  const opening = { chatId, messages: [] as MessageView[] };
-  arriving = opening;
-  let messages: MessageView[];
-  try {
-    messages = await api.messages(chatId);
-  } catch (e) {
-    if (arriving !== opening) return;
-    arriving = undefined;
-    box.removeAttribute('aria-busy');
-    toast('error', `没能打开这个会话：${(e as Error).message}`);
-    return;
-  }
+  const messages = await api.messages(chatId).catch((e: Error) => e);
   // Another chat opened meanwhile: this reading is stale.
   if (arriving !== opening) return;
   arriving = undefined;
-  state.messages = messages;
+  box.removeAttribute('aria-busy');
+  if (messages instanceof Error) return toast('error', `没能打开这个会话：${messages.message}`);
   for (const m of messages) box.appendChild(renderMessage(m, messageContext()));
   for (const m of opening.messages) drawMessage(box, m);
-  box.removeAttribute('aria-busy');
   scrollDown();
   $<HTMLInputElement>('text').focus();
 }
