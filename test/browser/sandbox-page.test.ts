@@ -19,6 +19,7 @@ import {
   toastText,
   type Browser,
 } from './helpers.js';
+import type { Page } from 'playwright-core';
 
 // The generic parts of the local chat page, in a real browser: picking a person, typing, live
 // updates, every card element, and real card callbacks through /webhook/card.
@@ -36,6 +37,10 @@ cardActions['sandbox-test.echo'] = async (input: CardInput) => {
     body: { elements: [{ tag: 'markdown', content: `**标题**：${escapeMarkdown(title)}` }] },
   });
 };
+
+/** Waits for the page to draw what it has received: a frame, then a moment for its handlers. */
+const afterPaint = (page: Page) =>
+  page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 300))));
 
 let bot: TestBot;
 let browser: Browser;
@@ -113,33 +118,35 @@ describeInBrowser('the local chat page', () => {
     // again while the server answers slowly: the chat tapped meanwhile must not be closed under them.
     await page.reload();
     await page.locator('body[data-ready="yes"]').waitFor();
-    let slowAnswered!: () => void;
-    const slow = new Promise<void>((resolve) => {
-      slowAnswered = resolve;
-    });
+    let slowAnswers = 0;
     await page.route(
-      (url) => url.pathname === '/sandbox/api/chats',
+      (url) => url.pathname === '/sandbox/api/chats' && url.searchParams.get('openId') === captain,
       async (route) => {
         await new Promise((resolve) => setTimeout(resolve, 1500));
         await route.continue();
-        slowAnswered();
+        slowAnswers++;
       },
     );
     await page.selectOption('#who', captain);
     await openChat(page, p2pChatId(captain));
-    await slow;
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 300))));
+    await expect.poll(() => slowAnswers).toBe(1);
+    await afterPaint(page);
     expect(await page.locator('#messages').isVisible()).toBe(true);
     expect(await page.locator('#chat-title').textContent()).not.toBe('请选择会话');
     await shot(page, 'page-04-phone-chat-kept-open');
 
-    // Another person chosen: the chats of the one before are gone at once, none can be tapped.
+    // The captain chosen, then at once someone else: the captain's chats are gone at once, and
+    // their slow answer, coming after the other person's chat was opened, draws nothing.
     await page.click('#back');
+    await page.selectOption('#who', captain);
     await page.selectOption('#who', member);
     expect(await page.locator(`#chats li[data-chat="${p2pChatId(captain)}"]`).count()).toBe(0);
     await openChat(page, p2pChatId(member));
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 300))));
+    await expect.poll(() => slowAnswers).toBe(2);
+    await afterPaint(page);
+    expect(await page.locator(`#chats li[data-chat="${p2pChatId(captain)}"]`).count()).toBe(0);
     expect(await page.locator('#messages').isVisible()).toBe(true);
+    expect(await page.locator('#messages').getAttribute('data-chat')).toBe(p2pChatId(member));
     await page.close();
   });
 
@@ -194,9 +201,11 @@ describeInBrowser('the local chat page', () => {
     );
     await openChat(page, chatId);
     await opened;
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 300))));
+    await afterPaint(page);
     const mine = page.locator('.msg-me .bubble', { hasText: text });
     await mine.waitFor({ timeout: 5000 });
+    // Drawn after the messages read, not above them: the newest of the person's own is this one.
+    expect(await page.locator('.msg-me .bubble').last().textContent()).toContain(text);
     await mine.scrollIntoViewIfNeeded();
     await shot(page, `page-05-message-while-opening-${w}`);
     await page.close();
